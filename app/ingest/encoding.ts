@@ -1,0 +1,112 @@
+/**
+ * The text encoding of a sample. Order of evidence: byte order mark, the NUL pattern of
+ * UTF-16, strict UTF-8 validity, then for single-byte files our own language scores
+ * (Russian → windows-1251 / KOI8-R, Turkish → windows-1254), then chardet.
+ *
+ * ISO-8859-9 and windows-1254 decode every byte identically except 0x80–0x9F, where
+ * ISO-8859-9 has control codes no text file contains and windows-1254 has €, “ ” and the
+ * like. So a Turkish file is always read as windows-1254: it decodes an ISO-8859-9 file
+ * exactly, and is right too when a "€" turns up after the sample. The same holds for
+ * ISO-8859-1 and windows-1252.
+ */
+import chardet from "chardet";
+import iconv from "iconv-lite";
+import { isTextEncoding, type TextEncoding, withoutCutCharacter } from "./decode";
+import { russianScore, turkishScore } from "./language-scores";
+
+export interface EncodingGuess {
+  encoding: TextEncoding;
+  bom: boolean;
+  /** Why, in a sentence, for the upload screen and the logs. */
+  reason: string;
+}
+
+const MIN_RUSSIAN_SCORE = 0.5;
+const MIN_TURKISH_SHARE = 0.6;
+/** UTF-16 text that is mostly ASCII has a NUL in every other byte. */
+const MIN_NUL_SHARE = 0.2;
+const NUL_PROBE_BYTES = 4096;
+
+/** The encoding a byte order mark at the start of the sample announces. */
+export function bomOf(sample: Uint8Array): TextEncoding | null {
+  if (sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf) return "utf-8";
+  if (sample[0] === 0xff && sample[1] === 0xfe) return "utf-16le";
+  if (sample[0] === 0xfe && sample[1] === 0xff) return "utf-16be";
+  return null;
+}
+
+/** UTF-16 without a BOM, told by where the NUL high bytes of ASCII characters sit. */
+export function utf16ByNulPattern(sample: Uint8Array): "utf-16le" | "utf-16be" | null {
+  const pairs = Math.floor(Math.min(sample.length, NUL_PROBE_BYTES) / 2);
+  if (pairs === 0) return null;
+  let evenNul = 0;
+  let oddNul = 0;
+  for (let pair = 0; pair < pairs; pair += 1) {
+    if (sample[2 * pair] === 0) evenNul += 1;
+    if (sample[2 * pair + 1] === 0) oddNul += 1;
+  }
+  if (oddNul / pairs >= MIN_NUL_SHARE && evenNul / pairs < MIN_NUL_SHARE / 4) return "utf-16le";
+  if (evenNul / pairs >= MIN_NUL_SHARE && oddNul / pairs < MIN_NUL_SHARE / 4) return "utf-16be";
+  return null;
+}
+
+function isValidUtf8(sample: Uint8Array): boolean {
+  try {
+    new TextDecoder("utf-8", { fatal: true }).decode(withoutCutCharacter(sample, "utf-8"));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** chardet's names for what iconv-lite reads better as a superset. */
+const SUPERSETS: Record<string, TextEncoding> = {
+  "ISO-8859-1": "windows-1252",
+  "ISO-8859-9": "windows-1254",
+  "ISO-8859-5": "windows-1251",
+};
+
+function chardetGuess(sample: Uint8Array): TextEncoding | null {
+  for (const match of chardet.analyse(sample)) {
+    const name = SUPERSETS[match.name] ?? match.name.toLowerCase();
+    if (isTextEncoding(name) && name !== "utf-8") return name;
+  }
+  return null;
+}
+
+function singleByteGuess(sample: Uint8Array): EncodingGuess {
+  const bytes = Buffer.from(sample);
+  const russian1251 = russianScore(iconv.decode(bytes, "windows-1251"));
+  const russianKoi8 = russianScore(iconv.decode(bytes, "koi8-r"));
+  if (Math.max(russian1251, russianKoi8) >= MIN_RUSSIAN_SCORE) {
+    const encoding = russian1251 >= russianKoi8 ? "windows-1251" : "koi8-r";
+    return { encoding, bom: false, reason: `Russian letters read as ${encoding}.` };
+  }
+  const turkish = turkishScore(iconv.decode(bytes, "windows-1254"));
+  if (turkish.share >= MIN_TURKISH_SHARE && turkish.turkishOnly > 0) {
+    return {
+      encoding: "windows-1254",
+      bom: false,
+      reason: "Turkish letters (ğ ı ş) read as windows-1254, which also covers ISO-8859-9.",
+    };
+  }
+  const guessed = chardetGuess(sample);
+  return guessed
+    ? { encoding: guessed, bom: false, reason: `Character statistics suggest ${guessed}.` }
+    : {
+        encoding: "windows-1252",
+        bom: false,
+        reason: "Not UTF-8; read as Western (windows-1252).",
+      };
+}
+
+export function detectEncoding(sample: Uint8Array): EncodingGuess {
+  const bom = bomOf(sample);
+  if (bom) return { encoding: bom, bom: true, reason: `Byte order mark of ${bom}.` };
+  const utf16 = utf16ByNulPattern(sample);
+  if (utf16) return { encoding: utf16, bom: false, reason: `NUL byte pattern of ${utf16}.` };
+  if (isValidUtf8(sample)) {
+    return { encoding: "utf-8", bom: false, reason: "Valid UTF-8 throughout the sample." };
+  }
+  return singleByteGuess(sample);
+}

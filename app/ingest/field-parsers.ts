@@ -1,0 +1,238 @@
+/**
+ * One zod schema per kind of cell: a mapped cell ({ column, raw }) in, a typed value or
+ * null (empty cell) out, or an issue whose message a marketer can act on.
+ */
+import { type CountryCode, parsePhoneNumberFromString } from "libphonenumber-js";
+import { z } from "zod";
+import { detectDateFormat } from "./date-detect";
+import { type DateFormat, parseDate } from "./dates";
+import { foldWord } from "./normalise";
+import { type DecimalMark, parseNumber } from "./numbers";
+
+export interface CellContext {
+  decimalMark: DecimalMark;
+  /** Date format of each date column, by original header. */
+  dateFormats: Readonly<Record<string, DateFormat>>;
+  /** Country assumed for phone numbers written without a country code. */
+  defaultCountry: CountryCode;
+}
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
+
+const MISSING = new Set([
+  "",
+  "-",
+  "—",
+  "–",
+  "n/a",
+  "na",
+  "null",
+  "none",
+  "nan",
+  "#n/a",
+  "нет данных",
+]);
+
+/** Cells that mean "no value" in every column, whatever the field. */
+export function isMissing(raw: string): boolean {
+  return MISSING.has(foldWord(raw));
+}
+
+const cellInput = z.object({ column: z.string(), raw: z.string() }).optional();
+
+/** Wraps a parser of trimmed, non-empty text into a cell schema. */
+export function cell<T>(parse: (text: string, column: string) => Parsed<T>) {
+  return cellInput.transform((input, ctx): T | null => {
+    if (!input || isMissing(input.raw)) return null;
+    const result = parse(input.raw.trim(), input.column);
+    if (result.ok) return result.value;
+    ctx.addIssue({ code: "custom", message: result.reason });
+    return z.NEVER;
+  });
+}
+
+const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
+const fail = (reason: string): Parsed<never> => ({ ok: false, reason });
+
+const MAX_TEXT = 1000;
+export const textCell = () =>
+  cell((text) =>
+    text.length <= MAX_TEXT ? ok(text) : fail(`text longer than ${MAX_TEXT} characters`),
+  );
+
+const emailFormat = z.email({ pattern: z.regexes.unicodeEmail });
+export const emailCell = () =>
+  cell((text) => {
+    const email = text.toLowerCase();
+    return emailFormat.safeParse(email).success ? ok(email) : fail(`e-mail "${text}" is not valid`);
+  });
+
+export const phoneCell = (context: CellContext) =>
+  cell((text) => {
+    const phone = parsePhoneNumberFromString(text, context.defaultCountry);
+    return phone?.isValid() ? ok(phone.number as string) : fail(`phone "${text}" is not valid`);
+  });
+
+function wordCell<T extends string | boolean>(words: Record<string, T>, what: string) {
+  return cell((text) => {
+    const folded = foldWord(text);
+    return Object.hasOwn(words, folded) ? ok(words[folded] as T) : fail(`"${text}" is not ${what}`);
+  });
+}
+
+const YES = ["yes", "y", "true", "1", "evet", "e", "var", "да", "д", "x", "on"];
+const NO = ["no", "n", "false", "0", "hayir", "h", "yok", "нет", "н", "off"];
+export const booleanCell = () =>
+  wordCell(
+    Object.fromEntries([...YES.map((w) => [w, true]), ...NO.map((w) => [w, false])]),
+    "yes or no",
+  );
+
+const GENDERS: Record<string, "female" | "male" | "other"> = {};
+for (const word of [
+  "f",
+  "female",
+  "woman",
+  "w",
+  "k",
+  "kadin",
+  "bayan",
+  "ж",
+  "жен",
+  "женский",
+  "женщина",
+]) {
+  GENDERS[word] = "female";
+}
+for (const word of ["m", "male", "man", "e", "erkek", "bay", "м", "муж", "мужской", "мужчина"]) {
+  GENDERS[word] = "male";
+}
+for (const word of ["other", "diverse", "non binary", "diger", "другой", "иное"])
+  GENDERS[word] = "other";
+export const genderCell = () => wordCell(GENDERS, "a known gender (female, male, other)");
+
+const SOURCES: Record<string, string> = {};
+for (const word of [
+  "online",
+  "web",
+  "e commerce",
+  "ecommerce",
+  "internet",
+  "cevrimici",
+  "онлайн",
+]) {
+  SOURCES[word] = "online";
+}
+for (const word of ["offline", "store", "shop", "magaza", "cevrimdisi", "офлайн", "магазин"]) {
+  SOURCES[word] = "offline";
+}
+/** "online", "offline", or the source's own name as written. */
+export const sourceCell = () => cell((text) => ok(SOURCES[foldWord(text)] ?? text));
+
+export const dateCell = (context: CellContext, withTime: boolean) =>
+  cell((text, column) => {
+    const format = context.dateFormats[column] ?? unambiguousFormat(text);
+    if (!format)
+      return fail(`choose the date format of column "${column}" ("${text}" fits several)`);
+    const parsed = parseDate(text, format);
+    if (!parsed.ok) return parsed;
+    return ok(withTime ? parsed.date.toISOString() : parsed.date.toISOString().slice(0, 10));
+  });
+
+/** For a column whose format was not settled from the sample: the one format this value fits. */
+function unambiguousFormat(text: string): DateFormat | undefined {
+  const detected = detectDateFormat([text]);
+  return detected.status === "detected" ? detected.format : undefined;
+}
+
+interface NumberRules {
+  min?: number;
+  integer?: boolean;
+  allowMagnitude?: boolean;
+}
+
+function readNumber(text: string, context: CellContext, rules: NumberRules): Parsed<number> {
+  const parsed = parseNumber(text, context.decimalMark, { allowMagnitude: rules.allowMagnitude });
+  if (!parsed.ok) return parsed;
+  if (rules.integer && !Number.isInteger(parsed.value))
+    return fail(`"${text}" is not a whole number`);
+  if (rules.min !== undefined && parsed.value < rules.min) {
+    return fail(`"${text}" is below ${rules.min}`);
+  }
+  return ok(parsed.value);
+}
+
+export const numberCell = (context: CellContext, rules: NumberRules = {}) =>
+  cell((text) => readNumber(text, context, rules));
+
+/** A number with the currency its text named ("₺12,50" → 12.5, TRY), for money fields. */
+export const moneyCell = (context: CellContext) =>
+  cell((text): Parsed<{ value: number; currency: string | null }> => {
+    const parsed = parseNumber(text, context.decimalMark);
+    return parsed.ok ? ok({ value: parsed.value, currency: parsed.currency }) : parsed;
+  });
+
+export const yearCell = (context: CellContext) =>
+  cell((text) => {
+    const year = readNumber(text, context, { integer: true });
+    if (!year.ok) return year;
+    return year.value >= 1900 && year.value <= 2100 ? year : fail(`"${text}" is not a year`);
+  });
+
+const CURRENCY_WORDS: Record<string, string> = {
+  tl: "TRY",
+  "₺": "TRY",
+  $: "USD",
+  "€": "EUR",
+  "₽": "RUB",
+  руб: "RUB",
+  "£": "GBP",
+};
+export const currencyCell = () =>
+  cell((text) => {
+    const code = CURRENCY_WORDS[foldWord(text).replace(/\.$/, "")] ?? text.toUpperCase();
+    return /^[A-Z]{3}$/.test(code) ? ok(code) : fail(`"${text}" is not a currency code (e.g. TRY)`);
+  });
+
+export const urlCell = () =>
+  cell((text) => {
+    const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`;
+    try {
+      const url = new URL(withScheme);
+      if ((url.protocol === "http:" || url.protocol === "https:") && url.hostname.includes(".")) {
+        return ok(url.toString());
+      }
+    } catch {
+      // Falls through to the message below.
+    }
+    return fail(`"${text}" is not a web address`);
+  });
+
+/** Seconds, or "mm:ss", or "hh:mm:ss" as analytics tools show visit durations. */
+export const durationCell = (context: CellContext) =>
+  cell((text) => {
+    const clock = /^(?:(\d+):)?(\d{1,2}):(\d{2})$/.exec(text);
+    if (clock) {
+      const [, hours = "0", minutes = "0", seconds = "0"] = clock;
+      if (Number(seconds) > 59 || (clock[1] !== undefined && Number(minutes) > 59)) {
+        return fail(`"${text}" is not a duration (mm:ss)`);
+      }
+      return ok(Number(hours) * 3600 + Number(minutes) * 60 + Number(seconds));
+    }
+    const seconds = readNumber(text, context, { min: 0 });
+    return seconds.ok ? seconds : fail(`"${text}" is not a duration (seconds or mm:ss)`);
+  });
+
+/** A share as written: 35, "35%" or 0.35; the row decides the scale (see schemas.ts). */
+export const shareCell = (context: CellContext) =>
+  cell((text): Parsed<{ value: number; percent: boolean; text: string }> => {
+    const parsed = parseNumber(text, context.decimalMark);
+    if (!parsed.ok) return parsed;
+    if (parsed.value < 0) return fail(`"${text}" is not a share (it is negative)`);
+    return ok({ value: parsed.value, percent: parsed.percent, text });
+  });
+
+/** Reports a problem of a whole row against the field (and so the column) it concerns. */
+export function rowIssue(ctx: z.RefinementCtx, field: string, message: string): void {
+  ctx.addIssue({ code: "custom", path: ["fields", field], message });
+}

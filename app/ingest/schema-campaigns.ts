@@ -1,0 +1,70 @@
+/** Row schemas of campaigns (totals or per-day rows) and of the product catalogue. */
+import { z } from "zod";
+import { type CellContext, dateCell, numberCell, rowIssue, textCell } from "./field-parsers";
+import type { FieldOf } from "./kinds";
+
+function campaignFields(context: CellContext) {
+  return {
+    campaign_id: textCell(),
+    name: textCell(),
+    channel: textCell(),
+    start_date: dateCell(context, false),
+    end_date: dateCell(context, false),
+    date: dateCell(context, false),
+    spend: numberCell(context, { min: 0 }),
+    impressions: numberCell(context, { min: 0, integer: true }),
+    clicks: numberCell(context, { min: 0, integer: true }),
+    conversions: numberCell(context, { min: 0 }),
+    revenue: numberCell(context),
+    product: textCell(),
+  } satisfies Record<FieldOf<"campaigns">, z.ZodType>;
+}
+
+type CampaignFields = z.output<z.ZodObject<ReturnType<typeof campaignFields>>>;
+/** A campaign without an id is identified by its name. */
+export type CampaignRow = Omit<CampaignFields, "campaign_id"> & { campaign_id: string };
+
+export function campaignRowSchema(context: CellContext) {
+  return z
+    .object({ fields: z.object(campaignFields(context)) })
+    .transform(({ fields }, ctx): CampaignRow => {
+      const campaignId = fields.campaign_id ?? fields.name;
+      if (!campaignId) {
+        rowIssue(ctx, "campaign_id", "the campaign id and name are both empty");
+        return z.NEVER;
+      }
+      if (fields.start_date && fields.end_date && fields.end_date < fields.start_date) {
+        rowIssue(
+          ctx,
+          "end_date",
+          `the campaign ends (${fields.end_date}) before it starts (${fields.start_date})`,
+        );
+        return z.NEVER;
+      }
+      return { ...fields, campaign_id: campaignId };
+    });
+}
+
+function productFields(context: CellContext) {
+  return {
+    code: textCell(),
+    name: textCell(),
+    category: textCell(),
+    price: numberCell(context, { min: 0 }),
+  } satisfies Record<FieldOf<"products">, z.ZodType>;
+}
+
+type ProductFields = z.output<z.ZodObject<ReturnType<typeof productFields>>>;
+export type ProductRow = Omit<ProductFields, "code"> & { code: string };
+
+export function productRowSchema(context: CellContext) {
+  return z
+    .object({ fields: z.object(productFields(context)) })
+    .transform(({ fields }, ctx): ProductRow => {
+      if (!fields.code) {
+        rowIssue(ctx, "code", "the product code is empty");
+        return z.NEVER;
+      }
+      return { ...fields, code: fields.code };
+    });
+}

@@ -1,0 +1,88 @@
+/**
+ * The transaction row schema. The amount is derived from quantity × unit price when not
+ * given; a negative quantity or amount marks a return, kept with both signs negative so
+ * that sums of amounts and quantities net returns out.
+ */
+import { z } from "zod";
+import {
+  type CellContext,
+  currencyCell,
+  dateCell,
+  moneyCell,
+  numberCell,
+  rowIssue,
+  sourceCell,
+  textCell,
+} from "./field-parsers";
+import type { FieldOf } from "./kinds";
+
+function transactionFields(context: CellContext) {
+  return {
+    transaction_id: textCell(),
+    customer_external_id: textCell(),
+    occurred_at: dateCell(context, true),
+    product_code: textCell(),
+    product_name: textCell(),
+    category: textCell(),
+    quantity: numberCell(context),
+    unit_price: moneyCell(context),
+    amount: moneyCell(context),
+    currency: currencyCell(),
+    channel: sourceCell(),
+  } satisfies Record<FieldOf<"transactions">, z.ZodType>;
+}
+
+export interface TransactionRow {
+  /** Null when the file has none; the natural key is then a hash of the row. */
+  transaction_id: string | null;
+  /** Null for an anonymous sale. */
+  customer_external_id: string | null;
+  occurred_at: string;
+  product_code: string | null;
+  product_name: string | null;
+  category: string | null;
+  quantity: number | null;
+  unit_price: number | null;
+  amount: number;
+  currency: string | null;
+  channel: string | null;
+  is_return: boolean;
+}
+
+/** Products of prices carry binary noise (3 × 19.99); money needs no more than 6 decimals. */
+function roundMoney(value: number): number {
+  return Math.round(value * 1e6) / 1e6;
+}
+
+export function transactionRowSchema(context: CellContext) {
+  return z
+    .object({ fields: z.object(transactionFields(context)) })
+    .transform(({ fields }, ctx): TransactionRow => {
+      const { occurred_at, quantity, unit_price, amount } = fields;
+      if (!occurred_at) {
+        rowIssue(ctx, "occurred_at", "the date of the sale is empty");
+        return z.NEVER;
+      }
+      const derived =
+        amount?.value ??
+        (quantity !== null && unit_price !== null ? roundMoney(quantity * unit_price.value) : null);
+      if (derived === null) {
+        rowIssue(
+          ctx,
+          "amount",
+          "the amount is empty: give an amount, or a quantity and a unit price",
+        );
+        return z.NEVER;
+      }
+      const isReturn = derived < 0 || (quantity ?? 0) < 0;
+      return {
+        ...fields,
+        occurred_at,
+        quantity: quantity === null ? null : isReturn ? -Math.abs(quantity) : quantity,
+        unit_price: unit_price === null ? null : Math.abs(unit_price.value),
+        amount: isReturn ? -Math.abs(derived) : derived,
+        currency: fields.currency ?? amount?.currency ?? unit_price?.currency ?? null,
+        is_return: isReturn,
+      };
+    });
+}

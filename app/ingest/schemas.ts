@@ -1,0 +1,133 @@
+/**
+ * Row validation for every dataset kind: a mapped CSV row (text per field, with the header
+ * it came from) in, a typed row or a list of errors naming the original column out.
+ *
+ * The schemas depend on the file (its decimal mark, each column's date format), so they
+ * are built per settings object and cached on it: pass the same settings object for every
+ * row of a file.
+ */
+import { createHash } from "node:crypto";
+import type { CountryCode } from "libphonenumber-js";
+import type { z } from "zod";
+import type { AttributeType } from "./attributes";
+import type { DateFormat } from "./dates";
+import type { CellContext } from "./field-parsers";
+import { type DatasetKind, naturalKeys } from "./kinds";
+import type { MappedRecord } from "./mapping";
+import type { DecimalMark } from "./numbers";
+import { type ChannelAudienceRow, channelAudienceRowSchema } from "./schema-audiences";
+import {
+  type CampaignRow,
+  campaignRowSchema,
+  type ProductRow,
+  productRowSchema,
+} from "./schema-campaigns";
+import { type CustomerRow, customerRowSchema } from "./schema-customers";
+import { type TransactionRow, transactionRowSchema } from "./schema-transactions";
+
+export type { CampaignRow, ChannelAudienceRow, CustomerRow, ProductRow, TransactionRow };
+
+export interface RowSettings {
+  decimalMark: DecimalMark;
+  /** Date format per original header, for every column read as a date. */
+  dateFormats?: Readonly<Record<string, DateFormat>>;
+  /** Customers only: the type of each column kept as an attribute (default: category). */
+  attributeTypes?: Readonly<Record<string, AttributeType>>;
+  /** Country for phone numbers written without a country code; default TR. */
+  defaultCountry?: CountryCode;
+}
+
+export interface RowByKind {
+  customers: CustomerRow;
+  transactions: TransactionRow;
+  campaigns: CampaignRow;
+  products: ProductRow;
+  channel_audiences: ChannelAudienceRow;
+}
+
+export interface RowError {
+  /** The header as it is written in the file. */
+  column: string;
+  /** The canonical field, or "attribute" for a customer attribute column. */
+  field: string;
+  reason: string;
+}
+
+export type RowResult<K extends DatasetKind> =
+  | { ok: true; value: RowByKind[K] }
+  | { ok: false; errors: RowError[] };
+
+type RowSchemas = { [K in DatasetKind]: z.ZodType<RowByKind[K]> };
+
+function buildSchemas(settings: RowSettings): RowSchemas {
+  const context: CellContext = {
+    decimalMark: settings.decimalMark,
+    dateFormats: settings.dateFormats ?? {},
+    defaultCountry: settings.defaultCountry ?? "TR",
+  };
+  return {
+    customers: customerRowSchema(context, settings.attributeTypes ?? {}),
+    transactions: transactionRowSchema(context),
+    campaigns: campaignRowSchema(context),
+    products: productRowSchema(context),
+    channel_audiences: channelAudienceRowSchema(context),
+  };
+}
+
+const schemaCache = new WeakMap<RowSettings, RowSchemas>();
+
+/** The zod schema of one row of `kind` under these file settings. */
+export function rowSchema<K extends DatasetKind>(kind: K, settings: RowSettings): RowSchemas[K] {
+  let schemas = schemaCache.get(settings);
+  if (!schemas) {
+    schemas = buildSchemas(settings);
+    schemaCache.set(settings, schemas);
+  }
+  return schemas[kind];
+}
+
+function toRowErrors(issues: readonly z.core.$ZodIssue[], mapped: MappedRecord): RowError[] {
+  return issues.map((issue) => {
+    const [scope, key] = issue.path;
+    if (scope === "attributes" && typeof key === "string") {
+      return { column: key, field: "attribute", reason: issue.message };
+    }
+    const field = typeof key === "string" ? key : "row";
+    return { column: mapped.fields[field]?.column ?? field, field, reason: issue.message };
+  });
+}
+
+export function validateRow<K extends DatasetKind>(
+  kind: K,
+  mapped: MappedRecord,
+  settings: RowSettings,
+): RowResult<K> {
+  const parsed = rowSchema(kind, settings).safeParse(mapped);
+  if (parsed.success) return { ok: true, value: parsed.data };
+  return { ok: false, errors: toRowErrors(parsed.error.issues, mapped) };
+}
+
+/** `Column "Tutar": "abc" is not a number` — one line per error for lists and logs. */
+export function formatRowError(error: RowError): string {
+  return `Column "${error.column}": ${error.reason}`;
+}
+
+/**
+ * The natural key of a typed row, as one string. A transaction without an id is keyed by
+ * a hash of all its values, so re-uploading the same file does not duplicate it (two
+ * identical anonymous sales in one file do collapse into one; a file that can have those
+ * needs a transaction id column).
+ */
+export function naturalKeyOf<K extends DatasetKind>(kind: K, row: RowByKind[K]): string {
+  const values: Record<string, unknown> = { ...row };
+  if (kind === "transactions" && values.transaction_id === null) {
+    const canonical = JSON.stringify(
+      Object.keys(values)
+        .sort()
+        .map((key) => [key, values[key]]),
+    );
+    return `row:${createHash("sha256").update(canonical).digest("hex").slice(0, 32)}`;
+  }
+  const keyFields: readonly string[] = naturalKeys[kind];
+  return JSON.stringify(keyFields.map((field) => values[field] ?? ""));
+}

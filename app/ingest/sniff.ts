@@ -1,0 +1,133 @@
+/**
+ * Everything that can be learnt about a CSV file from its first bytes: whether it is a
+ * CSV at all, its encoding, delimiter, quote, decimal mark, header and sample rows.
+ */
+import { parse } from "csv-parse/sync";
+import { detectBinary, detectKnownFormat } from "./binary";
+import { csvParseOptions } from "./csv-options";
+import { decodeBuffer, type TextEncoding } from "./decode";
+import { type Delimiter, detectDialect, type QuoteChar } from "./dialect";
+import { bomOf, detectEncoding } from "./encoding";
+import { headerProblem, uniqueHeaders, withoutTrailingEmpty } from "./header";
+import { type DecimalMark, detectDecimalMark } from "./numbers";
+import { type IngestProblem, problem } from "./problems";
+import type { CsvSettings } from "./settings";
+
+/** How much of a file the upload screen reads to sniff and preview it. */
+export const SAMPLE_BYTES = 64 * 1024;
+
+export interface SniffOptions {
+  /** The sample is only the head of the file; default: it is as long as SAMPLE_BYTES. */
+  truncated?: boolean;
+  encoding?: TextEncoding;
+  delimiter?: Delimiter;
+  quote?: QuoteChar;
+  decimalMark?: DecimalMark;
+}
+
+export interface SniffResult {
+  ok: true;
+  settings: CsvSettings;
+  /** Why this encoding, in a sentence. */
+  encodingReason: string;
+  headers: string[];
+  /** Every data row of the sample, as read with `csvParseOptions(settings)`. */
+  rows: string[][];
+  warnings: string[];
+}
+
+/** A sample cut mid-file ends in a partial line; only whole lines are kept. */
+function wholeLines(text: string): string {
+  const lastBreak = Math.max(text.lastIndexOf("\n"), text.lastIndexOf("\r"));
+  return lastBreak > 0 ? text.slice(0, lastBreak + 1) : text;
+}
+
+function readRecords(
+  text: string,
+  settings: Pick<CsvSettings, "delimiter" | "quote">,
+  truncated: boolean,
+): { records: string[][]; warning: string | null } {
+  const records: string[][] = [];
+  try {
+    parse(text, {
+      ...csvParseOptions(settings),
+      on_record: (record: string[]) => {
+        records.push(record);
+        return record;
+      },
+    });
+  } catch (error) {
+    // The sample may end inside a quoted multi-line field; that is no fault of the file.
+    const cutInQuotes = truncated && (error as { code?: string }).code === "CSV_QUOTE_NOT_CLOSED";
+    if (!cutInQuotes)
+      return {
+        records,
+        warning: `The file could not be read to the end: ${(error as Error).message}`,
+      };
+  }
+  return { records, warning: null };
+}
+
+function raggedWarning(headers: readonly string[], rows: readonly string[][]): string | null {
+  const short = rows.filter((row) => row.length < headers.length).length;
+  const long = rows.filter((row) =>
+    row.slice(headers.length).some((cell) => cell.trim() !== ""),
+  ).length;
+  if (short === 0 && long === 0) return null;
+  return `${short} row(s) have fewer fields than the header and ${long} row(s) have more; missing fields are read as empty and extra fields are ignored.`;
+}
+
+export function sniffCsv(
+  sample: Uint8Array,
+  options: SniffOptions = {},
+): SniffResult | IngestProblem {
+  if (sample.length === 0) return problem("empty", "The file is empty.");
+  const known = detectKnownFormat(sample);
+  if (known) return known;
+  const detected = options.encoding
+    ? {
+        encoding: options.encoding,
+        bom: bomOf(sample) === options.encoding,
+        reason: "Chosen by the user.",
+      }
+    : detectEncoding(sample);
+  if (!detected.encoding.startsWith("utf-16")) {
+    const binary = detectBinary(sample);
+    if (binary) return binary;
+  }
+  const truncated = options.truncated ?? sample.length >= SAMPLE_BYTES;
+  const decoded = decodeBuffer(sample, detected.encoding, { truncated });
+  const text = truncated ? wholeLines(decoded) : decoded;
+  if (text.trim() === "") return problem("empty", "The file is empty (it holds only blank lines).");
+
+  const dialect = detectDialect(text, { delimiter: options.delimiter, quote: options.quote });
+  const { records, warning } = readRecords(text, dialect, truncated);
+  const [first, ...rows] = records;
+  if (!first) return problem("unreadable", warning ?? "No row could be read from the file.");
+  const noHeader = headerProblem(first);
+  if (noHeader) return noHeader;
+
+  const headers = uniqueHeaders(withoutTrailingEmpty(first));
+  const decimal = options.decimalMark ?? detectDecimalMark(rows.flat(), dialect.delimiter).mark;
+  const warnings = [warning, raggedWarning(headers, rows)].filter((w): w is string => w !== null);
+  if (rows.length === 0) warnings.push("The file has a header row but no data rows.");
+  headers.forEach((header, index) => {
+    const written = (first[index] ?? "").trim();
+    if (written && header !== written)
+      warnings.push(`Column "${written}" appears more than once; this one is called "${header}".`);
+  });
+  return {
+    ok: true,
+    settings: {
+      encoding: detected.encoding,
+      bom: detected.bom,
+      delimiter: dialect.delimiter,
+      quote: dialect.quote,
+      decimalMark: decimal,
+    },
+    encodingReason: detected.reason,
+    headers,
+    rows,
+    warnings,
+  };
+}

@@ -1,0 +1,53 @@
+/** The workspace sections, in sidebar order. Pages not yet built say so plainly. */
+export const workspaceSections = [
+  {
+    path: "data",
+    label: "Data",
+    summary: "Upload customers, transactions, campaigns, products and channel audiences as CSV.",
+  },
+  {
+    path: "segments",
+    label: "Segments",
+    summary: "RFM segments and k-means clusters of your customers.",
+  },
+  {
+    path: "channels",
+    label: "Channels",
+    summary: "Channel audiences and scraped channel statistics, matched to your segments.",
+  },
+  {
+    path: "campaigns",
+    label: "Campaigns",
+    summary: "Campaign ROI, ROAS, CPA, CTR and CPC by channel over time.",
+  },
+  {
+    path: "forecast",
+    label: "Forecast",
+    summary:
+      "Expected cost and results for a planned campaign, and a budget split across channels.",
+  },
+  {
+    path: "trends",
+    label: "Trends",
+    summary: "Web-search interest over time for your keywords, and rising queries.",
+  },
+  {
+    path: "sites",
+    label: "Sites",
+    summary: "Visits, bounce rate, visit duration and traffic mix of sites you follow.",
+  },
+  {
+    path: "scrapers",
+    label: "Scrapers",
+    summary: "Sources collected on a schedule, their runs and errors.",
+  },
+  { path: "reports", label: "Reports", summary: "Saved reports and the links you have shared." },
+] as const;
+
+export type WorkspaceSection = (typeof workspaceSections)[number];
+
+export function sectionByPath(path: WorkspaceSection["path"]): WorkspaceSection {
+  const section = workspaceSections.find((s) => s.path === path);
+  if (!section) throw new Error(`Unknown section ${path}`);
+  return section;
+}

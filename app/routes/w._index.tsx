@@ -1,0 +1,90 @@
+import {
+  type ActionFunctionArgs,
+  data,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Field } from "~/components/Field";
+import { parseForm } from "~/forms.server";
+import { requireUser } from "~/session.server";
+import {
+  createWorkspace,
+  listWorkspacesOf,
+  NewWorkspaceSchema,
+  WorkspaceError,
+} from "~/workspace.server";
+
+export const meta: MetaFunction = () => [{ title: "Workspaces · Channelscope" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  return { user, workspaces: listWorkspacesOf(user.id) };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const form = parseForm(await request.formData(), NewWorkspaceSchema);
+  if (!form.ok) return data({ errors: form.errors }, { status: 400 });
+  try {
+    const workspace = createWorkspace(form.data, user);
+    return redirect(`/w/${workspace.slug}`);
+  } catch (error) {
+    if (error instanceof WorkspaceError) {
+      return data({ errors: { slug: error.message } as Record<string, string> }, { status: 400 });
+    }
+    throw error;
+  }
+}
+
+export default function Workspaces() {
+  const { user, workspaces } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const errors: Record<string, string | undefined> = result?.errors ?? {};
+  return (
+    <main className="content" style={{ margin: "0 auto" }}>
+      <div className="row" style={{ justifyContent: "space-between" }}>
+        <p className="brand">Channelscope</p>
+        <Form method="post" action="/logout">
+          <span className="muted small">{user.email} · </span>
+          <button type="submit" className="link">
+            Log out
+          </button>
+        </Form>
+      </div>
+      <h1>Your workspaces</h1>
+      {workspaces.length === 0 ? (
+        <p className="muted">You are not a member of any workspace yet. Create one below.</p>
+      ) : (
+        <div className="grid-cards">
+          {workspaces.map((w) => (
+            <Link
+              key={w.id}
+              to={`/w/${w.slug}`}
+              className="card"
+              style={{ textDecoration: "none" }}
+            >
+              <strong>{w.name}</strong>
+              <div className="muted small">
+                /{w.slug} · <span className="badge">{w.role}</span>
+              </div>
+            </Link>
+          ))}
+        </div>
+      )}
+      <h2>New workspace</h2>
+      <Form method="post" className="card row">
+        <Field
+          label="Name"
+          name="name"
+          error={errors.name}
+          required
+          placeholder="Anadolu Bank marketing"
+        />
+        <Field label="Address" name="slug" error={errors.slug} required placeholder="anadolu" />
+        <button type="submit">Create workspace</button>
+      </Form>
+    </main>
+  );
+}

@@ -1,0 +1,224 @@
+/**
+ * Workspaces, members and roles. `requireWorkspace` is the single gate every workspace
+ * route passes through: it answers 404 to anyone who is not a member (so the existence of
+ * another tenant's workspace is not revealed) and 403 to a member whose role is too low.
+ */
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { and, asc, eq, sql } from "drizzle-orm";
+import { z } from "zod";
+import { type Role, roles } from "#db/roles";
+import { audit } from "./audit.server";
+import { getDb, schema, scopeTo, type WorkspaceScope } from "./db.server";
+import { requireUser } from "./session.server";
+import { findUserByEmail, type PublicUser } from "./users.server";
+
+const rank: Record<Role, number> = { viewer: 1, editor: 2, owner: 3 };
+
+export function roleAllows(role: Role, needed: Role): boolean {
+  return rank[role] >= rank[needed];
+}
+
+export const SlugSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/, "Use 1–40 letters, digits or dashes");
+
+export const NewWorkspaceSchema = z.object({
+  slug: SlugSchema,
+  name: z.string().trim().min(1, "Enter a name").max(100),
+});
+
+export type Workspace = typeof schema.workspaces.$inferSelect;
+
+export interface WorkspaceAccess {
+  user: PublicUser;
+  workspace: Workspace;
+  role: Role;
+  scope: WorkspaceScope;
+}
+
+export function notFound(): Response {
+  return new Response("Not found", { status: 404, statusText: "Not Found" });
+}
+
+export function findMembership(slug: string, userId: number) {
+  return getDb()
+    .select({ workspace: schema.workspaces, role: schema.memberships.role })
+    .from(schema.workspaces)
+    .innerJoin(schema.memberships, eq(schema.memberships.workspaceId, schema.workspaces.id))
+    .where(and(eq(schema.workspaces.slug, slug), eq(schema.memberships.userId, userId)))
+    .get();
+}
+
+export async function requireWorkspace(
+  request: Request,
+  params: LoaderFunctionArgs["params"],
+  needed: Role = "viewer",
+): Promise<WorkspaceAccess> {
+  const user = await requireUser(request);
+  const slug = params.workspace;
+  const found = slug ? findMembership(slug, user.id) : undefined;
+  if (!found) throw notFound();
+  if (!roleAllows(found.role, needed)) {
+    throw new Response(`This needs the ${needed} role`, { status: 403, statusText: "Forbidden" });
+  }
+  return {
+    user,
+    workspace: found.workspace,
+    role: found.role,
+    scope: scopeTo(getDb(), found.workspace.id),
+  };
+}
+
+export class WorkspaceError extends Error {}
+
+export function createWorkspace(input: z.input<typeof NewWorkspaceSchema>, owner: PublicUser) {
+  const { slug, name } = NewWorkspaceSchema.parse(input);
+  const db = getDb();
+  return db.transaction((tx) => {
+    const taken = tx
+      .select({ id: schema.workspaces.id })
+      .from(schema.workspaces)
+      .where(eq(schema.workspaces.slug, slug))
+      .get();
+    if (taken) throw new WorkspaceError(`The address "${slug}" is taken; choose another`);
+    const workspace = tx.insert(schema.workspaces).values({ slug, name }).returning().get();
+    tx.insert(schema.memberships)
+      .values({ workspaceId: workspace.id, userId: owner.id, role: "owner" })
+      .run();
+    tx.insert(schema.auditLog)
+      .values({
+        workspaceId: workspace.id,
+        actorUserId: owner.id,
+        action: "workspace.created",
+        target: `workspace:${workspace.id}`,
+      })
+      .run();
+    return workspace;
+  });
+}
+
+export function listWorkspacesOf(userId: number) {
+  return getDb()
+    .select({
+      id: schema.workspaces.id,
+      slug: schema.workspaces.slug,
+      name: schema.workspaces.name,
+      role: schema.memberships.role,
+      createdAt: schema.workspaces.createdAt,
+    })
+    .from(schema.memberships)
+    .innerJoin(schema.workspaces, eq(schema.memberships.workspaceId, schema.workspaces.id))
+    .where(eq(schema.memberships.userId, userId))
+    .orderBy(asc(schema.workspaces.name))
+    .all();
+}
+
+export function listAllWorkspaces() {
+  return getDb()
+    .select({
+      id: schema.workspaces.id,
+      slug: schema.workspaces.slug,
+      name: schema.workspaces.name,
+      members: sql<number>`(select count(*) from memberships m where m.workspace_id = ${schema.workspaces.id})`,
+    })
+    .from(schema.workspaces)
+    .orderBy(asc(schema.workspaces.slug))
+    .all();
+}
+
+export function listMembers(access: WorkspaceAccess) {
+  return getDb()
+    .select({
+      userId: schema.users.id,
+      email: schema.users.email,
+      name: schema.users.name,
+      role: schema.memberships.role,
+      since: schema.memberships.createdAt,
+    })
+    .from(schema.memberships)
+    .innerJoin(schema.users, eq(schema.memberships.userId, schema.users.id))
+    .where(access.scope.where(schema.memberships))
+    .orderBy(asc(schema.users.email))
+    .all();
+}
+
+export const InviteSchema = z.object({
+  email: z.string().trim().toLowerCase().pipe(z.email("Enter a valid e-mail address")),
+  role: z.enum(roles),
+});
+
+export const MemberActionSchema = z.discriminatedUnion("intent", [
+  InviteSchema.extend({ intent: z.literal("invite") }),
+  z.object({ intent: z.literal("role"), userId: z.coerce.number().int(), role: z.enum(roles) }),
+  z.object({ intent: z.literal("remove"), userId: z.coerce.number().int() }),
+]);
+
+/** Adds an existing user to the workspace (there is no e-mail sending in this app). */
+export function inviteMember(access: WorkspaceAccess, input: z.input<typeof InviteSchema>) {
+  const { email, role } = InviteSchema.parse(input);
+  const invitee = findUserByEmail(email);
+  if (!invitee) {
+    throw new WorkspaceError(`No Channelscope account uses ${email}; ask them to sign up first`);
+  }
+  const existing = access.scope.first(
+    schema.memberships,
+    eq(schema.memberships.userId, invitee.id),
+  );
+  if (existing) throw new WorkspaceError(`${email} is already a member (${existing.role})`);
+  access.scope.insert(schema.memberships, { userId: invitee.id, role });
+  audit({
+    workspaceId: access.workspace.id,
+    actorUserId: access.user.id,
+    action: "member.added",
+    target: `user:${invitee.id}`,
+    details: { role },
+  });
+  return invitee;
+}
+
+function ownerCount(access: WorkspaceAccess): number {
+  return access.scope.select(schema.memberships, eq(schema.memberships.role, "owner")).length;
+}
+
+export function changeMemberRole(access: WorkspaceAccess, userId: number, role: Role) {
+  const member = access.scope.first(schema.memberships, eq(schema.memberships.userId, userId));
+  if (!member) throw notFound();
+  if (member.role === "owner" && role !== "owner" && ownerCount(access) === 1) {
+    throw new WorkspaceError("A workspace needs at least one owner");
+  }
+  access.scope.update(schema.memberships, { role }, eq(schema.memberships.userId, userId));
+  audit({
+    workspaceId: access.workspace.id,
+    actorUserId: access.user.id,
+    action: "member.role_changed",
+    target: `user:${userId}`,
+    details: { from: member.role, to: role },
+  });
+}
+
+export function removeMember(access: WorkspaceAccess, userId: number) {
+  const member = access.scope.first(schema.memberships, eq(schema.memberships.userId, userId));
+  if (!member) throw notFound();
+  if (member.role === "owner" && ownerCount(access) === 1) {
+    throw new WorkspaceError("A workspace needs at least one owner");
+  }
+  access.scope.delete(schema.memberships, eq(schema.memberships.userId, userId));
+  audit({
+    workspaceId: access.workspace.id,
+    actorUserId: access.user.id,
+    action: "member.removed",
+    target: `user:${userId}`,
+  });
+}
+
+export function deleteWorkspace(access: WorkspaceAccess) {
+  getDb().delete(schema.workspaces).where(eq(schema.workspaces.id, access.workspace.id)).run();
+  audit({
+    actorUserId: access.user.id,
+    action: "workspace.deleted",
+    target: `workspace:${access.workspace.id}`,
+    details: { slug: access.workspace.slug },
+  });
+}

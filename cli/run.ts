@@ -1,0 +1,47 @@
+/**
+ * The command-line entry: `npm run --silent cli -- <group> <command> [--flags]`.
+ * Each command prints exactly one JSON object on stdout; failures print a message on
+ * stderr and exit non-zero, so scripts can rely on both.
+ */
+import { parseArgs } from "node:util";
+import { ZodError } from "zod";
+import { commands } from "./commands";
+
+export async function runCli(
+  argv: string[],
+): Promise<{ code: number; stdout?: string; stderr?: string }> {
+  const words: string[] = [];
+  while (argv[words.length] && !argv[words.length]?.startsWith("--"))
+    words.push(argv[words.length] as string);
+  const name = words.join(" ");
+  const command = commands.find((c) => c.name === name);
+  if (!command) {
+    const list = commands.map((c) => `  ${c.name} ${c.usage}`).join("\n");
+    return { code: 2, stderr: `${name ? `Unknown command "${name}". ` : ""}Commands:\n${list}` };
+  }
+  try {
+    const { values } = parseArgs({
+      args: argv.slice(words.length),
+      options: command.options,
+      strict: true,
+      allowPositionals: false,
+    });
+    const result = await command.run(values as Record<string, string | boolean | undefined>);
+    return { code: 0, stdout: JSON.stringify(result) };
+  } catch (error) {
+    return {
+      code: 1,
+      stderr: `${command.name}: ${describeError(error)}\nUsage: ${command.name} ${command.usage}`,
+    };
+  }
+}
+
+function describeError(error: unknown): string {
+  if (error instanceof ZodError) {
+    return error.issues
+      .map((i) => `${i.path.length ? `--${i.path.join(".")}: ` : ""}${i.message}`)
+      .join("; ");
+  }
+  if (error instanceof Error) return error.message;
+  return String(error);
+}

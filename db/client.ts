@@ -1,0 +1,57 @@
+/**
+ * Opens the embedded SQLite database with the pragmas the app relies on and applies
+ * pending migrations. One connection per process: better-sqlite3 is synchronous, and
+ * SQLite in WAL mode lets the web process and the worker read while the other writes.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import Database from "better-sqlite3";
+import { type BetterSQLite3Database, drizzle } from "drizzle-orm/better-sqlite3";
+import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import * as schema from "./schema";
+
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+export const defaultDatabasePath = "./data/channelscope.db";
+
+/** Where migrations live, found from this file so the CLI, worker and built server agree. */
+export function migrationsFolder(): string {
+  const candidates = [
+    path.resolve(process.cwd(), "db/migrations"),
+    path.resolve(path.dirname(fileURLToPath(import.meta.url)), "migrations"),
+  ];
+  const found = candidates.find((dir) => fs.existsSync(path.join(dir, "meta/_journal.json")));
+  if (!found) throw new Error(`No migrations found (looked in ${candidates.join(", ")})`);
+  return found;
+}
+
+export function databasePath(): string {
+  return process.env.DATABASE_URL?.replace(/^file:/, "") || defaultDatabasePath;
+}
+
+export function openDb(file = databasePath(), options: { migrate?: boolean } = {}): Db {
+  if (file !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const sqlite = new Database(file);
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("foreign_keys = ON");
+  sqlite.pragma("busy_timeout = 5000");
+  // NORMAL is durable across application crashes in WAL mode and much faster than FULL.
+  sqlite.pragma("synchronous = NORMAL");
+  const db = drizzle(sqlite, { schema }) as Db;
+  if (options.migrate !== false) migrate(db, { migrationsFolder: migrationsFolder() });
+  return db;
+}
+
+let shared: Db | undefined;
+
+/** The process-wide connection, opened (and migrated) on first use. */
+export function getDb(): Db {
+  shared ??= openDb();
+  return shared;
+}
+
+/** For tests: point the process-wide connection at another database file. */
+export function setDbForTesting(db: Db | undefined): void {
+  shared = db;
+}

@@ -1,0 +1,97 @@
+/**
+ * Which function runs a job of a given kind. A handler declares the zod schema of its
+ * payload; the payload is checked before the handler runs, and a payload that does not
+ * fit fails the job permanently (retrying cannot fix bad input).
+ */
+import { z } from "zod";
+import { PermanentJobError } from "./errors";
+import type { JobResult } from "./queue";
+
+export interface JobProgress {
+  rows?: number;
+  total?: number;
+  /** 0-100; derived from rows / total when left out. */
+  percent?: number;
+  /** Rows per second; derived from rows and the time since the job started when left out. */
+  rate?: number;
+  message?: string;
+}
+
+export interface JobContext {
+  jobId: number;
+  workspaceId: number | null;
+  /** 1 on the first attempt. */
+  attempt: number;
+  maxAttempts: number;
+  /** Aborted when the worker stops, the job is cancelled or the lease is lost: stop soon. */
+  signal: AbortSignal;
+  /** Records progress; cheap to call often (writes are throttled). */
+  progress(update: JobProgress): void;
+}
+
+export type JobRun<Payload> = (payload: Payload, ctx: JobContext) => Promise<JobResult>;
+
+export interface JobHandler {
+  kind: string;
+  /** Validates the raw payload, then runs the handler. */
+  execute(rawPayload: unknown, ctx: JobContext): Promise<JobResult>;
+}
+
+export function defineHandler<Schema extends z.ZodType>(
+  kind: string,
+  schema: Schema,
+  run: JobRun<z.output<Schema>>,
+): JobHandler {
+  return {
+    kind,
+    async execute(rawPayload, ctx) {
+      const parsed = schema.safeParse(rawPayload);
+      if (!parsed.success) {
+        throw new PermanentJobError(`Invalid ${kind} payload: ${z.prettifyError(parsed.error)}`);
+      }
+      return run(parsed.data, ctx);
+    },
+  };
+}
+
+export class HandlerRegistry {
+  readonly #handlers = new Map<string, JobHandler>();
+
+  constructor(handlers: Iterable<JobHandler> = []) {
+    for (const handler of handlers) this.add(handler);
+  }
+
+  add(handler: JobHandler): void {
+    if (this.#handlers.has(handler.kind)) {
+      throw new Error(`A handler for job kind "${handler.kind}" is already registered`);
+    }
+    this.#handlers.set(handler.kind, handler);
+  }
+
+  register<Schema extends z.ZodType>(
+    kind: string,
+    schema: Schema,
+    run: JobRun<z.output<Schema>>,
+  ): void {
+    this.add(defineHandler(kind, schema, run));
+  }
+
+  get(kind: string): JobHandler | undefined {
+    return this.#handlers.get(kind);
+  }
+
+  kinds(): string[] {
+    return [...this.#handlers.keys()];
+  }
+}
+
+/** The process-wide registry the worker CLI runs from. */
+export const handlerRegistry = new HandlerRegistry();
+
+export function registerHandler<Schema extends z.ZodType>(
+  kind: string,
+  schema: Schema,
+  run: JobRun<z.output<Schema>>,
+): void {
+  handlerRegistry.register(kind, schema, run);
+}

@@ -1,0 +1,33 @@
+/**
+ * Creates the `demo` workspace and its demo user (once), and prints how to log in.
+ * The password is generated on first run and kept in the data folder (mode 0600), so
+ * every start prints the same working credentials without a well-known default.
+ */
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { env } from "~/env.server";
+import { createUser, findUserByEmail } from "~/users.server";
+import { createWorkspace, findMembership } from "~/workspace.server";
+
+const DEMO_EMAIL = "demo@channelscope.local";
+const DEMO_SLUG = "demo";
+
+function demoPassword(): string {
+  const file = path.join(env().DATA_DIR, "demo-credentials.json");
+  if (fs.existsSync(file)) return JSON.parse(fs.readFileSync(file, "utf8")).password;
+  const password = crypto.randomBytes(9).toString("base64url");
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, JSON.stringify({ email: DEMO_EMAIL, password }), { mode: 0o600 });
+  return password;
+}
+
+const password = demoPassword();
+const user =
+  findUserByEmail(DEMO_EMAIL) ??
+  (await createUser({ email: DEMO_EMAIL, name: "Demo Marketer", password }));
+const workspace =
+  findMembership(DEMO_SLUG, user.id)?.workspace ??
+  createWorkspace({ slug: DEMO_SLUG, name: "Anadolu Bank (demo)" }, user);
+
+console.log(JSON.stringify({ workspace: workspace.slug, email: DEMO_EMAIL, password }));

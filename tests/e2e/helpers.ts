@@ -1,0 +1,28 @@
+import { expect, type Page } from "@playwright/test";
+
+export const baseURL = () => {
+  const url = process.env.E2E_BASE_URL;
+  if (!url) throw new Error("E2E_BASE_URL is not set (global setup did not run)");
+  return url;
+};
+
+export async function signUp(page: Page, user: { name: string; email: string; password: string }) {
+  await page.goto(`${baseURL()}/signup`);
+  await page.getByLabel("Name").fill(user.name);
+  await page.getByLabel("E-mail").fill(user.email);
+  await page.getByLabel("Password").fill(user.password);
+  await page.getByRole("button", { name: "Sign up" }).click();
+  await expect(page.getByRole("heading", { name: "Your workspaces" })).toBeVisible();
+}
+
+export async function logIn(page: Page, email: string, password: string) {
+  await page.goto(`${baseURL()}/login`);
+  await page.getByLabel("E-mail").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Log in" }).click();
+}
+
+export async function logOut(page: Page) {
+  await page.getByRole("button", { name: "Log out" }).click();
+  await expect(page.getByRole("heading", { name: "Log in" })).toBeVisible();
+}

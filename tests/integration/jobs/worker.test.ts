@@ -1,0 +1,121 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { z } from "zod";
+import { cancel, claimNext, enqueue, getJob, waitForJob } from "#jobs/queue";
+import { HandlerRegistry, type JobContext } from "#jobs/registry";
+import { runWorker, type WorkerOptions } from "#jobs/worker";
+import { type TempDb, tempDb, waitForJobState } from "./support/helpers";
+
+let temp: TempDb;
+beforeEach(() => {
+  temp = tempDb();
+});
+afterEach(() => temp.cleanup());
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function startWorker(handlers: HandlerRegistry, options: Partial<WorkerOptions> = {}) {
+  const stop = new AbortController();
+  const lines: string[] = [];
+  const done = runWorker({
+    db: temp.db,
+    workerId: "w1",
+    handlers,
+    signal: stop.signal,
+    pollMs: 5,
+    log: (line) => lines.push(line),
+    ...options,
+  });
+  return { stop: () => stop.abort(), done, lines };
+}
+
+describe("runWorker", () => {
+  it("renews the lease while a handler runs longer than the lease", async () => {
+    const { db } = temp;
+    const handlers = new HandlerRegistry();
+    handlers.register("slow", z.object({}), async () => {
+      await sleep(700);
+      return { slept: 700 };
+    });
+    const worker = startWorker(handlers, { leaseMs: 200, heartbeatMs: 50 });
+    const id = enqueue(db, { kind: "slow", payload: {} });
+    await waitForJobState(db, id, (job) => job.status === "running", 2_000);
+    // Well past the first lease: without renewals another worker could take the job here.
+    await sleep(450);
+    expect(claimNext(db, "intruder", 200)).toBeUndefined();
+    const job = await waitForJob(db, id, 2_000);
+    worker.stop();
+    await worker.done;
+    expect(job).toMatchObject({ status: "succeeded", attempts: 1, result: { slept: 700 } });
+    expect(worker.lines).toEqual([
+      expect.stringMatching(/^\[worker w1\] job \d+ slow started \(attempt 1\/3\)$/),
+      expect.stringMatching(/^\[worker w1\] job \d+ slow succeeded in 0\.\d s$/),
+    ]);
+  });
+
+  it("stores the last progress with percent and rate derived", async () => {
+    const { db } = temp;
+    const handlers = new HandlerRegistry();
+    handlers.register("count", z.object({ total: z.number() }), async ({ total }, ctx) => {
+      for (let rows = 1; rows <= total; rows++) ctx.progress({ rows, total, message: "loading" });
+      return { rows: total };
+    });
+    const worker = startWorker(handlers, { progressIntervalMs: 60_000 });
+    const id = enqueue(db, { kind: "count", payload: { total: 400 } });
+    const job = await waitForJob(db, id, 2_000);
+    worker.stop();
+    await worker.done;
+    // 400 of 400 rows; the many reports in between were throttled but the last one is kept.
+    expect(job.progress).toMatchObject({ rows: 400, total: 400, percent: 100, message: "loading" });
+    expect(job.progress?.rate).toBeGreaterThan(0);
+  });
+
+  it("aborts the handler's signal when the job is cancelled while running", async () => {
+    const { db } = temp;
+    let seen: JobContext | undefined;
+    const handlers = new HandlerRegistry();
+    handlers.register("wait", z.object({}), async (_payload, ctx) => {
+      seen = ctx;
+      await new Promise((resolve) => ctx.signal.addEventListener("abort", resolve));
+      return { stopped: true };
+    });
+    const worker = startWorker(handlers, { leaseMs: 300, heartbeatMs: 20 });
+    const id = enqueue(db, { kind: "wait", payload: {} });
+    await waitForJobState(db, id, (job) => job.status === "running", 2_000);
+    cancel(db, id, { reason: "user cancelled" });
+    await waitForJobState(db, id, () => seen?.signal.aborted === true, 2_000);
+    await sleep(30);
+    worker.stop();
+    await worker.done;
+    // The handler returned, but its result is discarded: the job stays cancelled.
+    expect(getJob(db, id)).toMatchObject({ status: "dead", error: "user cancelled", result: null });
+    expect(worker.lines.at(-1)).toMatch(/lease lost/);
+  });
+
+  it("on stop, finishes a job that ends within the grace period", async () => {
+    const { db } = temp;
+    const handlers = new HandlerRegistry();
+    handlers.register("short", z.object({}), async () => {
+      await sleep(150);
+      return { finished: true };
+    });
+    const worker = startWorker(handlers, { shutdownGraceMs: 2_000 });
+    const id = enqueue(db, { kind: "short", payload: {} });
+    await waitForJobState(db, id, (job) => job.status === "running", 2_000);
+    worker.stop();
+    await worker.done;
+    expect(getJob(db, id)).toMatchObject({ status: "succeeded", result: { finished: true } });
+  });
+
+  it("on stop, releases a job that outlasts the grace period, attempt not counted", async () => {
+    const { db } = temp;
+    const handlers = new HandlerRegistry();
+    handlers.register("stubborn", z.object({}), () => new Promise(() => {}));
+    const worker = startWorker(handlers, { shutdownGraceMs: 50 });
+    const id = enqueue(db, { kind: "stubborn", payload: {} });
+    await waitForJobState(db, id, (job) => job.status === "running", 2_000);
+    worker.stop();
+    await worker.done;
+    expect(getJob(db, id)).toMatchObject({ status: "queued", attempts: 0, leaseOwner: null });
+    expect(worker.lines.at(-1)).toMatch(/released/);
+  });
+});
