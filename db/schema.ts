@@ -6,7 +6,7 @@
  * written through `db/scoped.ts`, so a query without the tenant filter is hard to write.
  */
 import { sql } from "drizzle-orm";
-import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { roles } from "./roles";
 
 export { type Role, roles } from "./roles";
@@ -118,4 +118,248 @@ export const jobs = sqliteTable(
     index("jobs_workspace_idx").on(t.workspaceId, t.createdAt),
     uniqueIndex("jobs_dedupe_idx").on(t.dedupeKey),
   ],
+);
+
+// ---------------------------------------------------------------------------------------
+// Client data (issue: ingestion). Rows carry the dataset that first loaded them, so a
+// dataset can be deleted with its rows and a failed import can remove what it added.
+// ---------------------------------------------------------------------------------------
+
+export const datasetStatuses = ["uploaded", "queued", "importing", "succeeded", "failed"] as const;
+export type DatasetStatus = (typeof datasetStatuses)[number];
+
+const workspaceRef = () =>
+  integer("workspace_id")
+    .notNull()
+    .references(() => workspaces.id, { onDelete: "cascade" });
+
+/** One uploaded file: what it is, how it was read, and what became of its rows. */
+export const datasets = sqliteTable(
+  "datasets",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    workspaceId: workspaceRef(),
+    kind: text("kind").notNull(),
+    fileName: text("file_name").notNull(),
+    /** Where the upload is kept on disk (inside DATA_DIR/uploads) until it is imported. */
+    storedPath: text("stored_path"),
+    fileBytes: integer("file_bytes").notNull().default(0),
+    uploadedBy: integer("uploaded_by").references(() => users.id, { onDelete: "set null" }),
+    status: text("status", { enum: datasetStatuses }).notNull().default("uploaded"),
+    /** Encoding, delimiter, quote, decimal mark, date formats per column, as used. */
+    settings: text("settings", { mode: "json" }).$type<Record<string, unknown>>(),
+    /** Header → canonical field (null = kept as an attribute / ignored). */
+    mapping: text("mapping", { mode: "json" }).$type<Record<string, string | null>>(),
+    headersSignature: text("headers_signature"),
+    rowsRead: integer("rows_read").notNull().default(0),
+    rowsLoaded: integer("rows_loaded").notNull().default(0),
+    rowsRejected: integer("rows_rejected").notNull().default(0),
+    rowsNew: integer("rows_new").notNull().default(0),
+    rowsUpdated: integer("rows_updated").notNull().default(0),
+    rowsUnchanged: integer("rows_unchanged").notNull().default(0),
+    error: text("error"),
+    jobId: integer("job_id"),
+    createdAt: createdAt(),
+    startedAt: timestamp("started_at"),
+    finishedAt: timestamp("finished_at"),
+  },
+  (t) => [index("datasets_workspace_idx").on(t.workspaceId, t.createdAt)],
+);
+
+/** A row that failed validation: kept with its reason and raw text, never silently dropped. */
+export const rejectedRows = sqliteTable(
+  "rejected_rows",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    workspaceId: workspaceRef(),
+    datasetId: integer("dataset_id")
+      .notNull()
+      .references(() => datasets.id, { onDelete: "cascade" }),
+    lineNumber: integer("line_number").notNull(),
+    column: text("column"),
+    reason: text("reason").notNull(),
+    raw: text("raw").notNull(),
+  },
+  (t) => [index("rejected_rows_dataset_idx").on(t.datasetId, t.lineNumber)],
+);
+
+/** The mapping a user confirmed, remembered for the next file with the same headers. */
+export const columnMappings = sqliteTable(
+  "column_mappings",
+  {
+    workspaceId: workspaceRef(),
+    kind: text("kind").notNull(),
+    headersSignature: text("headers_signature").notNull(),
+    mapping: text("mapping", { mode: "json" }).$type<Record<string, string | null>>().notNull(),
+    updatedAt: createdAt(),
+  },
+  (t) => [uniqueIndex("column_mappings_key").on(t.workspaceId, t.kind, t.headersSignature)],
+);
+
+/**
+ * One profile per person, merged across sources (same e-mail, phone or external id).
+ * Consent flags keep their latest value with its date and source.
+ */
+export const customers = sqliteTable(
+  "customers",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    workspaceId: workspaceRef(),
+    name: text("name"),
+    email: text("email"),
+    phone: text("phone"),
+    gender: text("gender"),
+    birthDate: text("birth_date"),
+    birthYear: integer("birth_year"),
+    city: text("city"),
+    income: real("income"),
+    signupDate: text("signup_date"),
+    consentSms: integer("consent_sms", { mode: "boolean" }),
+    consentSmsAt: text("consent_sms_at"),
+    consentSmsSource: text("consent_sms_source"),
+    consentEmail: integer("consent_email", { mode: "boolean" }),
+    consentEmailAt: text("consent_email_at"),
+    consentEmailSource: text("consent_email_source"),
+    consentDataProcessing: integer("consent_data_processing", { mode: "boolean" }),
+    consentDataProcessingAt: text("consent_data_processing_at"),
+    consentDataProcessingSource: text("consent_data_processing_source"),
+    /** Columns beyond the known fields, typed: { credit_score: 712, segment_code: "B" }. */
+    attributes: text("attributes", { mode: "json" }).$type<Record<string, unknown>>(),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at"),
+  },
+  (t) => [
+    index("customers_email_idx").on(t.workspaceId, t.email),
+    index("customers_phone_idx").on(t.workspaceId, t.phone),
+  ],
+);
+
+/** Each source record merged into a profile: which source, which id, and what it said. */
+export const customerSources = sqliteTable(
+  "customer_sources",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    workspaceId: workspaceRef(),
+    customerId: integer("customer_id")
+      .notNull()
+      .references(() => customers.id, { onDelete: "cascade" }),
+    source: text("source").notNull(),
+    externalId: text("external_id").notNull(),
+    datasetId: integer("dataset_id").references(() => datasets.id, { onDelete: "set null" }),
+    /** How this record matched its profile: "external_id", "email", "phone" or "new". */
+    matchedBy: text("matched_by").notNull(),
+    record: text("record", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    rowHash: text("row_hash").notNull(),
+  },
+  (t) => [
+    uniqueIndex("customer_sources_key").on(t.workspaceId, t.source, t.externalId),
+    index("customer_sources_external_idx").on(t.workspaceId, t.externalId),
+    index("customer_sources_customer_idx").on(t.customerId),
+  ],
+);
+
+/** Type of each extra customer column, so analyses know what they can use. */
+export const attributeDefinitions = sqliteTable(
+  "attribute_definitions",
+  {
+    workspaceId: workspaceRef(),
+    kind: text("kind").notNull(),
+    name: text("name").notNull(),
+    type: text("type", { enum: ["number", "category", "date"] }).notNull(),
+  },
+  (t) => [uniqueIndex("attribute_definitions_key").on(t.workspaceId, t.kind, t.name)],
+);
+
+export const transactions = sqliteTable(
+  "transactions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    workspaceId: workspaceRef(),
+    datasetId: integer("dataset_id").references(() => datasets.id, { onDelete: "cascade" }),
+    /** The file's id, or a hash of the row when the file has none. */
+    transactionKey: text("transaction_key").notNull(),
+    customerExternalId: text("customer_external_id"),
+    customerId: integer("customer_id").references(() => customers.id, { onDelete: "cascade" }),
+    occurredAt: timestamp("occurred_at").notNull(),
+    productCode: text("product_code"),
+    productName: text("product_name"),
+    category: text("category"),
+    quantity: real("quantity"),
+    unitPrice: real("unit_price"),
+    amount: real("amount").notNull(),
+    currency: text("currency"),
+    channel: text("channel"),
+    isReturn: integer("is_return", { mode: "boolean" }).notNull().default(false),
+    rowHash: text("row_hash").notNull(),
+  },
+  (t) => [
+    uniqueIndex("transactions_key").on(t.workspaceId, t.transactionKey),
+    index("transactions_customer_idx").on(t.workspaceId, t.customerId, t.occurredAt),
+    index("transactions_external_idx").on(t.workspaceId, t.customerExternalId),
+  ],
+);
+
+export const products = sqliteTable(
+  "products",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    workspaceId: workspaceRef(),
+    datasetId: integer("dataset_id").references(() => datasets.id, { onDelete: "cascade" }),
+    code: text("code").notNull(),
+    name: text("name"),
+    category: text("category"),
+    price: real("price"),
+    rowHash: text("row_hash").notNull(),
+  },
+  (t) => [uniqueIndex("products_key").on(t.workspaceId, t.code)],
+);
+
+/** Campaign results: one row per campaign (date "") or per campaign and day. */
+export const campaigns = sqliteTable(
+  "campaigns",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    workspaceId: workspaceRef(),
+    datasetId: integer("dataset_id").references(() => datasets.id, { onDelete: "cascade" }),
+    campaignKey: text("campaign_key").notNull(),
+    name: text("name"),
+    channel: text("channel"),
+    startDate: text("start_date"),
+    endDate: text("end_date"),
+    /** "" for a whole-campaign row, else the day (YYYY-MM-DD). */
+    date: text("date").notNull().default(""),
+    spend: real("spend"),
+    impressions: integer("impressions"),
+    clicks: integer("clicks"),
+    conversions: real("conversions"),
+    revenue: real("revenue"),
+    product: text("product"),
+    rowHash: text("row_hash").notNull(),
+  },
+  (t) => [
+    uniqueIndex("campaigns_key").on(t.workspaceId, t.campaignKey, t.date),
+    index("campaigns_channel_idx").on(t.workspaceId, t.channel),
+  ],
+);
+
+/** A promotion channel and what is known of its audience (uploaded; later also scraped). */
+export const channelAudiences = sqliteTable(
+  "channel_audiences",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    workspaceId: workspaceRef(),
+    datasetId: integer("dataset_id").references(() => datasets.id, { onDelete: "cascade" }),
+    channelName: text("channel_name").notNull(),
+    channelType: text("channel_type"),
+    url: text("url"),
+    /** Fractions per bucket: { age: {age_18_24: 0.3,…}, gender: {…}, residency: {…}, interests: {…} } */
+    shares: text("shares", { mode: "json" })
+      .$type<Record<string, Record<string, number>>>()
+      .notNull(),
+    monthlyVisits: real("monthly_visits"),
+    avgVisitDurationSeconds: real("avg_visit_duration_seconds"),
+    bounceRate: real("bounce_rate"),
+    rowHash: text("row_hash").notNull(),
+  },
+  (t) => [uniqueIndex("channel_audiences_key").on(t.workspaceId, t.channelName)],
 );
