@@ -363,3 +363,170 @@ export const channelAudiences = sqliteTable(
   },
   (t) => [uniqueIndex("channel_audiences_key").on(t.workspaceId, t.channelName)],
 );
+
+// ---------------------------------------------------------------------------------------
+// Analyses (issue: segments and matching)
+// ---------------------------------------------------------------------------------------
+
+/** One computed analysis (RFM or clustering) with its parameters, choices and metrics. */
+export const analysisRuns = sqliteTable(
+  "analysis_runs",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    workspaceId: workspaceRef(),
+    /** "rfm" or "cluster". */
+    kind: text("kind").notNull(),
+    name: text("name"),
+    status: text("status", { enum: ["queued", "running", "succeeded", "failed"] })
+      .notNull()
+      .default("queued"),
+    params: text("params", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    /** Summary the pages and shared reports show: k and why, metrics, profiles, segments. */
+    result: text("result", { mode: "json" }).$type<Record<string, unknown>>(),
+    error: text("error"),
+    jobId: integer("job_id"),
+    createdBy: integer("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    finishedAt: timestamp("finished_at"),
+  },
+  (t) => [index("analysis_runs_workspace_idx").on(t.workspaceId, t.kind, t.createdAt)],
+);
+
+/** Which segment or cluster each customer fell in, per run (and where the scatter puts them). */
+export const segmentAssignments = sqliteTable(
+  "segment_assignments",
+  {
+    workspaceId: workspaceRef(),
+    runId: integer("run_id")
+      .notNull()
+      .references(() => analysisRuns.id, { onDelete: "cascade" }),
+    customerId: integer("customer_id")
+      .notNull()
+      .references(() => customers.id, { onDelete: "cascade" }),
+    segment: text("segment").notNull(),
+    /** Per-customer figures of the run, e.g. {r, f, m, recency_days} or the feature values. */
+    values: text("values", { mode: "json" }).$type<Record<string, number>>(),
+    x: real("x"),
+    y: real("y"),
+  },
+  (t) => [
+    uniqueIndex("segment_assignments_key").on(t.runId, t.customerId),
+    index("segment_assignments_segment_idx").on(t.runId, t.segment),
+    index("segment_assignments_customer_idx").on(t.customerId),
+  ],
+);
+
+/** Each contact made through an exported audience, for the per-week frequency cap. */
+export const audienceContacts = sqliteTable(
+  "audience_contacts",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    workspaceId: workspaceRef(),
+    customerId: integer("customer_id")
+      .notNull()
+      .references(() => customers.id, { onDelete: "cascade" }),
+    channel: text("channel").notNull(),
+    audienceName: text("audience_name"),
+    contactedAt: timestamp("contacted_at").notNull(),
+  },
+  (t) => [index("audience_contacts_customer_idx").on(t.workspaceId, t.customerId, t.contactedAt)],
+);
+
+// ---------------------------------------------------------------------------------------
+// Scraping (issue: scheduled scrapers)
+// ---------------------------------------------------------------------------------------
+
+/** Something to scrape on a schedule: a channel page, a site's statistics, trends, custom. */
+export const sources = sqliteTable(
+  "sources",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    workspaceId: workspaceRef(),
+    name: text("name").notNull(),
+    /** The adapter under scrapers/sources: telegram, video, site-stats, trends, custom. */
+    adapter: text("adapter").notNull(),
+    /** Adapter settings: channel handle, site, keywords and region, selectors… */
+    config: text("config", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    /** Cron expression, evaluated in the workspace time zone. */
+    schedule: text("schedule").notNull(),
+    enabled: integer("enabled", { mode: "boolean" }).notNull().default(true),
+    nextRunAt: timestamp("next_run_at"),
+    lastRunAt: timestamp("last_run_at"),
+    lastStatus: text("last_status"),
+    lastError: text("last_error"),
+    consecutiveFailures: integer("consecutive_failures").notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [index("sources_due_idx").on(t.enabled, t.nextRunAt)],
+);
+
+/** A time series point: re-runs for the same period upsert, never duplicate. */
+export const observations = sqliteTable(
+  "observations",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    workspaceId: workspaceRef(),
+    sourceId: integer("source_id").references(() => sources.id, { onDelete: "cascade" }),
+    /** "channel", "site", "keyword", "query", "post", "video". */
+    entityType: text("entity_type").notNull(),
+    entity: text("entity").notNull(),
+    metric: text("metric").notNull(),
+    /** The period the value describes: "2026-11-21", "2026-11", "2026-W47" or an instant. */
+    period: text("period").notNull(),
+    value: real("value"),
+    /** Text values (titles, related queries) are stored as text and escaped when shown. */
+    textValue: text("text_value"),
+    url: text("url"),
+    fetchedAt: timestamp("fetched_at").notNull(),
+  },
+  (t) => [
+    uniqueIndex("observations_key").on(t.workspaceId, t.sourceId, t.entity, t.metric, t.period),
+    index("observations_series_idx").on(t.workspaceId, t.entityType, t.entity, t.metric, t.period),
+  ],
+);
+
+/** History of scraping runs: duration, pages, observations written, error. */
+export const scrapeRuns = sqliteTable(
+  "scrape_runs",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    workspaceId: workspaceRef(),
+    sourceId: integer("source_id")
+      .notNull()
+      .references(() => sources.id, { onDelete: "cascade" }),
+    jobId: integer("job_id"),
+    trigger: text("trigger").notNull().default("schedule"),
+    status: text("status").notNull(),
+    startedAt: timestamp("started_at").notNull(),
+    finishedAt: timestamp("finished_at"),
+    durationMs: integer("duration_ms"),
+    pagesFetched: integer("pages_fetched").notNull().default(0),
+    observationsWritten: integer("observations_written").notNull().default(0),
+    error: text("error"),
+  },
+  (t) => [index("scrape_runs_source_idx").on(t.workspaceId, t.sourceId, t.startedAt)],
+);
+
+// ---------------------------------------------------------------------------------------
+// Sharing
+// ---------------------------------------------------------------------------------------
+
+/** A read-only link to one report. Only a hash of the token is stored. */
+export const shareLinks = sqliteTable(
+  "share_links",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    workspaceId: workspaceRef(),
+    tokenHash: text("token_hash").notNull().unique(),
+    report: text("report").notNull(),
+    params: text("params", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    title: text("title"),
+    createdBy: integer("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    expiresAt: timestamp("expires_at").notNull(),
+    revokedAt: timestamp("revoked_at"),
+    lastViewedAt: timestamp("last_viewed_at"),
+    views: integer("views").notNull().default(0),
+  },
+  (t) => [index("share_links_workspace_idx").on(t.workspaceId, t.createdAt)],
+);

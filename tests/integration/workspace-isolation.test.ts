@@ -6,12 +6,13 @@
 import fs from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { schema, scopeTo } from "~/db.server";
 import { createUser } from "~/users.server";
 import { createWorkspace } from "~/workspace.server";
 import { cookieFor, requestAs, settle } from "../helpers/session";
 import { setUpTestDb } from "../helpers/test-db";
 
-setUpTestDb();
+const { db } = setUpTestDb();
 
 const routesDir = path.resolve("app/routes");
 const workspaceRoutes = fs
@@ -19,27 +20,38 @@ const workspaceRoutes = fs
   .filter((f) => f.startsWith("w.$workspace") && /\.tsx?$/.test(f))
   .sort();
 
-/** `w.$workspace.members.tsx` → `/w/<slug>/members`; extra `$param` segments get `id`. */
-function urlFor(file: string, slug: string, id: string): string {
-  const segments = file
+/** Route file name → URL segments: `w.$workspace.data.$dataset.rejected[.csv].tsx`. */
+function segmentsOf(file: string): string[] {
+  return file
     .replace(/\.tsx?$/, "")
+    .replace(/\[\.([^\]]*)\]/g, "\u0000$1")
     .split(".")
+    .map((s) => s.replace("\u0000", "."))
     .filter((s) => s !== "_index" && !s.startsWith("_"));
-  return `/${segments.map((s) => (s === "$workspace" ? slug : s.startsWith("$") ? id : s)).join("/")}`;
 }
 
-function paramsFor(file: string, slug: string, id: string): Record<string, string> {
+/** Every `$param` gets the id of a real record of workspace B, so B itself can load it. */
+function paramsFor(file: string, ids: Record<string, string>): Record<string, string> {
   const params: Record<string, string> = {};
-  for (const s of file.replace(/\.tsx?$/, "").split(".")) {
-    if (s === "$workspace") params.workspace = slug;
-    else if (s.startsWith("$")) params[s.slice(1)] = id;
+  for (const s of segmentsOf(file).filter((s) => s.startsWith("$"))) {
+    const name = s.slice(1);
+    const id = ids[name];
+    if (!id) throw new Error(`No record of workspace B for $${name}: add one in beforeAll`);
+    params[name] = id;
   }
   return params;
+}
+
+function urlFor(file: string, params: Record<string, string>): string {
+  return `/${segmentsOf(file)
+    .map((s) => (s.startsWith("$") ? params[s.slice(1)] : s))
+    .join("/")}`;
 }
 
 let cookieA = "";
 let cookieB = "";
 const slugB = "bravo";
+const idsOfB: Record<string, string> = {};
 
 beforeAll(async () => {
   const alice = await createUser({
@@ -53,7 +65,30 @@ beforeAll(async () => {
     password: "correct horse battery",
   });
   createWorkspace({ slug: "alpha", name: "Alpha" }, alice);
-  createWorkspace({ slug: slugB, name: "Bravo" }, bob);
+  const bravo = createWorkspace({ slug: slugB, name: "Bravo" }, bob);
+  const scopeB = scopeTo(db, bravo.id);
+  const dataset = scopeB.insert(schema.datasets, {
+    kind: "customers",
+    fileName: "b.csv",
+    status: "succeeded",
+    uploadedBy: bob.id,
+  });
+  const customer = scopeB.insert(schema.customers, {
+    name: "Bravo Customer",
+    consentDataProcessing: true,
+  });
+  scopeB.insert(schema.customerSources, {
+    customerId: customer.id,
+    source: "online",
+    externalId: "B-1",
+    datasetId: dataset.id,
+    matchedBy: "new",
+    record: {},
+    rowHash: "x",
+  });
+  idsOfB.workspace = slugB;
+  idsOfB.dataset = String(dataset.id);
+  idsOfB.customer = String(customer.id);
   cookieA = await cookieFor(alice.id);
   cookieB = await cookieFor(bob.id);
 });
@@ -66,8 +101,8 @@ describe("workspace isolation", () => {
   for (const file of workspaceRoutes) {
     it(`${file}: a member of another workspace gets 404`, async () => {
       const mod = await import(/* @vite-ignore */ path.join(routesDir, file));
-      const params = paramsFor(file, slugB, "1");
-      const url = urlFor(file, slugB, "1");
+      const params = paramsFor(file, idsOfB);
+      const url = urlFor(file, params);
       expect(mod.loader ?? mod.action, "route has a loader or an action").toBeTruthy();
       if (mod.loader) {
         const own = await settle(() =>
