@@ -1,15 +1,31 @@
 /**
  * The command-line entry: `npm run --silent cli -- <group> <command> [--flags]`.
  * Each command prints exactly one JSON object on stdout; failures print a message on
- * stderr and exit non-zero, so scripts can rely on both.
+ * stderr and exit non-zero, so scripts can rely on both. The one exception is a command
+ * that returns a `RawOutput` (e.g. `export`, which prints CSV): its text is printed as is.
  */
 import { parseArgs } from "node:util";
 import { ZodError } from "zod";
 import { commands } from "./commands";
 
+/** Text printed exactly as given (no JSON, no added newline); `note` goes to stderr. */
+export interface RawOutput {
+  raw: string;
+  note?: string;
+}
+
+function isRawOutput(result: unknown): result is RawOutput {
+  if (typeof result !== "object" || result === null) return false;
+  const keys = Object.keys(result);
+  return (
+    typeof (result as RawOutput).raw === "string" &&
+    keys.every((key) => key === "raw" || key === "note")
+  );
+}
+
 export async function runCli(
   argv: string[],
-): Promise<{ code: number; stdout?: string; stderr?: string }> {
+): Promise<{ code: number; stdout?: string; stderr?: string; raw?: boolean }> {
   const words: string[] = [];
   while (argv[words.length] && !argv[words.length]?.startsWith("--"))
     words.push(argv[words.length] as string);
@@ -27,6 +43,7 @@ export async function runCli(
       allowPositionals: false,
     });
     const result = await command.run(values as Record<string, string | boolean | undefined>);
+    if (isRawOutput(result)) return { code: 0, stdout: result.raw, stderr: result.note, raw: true };
     return { code: 0, stdout: JSON.stringify(result) };
   } catch (error) {
     return {

@@ -24,6 +24,7 @@ import {
   reportProgress,
 } from "./queue";
 import { type HandlerRegistry, handlerRegistry, type JobContext } from "./registry";
+import { runScheduler } from "./schedule";
 
 export interface WorkerOptions {
   db: Db;
@@ -209,6 +210,13 @@ async function main() {
   for (const handler of allHandlers) handlerRegistry.add(handler);
   const workerId = process.env.WORKER_ID || `${os.hostname()}:${process.pid}`;
   console.log(`[worker ${workerId}] handling: ${handlerRegistry.kinds().join(", ") || "(none)"}`);
+  // Every worker also ticks the scrape scheduler; dedupe keys make concurrent ticks safe.
+  const stopScheduler = new AbortController();
+  const scheduler = runScheduler({
+    db,
+    signal: stopScheduler.signal,
+    intervalMs: positiveIntFromEnv("SCHEDULER_TICK_MS", 5_000),
+  });
   await runWorkerUntilSignalled({
     db,
     workerId,
@@ -216,6 +224,8 @@ async function main() {
     pollMs: positiveIntFromEnv("WORKER_POLL_MS", 1_000),
     leaseMs: positiveIntFromEnv("WORKER_LEASE_MS", 30_000),
   });
+  stopScheduler.abort();
+  await scheduler;
   db.$client.close();
   // A handler that ignored the stop signal may still hold timers or sockets; its job has
   // been released, so nothing of value is lost by ending here.

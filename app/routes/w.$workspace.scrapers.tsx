@@ -1,13 +1,114 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
-import { ComingSoon } from "~/components/ComingSoon";
-import { sectionByPath } from "~/navigation";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from "@remix-run/node";
+import { useActionData, useLoaderData, useRevalidator } from "@remix-run/react";
+import { useEffect } from "react";
+import { adapters } from "#scrapers/sources/index";
+import { RunsTable } from "~/components/scraping/RunsTable";
+import { SourceForm } from "~/components/scraping/SourceForm";
+import { SourcesTable } from "~/components/scraping/SourcesTable";
+import { TestResult } from "~/components/scraping/TestResult";
+import { DEAD_AFTER_FAILURES } from "~/scraping/limits";
+import { pendingRunsBySource } from "~/scraping/pending.server";
+import { listRuns } from "~/scraping/runs.server";
+import { scrapersAction } from "~/scraping/scrapers-action.server";
+import { listSources, stateOf, workspaceTimeZone } from "~/scraping/sources.server";
 import { requireWorkspace } from "~/workspace.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireWorkspace(request, params);
-  return null;
+  const { scope, role } = await requireWorkspace(request, params);
+  const sourceParam = Number(new URL(request.url).searchParams.get("source"));
+  const pending = pendingRunsBySource(scope);
+  const sources = listSources(scope).map((s) => ({
+    id: s.id,
+    name: s.name,
+    adapter: s.adapter,
+    schedule: s.schedule,
+    state: stateOf(s),
+    lastStatus: s.lastStatus,
+    lastRunAt: s.lastRunAt?.toISOString() ?? null,
+    nextRunAt: s.nextRunAt?.toISOString() ?? null,
+    lastError: s.lastError,
+    consecutiveFailures: s.consecutiveFailures,
+    pending: pending.get(s.id) ?? null,
+  }));
+  const filter = sources.find((s) => s.id === sourceParam);
+  const runs = listRuns(scope, { sourceId: filter?.id, limit: 50 }).map((r) => ({
+    ...r,
+    startedAt: r.startedAt.toISOString(),
+  }));
+  return {
+    sources,
+    runs,
+    filterName: filter?.name ?? null,
+    busy: pending.size > 0 || runs.some((r) => r.status === "running"),
+    canEdit: role !== "viewer",
+    timeZone: workspaceTimeZone(scope),
+    deadAfter: DEAD_AFTER_FAILURES,
+    adapters: Object.values(adapters).map((a) => ({ id: a.id, label: a.label })),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const access = await requireWorkspace(request, params, "editor");
+  const result = await scrapersAction(access, await request.formData());
+  if ("redirect" in result) return redirect(`/w/${access.workspace.slug}/scrapers`);
+  const failed =
+    (result.intent === "create" && !result.ok) || (result.intent === "source" && !result.ok);
+  return data(result, { status: failed ? 400 : 200 });
 }
 
 export default function ScrapersPage() {
-  return <ComingSoon section={sectionByPath("scrapers")} />;
+  const { sources, runs, filterName, busy, canEdit, timeZone, adapters, deadAfter } =
+    useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const revalidator = useRevalidator();
+  // While runs are queued or running, refresh so their outcome appears without a reload.
+  useEffect(() => {
+    if (!busy) return;
+    const timer = setInterval(() => revalidator.state === "idle" && revalidator.revalidate(), 1500);
+    return () => clearInterval(timer);
+  }, [busy, revalidator]);
+
+  const formState = result && result.intent !== "source" ? result : undefined;
+  return (
+    <>
+      <h1>Scrapers</h1>
+      <p className="muted">
+        Public pages collected on a schedule, politely: robots.txt is obeyed, each site is asked at
+        most once every few seconds, and a source that fails {deadAfter} times in a row stops until
+        resumed.
+      </p>
+      {result?.intent === "source" ? (
+        <p className={result.ok ? "notice" : "form-error"} role="status">
+          {result.message}
+        </p>
+      ) : null}
+      <h2>Sources</h2>
+      <SourcesTable sources={sources} canEdit={canEdit} />
+      {canEdit ? (
+        <>
+          <h2>Add a source</h2>
+          <SourceForm
+            adapters={adapters}
+            timeZone={timeZone}
+            values={formState?.values}
+            errors={
+              formState?.intent === "create"
+                ? formState.errors
+                : formState?.test.ok === false
+                  ? formState.test.fields
+                  : undefined
+            }
+          />
+          {formState?.intent === "test" ? <TestResult outcome={formState.test} /> : null}
+        </>
+      ) : null}
+      <h2 id="runs">Runs{filterName ? ` of ${filterName}` : ""}</h2>
+      {filterName ? (
+        <p className="small">
+          <a href="?#runs">Show the runs of every source</a>
+        </p>
+      ) : null}
+      <RunsTable runs={runs} />
+    </>
+  );
 }

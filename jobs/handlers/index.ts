@@ -1,7 +1,14 @@
+import { importDatasetHandler } from "~/ingest/import-job.server";
 import type { JobHandler } from "../registry";
+import { scrapeSourceHandler } from "./scrape-source";
+import { segmentRunHandler } from "./segment-run";
 
 /**
  * Every handler the worker CLI registers. Empty for now: later issues add the ingest,
  * scrape-source and recompute-segments handlers here (each built with `defineHandler`).
  */
-export const allHandlers: readonly JobHandler[] = [];
+export const allHandlers: readonly JobHandler[] = [
+  segmentRunHandler,
+  importDatasetHandler,
+  scrapeSourceHandler,
+];

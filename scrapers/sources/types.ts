@@ -35,8 +35,23 @@ export interface SourceAdapter<Config = unknown> {
   /** Whether the page needs a browser to render (playwright + Debian's Chromium). */
   needsBrowser: boolean;
   configSchema: z.ZodType<Config>;
-  /** The pages to fetch for one run. */
-  urls(config: Config): string[];
+  /**
+   * The pages to fetch for one run. `now` fills date placeholders (custom sources); it
+   * defaults to the current time.
+   */
+  urls(config: Config, now?: Date): string[];
   /** Pure: HTML (as fetched or as rendered) → observations. Throws LayoutChangedError. */
   parse(html: string, url: string, config: Config, fetchedAt: Date): Observation[];
+  /**
+   * For adapters whose config chooses static or browser fetching (custom sources); when
+   * absent, `needsBrowser` decides. Use `adapterNeedsBrowser` rather than reading either.
+   */
+  usesBrowser?(config: Config): boolean;
+  /** For browser sources: a CSS selector whose presence means the page has rendered. */
+  waitFor?(config: Config): string | undefined;
+}
+
+/** Whether this source, with this config, must be rendered in the browser. */
+export function adapterNeedsBrowser<Config>(adapter: SourceAdapter<Config>, config: Config) {
+  return adapter.usesBrowser ? adapter.usesBrowser(config) : adapter.needsBrowser;
 }

@@ -7,6 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { schema, scopeTo } from "~/db.server";
+import { runRfm } from "~/segments/rfm-run.server";
 import { createUser } from "~/users.server";
 import { createWorkspace } from "~/workspace.server";
 import { cookieFor, requestAs, settle } from "../helpers/session";
@@ -86,7 +87,20 @@ beforeAll(async () => {
     record: {},
     rowHash: "x",
   });
+  scopeB.insert(schema.transactions, {
+    customerId: customer.id,
+    customerExternalId: "B-1",
+    transactionKey: "B-T1",
+    occurredAt: new Date("2025-01-15T10:00:00Z"),
+    category: "Books",
+    productCode: "B-P1",
+    amount: 10,
+    datasetId: dataset.id,
+    rowHash: "t",
+  });
+  const run = await runRfm(db, bravo.id);
   idsOfB.workspace = slugB;
+  idsOfB.run = String(run.run_id);
   idsOfB.dataset = String(dataset.id);
   idsOfB.customer = String(customer.id);
   cookieA = await cookieFor(alice.id);

@@ -1,0 +1,62 @@
+import { ResponsiveLine } from "@nivo/line";
+import { ClientOnly, EmptyChart } from "./ClientOnly";
+import { categoricalColors, chartTheme } from "./theme";
+
+export interface LineSeries {
+  id: string;
+  data: { x: string; y: number | null }[];
+}
+
+/** Series over time; x values are ISO dates (YYYY-MM-DD). */
+export function LineChart({
+  series,
+  height = 320,
+  yLegend,
+  valueFormat,
+  empty = "No data to show yet.",
+}: {
+  series: LineSeries[];
+  height?: number;
+  yLegend?: string;
+  valueFormat?: (value: number) => string;
+  empty?: string;
+}) {
+  if (series.every((s) => s.data.length === 0))
+    return <EmptyChart height={height} message={empty} />;
+  return (
+    <ClientOnly height={height}>
+      {() => (
+        <ResponsiveLine
+          data={series}
+          margin={{ top: 10, right: 140, bottom: 50, left: 70 }}
+          xScale={{ type: "time", format: "%Y-%m-%d", precision: "day", useUTC: true }}
+          xFormat="time:%Y-%m-%d"
+          yScale={{ type: "linear", min: "auto", max: "auto" }}
+          yFormat={valueFormat ? (v) => valueFormat(Number(v)) : undefined}
+          axisBottom={{ format: "%b %y", tickValues: 6 }}
+          axisLeft={{
+            legend: yLegend,
+            legendOffset: -60,
+            legendPosition: "middle",
+            format: valueFormat,
+          }}
+          colors={categoricalColors}
+          theme={chartTheme}
+          pointSize={0}
+          useMesh
+          enableSlices="x"
+          legends={[
+            {
+              anchor: "right",
+              direction: "column",
+              translateX: 130,
+              itemWidth: 120,
+              itemHeight: 18,
+            },
+          ]}
+          role="img"
+        />
+      )}
+    </ClientOnly>
+  );
+}

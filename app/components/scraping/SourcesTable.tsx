@@ -1,0 +1,120 @@
+import { Form } from "@remix-run/react";
+import { StatusBadge } from "~/components/StatusBadge";
+import { formatDateTime } from "~/format";
+
+export interface SourceRow {
+  id: number;
+  name: string;
+  adapter: string;
+  schedule: string;
+  state: "enabled" | "paused" | "dead";
+  lastStatus: string | null;
+  lastRunAt: string | null;
+  nextRunAt: string | null;
+  lastError: string | null;
+  consecutiveFailures: number;
+  pending: string | null;
+}
+
+const stateTone: Record<SourceRow["state"], string> = {
+  enabled: "ok",
+  paused: "idle",
+  dead: "bad",
+};
+
+function Action({
+  id,
+  intent,
+  label,
+  className,
+}: {
+  id: number;
+  intent: string;
+  label: string;
+  className?: string;
+}) {
+  return (
+    <Form method="post" style={{ display: "inline" }}>
+      <input type="hidden" name="id" value={id} />
+      <button type="submit" name="intent" value={intent} className={className}>
+        {label}
+      </button>
+    </Form>
+  );
+}
+
+/** The workspace's sources with their state, last and next run, and the actions editors have. */
+export function SourcesTable({ sources, canEdit }: { sources: SourceRow[]; canEdit: boolean }) {
+  if (sources.length === 0) return <p className="muted">No sources yet.</p>;
+  return (
+    <div className="scroll-x">
+      <table className="data" aria-label="Sources">
+        <thead>
+          <tr>
+            <th>Source</th>
+            <th>Schedule</th>
+            <th>State</th>
+            <th>Last run</th>
+            <th>Next run</th>
+            {canEdit ? <th>Actions</th> : null}
+          </tr>
+        </thead>
+        <tbody>
+          {sources.map((s) => (
+            <tr key={s.id} data-testid={`source-${s.id}`}>
+              <td>
+                <a href={`?source=${s.id}#runs`}>{s.name}</a>
+                <div className="muted small">{s.adapter}</div>
+              </td>
+              <td className="mono">{s.schedule}</td>
+              <td>
+                <span className={`badge status-${stateTone[s.state]}`} data-testid="source-state">
+                  {s.state}
+                </span>
+                {s.pending ? (
+                  <div>
+                    <StatusBadge status={s.pending} />
+                  </div>
+                ) : null}
+              </td>
+              <td>
+                {s.lastStatus ? (
+                  <StatusBadge status={s.lastStatus} />
+                ) : (
+                  <span className="muted">never</span>
+                )}
+                <div className="muted small">
+                  {s.lastRunAt ? formatDateTime(s.lastRunAt) : null}
+                </div>
+                {s.lastError ? (
+                  <div className="form-error small" style={{ maxWidth: "28rem" }}>
+                    {s.lastError}
+                    {s.consecutiveFailures > 1
+                      ? ` (${s.consecutiveFailures} failures in a row)`
+                      : null}
+                  </div>
+                ) : null}
+              </td>
+              <td>
+                {s.nextRunAt ? formatDateTime(s.nextRunAt) : <span className="muted">—</span>}
+              </td>
+              {canEdit ? (
+                <td>
+                  <div className="row" style={{ gap: "0.4rem" }}>
+                    <Action id={s.id} intent="run" label="Run now" />
+                    {s.state === "enabled" ? (
+                      <Action id={s.id} intent="pause" label="Pause" className="secondary" />
+                    ) : (
+                      <Action id={s.id} intent="resume" label="Resume" className="secondary" />
+                    )}
+                    <Action id={s.id} intent="delete" label="Delete" className="danger" />
+                  </div>
+                </td>
+              ) : null}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,36 @@
+/** Number formats for scraped figures, the same on the server and in the browser. */
+import { formatInteger } from "~/format";
+
+/** 0.4231 → "42.3 %" (rates and shares are stored as fractions). */
+export function formatPercent(fraction: number | null | undefined, digits = 1): string {
+  if (fraction === null || fraction === undefined || !Number.isFinite(fraction)) return "—";
+  return `${(fraction * 100).toFixed(digits)} %`;
+}
+
+/** 245 → "4 min 05 s". */
+export function formatSeconds(seconds: number | null | undefined): string {
+  if (seconds === null || seconds === undefined || !Number.isFinite(seconds)) return "—";
+  const whole = Math.round(seconds);
+  const minutes = Math.floor(whole / 60);
+  const rest = String(whole % 60).padStart(2, "0");
+  return minutes > 0 ? `${minutes} min ${rest} s` : `${whole} s`;
+}
+
+/** Counts as integers with separators; small fractional figures with two decimals. */
+export function formatFigure(value: number | null | undefined): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return "—";
+  return Math.abs(value) >= 100 || Number.isInteger(value)
+    ? formatInteger(value)
+    : value.toFixed(2);
+}
+
+/** +0.25 → "+25.0 %". */
+export function formatGrowth(fraction: number | null | undefined): string {
+  if (fraction === null || fraction === undefined) return "—";
+  return `${fraction >= 0 ? "+" : ""}${formatPercent(fraction)}`;
+}
+
+export function formatMs(ms: number | null | undefined): string {
+  if (ms === null || ms === undefined) return "—";
+  return ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(1)} s`;
+}

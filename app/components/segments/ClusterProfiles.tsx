@@ -1,0 +1,99 @@
+import { Form, Link } from "@remix-run/react";
+import { formatInteger } from "~/format";
+import { formatChange, formatDecimal, formatPercent } from "./numbers";
+import { type ClusterRunResult, labelOf } from "./run-results";
+
+type Profile = ClusterRunResult["profiles"][number];
+
+function RenameForm({ profile, name }: { profile: Profile; name: string }) {
+  return (
+    <Form method="post" className="row">
+      <input type="hidden" name="cluster" value={profile.cluster} />
+      <label>
+        Name of cluster {profile.cluster}
+        <input name="name" defaultValue={name} maxLength={80} required />
+      </label>
+      <button type="submit" className="secondary">
+        Save name
+      </button>
+    </Form>
+  );
+}
+
+/** Per cluster: size, each feature's mean against the overall mean, and the top categories. */
+export function ClusterProfiles(props: {
+  result: ClusterRunResult;
+  labels: Record<string, string>;
+  base: string;
+  canEdit: boolean;
+  error: string | null;
+}) {
+  const { result, labels, base } = props;
+  return (
+    <div className="stack" style={{ display: "grid", gap: "1rem" }}>
+      {props.error ? (
+        <p className="form-error" role="alert">
+          {props.error}
+        </p>
+      ) : null}
+      {result.profiles.map((profile) => {
+        const name = labelOf(labels, profile.suggestedName);
+        return (
+          <section key={profile.cluster} className="card" aria-label={`Cluster ${profile.cluster}`}>
+            <h3 style={{ marginTop: 0 }}>
+              {name}{" "}
+              <span className="muted small">
+                cluster {profile.cluster} · {formatInteger(profile.size)} customers (
+                {formatPercent(profile.share)})
+              </span>
+            </h3>
+            {name !== profile.suggestedName ? (
+              <p className="muted small">Suggested name: {profile.suggestedName}</p>
+            ) : null}
+            <p className="small">
+              <Link to={`${base}/members?segment=${encodeURIComponent(profile.suggestedName)}`}>
+                See the customers of this cluster
+              </Link>
+            </p>
+            <table className="data small">
+              <thead>
+                <tr>
+                  <th>Feature</th>
+                  <th>Cluster mean</th>
+                  <th>Overall mean</th>
+                  <th>Difference</th>
+                  <th>Effect (σ)</th>
+                </tr>
+              </thead>
+              <tbody>
+                {profile.features.map((f) => (
+                  <tr key={f.name}>
+                    <td>{f.name}</td>
+                    <td>{formatDecimal(f.mean)}</td>
+                    <td>{formatDecimal(f.overallMean)}</td>
+                    <td>{formatChange(f.relativeDifference)}</td>
+                    <td>{formatDecimal(f.standardizedDifference)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            {profile.categories.map((category) =>
+              category.top.length > 0 ? (
+                <p key={category.name} className="small">
+                  <strong>{category.name}:</strong>{" "}
+                  {category.top
+                    .map(
+                      (t) =>
+                        `${t.value} ${formatPercent(t.share, 0)} (overall ${formatPercent(t.overallShare, 0)})`,
+                    )
+                    .join(" · ")}
+                </p>
+              ) : null,
+            )}
+            {props.canEdit ? <RenameForm profile={profile} name={name} /> : null}
+          </section>
+        );
+      })}
+    </div>
+  );
+}

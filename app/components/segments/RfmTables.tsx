@@ -1,0 +1,125 @@
+import { Link } from "@remix-run/react";
+import { formatInteger } from "~/format";
+import { formatDecimal, formatPercent } from "./numbers";
+import type { RfmRunResult } from "./run-results";
+
+/** One row per RFM segment (all 11, empty ones too), each linking to its members. */
+export function RfmSegmentTable({
+  segments,
+  base,
+}: {
+  segments: RfmRunResult["segments"];
+  base: string;
+}) {
+  return (
+    <div className="scroll-x">
+      <table className="data" aria-label="RFM segments">
+        <thead>
+          <tr>
+            <th>Segment</th>
+            <th>Customers</th>
+            <th>Share</th>
+            <th>Revenue</th>
+            <th>Revenue share</th>
+            <th>Mean recency (days)</th>
+            <th>Mean frequency</th>
+            <th>Mean monetary</th>
+            <th>Mean R / F / M</th>
+          </tr>
+        </thead>
+        <tbody>
+          {segments.map((s) => (
+            <tr key={s.segment} className={s.customers === 0 ? "muted" : undefined}>
+              <td>
+                {s.customers > 0 ? (
+                  <Link to={`${base}/members?segment=${encodeURIComponent(s.segment)}`}>
+                    {s.segment}
+                  </Link>
+                ) : (
+                  s.segment
+                )}
+              </td>
+              <td>{formatInteger(s.customers)}</td>
+              <td>{formatPercent(s.share)}</td>
+              <td>{formatDecimal(s.monetary_total)}</td>
+              <td>{formatPercent(s.revenue_share)}</td>
+              {s.customers > 0 ? (
+                <>
+                  <td>{formatDecimal(s.mean_recency_days, 1)}</td>
+                  <td>{formatDecimal(s.mean_frequency, 1)}</td>
+                  <td>{formatDecimal(s.mean_monetary)}</td>
+                  <td>
+                    {formatDecimal(s.mean_r, 1)} / {formatDecimal(s.mean_f, 1)} /{" "}
+                    {formatDecimal(s.mean_m, 1)}
+                  </td>
+                </>
+              ) : (
+                <td colSpan={4}>—</td>
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+const range = ([from, to]: readonly number[]) => (from === to ? String(from) : `${from}–${to}`);
+
+/** The rules that name the segments, as stored with the run, and the R × FM map they draw. */
+export function RfmRuleTables({ rules, grid }: { rules: RfmRunResult["rules"]; grid: string[][] }) {
+  return (
+    <div
+      className="grid-cards"
+      style={{ gridTemplateColumns: "repeat(auto-fit, minmax(22rem, 1fr))" }}
+    >
+      <table className="data" aria-label="Segment rules">
+        <thead>
+          <tr>
+            <th>Segment</th>
+            <th>R</th>
+            <th>FM</th>
+            <th>Meaning</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rules.map((rule) => (
+            <tr key={rule.segment}>
+              <td>{rule.segment}</td>
+              <td>{range(rule.r)}</td>
+              <td>{range(rule.fm)}</td>
+              <td className="small">{rule.description}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div>
+        <table className="data small" aria-label="R by FM map">
+          <thead>
+            <tr>
+              <th>R \ FM</th>
+              {[1, 2, 3, 4, 5].map((fm) => (
+                <th key={fm}>{fm}</th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {[5, 4, 3, 2, 1].map((r) => (
+              <tr key={r}>
+                <th>{r}</th>
+                {(grid[r - 1] ?? []).map((segment, fm) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: the five FM columns are fixed
+                  <td key={fm}>{segment}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <p className="muted small">
+          Rules are checked in order; the first match wins. FM = round((F + M) / 2), halves rounded
+          up.
+        </p>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,194 @@
+/**
+ * The right to erasure: one person out of every table of the workspace, in one
+ * transaction. Rows about them are deleted; free text elsewhere that names them (import
+ * errors, job results, audit details) has their identifiers replaced by "[erased]".
+ * SQLite's secure_delete zeroes the freed bytes and the WAL is truncated afterwards, so
+ * the values do not linger in the database file either.
+ */
+import type { Db } from "#db/client";
+import { scopeTo, type WorkspaceScope } from "#db/scoped";
+import { type PersonIdentifiers, personMatcher } from "./identifiers";
+
+export class CustomerNotFoundError extends Error {}
+
+export interface ErasureResult {
+  removed: {
+    customers: number;
+    customer_sources: number;
+    transactions: number;
+    rejected_rows: number;
+  };
+  /** Values in other tables (dataset errors, job results, audit details) blanked out. */
+  redacted: number;
+}
+
+/** Free-text columns that may quote a customer's values; JSON ones are walked value by value. */
+const REDACTED_COLUMNS = [
+  // settings and mapping hold file formats and header names, never cell values.
+  { table: "datasets", columns: ["file_name", "error"], json: [] },
+  { table: "jobs", columns: ["error"], json: ["payload", "progress", "result"] },
+  { table: "audit_log", columns: ["target"], json: ["details"] },
+] as const;
+
+/**
+ * The profile that has `externalId` in some source (optionally only in `source`).
+ * Ids are per source, so one id may name two people; that needs `#<internal id>` instead.
+ */
+export function findCustomerByExternalId(
+  scope: WorkspaceScope,
+  externalId: string,
+  source?: string,
+): number | undefined {
+  const rows = scope.db.$client
+    .prepare<[number, string, string | null, string | null], { customer_id: number }>(
+      `SELECT DISTINCT customer_id FROM customer_sources
+       WHERE workspace_id = ? AND external_id = ? AND (? IS NULL OR source = ?)`,
+    )
+    .all(scope.workspaceId, externalId, source ?? null, source ?? null);
+  if (rows.length > 1) {
+    throw new Error(
+      `Customer id "${externalId}" belongs to ${rows.length} different profiles (one per source); erase by internal id instead`,
+    );
+  }
+  return rows[0]?.customer_id;
+}
+
+function identifiersOf(db: Db, workspaceId: number, customerId: number): PersonIdentifiers {
+  const profile = db.$client
+    .prepare<[number, number], { name: string | null; email: string | null; phone: string | null }>(
+      "SELECT name, email, phone FROM customers WHERE id = ? AND workspace_id = ?",
+    )
+    .get(customerId, workspaceId);
+  if (!profile) throw new CustomerNotFoundError(`No customer #${customerId} in this workspace`);
+  const sources = db.$client
+    .prepare<[number, number], { external_id: string; record: string }>(
+      "SELECT external_id, record FROM customer_sources WHERE customer_id = ? AND workspace_id = ?",
+    )
+    .all(customerId, workspaceId);
+  const records = sources.map((s) => JSON.parse(s.record) as Record<string, unknown>);
+  const all = (field: "name" | "email" | "phone") =>
+    [profile[field], ...records.map((r) => r[field])].filter(
+      (v): v is string => typeof v === "string" && v.length > 0,
+    );
+  return {
+    externalIds: sources.map((s) => s.external_id),
+    emails: all("email"),
+    phones: all("phone"),
+    names: all("name"),
+  };
+}
+
+function redactColumns(db: Db, workspaceId: number, matcher: ReturnType<typeof personMatcher>) {
+  let redacted = 0;
+  for (const { table, columns, json } of REDACTED_COLUMNS) {
+    for (const column of [...columns, ...json]) {
+      const isJson = (json as readonly string[]).includes(column);
+      const rows = db.$client
+        .prepare<[number], { id: number; value: string }>(
+          `SELECT id, "${column}" AS value FROM ${table}
+           WHERE workspace_id = ? AND "${column}" IS NOT NULL`,
+        )
+        .all(workspaceId);
+      const update = db.$client.prepare(
+        `UPDATE ${table} SET "${column}" = ? WHERE id = ? AND workspace_id = ?`,
+      );
+      for (const { id, value } of rows) {
+        // Compared in the same serialisation, so only real changes are written.
+        const original = isJson ? JSON.stringify(JSON.parse(value)) : value;
+        const cleaned = isJson
+          ? JSON.stringify(matcher.redactJson(JSON.parse(value)))
+          : matcher.redact(value);
+        if (cleaned === original) continue;
+        update.run(cleaned, id, workspaceId);
+        redacted += 1;
+      }
+    }
+  }
+  return redacted;
+}
+
+function eraseInTransaction(
+  db: Db,
+  workspaceId: number,
+  customerId: number,
+  actorUserId: number | null,
+): ErasureResult {
+  const sqlite = db.$client;
+  const person = identifiersOf(db, workspaceId, customerId);
+  const matcher = personMatcher(person);
+  // Sales filed under one of their ids but already linked to someone else (the same id in
+  // another source) belong to that other person and stay.
+  const transactions = sqlite
+    .prepare(
+      `DELETE FROM transactions WHERE workspace_id = ? AND (customer_id = ? OR (
+         customer_id IS NULL AND customer_external_id IN (SELECT value FROM json_each(?))))`,
+    )
+    .run(workspaceId, customerId, JSON.stringify(person.externalIds)).changes;
+  const customerSources = sqlite
+    .prepare("DELETE FROM customer_sources WHERE workspace_id = ? AND customer_id = ?")
+    .run(workspaceId, customerId).changes;
+  const customers = sqlite
+    .prepare("DELETE FROM customers WHERE workspace_id = ? AND id = ?")
+    .run(workspaceId, customerId).changes;
+
+  const rejectedIds: number[] = [];
+  const rejected = sqlite.prepare<[number], { id: number; text: string }>(
+    `SELECT id, coalesce("column", '') || ' ' || reason || ' ' || raw AS text
+     FROM rejected_rows WHERE workspace_id = ?`,
+  );
+  for (const row of rejected.iterate(workspaceId)) {
+    if (matcher.mentions(row.text)) rejectedIds.push(row.id);
+  }
+  const deleteRejected = sqlite.prepare(
+    "DELETE FROM rejected_rows WHERE workspace_id = ? AND id = ?",
+  );
+  for (const id of rejectedIds) deleteRejected.run(workspaceId, id);
+
+  const redacted = redactColumns(db, workspaceId, matcher);
+  const removed = {
+    customers,
+    customer_sources: customerSources,
+    transactions,
+    rejected_rows: rejectedIds.length,
+  };
+  // Only counts and the internal number, which identifies no one once the profile is gone.
+  sqlite
+    .prepare(
+      `INSERT INTO audit_log (workspace_id, actor_user_id, action, target, details)
+       VALUES (?, ?, 'customer.erased', ?, ?)`,
+    )
+    .run(workspaceId, actorUserId, `customer:${customerId}`, JSON.stringify({ removed, redacted }));
+  return { removed, redacted };
+}
+
+/** Erases one customer, found by internal id or by an external id in any source. */
+export function eraseCustomer(
+  db: Db,
+  workspaceId: number,
+  target: { customerId?: number; externalId?: string },
+  actorUserId?: number | null,
+): ErasureResult {
+  const sqlite = db.$client;
+  const previous = sqlite.pragma("secure_delete", { simple: true });
+  sqlite.pragma("secure_delete = ON");
+  try {
+    const result = sqlite.transaction(() => {
+      const customerId =
+        target.customerId ??
+        (target.externalId === undefined
+          ? undefined
+          : findCustomerByExternalId(scopeTo(db, workspaceId), target.externalId));
+      if (customerId === undefined) {
+        throw new CustomerNotFoundError(
+          `No customer with id "${target.externalId ?? ""}" in this workspace`,
+        );
+      }
+      return eraseInTransaction(db, workspaceId, customerId, actorUserId ?? null);
+    })();
+    // Old page images in the write-ahead log would still hold the erased values.
+    sqlite.pragma("wal_checkpoint(TRUNCATE)");
+    return result;
+  } finally {
+    sqlite.pragma(`secure_delete = ${Number(previous)}`);
+  }
+}

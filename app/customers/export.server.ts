@@ -1,0 +1,174 @@
+/**
+ * A workspace's data as CSV, made row by row (see export-rows.server.ts). Customers
+ * without data-processing consent, and the sales linked to them, are left out unless the
+ * caller asks otherwise, and the count is reported.
+ */
+import {
+  and,
+  asc,
+  count,
+  eq,
+  gt,
+  inArray,
+  isNotNull,
+  isNull,
+  not,
+  or,
+  type SQL,
+  sql,
+} from "drizzle-orm";
+import * as schema from "#db/schema";
+import type { WorkspaceScope } from "#db/scoped";
+import type { DatasetKind } from "~/ingest/kinds";
+import { consentedCustomerFilter, countExcludedForConsent } from "./consent.server";
+import { csvLines, csvStream } from "./csv";
+import {
+  CAMPAIGN_COLUMNS,
+  customerCells,
+  customerHeader,
+  type ExportedCustomer,
+  PRODUCT_COLUMNS,
+  TRANSACTION_HEADER,
+} from "./export-columns";
+import { audiencesCsv, plainCsv } from "./export-plain.server";
+import { type CsvExport, PAGE, pagesOf, rowsOf } from "./export-rows.server";
+
+export type { CsvExport } from "./export-rows.server";
+
+function* customersWithSources(scope: WorkspaceScope, includeUnconsented: boolean) {
+  const { customers, customerSources } = schema;
+  const profiles = pagesOf((afterId) =>
+    scope.db
+      .select()
+      .from(customers)
+      .where(and(consentedCustomerFilter(scope, { includeUnconsented }), gt(customers.id, afterId)))
+      .orderBy(asc(customers.id))
+      .limit(PAGE)
+      .all(),
+  );
+  let batch: (typeof customers.$inferSelect)[] = [];
+  const flush = function* (): Generator<ExportedCustomer> {
+    const ids = batch.map((c) => c.id);
+    const sources = scope.select(customerSources, inArray(customerSources.customerId, ids));
+    for (const customer of batch) {
+      const own = sources.filter((s) => s.customerId === customer.id);
+      yield { ...customer, sources: own.map((s) => `${s.source}:${s.externalId}`).join("; ") };
+    }
+    batch = [];
+  };
+  for (const profile of profiles) {
+    batch.push(profile);
+    if (batch.length === PAGE) yield* flush();
+  }
+  yield* flush();
+}
+
+function customersCsv(scope: WorkspaceScope, includeUnconsented: boolean): CsvExport {
+  const attributeNames = scope
+    .select(schema.attributeDefinitions, eq(schema.attributeDefinitions.kind, "customers"))
+    .map((d) => d.name)
+    .sort();
+  return {
+    fileName: "customers.csv",
+    excluded: includeUnconsented ? 0 : countExcludedForConsent(scope),
+    lines: csvLines(
+      customerHeader(attributeNames),
+      customersWithSources(scope, includeUnconsented),
+      (customer) => customerCells(customer, attributeNames),
+    ),
+  };
+}
+
+/** Sales linked to a customer without consent, by profile or (not yet linked) by their ids. */
+function linkedToUnconsented(scope: WorkspaceScope): SQL {
+  const t = schema.transactions;
+  const unconsented = sql`coalesce(c.consent_data_processing, 0) != 1`;
+  // The "is not null" guards keep anonymous sales out of SQL's NULL logic (NOT NULL is NULL).
+  return or(
+    and(
+      isNotNull(t.customerId),
+      sql`${t.customerId} in (select c.id from customers c
+        where c.workspace_id = ${scope.workspaceId} and ${unconsented})`,
+    ),
+    and(
+      isNull(t.customerId),
+      isNotNull(t.customerExternalId),
+      sql`${t.customerExternalId} in (select s.external_id from customer_sources s
+        join customers c on c.id = s.customer_id
+        where s.workspace_id = ${scope.workspaceId} and ${unconsented})`,
+    ),
+  ) as SQL;
+}
+
+function transactionsCsv(scope: WorkspaceScope, includeUnconsented: boolean): CsvExport {
+  const t = schema.transactions;
+  const hidden = includeUnconsented ? undefined : linkedToUnconsented(scope);
+  const excluded = hidden
+    ? (scope.db.select({ n: count() }).from(t).where(scope.where(t, hidden)).get()?.n ?? 0)
+    : 0;
+  const rows = rowsOf(scope, t, hidden ? not(hidden) : undefined);
+  return {
+    fileName: "transactions.csv",
+    excluded,
+    lines: csvLines(TRANSACTION_HEADER, rows, (r) => [
+      r.transactionKey,
+      r.customerExternalId,
+      r.customerId,
+      r.occurredAt,
+      r.productCode,
+      r.productName,
+      r.category,
+      r.quantity,
+      r.unitPrice,
+      r.amount,
+      r.currency,
+      r.channel,
+      r.isReturn,
+    ]),
+  };
+}
+
+export function exportCsv(
+  scope: WorkspaceScope,
+  kind: DatasetKind,
+  options: { includeUnconsented?: boolean } = {},
+): CsvExport {
+  const include = options.includeUnconsented === true;
+  switch (kind) {
+    case "customers":
+      return customersCsv(scope, include);
+    case "transactions":
+      return transactionsCsv(scope, include);
+    case "campaigns":
+      return plainCsv(scope, schema.campaigns, "campaigns.csv", CAMPAIGN_COLUMNS);
+    case "products":
+      return plainCsv(scope, schema.products, "products.csv", PRODUCT_COLUMNS);
+    case "channel_audiences":
+      return audiencesCsv(scope);
+  }
+}
+
+/** A dataset's rejected rows (line, column, reason, raw text), neutralised like any export. */
+export function rejectedRowsLines(scope: WorkspaceScope, datasetId: number): Iterable<string> {
+  const table = schema.rejectedRows;
+  const rows = rowsOf(scope, table, eq(table.datasetId, datasetId));
+  return csvLines(["line", "column", "reason", "raw"], rows, (r) => [
+    r.lineNumber,
+    r.column,
+    r.reason,
+    r.raw,
+  ]);
+}
+
+/** The rejected rows as a response body (an empty file with a header for another workspace). */
+export function rejectedRowsCsv(
+  scope: WorkspaceScope,
+  datasetId: number,
+): ReadableStream<Uint8Array> {
+  return csvStream(rejectedRowsLines(scope, datasetId));
+}
+
+/** The whole file as one string (the CLI; the web streams `lines` instead). */
+export function csvText(file: CsvExport): string {
+  return [...file.lines].join("");
+}

@@ -1,0 +1,138 @@
+/** What the customer pages read: a searchable list, one profile, and consent counts. */
+import {
+  and,
+  asc,
+  count,
+  eq,
+  inArray,
+  isNull,
+  type like,
+  max,
+  or,
+  type SQL,
+  sql,
+  sum,
+} from "drizzle-orm";
+import { customerSources, customers, transactions } from "#db/schema";
+import type { WorkspaceScope } from "#db/scoped";
+import { consentedCustomerFilter, countExcludedForConsent } from "./consent.server";
+
+export interface CustomerListOptions {
+  search?: string;
+  limit: number;
+  offset: number;
+  /** Owners may look at everyone; by default customers without consent are hidden. */
+  includeUnconsented?: boolean;
+}
+
+/** `%text%` for LIKE, with the user's own % and _ taken literally. */
+const contains = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+const likeEscaped = (column: Parameters<typeof like>[0], text: string) =>
+  sql`${column} like ${contains(text)} escape '\\'`;
+
+function searchCondition(scope: WorkspaceScope, search: string): SQL {
+  const text = search.trim();
+  const digits = text.replace(/\D/g, "");
+  return or(
+    likeEscaped(customers.name, text),
+    likeEscaped(customers.email, text.toLowerCase()),
+    // Phones are stored as +905321234567; "0532 123 45 67" finds them by its digits.
+    digits.length >= 4 ? likeEscaped(customers.phone, digits.replace(/^0+/, "")) : undefined,
+    sql`${customers.id} in (select customer_id from customer_sources
+      where workspace_id = ${scope.workspaceId} and external_id = ${text})`,
+  ) as SQL;
+}
+
+export function listCustomers(scope: WorkspaceScope, options: CustomerListOptions) {
+  const { search, limit, offset, includeUnconsented } = options;
+  const rows = scope.db
+    .select({
+      id: customers.id,
+      name: customers.name,
+      email: customers.email,
+      phone: customers.phone,
+      city: customers.city,
+      consentDataProcessing: customers.consentDataProcessing,
+      // Spelled out: drizzle writes a bare "id" here, which would bind to s.id.
+      sources: sql<string>`(select group_concat(s.source || ':' || s.external_id, ', ')
+        from customer_sources s where s.customer_id = "customers"."id"
+        and s.workspace_id = ${scope.workspaceId})`,
+    })
+    .from(customers)
+    .where(
+      and(
+        consentedCustomerFilter(scope, { includeUnconsented }),
+        search?.trim() ? searchCondition(scope, search) : undefined,
+      ),
+    )
+    .orderBy(asc(customers.id))
+    .limit(limit)
+    .offset(offset)
+    .all();
+  return rows.map((row) => ({ ...row, sources: row.sources ?? "" }));
+}
+
+function consentOf(value: boolean | null, at: string | null, source: string | null) {
+  return { value, at, source };
+}
+
+export function getCustomerProfile(scope: WorkspaceScope, id: number) {
+  const customer = scope.first(customers, eq(customers.id, id));
+  if (!customer) return undefined;
+  const sources = scope.db
+    .select({
+      source: customerSources.source,
+      externalId: customerSources.externalId,
+      matchedBy: customerSources.matchedBy,
+      datasetId: customerSources.datasetId,
+    })
+    .from(customerSources)
+    .where(scope.where(customerSources, eq(customerSources.customerId, id)))
+    .orderBy(asc(customerSources.id))
+    .all();
+  // Sales count when linked to the profile, or filed under one of its ids and not yet linked.
+  const externalIds = sources.map((s) => s.externalId);
+  const theirs = or(
+    eq(transactions.customerId, id),
+    externalIds.length
+      ? and(isNull(transactions.customerId), inArray(transactions.customerExternalId, externalIds))
+      : undefined,
+  );
+  const summary = scope.db
+    .select({
+      count: count(),
+      revenue: sum(transactions.amount).mapWith(Number),
+      lastPurchase: max(
+        sql<number>`case when ${transactions.isReturn} = 0 then ${transactions.occurredAt} end`,
+      ),
+    })
+    .from(transactions)
+    .where(scope.where(transactions, theirs))
+    .get();
+  return {
+    customer,
+    sources,
+    consent: {
+      dataProcessing: consentOf(
+        customer.consentDataProcessing,
+        customer.consentDataProcessingAt,
+        customer.consentDataProcessingSource,
+      ),
+      email: consentOf(customer.consentEmail, customer.consentEmailAt, customer.consentEmailSource),
+      sms: consentOf(customer.consentSms, customer.consentSmsAt, customer.consentSmsSource),
+    },
+    purchases: {
+      count: summary?.count ?? 0,
+      revenue: summary?.revenue ?? 0,
+      lastPurchase:
+        summary?.lastPurchase == null ? null : new Date(Number(summary.lastPurchase)).toISOString(),
+    },
+  };
+}
+
+export function customerCounts(scope: WorkspaceScope) {
+  const total =
+    scope.db.select({ n: count() }).from(customers).where(scope.where(customers)).get()?.n ?? 0;
+  const excluded = countExcludedForConsent(scope);
+  return { total, withDataProcessingConsent: total - excluded, excluded };
+}

@@ -1,0 +1,76 @@
+/**
+ * The preview shown before an import: detection on the stored file's first bytes, the
+ * user's overrides from the page, and the mapping remembered for files with these headers.
+ */
+import { and, eq } from "drizzle-orm";
+import { z } from "zod";
+import { schema, type WorkspaceScope } from "~/db.server";
+import { type DateFormat, dateFormats } from "~/ingest/dates";
+import { textEncodings } from "~/ingest/decode";
+import { delimiters, quoteChars } from "~/ingest/dialect";
+import type { DatasetKind } from "~/ingest/kinds";
+import type { ColumnMapping } from "~/ingest/mapping";
+import { type PreviewOverrides, previewCsv } from "~/ingest/preview";
+import { readSample } from "~/ingest/upload.server";
+
+/** Detected settings the user may change on the preview page (query string or form). */
+export const SettingsOverridesSchema = z.object({
+  encoding: z.enum(textEncodings).optional().catch(undefined),
+  delimiter: z.enum(delimiters).optional().catch(undefined),
+  quote: z.enum(quoteChars).optional().catch(undefined),
+  decimalMark: z.enum([".", ","]).optional().catch(undefined),
+});
+
+export function settingsOverridesFrom(source: URLSearchParams | FormData) {
+  const pick = (key: string) => source.get(key)?.toString() || undefined;
+  return SettingsOverridesSchema.parse({
+    encoding: pick("encoding"),
+    delimiter: pick("delimiter"),
+    quote: pick("quote"),
+    decimalMark: pick("decimalMark"),
+  });
+}
+
+/** The user's mapping and date choices from the form: `map:<i>` and `date:<i>` by column index. */
+export function choicesFrom(form: FormData, headers: readonly string[]) {
+  const mapping: ColumnMapping = {};
+  const dateChoices: Record<string, DateFormat> = {};
+  headers.forEach((header, i) => {
+    const field = form.get(`map:${i}`)?.toString() ?? "";
+    mapping[header] = field === "" ? null : field;
+    const date = form.get(`date:${i}`)?.toString();
+    if (date && (dateFormats as readonly string[]).includes(date))
+      dateChoices[header] = date as DateFormat;
+  });
+  return { mapping, dateChoices };
+}
+
+export function rememberedMapping(scope: WorkspaceScope, kind: string, signature: string) {
+  return scope.db
+    .select({ mapping: schema.columnMappings.mapping })
+    .from(schema.columnMappings)
+    .where(
+      scope.where(
+        schema.columnMappings,
+        and(
+          eq(schema.columnMappings.kind, kind),
+          eq(schema.columnMappings.headersSignature, signature),
+        ),
+      ),
+    )
+    .get()?.mapping;
+}
+
+export async function previewStoredFile(
+  scope: WorkspaceScope,
+  dataset: { kind: string; storedPath: string | null },
+  overrides: PreviewOverrides,
+) {
+  if (!dataset.storedPath) throw new Error("The uploaded file is no longer stored");
+  const sample = await readSample(dataset.storedPath);
+  const kind = dataset.kind as DatasetKind;
+  const first = previewCsv(sample, kind, overrides);
+  if (!first.ok || overrides.mapping) return first;
+  const remembered = rememberedMapping(scope, kind, first.signature);
+  return remembered ? previewCsv(sample, kind, { ...overrides, mapping: remembered }) : first;
+}

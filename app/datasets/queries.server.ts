@@ -1,0 +1,79 @@
+/** Reading and deleting a workspace's datasets (uploads). */
+import fs from "node:fs";
+import { and, desc, eq, sql } from "drizzle-orm";
+import { audit } from "~/audit.server";
+import { schema, type WorkspaceScope } from "~/db.server";
+
+export function listDatasets(scope: WorkspaceScope) {
+  return scope.db
+    .select({
+      id: schema.datasets.id,
+      kind: schema.datasets.kind,
+      fileName: schema.datasets.fileName,
+      fileBytes: schema.datasets.fileBytes,
+      status: schema.datasets.status,
+      rowsRead: schema.datasets.rowsRead,
+      rowsLoaded: schema.datasets.rowsLoaded,
+      rowsRejected: schema.datasets.rowsRejected,
+      rowsNew: schema.datasets.rowsNew,
+      rowsUpdated: schema.datasets.rowsUpdated,
+      rowsUnchanged: schema.datasets.rowsUnchanged,
+      error: schema.datasets.error,
+      createdAt: schema.datasets.createdAt,
+      uploadedBy: schema.users.email,
+    })
+    .from(schema.datasets)
+    .leftJoin(schema.users, eq(schema.users.id, schema.datasets.uploadedBy))
+    .where(scope.where(schema.datasets))
+    .orderBy(desc(schema.datasets.createdAt), desc(schema.datasets.id))
+    .all();
+}
+
+export function getDataset(scope: WorkspaceScope, id: number) {
+  return scope.first(schema.datasets, eq(schema.datasets.id, id));
+}
+
+export function listRejectedRows(scope: WorkspaceScope, datasetId: number, limit = 100) {
+  return scope.db
+    .select()
+    .from(schema.rejectedRows)
+    .where(scope.where(schema.rejectedRows, eq(schema.rejectedRows.datasetId, datasetId)))
+    .orderBy(schema.rejectedRows.lineNumber)
+    .limit(limit)
+    .all();
+}
+
+/**
+ * Deletes a dataset with every row it loaded. Rows of the fact tables cascade on
+ * dataset_id; customer records from this dataset are removed, and so are profiles
+ * left with no record from any source.
+ */
+export function deleteDataset(scope: WorkspaceScope, id: number, actorUserId: number): boolean {
+  const dataset = getDataset(scope, id);
+  if (!dataset) return false;
+  scope.db.transaction((tx) => {
+    tx.delete(schema.customerSources)
+      .where(scope.where(schema.customerSources, eq(schema.customerSources.datasetId, id)))
+      .run();
+    tx.delete(schema.customers)
+      .where(
+        and(
+          scope.where(schema.customers),
+          sql`not exists (select 1 from customer_sources s where s.customer_id = ${schema.customers.id})`,
+        ),
+      )
+      .run();
+    tx.delete(schema.datasets)
+      .where(scope.where(schema.datasets, eq(schema.datasets.id, id)))
+      .run();
+  });
+  if (dataset.storedPath) fs.rmSync(dataset.storedPath, { force: true });
+  audit({
+    workspaceId: scope.workspaceId,
+    actorUserId,
+    action: "dataset.deleted",
+    target: `dataset:${id}`,
+    details: { kind: dataset.kind, rows: dataset.rowsLoaded },
+  });
+  return true;
+}

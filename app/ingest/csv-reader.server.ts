@@ -1,0 +1,109 @@
+/**
+ * Reads a stored CSV file as a stream of record batches, with the line and raw text of
+ * each record for the reject list. Memory stays flat: the file is read in chunks, and
+ * backpressure holds the reader while the loader writes a batch.
+ */
+import fs from "node:fs";
+import type { Readable, Transform } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { type Options, Parser } from "csv-parse";
+import { csvParseOptions } from "./csv-options";
+import { createDecodeStream } from "./decode";
+import type { CsvSettings } from "./settings";
+
+export interface RecordBatch {
+  records: string[][];
+  /** Each record as csv-parse saw it: with its line break and any blank lines before it. */
+  raws: string[];
+  /** The line each record ends on (the header is line 1); see `locateRecord`. */
+  endLines: number[];
+}
+
+interface RawRecord {
+  record: string[];
+  raw: string;
+}
+
+const LINE_BREAK = /\r\n|\r|\n/g;
+const OUTER_BREAKS = /^[\r\n]+|[\r\n]+$/g;
+
+/**
+ * The first line and the text of a record, from its raw text and end line. Only rejected
+ * rows need them, so the work is not done for every row.
+ */
+export function locateRecord(raw: string, endLine: number): { line: number; text: string } {
+  const text = raw.replace(OUTER_BREAKS, "");
+  const breaks = text.match(LINE_BREAK)?.length ?? 0;
+  return { line: endLine - breaks, text };
+}
+
+/**
+ * csv-parse with records gathered into batches as they are pushed. Why a subclass: the
+ * parser's `info.lines` is only exact while it pushes a record (its `info: true` option
+ * copies the whole state per record and halves the speed), and pushing one stream chunk per
+ * batch instead of per record saves a large share of the per-row cost.
+ */
+class BatchingParser extends Parser {
+  #batch: RecordBatch = { records: [], raws: [], endLines: [] };
+
+  constructor(
+    options: Options,
+    private readonly batchSize: number,
+  ) {
+    // Two batches queued at most: the loader, not the parser, sets the pace.
+    super({ ...options, raw: true, readableHighWaterMark: 2 } as Options);
+  }
+
+  override push(chunk: unknown, encoding?: BufferEncoding): boolean {
+    if (chunk === null) {
+      this.#flush();
+      return super.push(null, encoding);
+    }
+    const { record, raw } = chunk as RawRecord;
+    this.#batch.records.push(record);
+    this.#batch.raws.push(raw);
+    this.#batch.endLines.push(this.info.lines);
+    return this.#batch.records.length >= this.batchSize ? this.#flush() : true;
+  }
+
+  #flush(): boolean {
+    const batch = this.#batch;
+    if (batch.records.length === 0) return true;
+    this.#batch = { records: [], raws: [], endLines: [] };
+    return super.push(batch);
+  }
+}
+
+export interface ReadOptions {
+  batchSize: number;
+  signal?: AbortSignal;
+  /** Called with the bytes of the file read so far, once per chunk. */
+  onBytesRead?: (bytes: number) => void;
+}
+
+/**
+ * Streams the file through decoding and csv-parse into `consume`, which receives every
+ * batch in order (the header is the first record of the first batch). Errors of any stage,
+ * and an abort of `signal`, reject the returned promise and close the file.
+ */
+export async function readRecordBatches(
+  file: string,
+  settings: Pick<CsvSettings, "encoding" | "delimiter" | "quote">,
+  options: ReadOptions,
+  consume: (batch: RecordBatch) => Promise<void> | void,
+): Promise<void> {
+  const source = fs.createReadStream(file, { highWaterMark: 1 << 20 });
+  const reportBytes = options.onBytesRead;
+  if (reportBytes) source.on("data", () => reportBytes(source.bytesRead));
+  const parser = new BatchingParser(csvParseOptions(settings), options.batchSize);
+  // csv-parse reads UTF-8 bytes itself (BOM included), so UTF-8 files skip a decode and
+  // re-encode of every byte; other encodings are decoded to text first.
+  const stages: (Readable | Transform | NodeJS.ReadWriteStream)[] =
+    settings.encoding === "utf-8" ? [source] : [source, createDecodeStream(settings.encoding)];
+  const consumer = async (batches: AsyncIterable<RecordBatch>) => {
+    for await (const batch of batches) await consume(batch);
+  };
+  await pipeline([...stages, parser, consumer] as unknown as [Readable, Transform], {
+    signal: options.signal,
+  });
+}

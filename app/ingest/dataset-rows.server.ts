@@ -1,0 +1,81 @@
+/**
+ * Removing what an import added, when it fails or before a retry starts over. Rows that
+ * existed before and were only updated by the import are NOT reverted: their earlier values
+ * are not kept anywhere.
+ */
+import type { Db } from "#db/client";
+import type { DatasetKind } from "./kinds";
+
+const FACT_TABLES = {
+  transactions: "transactions",
+  products: "products",
+  campaigns: "campaigns",
+  channel_audiences: "channel_audiences",
+} as const;
+
+/**
+ * Customer source records are matched on (dataset, id above the watermark): the merge
+ * stamps a record it updates with the updating dataset, so the dataset alone would also
+ * catch records that existed before the import. Profiles left with no other record were
+ * created by the import and go too; their transactions are unlinked first, because
+ * deleting a profile cascades to its transactions.
+ */
+const ADDED_PROFILES = `
+  SELECT DISTINCT a.customer_id FROM customer_sources a
+  WHERE a.workspace_id = @workspaceId AND a.dataset_id = @datasetId AND a.id > @after
+    AND NOT EXISTS (
+      SELECT 1 FROM customer_sources o
+      WHERE o.workspace_id = @workspaceId AND o.customer_id = a.customer_id
+        AND NOT (o.dataset_id IS @datasetId AND o.id > @after))`;
+
+/** The highest customer source id now: records the import inserts get higher ids. */
+export function customerSourcesWatermark(db: Db, workspaceId: number): number {
+  return db.$client
+    .prepare("SELECT coalesce(max(id), 0) FROM customer_sources WHERE workspace_id = ?")
+    .pluck()
+    .get(workspaceId) as number;
+}
+
+/**
+ * Deletes the dataset's rejected rows and the rows it inserted into its kind's table(s).
+ * `customerSourcesAfter`: the watermark taken when the import started (see
+ * customerSourcesWatermark; 0 = unknown, then records it updated would go as well).
+ */
+export function removeDatasetRows(
+  db: Db,
+  workspaceId: number,
+  datasetId: number,
+  kind: DatasetKind,
+  customerSourcesAfter = 0,
+): void {
+  const sqlite = db.$client;
+  const params = { workspaceId, datasetId, after: customerSourcesAfter };
+  sqlite.transaction(() => {
+    sqlite
+      .prepare("DELETE FROM rejected_rows WHERE workspace_id = ? AND dataset_id = ?")
+      .run(workspaceId, datasetId);
+    if (kind !== "customers") {
+      sqlite
+        .prepare(`DELETE FROM ${FACT_TABLES[kind]} WHERE workspace_id = ? AND dataset_id = ?`)
+        .run(workspaceId, datasetId);
+      return;
+    }
+    sqlite
+      .prepare(
+        `UPDATE transactions SET customer_id = NULL
+         WHERE workspace_id = @workspaceId AND customer_id IN (${ADDED_PROFILES})`,
+      )
+      .run(params);
+    sqlite
+      .prepare(
+        `DELETE FROM customers WHERE workspace_id = @workspaceId AND id IN (${ADDED_PROFILES})`,
+      )
+      .run(params);
+    sqlite
+      .prepare(
+        `DELETE FROM customer_sources
+         WHERE workspace_id = @workspaceId AND dataset_id = @datasetId AND id > @after`,
+      )
+      .run(params);
+  })();
+}

@@ -1,0 +1,102 @@
+/**
+ * Imports through the job queue: the web app stores an upload, the user confirms the
+ * mapping, `enqueueImport` queues the job, and the worker runs `importDataset` with the
+ * job's progress reporting and stop signal. The handler is safe to run again after a
+ * crash: importDataset first removes what an earlier attempt of the dataset inserted.
+ */
+import { eq } from "drizzle-orm";
+import { z } from "zod";
+import { type Db, getDb } from "#db/client";
+import { datasets } from "#db/schema";
+import { scopeTo, type WorkspaceScope } from "#db/scoped";
+import { PermanentJobError } from "#jobs/errors";
+import { enqueue, finishedStatuses, getJob } from "#jobs/queue";
+import { defineHandler } from "#jobs/registry";
+import { datasetSettingsOf, type ImportOptions, importOptionsSchema } from "./import-options";
+import { ImportError, importDataset } from "./load.server";
+
+export const IMPORT_JOB = "import-dataset";
+
+export const importJobPayload = importOptionsSchema.extend({
+  workspaceId: z.number().int().positive(),
+  datasetId: z.number().int().positive(),
+});
+
+export type ImportJobPayload = z.infer<typeof importJobPayload>;
+
+export class EnqueueError extends Error {
+  override name = "EnqueueError";
+}
+
+/**
+ * Queued or importing, unless its job has ended without saying so (a worker that kept
+ * dying leaves the job dead and the dataset "importing"): then it may be queued again.
+ */
+function isBeingImported(db: Db, dataset: typeof datasets.$inferSelect): boolean {
+  if (dataset.status !== "queued" && dataset.status !== "importing") return false;
+  const job = dataset.jobId === null ? undefined : getJob(db, dataset.jobId);
+  return !job || !finishedStatuses.includes(job.status);
+}
+
+/**
+ * Queues the import of an uploaded dataset with the user's settings and mapping, which are
+ * stored on the dataset (status "queued") so the page can show them. Returns the job id.
+ */
+export function enqueueImport(
+  db: Db,
+  workspace: WorkspaceScope | number,
+  datasetId: number,
+  options: ImportOptions,
+): number {
+  const scope = typeof workspace === "number" ? scopeTo(db, workspace) : workspace;
+  const checked = importOptionsSchema.parse(options);
+  return db.transaction(() => {
+    const dataset = scope.first(datasets, eq(datasets.id, datasetId));
+    if (!dataset) throw new EnqueueError(`No dataset ${datasetId} in this workspace`);
+    if (isBeingImported(db, dataset)) {
+      throw new EnqueueError(`${dataset.fileName} is already being imported`);
+    }
+    const payload: ImportJobPayload = { ...checked, workspaceId: scope.workspaceId, datasetId };
+    const jobId = enqueue(db, {
+      kind: IMPORT_JOB,
+      payload,
+      workspaceId: scope.workspaceId,
+      // A bad file fails the same way every time; one retry covers a crashed worker.
+      maxAttempts: 2,
+    });
+    scope.update(
+      datasets,
+      {
+        status: "queued",
+        settings: datasetSettingsOf(checked),
+        mapping: checked.mapping,
+        error: null,
+        jobId,
+      },
+      eq(datasets.id, datasetId),
+    );
+    return jobId;
+  });
+}
+
+export const importDatasetHandler = defineHandler(
+  IMPORT_JOB,
+  importJobPayload,
+  async (payload, ctx) => {
+    if (ctx.workspaceId !== payload.workspaceId) {
+      throw new PermanentJobError("The job's workspace does not match its payload");
+    }
+    try {
+      const result = await importDataset(getDb(), {
+        ...payload,
+        signal: ctx.signal,
+        onProgress: (progress) => ctx.progress({ ...progress, message: "importing" }),
+      });
+      return { ...result };
+    } catch (error) {
+      if (error instanceof ImportError && error.permanent)
+        throw new PermanentJobError(error.message);
+      throw error;
+    }
+  },
+);

@@ -1,0 +1,129 @@
+/**
+ * Settles how to import a file without asking anyone: detected settings, the given (or
+ * remembered, or proposed) mapping, and a date format for every date column. What cannot
+ * be settled (no CSV, required fields unmapped, a date column that fits several formats)
+ * is reported as a PlanProblem that names the column. Used by the `import` command.
+ */
+import { eq } from "drizzle-orm";
+import { attributeDefinitions } from "#db/schema";
+import type { WorkspaceScope } from "#db/scoped";
+import type { AttributeType } from "./attributes";
+import type { DateFormat } from "./dates";
+import type { TextEncoding } from "./decode";
+import type { Delimiter } from "./dialect";
+import type { ImportOptions } from "./import-options";
+import { type DatasetKind, fieldTypeOf } from "./kinds";
+import type { ColumnMapping } from "./mapping";
+import { rememberedMapping } from "./mappings.server";
+import type { DecimalMark } from "./numbers";
+import { type CsvPreview, previewCsv } from "./preview";
+
+export interface ImportChoices {
+  mapping?: ColumnMapping;
+  encoding?: TextEncoding;
+  delimiter?: Delimiter;
+  decimalMark?: DecimalMark;
+  /** Date format by column header, for columns whose format the sample cannot settle. */
+  dateFormats?: Record<string, DateFormat>;
+  defaultSource?: string;
+}
+
+export interface AmbiguousDateColumn {
+  column: string;
+  candidates: DateFormat[];
+}
+
+export class PlanProblem extends Error {
+  override name = "PlanProblem";
+  constructor(
+    message: string,
+    readonly ambiguousDates: AmbiguousDateColumn[] = [],
+  ) {
+    super(message);
+  }
+}
+
+function preview(
+  sample: Uint8Array,
+  kind: DatasetKind,
+  choices: ImportChoices,
+  truncated: boolean,
+) {
+  const result = previewCsv(sample, kind, { ...choices, truncated });
+  if (!result.ok) throw new PlanProblem(result.message);
+  return result;
+}
+
+/** Columns read as dates (mapped to a date field, or a date attribute) with no format. */
+function ambiguousDateColumns(kind: DatasetKind, result: CsvPreview): AmbiguousDateColumn[] {
+  return Object.entries(result.dateColumns).flatMap(([column, detected]) => {
+    if (detected.status !== "ambiguous" || result.rowSettings.dateFormats?.[column]) return [];
+    const field = result.mapping[column];
+    const fieldType = field ? fieldTypeOf(kind, field) : undefined;
+    const readAsDate =
+      fieldType === "date" ||
+      fieldType === "datetime" ||
+      (!field && result.attributeTypes[column] === "date");
+    return readAsDate ? [{ column, candidates: detected.candidates }] : [];
+  });
+}
+
+/** Attribute types recorded by earlier imports win, so a column keeps one type over time. */
+function recordedAttributeTypes(scope: WorkspaceScope): Record<string, AttributeType> {
+  const rows = scope.select(attributeDefinitions, eq(attributeDefinitions.kind, "customers"));
+  return Object.fromEntries(rows.map((row) => [row.name, row.type]));
+}
+
+export function planImport(
+  scope: WorkspaceScope,
+  kind: DatasetKind,
+  sample: Uint8Array,
+  fileBytes: number,
+  choices: ImportChoices = {},
+): ImportOptions {
+  const truncated = fileBytes > sample.length;
+  let result = preview(sample, kind, choices, truncated);
+  for (const column of Object.keys(choices.dateFormats ?? {})) {
+    if (!result.headers.includes(column)) {
+      throw new PlanProblem(
+        `A date format was given for column "${column}", which the file does not have.`,
+      );
+    }
+  }
+  const remembered = choices.mapping ? undefined : rememberedMapping(scope, kind, result.signature);
+  if (remembered) {
+    const withRemembered = preview(sample, kind, { ...choices, mapping: remembered }, truncated);
+    // A mapping remembered under an older version of the fields may no longer fit.
+    if (withRemembered.mappingCheck.ok) result = withRemembered;
+  }
+  if (!result.mappingCheck.ok) {
+    const columns = result.headers.map((header) => `"${header}"`).join(", ");
+    throw new PlanProblem(
+      `The columns do not fit ${kind}: ${result.mappingCheck.problems.join(" ")} (the file has ${columns}).`,
+    );
+  }
+  const ambiguous = ambiguousDateColumns(kind, result);
+  if (ambiguous.length > 0) {
+    const list = ambiguous
+      .map(({ column, candidates }) => `column "${column}" fits ${candidates.join(" and ")}`)
+      .join("; ");
+    throw new PlanProblem(`Choose the date format: ${list}.`, ambiguous);
+  }
+  const attributeTypes =
+    kind === "customers"
+      ? { ...result.rowSettings.attributeTypes, ...pick(recordedAttributeTypes(scope), result) }
+      : result.rowSettings.attributeTypes;
+  return {
+    settings: result.settings,
+    mapping: result.mapping,
+    rowSettings: { ...result.rowSettings, attributeTypes },
+    defaultSource: choices.defaultSource,
+  };
+}
+
+/** The recorded types of this file's attribute columns only. */
+function pick(recorded: Record<string, AttributeType>, result: CsvPreview) {
+  return Object.fromEntries(
+    Object.entries(recorded).filter(([name]) => name in result.attributeTypes),
+  );
+}

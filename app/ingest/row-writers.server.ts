@@ -1,0 +1,131 @@
+/**
+ * One writer per dataset kind: typed rows of a batch in, new / updated / unchanged counts
+ * out. Writers run inside the loader's per-batch transaction and reuse their prepared
+ * statements for the whole import.
+ */
+import { customerWriter } from "./customer-writer.server";
+import { hashValues, type KeyedTable, keyedUpsert } from "./keyed-upsert.server";
+import type { DatasetKind } from "./kinds";
+import type { CampaignRow, ChannelAudienceRow, ProductRow } from "./schemas";
+import { transactionWriter } from "./transaction-writer.server";
+import {
+  type BatchCounts,
+  emptyCounts,
+  type RowWriter,
+  type WriterContext,
+} from "./writer-context";
+
+/** A table keyed by natural key, and how a row becomes its key and stored values. */
+interface SimpleTable<Row> extends KeyedTable {
+  columns(row: Row): { keys: unknown[]; values: unknown[] };
+}
+
+const products: SimpleTable<ProductRow> = {
+  table: "products",
+  keyColumns: ["code"],
+  valueColumns: ["name", "category", "price"],
+  columns: (row) => ({ keys: [row.code], values: [row.name, row.category, row.price] }),
+};
+
+const campaigns: SimpleTable<CampaignRow> = {
+  table: "campaigns",
+  keyColumns: ["campaign_key", "date"],
+  valueColumns: [
+    "name",
+    "channel",
+    "start_date",
+    "end_date",
+    "spend",
+    "impressions",
+    "clicks",
+    "conversions",
+    "revenue",
+    "product",
+  ],
+  columns: (row) => ({
+    // A whole-campaign row has no day: "" rather than NULL, so the unique key holds.
+    keys: [row.campaign_id, row.date ?? ""],
+    values: [
+      row.name,
+      row.channel,
+      row.start_date,
+      row.end_date,
+      row.spend,
+      row.impressions,
+      row.clicks,
+      row.conversions,
+      row.revenue,
+      row.product,
+    ],
+  }),
+};
+
+function known(entries: Record<string, number | null>): Record<string, number> {
+  return Object.fromEntries(
+    Object.entries(entries).filter((entry): entry is [string, number] => entry[1] !== null),
+  );
+}
+
+/** Shares grouped by the split they describe, keyed by field name; unknown shares left out. */
+export function audienceShares(row: ChannelAudienceRow): Record<string, Record<string, number>> {
+  return {
+    age: row.age_bands,
+    gender: known({ gender_female: row.gender_female, gender_male: row.gender_male }),
+    residency: known({ resident: row.resident, non_resident: row.non_resident }),
+    interests: row.interests,
+  };
+}
+
+const channelAudiences: SimpleTable<ChannelAudienceRow> = {
+  table: "channel_audiences",
+  keyColumns: ["channel_name"],
+  valueColumns: [
+    "channel_type",
+    "url",
+    "shares",
+    "monthly_visits",
+    "avg_visit_duration_seconds",
+    "bounce_rate",
+  ],
+  columns: (row) => ({
+    keys: [row.channel_name],
+    values: [
+      row.channel_type,
+      row.url,
+      JSON.stringify(audienceShares(row)),
+      row.monthly_visits,
+      row.avg_visit_duration_seconds,
+      row.bounce_rate,
+    ],
+  }),
+};
+
+function simpleWriter<Row>(context: WriterContext, spec: SimpleTable<Row>) {
+  const upsert = keyedUpsert(context.db.$client, context.workspaceId, context.datasetId, spec);
+  return {
+    write(rows: Row[]): BatchCounts {
+      const counts = emptyCounts();
+      for (const row of rows) {
+        const { keys, values } = spec.columns(row);
+        counts[upsert.upsert(keys, values, hashValues(values))] += 1;
+      }
+      return counts;
+    },
+  };
+}
+
+export function createRowWriter(kind: DatasetKind, context: WriterContext): RowWriter {
+  // Each branch's writer takes exactly the row type validateRow gives for `kind`.
+  switch (kind) {
+    case "transactions":
+      return transactionWriter(context) as RowWriter;
+    case "customers":
+      return customerWriter(context) as RowWriter;
+    case "products":
+      return simpleWriter(context, products) as RowWriter;
+    case "campaigns":
+      return simpleWriter(context, campaigns) as RowWriter;
+    case "channel_audiences":
+      return simpleWriter(context, channelAudiences) as RowWriter;
+  }
+}

@@ -1,0 +1,141 @@
+import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { eraseCustomer } from "~/customers/erase.server";
+import { MERGE_RULES } from "~/customers/merge.server";
+import { getCustomerProfile } from "~/customers/queries.server";
+import { getDb } from "~/db.server";
+import { formatInteger } from "~/format";
+import { notFound, requireWorkspace } from "~/workspace.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { scope, role } = await requireWorkspace(request, params);
+  const id = Number(params.customer);
+  const profile = Number.isInteger(id) ? getCustomerProfile(scope, id) : undefined;
+  if (!profile) throw notFound();
+  return { profile, rules: MERGE_RULES, canErase: role !== "viewer" };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { scope, workspace, user } = await requireWorkspace(request, params, "editor");
+  const id = Number(params.customer);
+  if (!Number.isInteger(id) || !getCustomerProfile(scope, id)) throw notFound();
+  eraseCustomer(getDb(), workspace.id, { customerId: id }, user.id);
+  return redirect(`/w/${workspace.slug}/customers?erased=1`);
+}
+
+export default function CustomerPage() {
+  const { profile, rules, canErase } = useLoaderData<typeof loader>();
+  const c = profile.customer;
+  const consent = (
+    label: string,
+    value: boolean | null,
+    at: string | null,
+    source: string | null,
+  ) => (
+    <tr key={label}>
+      <td>{label}</td>
+      <td>{value === null ? "unknown" : value ? "yes" : "no"}</td>
+      <td>{at ?? "—"}</td>
+      <td>{source ?? "—"}</td>
+    </tr>
+  );
+  return (
+    <>
+      <p className="small">
+        <Link to="..">← Customers</Link>
+      </p>
+      <h1>{c.name ?? `Customer #${c.id}`}</h1>
+      <p className="muted">
+        {[c.email, c.phone, c.city, c.gender, c.birthYear ? `born ${c.birthYear}` : null]
+          .filter(Boolean)
+          .join(" · ")}
+      </p>
+      <div className="stats">
+        <div>
+          <strong>{formatInteger(profile.purchases.count)}</strong>
+          <span>transactions</span>
+        </div>
+        <div>
+          <strong>{formatInteger(profile.purchases.revenue)}</strong>
+          <span>net revenue</span>
+        </div>
+        <div>
+          <strong>{profile.purchases.lastPurchase ?? "—"}</strong>
+          <span>last purchase</span>
+        </div>
+      </div>
+      <h2>Consent</h2>
+      <table className="data">
+        <thead>
+          <tr>
+            <th>Purpose</th>
+            <th>Given</th>
+            <th>Since</th>
+            <th>Source</th>
+          </tr>
+        </thead>
+        <tbody>
+          {consent(
+            "Data processing",
+            c.consentDataProcessing,
+            c.consentDataProcessingAt,
+            c.consentDataProcessingSource,
+          )}
+          {consent("E-mail", c.consentEmail, c.consentEmailAt, c.consentEmailSource)}
+          {consent("SMS", c.consentSms, c.consentSmsAt, c.consentSmsSource)}
+        </tbody>
+      </table>
+      <h2>Sources</h2>
+      <table className="data">
+        <thead>
+          <tr>
+            <th>Source</th>
+            <th>Id there</th>
+            <th>Matched by</th>
+          </tr>
+        </thead>
+        <tbody>
+          {profile.sources.map((s) => (
+            <tr key={`${s.source}:${s.externalId}`}>
+              <td>{s.source}</td>
+              <td>{s.externalId}</td>
+              <td>{s.matchedBy}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {c.attributes && Object.keys(c.attributes).length > 0 ? (
+        <>
+          <h2>Other attributes</h2>
+          <p className="small">
+            {Object.entries(c.attributes)
+              .map(([k, v]) => `${k}: ${String(v)}`)
+              .join(" · ")}
+          </p>
+        </>
+      ) : null}
+      <details className="card" style={{ marginTop: "1.5rem" }}>
+        <summary>How records are merged into one profile</summary>
+        <ol className="small">
+          {rules.map((rule) => (
+            <li key={rule}>{rule}</li>
+          ))}
+        </ol>
+      </details>
+      {canErase ? (
+        <Form
+          method="post"
+          style={{ marginTop: "2rem" }}
+          onSubmit={(e) => {
+            if (!confirm("Erase this person from every table? This cannot be undone."))
+              e.preventDefault();
+          }}
+        >
+          <button type="submit" className="danger">
+            Erase this person (right to erasure)
+          </button>
+        </Form>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,104 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { customerCounts, listCustomers } from "~/customers/queries.server";
+import { formatInteger } from "~/format";
+import { requireWorkspace } from "~/workspace.server";
+
+const PAGE = 50;
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { scope } = await requireWorkspace(request, params);
+  const url = new URL(request.url);
+  const search = url.searchParams.get("q")?.trim() || undefined;
+  const page = Math.max(1, Number(url.searchParams.get("page")) || 1);
+  const includeUnconsented = url.searchParams.get("all") === "1";
+  return {
+    search,
+    page,
+    includeUnconsented,
+    counts: customerCounts(scope),
+    customers: listCustomers(scope, {
+      search,
+      limit: PAGE,
+      offset: (page - 1) * PAGE,
+      includeUnconsented,
+    }),
+  };
+}
+
+export default function Customers() {
+  const { search, page, includeUnconsented, counts, customers } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <p className="small">
+        <Link to="../data">← Data</Link>
+      </p>
+      <h1>Customers</h1>
+      <p className="muted">
+        {formatInteger(counts.total)} profiles merged from every source.{" "}
+        {includeUnconsented ? (
+          <>
+            Showing everyone, including {formatInteger(counts.excluded)} without data-processing
+            consent.
+          </>
+        ) : (
+          <>
+            {formatInteger(counts.excluded)} without data-processing consent are hidden and excluded
+            from analyses and exports.
+          </>
+        )}
+      </p>
+      <Form method="get" className="row">
+        <label>
+          Search name, e-mail, phone or id
+          <input type="search" name="q" defaultValue={search ?? ""} />
+        </label>
+        <label className="row" style={{ alignItems: "center", fontWeight: 400 }}>
+          <input type="checkbox" name="all" value="1" defaultChecked={includeUnconsented} /> include
+          customers without consent
+        </label>
+        <button type="submit" className="secondary">
+          Search
+        </button>
+      </Form>
+      <div className="scroll-x" style={{ marginTop: "1rem" }}>
+        <table className="data">
+          <thead>
+            <tr>
+              <th>Name</th>
+              <th>E-mail</th>
+              <th>Phone</th>
+              <th>City</th>
+              <th>Sources</th>
+            </tr>
+          </thead>
+          <tbody>
+            {customers.map((c) => (
+              <tr key={c.id}>
+                <td>
+                  <Link to={String(c.id)}>{c.name ?? `#${c.id}`}</Link>
+                </td>
+                <td>{c.email ?? "—"}</td>
+                <td>{c.phone ?? "—"}</td>
+                <td>{c.city ?? "—"}</td>
+                <td>{c.sources}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <p className="row">
+        {page > 1 ? (
+          <Link to={`?${new URLSearchParams({ q: search ?? "", page: String(page - 1) })}`}>
+            ← previous
+          </Link>
+        ) : null}
+        {customers.length === PAGE ? (
+          <Link to={`?${new URLSearchParams({ q: search ?? "", page: String(page + 1) })}`}>
+            next →
+          </Link>
+        ) : null}
+      </p>
+    </>
+  );
+}

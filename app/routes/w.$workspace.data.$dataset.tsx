@@ -1,0 +1,217 @@
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useRevalidator } from "@remix-run/react";
+import { useEffect } from "react";
+import { getJob } from "#jobs/queue";
+import { DatasetPreview } from "~/components/DatasetPreview";
+import { StatusBadge } from "~/components/StatusBadge";
+import { formatBytes, kindLabels } from "~/datasets/kind-labels";
+import { choicesFrom, previewStoredFile, settingsOverridesFrom } from "~/datasets/preview.server";
+import { deleteDataset, getDataset, listRejectedRows } from "~/datasets/queries.server";
+import { getDb } from "~/db.server";
+import { formatDateTime, formatInteger } from "~/format";
+import { enqueueImport } from "~/ingest/import-job.server";
+import { type DatasetKind, fieldTypes } from "~/ingest/kinds";
+import { notFound, requireWorkspace, type WorkspaceAccess } from "~/workspace.server";
+
+function datasetOf(access: WorkspaceAccess, param: string | undefined) {
+  const id = Number(param);
+  const dataset = Number.isInteger(id) ? getDataset(access.scope, id) : undefined;
+  if (!dataset) throw notFound();
+  return dataset;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const access = await requireWorkspace(request, params);
+  const dataset = datasetOf(access, params.dataset);
+  const canEdit = access.role !== "viewer";
+  const base = {
+    dataset,
+    canEdit,
+    fields: Object.keys(fieldTypes[dataset.kind as DatasetKind] ?? {}),
+  };
+  if (dataset.status === "uploaded") {
+    const overrides = settingsOverridesFrom(new URL(request.url).searchParams);
+    const preview = await previewStoredFile(access.scope, dataset, overrides);
+    return { ...base, preview, progress: null, rejected: [] };
+  }
+  const job = dataset.jobId ? getJob(getDb(), dataset.jobId) : undefined;
+  const rejected = listRejectedRows(access.scope, dataset.id, 100);
+  return { ...base, preview: null, progress: job?.progress ?? null, rejected };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const access = await requireWorkspace(request, params, "editor");
+  const dataset = datasetOf(access, params.dataset);
+  const form = await request.formData();
+  if (form.get("intent") === "delete") {
+    deleteDataset(access.scope, dataset.id, access.user.id);
+    return redirect(`/w/${access.workspace.slug}/data`);
+  }
+  if (dataset.status !== "uploaded")
+    return data({ error: "This file has already been imported" }, { status: 409 });
+  const overrides = settingsOverridesFrom(form);
+  const detected = await previewStoredFile(access.scope, dataset, overrides);
+  if (!detected.ok) return data({ error: detected.message }, { status: 400 });
+  const { mapping, dateChoices } = choicesFrom(form, detected.headers);
+  const preview = await previewStoredFile(access.scope, dataset, {
+    ...overrides,
+    mapping,
+    dateFormats: dateChoices,
+  });
+  if (!preview.ok) return data({ error: preview.message }, { status: 400 });
+  if (!preview.mappingCheck.ok) {
+    return data(
+      { error: `Fix the column mapping: ${preview.mappingCheck.problems.join("; ")}` },
+      { status: 400 },
+    );
+  }
+  const undecided = Object.entries(preview.dateColumns)
+    .filter(([header, column]) => column.status === "ambiguous" && !dateChoices[header])
+    .map(([header]) => header);
+  if (undecided.length > 0) {
+    return data({ error: `Choose the date format of: ${undecided.join(", ")}` }, { status: 400 });
+  }
+  enqueueImport(getDb(), access.workspace.id, dataset.id, {
+    settings: preview.settings,
+    mapping: preview.mappingCheck.mapping,
+    rowSettings: preview.rowSettings,
+  });
+  return redirect(`/w/${access.workspace.slug}/data/${dataset.id}`);
+}
+
+export default function DatasetPage() {
+  const { dataset, preview, progress, rejected, canEdit, fields } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const running = dataset.status === "queued" || dataset.status === "importing";
+  const revalidator = useRevalidator();
+  useEffect(() => {
+    if (!running) return;
+    const timer = setInterval(() => revalidator.state === "idle" && revalidator.revalidate(), 1000);
+    return () => clearInterval(timer);
+  }, [running, revalidator]);
+
+  const percent = Math.min(100, Math.round(Number(progress?.percent ?? 0)));
+  return (
+    <>
+      <p className="small">
+        <Link to="..">← Data</Link>
+      </p>
+      <h1>
+        {dataset.fileName} <StatusBadge status={dataset.status} />
+      </h1>
+      <p className="muted">
+        {kindLabels[dataset.kind as DatasetKind]?.label ?? dataset.kind} ·{" "}
+        {formatBytes(dataset.fileBytes)} · uploaded {formatDateTime(dataset.createdAt)}
+      </p>
+      {result?.error ? (
+        <p className="form-error" role="alert">
+          {result.error}
+        </p>
+      ) : null}
+
+      {preview ? (
+        preview.ok ? (
+          <DatasetPreview preview={preview} fields={fields} canEdit={canEdit} />
+        ) : (
+          <p className="form-error" role="alert">
+            This file cannot be imported: {preview.message}
+          </p>
+        )
+      ) : null}
+
+      {running ? (
+        <section aria-label="Import progress">
+          <h2>Importing…</h2>
+          <div
+            className="progress"
+            role="progressbar"
+            aria-valuenow={percent}
+            aria-valuemin={0}
+            aria-valuemax={100}
+          >
+            <div style={{ width: `${percent}%` }} />
+          </div>
+          <p className="muted small">
+            {formatInteger(Number(progress?.rows ?? 0))} rows · {percent}% ·{" "}
+            {formatInteger(Number(progress?.rate ?? 0))} rows/s
+          </p>
+        </section>
+      ) : null}
+
+      {dataset.status === "succeeded" || dataset.status === "failed" ? (
+        <section aria-label="Import result">
+          {dataset.error ? (
+            <p className="form-error" role="alert">
+              Import failed: {dataset.error}
+            </p>
+          ) : null}
+          <div className="stats">
+            {(
+              [
+                ["rows read", dataset.rowsRead],
+                ["loaded", dataset.rowsLoaded],
+                ["rejected", dataset.rowsRejected],
+                ["new", dataset.rowsNew],
+                ["updated", dataset.rowsUpdated],
+                ["unchanged", dataset.rowsUnchanged],
+              ] as const
+            ).map(([label, value]) => (
+              <div key={label}>
+                <strong data-testid={`count-${label.replace(" ", "-")}`}>
+                  {formatInteger(value)}
+                </strong>
+                <span>{label}</span>
+              </div>
+            ))}
+          </div>
+          <p className="muted small">
+            Settings used: {JSON.stringify(dataset.settings)} · finished{" "}
+            {formatDateTime(dataset.finishedAt)}
+          </p>
+        </section>
+      ) : null}
+
+      {rejected.length > 0 ? (
+        <section aria-label="Rejected rows">
+          <h2>Rejected rows</h2>
+          <p>
+            <a href={`${dataset.id}/rejected.csv`} download>
+              Download all {formatInteger(dataset.rowsRejected)} rejected rows as CSV
+            </a>
+          </p>
+          <div className="scroll-x">
+            <table className="data">
+              <thead>
+                <tr>
+                  <th>Line</th>
+                  <th>Column</th>
+                  <th>Reason</th>
+                  <th>Raw line</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rejected.map((r) => (
+                  <tr key={r.id}>
+                    <td>{r.lineNumber}</td>
+                    <td>{r.column ?? "—"}</td>
+                    <td>{r.reason}</td>
+                    <td className="mono">{r.raw}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      ) : null}
+
+      {canEdit && !running ? (
+        <Form method="post" style={{ marginTop: "2rem" }}>
+          <input type="hidden" name="intent" value="delete" />
+          <button type="submit" className="danger">
+            Delete this dataset and its rows
+          </button>
+        </Form>
+      ) : null}
+    </>
+  );
+}

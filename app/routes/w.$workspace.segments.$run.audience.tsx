@@ -1,0 +1,63 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { AudienceBuilder } from "~/components/segments/AudienceBuilder";
+import { AudienceChoiceSchema, searchParamsForm } from "~/components/segments/audience-form";
+import { finishedRunOf, runPath } from "~/components/segments/run-access.server";
+import { segmentSizes, transactionCategories } from "~/components/segments/run-queries.server";
+import { segmentLabels } from "~/components/segments/run-results";
+import { getDb } from "~/db.server";
+import { parseForm } from "~/forms.server";
+import { buildAudienceFromSegment } from "~/segments/audience.server";
+import { SegmentInputError } from "~/segments/errors";
+import { requireWorkspace } from "~/workspace.server";
+
+const PREVIEW_MEMBERS = 20;
+
+/** Audience builder: a preview of who can be contacted, and who is left out and why. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const access = await requireWorkspace(request, params, "editor");
+  const run = finishedRunOf(access, params.run);
+  const query = new URL(request.url).searchParams;
+  const base = {
+    exportPath: `${runPath(access.workspace.slug, run.id)}/audience.csv`,
+    labels: segmentLabels(run),
+    sizes: segmentSizes(access.scope, run.id),
+    categories: transactionCategories(access.scope),
+    query: Object.fromEntries(query),
+    runExcluded: Number(run.result?.excluded_without_consent ?? 0),
+  };
+  if (!query.has("segment")) return { ...base, preview: null, errors: {} };
+  const parsed = parseForm(searchParamsForm(query), AudienceChoiceSchema);
+  if (!parsed.ok) return { ...base, preview: null, errors: parsed.errors };
+  const choice = parsed.data;
+  try {
+    const audience = buildAudienceFromSegment(getDb(), access.workspace.id, {
+      runId: run.id,
+      segment: choice.segment,
+      channel: choice.channel,
+      category: choice.category,
+      weeklyCap: choice.cap,
+      capScope: choice.capScope,
+      record: false,
+    });
+    const { members, ...counts } = audience;
+    return {
+      ...base,
+      errors: {},
+      preview: {
+        ...counts,
+        choice,
+        count: members.length,
+        sample: members.slice(0, PREVIEW_MEMBERS),
+      },
+    };
+  } catch (error) {
+    if (!(error instanceof SegmentInputError)) throw error;
+    return { ...base, preview: null, errors: { segment: error.message } };
+  }
+}
+
+export default function AudiencePage() {
+  const data = useLoaderData<typeof loader>();
+  return <AudienceBuilder {...data} />;
+}

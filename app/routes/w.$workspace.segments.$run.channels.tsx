@@ -1,0 +1,24 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { ChannelMatchView } from "~/components/segments/ChannelMatchView";
+import { finishedRunOf } from "~/components/segments/run-access.server";
+import { segmentLabels } from "~/components/segments/run-results";
+import { getDb } from "~/db.server";
+import { matchChannels } from "~/segments/match-channels.server";
+import { requireWorkspace } from "~/workspace.server";
+
+/** Segment × channel: how well each channel's audience fits each segment, and how well it worked. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const access = await requireWorkspace(request, params);
+  const run = finishedRunOf(access, params.run);
+  return {
+    match: matchChannels(getDb(), access.workspace.id, run.id),
+    labels: segmentLabels(run),
+    dataPath: `/w/${access.workspace.slug}/data`,
+  };
+}
+
+export default function SegmentChannelsPage() {
+  const { match, labels, dataPath } = useLoaderData<typeof loader>();
+  return <ChannelMatchView match={match} labels={labels} dataPath={dataPath} />;
+}

@@ -1,0 +1,105 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { formatDecimal } from "~/components/segments/numbers";
+import { finishedRunOf, runPath } from "~/components/segments/run-access.server";
+import { segmentMemberRows, segmentSizes } from "~/components/segments/run-queries.server";
+import { labelOf, segmentLabels } from "~/components/segments/run-results";
+import { formatInteger } from "~/format";
+import { requireWorkspace } from "~/workspace.server";
+
+const PAGE = 50;
+
+/** The customers of one segment of a run, 50 at a time, each linking to their profile. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const access = await requireWorkspace(request, params);
+  const run = finishedRunOf(access, params.run);
+  const url = new URL(request.url);
+  const sizes = segmentSizes(access.scope, run.id);
+  const segment = url.searchParams.get("segment") ?? sizes[0]?.segment ?? "";
+  const total = sizes.find((s) => s.segment === segment)?.customers ?? 0;
+  const pages = Math.max(1, Math.ceil(total / PAGE));
+  const page = Math.min(pages, Math.max(1, Math.floor(Number(url.searchParams.get("page")) || 1)));
+  const rows = segmentMemberRows(access.scope, run.id, segment, {
+    limit: PAGE,
+    offset: (page - 1) * PAGE,
+  });
+  return {
+    base: runPath(access.workspace.slug, run.id),
+    customersPath: `/w/${access.workspace.slug}/customers`,
+    labels: segmentLabels(run),
+    sizes,
+    segment,
+    total,
+    page,
+    pages,
+    rows,
+    columns: [...new Set(rows.flatMap((r) => Object.keys(r.values ?? {})))],
+  };
+}
+
+export default function SegmentMembersPage() {
+  const { base, customersPath, labels, sizes, segment, total, page, pages, rows, columns } =
+    useLoaderData<typeof loader>();
+  const pageLink = (n: number) => `?segment=${encodeURIComponent(segment)}&page=${n}`;
+  return (
+    <>
+      <h2>Customers in “{labelOf(labels, segment)}”</h2>
+      <Form method="get" className="row">
+        <label>
+          Segment
+          <select name="segment" defaultValue={segment}>
+            {sizes.map((s) => (
+              <option key={s.segment} value={s.segment}>
+                {labelOf(labels, s.segment)} ({formatInteger(s.customers)})
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit" className="secondary">
+          Show
+        </button>
+      </Form>
+      <p className="small">
+        {formatInteger(total)} customers with data-processing consent ·{" "}
+        <a href={`${base}/members.csv?segment=${encodeURIComponent(segment)}`} download>
+          Download them as CSV
+        </a>
+      </p>
+      <div className="scroll-x">
+        <table className="data" aria-label="Segment members">
+          <thead>
+            <tr>
+              <th>Customer</th>
+              {columns.map((c) => (
+                <th key={c}>{c}</th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.customerId}>
+                <td>
+                  <Link to={`${customersPath}/${row.customerId}`}>
+                    {row.name ?? `#${row.customerId}`}
+                  </Link>
+                </td>
+                {columns.map((c) => (
+                  <td key={c}>
+                    {formatDecimal(row.values?.[c], Number.isInteger(row.values?.[c]) ? 0 : 2)}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <p className="row small" style={{ marginTop: "0.75rem" }}>
+        {page > 1 ? <Link to={pageLink(page - 1)}>← Previous</Link> : null}
+        <span className="muted">
+          Page {page} of {pages}
+        </span>
+        {page < pages ? <Link to={pageLink(page + 1)}>Next →</Link> : null}
+      </p>
+    </>
+  );
+}

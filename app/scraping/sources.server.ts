@@ -1,0 +1,107 @@
+/**
+ * Sources (what to scrape, how, and when) of one workspace: list, create, delete.
+ *
+ * A source is checked before it is stored: the adapter must exist, its config must pass the
+ * adapter's own zod schema (so a stored config always parses at run time), and the cron
+ * expression must parse and not fire more often than every 5 minutes.
+ */
+import { desc, eq } from "drizzle-orm";
+import { z } from "zod";
+import { sources, workspaces } from "#db/schema";
+import type { WorkspaceScope } from "#db/scoped";
+import { cronProblem, nextDueAfter } from "#jobs/schedule";
+import { getAdapter, isAdapterId } from "#scrapers/sources/index";
+
+export type Source = typeof sources.$inferSelect;
+export type SourceState = "enabled" | "paused" | "dead";
+
+export class SourceInputError extends Error {
+  constructor(readonly errors: Record<string, string>) {
+    super(
+      Object.entries(errors)
+        .map(([field, message]) => `${field}: ${message}`)
+        .join("; "),
+    );
+    this.name = "SourceInputError";
+  }
+}
+
+/** Dead = paused by the dead-letter rule after repeated failures, not by a person. */
+export function stateOf(source: Pick<Source, "enabled" | "lastStatus">): SourceState {
+  if (source.enabled) return "enabled";
+  return source.lastStatus === "dead" ? "dead" : "paused";
+}
+
+export const SourceBasicsSchema = z.object({
+  name: z.string().trim().min(1, "Enter a name").max(100),
+  adapter: z.string().refine(isAdapterId, "Unknown adapter"),
+  schedule: z.string().trim().min(1, "Enter a cron schedule"),
+});
+
+export interface NewSource {
+  name: string;
+  adapter: string;
+  config: unknown;
+  schedule: string;
+}
+
+export function workspaceTimeZone(scope: WorkspaceScope): string {
+  const row = scope.db
+    .select({ timeZone: workspaces.timeZone })
+    .from(workspaces)
+    .where(eq(workspaces.id, scope.workspaceId))
+    .get();
+  return row?.timeZone ?? "UTC";
+}
+
+/** The adapter's parsed config, or field errors named after the config keys. */
+export function checkConfig(adapterId: string, config: unknown) {
+  const adapter = getAdapter(adapterId);
+  if (!adapter) throw new SourceInputError({ adapter: "Unknown adapter" });
+  const parsed = adapter.configSchema.safeParse(config);
+  if (parsed.success) return { adapter, config: parsed.data as Record<string, unknown> };
+  const errors: Record<string, string> = {};
+  for (const issue of parsed.error.issues) {
+    const key = issue.path.length > 0 ? issue.path.join(".") : "config";
+    errors[key] ??= issue.message;
+  }
+  throw new SourceInputError(errors);
+}
+
+/** Validates everything, then stores the source with its first due time. */
+export function createSource(scope: WorkspaceScope, input: NewSource, now = new Date()): Source {
+  const basics = SourceBasicsSchema.safeParse(input);
+  if (!basics.success) {
+    const errors: Record<string, string> = {};
+    for (const issue of basics.error.issues) errors[String(issue.path[0])] ??= issue.message;
+    throw new SourceInputError(errors);
+  }
+  const { config } = checkConfig(basics.data.adapter, input.config);
+  const timeZone = workspaceTimeZone(scope);
+  const problem = cronProblem(basics.data.schedule, timeZone);
+  if (problem) throw new SourceInputError({ schedule: problem });
+  return scope.insert(sources, {
+    ...basics.data,
+    config,
+    enabled: true,
+    nextRunAt: nextDueAfter(basics.data.schedule, timeZone, now),
+  });
+}
+
+export function listSources(scope: WorkspaceScope): Source[] {
+  return scope.db
+    .select()
+    .from(sources)
+    .where(scope.where(sources))
+    .orderBy(desc(sources.id))
+    .all();
+}
+
+export function getSource(scope: WorkspaceScope, id: number): Source | undefined {
+  return Number.isInteger(id) ? scope.first(sources, eq(sources.id, id)) : undefined;
+}
+
+/** Deletes the source with its observations and run history (foreign keys cascade). */
+export function deleteSource(scope: WorkspaceScope, id: number): boolean {
+  return scope.delete(sources, eq(sources.id, id)) === 1;
+}

@@ -1,0 +1,173 @@
+/**
+ * A contactable audience from one segment of a run (analytics/audience.ts): consent rules
+ * per channel, an optional category-interest filter and a weekly contact cap from
+ * audience_contacts. With `record`, the send is written to audience_contacts so the next
+ * audience respects the cap.
+ *
+ * Customers without data-processing consent are counted under that reason before the
+ * interest check: we do not read their purchases to find their interests at all.
+ */
+
+import type { Db } from "#db/client";
+import { buildAudience, type ContactChannel } from "~/analytics/audience";
+import { topCategoriesPerCustomer } from "~/analytics/category-interest";
+import { toUtcDay } from "~/analytics/columns";
+import { loadConsentedCustomers } from "./consented-customers.server";
+import { SegmentInputError } from "./errors";
+import { getRun } from "./runs.server";
+import { loadTransactionColumns } from "./transaction-columns.server";
+
+const WEEK_MS = 7 * 86_400_000;
+
+export interface AudienceRequest {
+  runId: number;
+  segment: string;
+  channel: ContactChannel;
+  /** Keep only customers with this category among their top-3 interests. */
+  category?: string;
+  /** Contacts allowed per customer in the 7 days before the send; undefined = no cap. */
+  weeklyCap?: number;
+  /** Write one audience_contacts row per member (the send happens). */
+  record: boolean;
+  /** Epoch ms of the send (default: now). */
+  asOf?: number;
+  audienceName?: string;
+  capScope?: "all-channels" | "this-channel";
+}
+
+export interface AudienceMember {
+  customer_id: number;
+  name: string | null;
+  /** E-mail for the email channel, phone for sms: only what the send needs. */
+  contact: string | null;
+}
+
+type MemberRow = [
+  number,
+  string | null,
+  string | null,
+  string | null,
+  number | null,
+  number | null,
+  number | null,
+];
+
+function segmentMembers(db: Db, workspaceId: number, runId: number, segment: string) {
+  return db.$client
+    .prepare(
+      `SELECT c.id, c.name, c.email, c.phone,
+              c.consent_data_processing, c.consent_email, c.consent_sms
+       FROM segment_assignments AS sa
+       JOIN customers AS c ON c.id = sa.customer_id AND c.workspace_id = sa.workspace_id
+       WHERE sa.workspace_id = ? AND sa.run_id = ? AND sa.segment = ? ORDER BY c.id`,
+    )
+    .raw()
+    .all(workspaceId, runId, segment) as MemberRow[];
+}
+
+/** Top-3 category interests of the given consented customers at the send day. */
+function interestsOf(db: Db, workspaceId: number, customerIds: Set<number>, asOf: number) {
+  const consented = loadConsentedCustomers(db, workspaceId);
+  const tx = loadTransactionColumns(db, workspaceId, consented.index, { withCategory: true });
+  const rows: number[] = [];
+  for (let r = 0; r < tx.rows; r++) {
+    const member = customerIds.has(consented.index.ids[tx.customerIndex[r] as number] as number);
+    if (member && (tx.categoryIndex?.[r] ?? -1) >= 0) rows.push(r);
+  }
+  const top = topCategoriesPerCustomer(
+    {
+      customerIndex: Int32Array.from(rows, (r) => tx.customerIndex[r] as number),
+      categoryIndex: Int32Array.from(rows, (r) => tx.categoryIndex?.[r] as number),
+      amount: Float64Array.from(rows, (r) =>
+        tx.isReturn[r] ? -Math.abs(tx.amount[r] as number) : (tx.amount[r] as number),
+      ),
+      day: Int32Array.from(rows, (r) => tx.day[r] as number),
+      categoryNames: tx.categories ?? [],
+      customerCount: consented.index.ids.length,
+    },
+    // Purchases made on the send day count too.
+    { referenceDay: toUtcDay(asOf) + 1 },
+  );
+  return (customerId: number) =>
+    (top[consented.index.positionOf(customerId)] ?? []).map((i) => i.category);
+}
+
+export function buildAudienceFromSegment(db: Db, workspaceId: number, request: AudienceRequest) {
+  const { runId, segment, channel } = request;
+  const asOf = request.asOf ?? Date.now();
+  getRun(db, workspaceId, runId);
+  const rows = segmentMembers(db, workspaceId, runId, segment);
+  if (rows.length === 0) throw new SegmentInputError(`Run ${runId} has no segment "${segment}"`);
+  const consented = rows.filter((row) => row[4] === 1);
+  const interests = request.category
+    ? interestsOf(db, workspaceId, new Set(consented.map((row) => row[0])), asOf)
+    : undefined;
+  const contactLog = (
+    db.$client
+      .prepare(
+        `SELECT customer_id, contacted_at, channel FROM audience_contacts
+         WHERE workspace_id = ? AND contacted_at > ? AND contacted_at <= ?`,
+      )
+      .raw()
+      .all(workspaceId, asOf - WEEK_MS, asOf) as [number, number, string][]
+  ).map(([customerId, contactedAt, via]) => ({
+    customerId: String(customerId),
+    contactedAt,
+    channel: via,
+  }));
+
+  const result = buildAudience({
+    customers: consented.map((row) => ({
+      customerId: String(row[0]),
+      segment,
+      consentDataProcessing: true,
+      consentEmail: row[5] === 1,
+      consentSms: row[6] === 1,
+      interests: interests?.(row[0]),
+    })),
+    segments: [segment],
+    channel,
+    categories: request.category ? [request.category] : undefined,
+    contactLog,
+    maxContactsPerWeek: request.weeklyCap,
+    capScope: request.capScope,
+    asOf,
+  });
+  const byId = new Map(rows.map((row) => [row[0], row]));
+  const members: AudienceMember[] = result.members.map((id) => {
+    const row = byId.get(Number(id)) as MemberRow;
+    return { customer_id: row[0], name: row[1], contact: channel === "email" ? row[2] : row[3] };
+  });
+  let recorded = 0;
+  if (request.record) {
+    const insert = db.$client.prepare(
+      `INSERT INTO audience_contacts (workspace_id, customer_id, channel, audience_name, contacted_at)
+       VALUES (?, ?, ?, ?, ?)`,
+    );
+    const name = request.audienceName ?? `run ${runId}: ${segment}`;
+    db.$client.transaction(() => {
+      for (const m of members)
+        recorded += insert.run(workspaceId, m.customer_id, channel, name, asOf).changes;
+    })();
+  }
+  return {
+    run_id: runId,
+    segment,
+    channel,
+    category: request.category ?? null,
+    weekly_cap: request.weeklyCap ?? null,
+    as_of: new Date(asOf).toISOString(),
+    segment_members: rows.length,
+    members,
+    excluded: {
+      not_interested: result.excluded.notInterested,
+      no_data_processing_consent:
+        result.excluded.noDataProcessingConsent + (rows.length - consented.length),
+      no_channel_consent: result.excluded.noChannelConsent,
+      frequency_cap: result.excluded.frequencyCap,
+    },
+    recorded,
+  };
+}
+
+export type AudienceExport = ReturnType<typeof buildAudienceFromSegment>;

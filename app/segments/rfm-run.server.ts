@@ -1,0 +1,114 @@
+/**
+ * RFM for a workspace: consented customers' transactions from SQLite → computeRfm
+ * (analytics/rfm.ts) → an analysis_runs row with the segment summary and one
+ * segment_assignments row per scored customer ({recency_days, frequency, monetary, r, f, m}).
+ */
+
+import type { Db } from "#db/client";
+import { computeRfm } from "~/analytics/rfm";
+import { RFM_SEGMENT_RULES, rfmSegmentGrid } from "~/analytics/rfm-segments";
+import { loadConsentedCustomers } from "./consented-customers.server";
+import { defaultReferenceDay, parseAsOf } from "./reference-day";
+import { type RunOptions, withRun } from "./run-lifecycle.server";
+import { saveAssignments } from "./runs.server";
+import { loadTransactionColumns } from "./transaction-columns.server";
+
+export interface RfmParams {
+  /** Reference date D (YYYY-MM-DD); rows on or after D are ignored. Default: last day + 1. */
+  asOf?: string;
+}
+
+export interface RfmSegmentRow {
+  segment: string;
+  customers: number;
+  share: number;
+  monetary_total: number;
+  revenue_share: number;
+  mean_r: number;
+  mean_f: number;
+  mean_m: number;
+  mean_recency_days: number;
+  mean_frequency: number;
+  mean_monetary: number;
+}
+
+export interface RfmRunResult extends Record<string, unknown> {
+  reference_date: string;
+  excluded_without_consent: number;
+  customers_scored: number;
+  /** Consented customers with no purchase before the reference date. */
+  customers_without_purchase: number;
+  transactions_used: number;
+  transactions_after_reference: number;
+  segments: RfmSegmentRow[];
+  rules: { segment: string; r: readonly number[]; fm: readonly number[]; description: string }[];
+  /** grid[r − 1][fm − 1] = segment, for drawing the R × FM map. */
+  grid: string[][];
+}
+
+export async function runRfm(
+  db: Db,
+  workspaceId: number,
+  params: RfmParams = {},
+  options: RunOptions = {},
+): Promise<{ run_id: number } & RfmRunResult> {
+  const asOfDay = parseAsOf(params.asOf);
+  return withRun(db, workspaceId, "rfm", { ...params }, options, async (runId, progress) => {
+    await progress(5, "Reading transactions");
+    const consented = loadConsentedCustomers(db, workspaceId);
+    const columns = loadTransactionColumns(db, workspaceId, consented.index);
+    await progress(50, "Scoring customers");
+    const rfm = computeRfm(
+      {
+        customerIndex: columns.customerIndex,
+        day: columns.day,
+        netAmount: columns.amount,
+        isReturn: columns.isReturn,
+      },
+      Array.from(consented.index.ids, String),
+      { referenceDay: asOfDay ?? defaultReferenceDay(columns.day) },
+    );
+    await progress(70, "Saving segments");
+    saveAssignments(
+      db,
+      workspaceId,
+      runId,
+      rfm.customers.map((c) => ({
+        customerId: Number(c.customerId),
+        segment: c.segment,
+        values: {
+          recency_days: c.recencyDays,
+          frequency: c.frequency,
+          monetary: c.monetary,
+          r: c.r,
+          f: c.f,
+          m: c.m,
+        },
+      })),
+    );
+    await progress(100, "Done");
+    return {
+      reference_date: rfm.referenceDate,
+      excluded_without_consent: consented.excludedWithoutConsent,
+      customers_scored: rfm.customers.length,
+      customers_without_purchase: rfm.unscoredCustomers,
+      transactions_used: columns.rows - rfm.rowsAfterReference,
+      transactions_after_reference: rfm.rowsAfterReference,
+      segments: rfm.segments.map((s) => ({
+        segment: s.segment,
+        customers: s.count,
+        share: s.share,
+        monetary_total: s.revenue,
+        revenue_share: s.revenueShare,
+        mean_r: s.meanR,
+        mean_f: s.meanF,
+        mean_m: s.meanM,
+        mean_recency_days: s.meanRecencyDays,
+        mean_frequency: s.meanFrequency,
+        mean_monetary: s.meanMonetary,
+      })),
+      rules: RFM_SEGMENT_RULES.map((rule) => ({ ...rule })),
+      grid: rfmSegmentGrid(),
+    };
+  });
+}

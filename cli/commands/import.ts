@@ -1,0 +1,153 @@
+/**
+ * `import`: loads a CSV file the way an upload is loaded (stored, sniffed, mapped, streamed
+ * into the tables), in this process rather than through the worker, so a script gets the
+ * outcome when the command returns.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { eq } from "drizzle-orm";
+import { z } from "zod";
+import { getDb } from "#db/client";
+import { workspaces } from "#db/schema";
+import { scopeTo } from "#db/scoped";
+import { dateFormats } from "~/ingest/dates";
+import { textEncodings } from "~/ingest/decode";
+import { columnMappingSchema } from "~/ingest/import-options";
+import { PlanProblem, planImport } from "~/ingest/import-plan.server";
+import { datasetKinds } from "~/ingest/kinds";
+import { importDataset, markDatasetFailed } from "~/ingest/load.server";
+import { readSample, storeUpload } from "~/ingest/upload.server";
+import type { Command } from "../command";
+
+const DELIMITERS: Record<string, "," | ";" | "\t" | "|"> = {
+  ",": ",",
+  ";": ";",
+  "|": "|",
+  tab: "\t",
+  "\\t": "\t",
+  "\t": "\t",
+};
+
+/** "Column=dd/mm/yyyy" (the column name may itself hold "="; the format is after the last). */
+const dateFormatFlag = z.string().transform((text, ctx) => {
+  const at = text.lastIndexOf("=");
+  const format = dateFormats.find((known) => known === text.slice(at + 1).trim());
+  if (at <= 0 || !format) {
+    ctx.addIssue({
+      code: "custom",
+      message: `"${text}" is not Column=format (formats: ${dateFormats.join(", ")})`,
+    });
+    return z.NEVER;
+  }
+  return [text.slice(0, at).trim(), format] as const;
+});
+
+const Flags = z.object({
+  workspace: z.string(),
+  kind: z.enum(datasetKinds),
+  file: z.string(),
+  mapping: z.string().optional(),
+  encoding: z.enum(textEncodings).optional(),
+  delimiter: z
+    .string()
+    .refine((value) => value in DELIMITERS, 'use ",", ";", "|" or "tab"')
+    .transform((value) => DELIMITERS[value])
+    .optional(),
+  decimal: z.enum([".", ","]).optional(),
+  source: z.string().optional(),
+  "date-format": z.array(dateFormatFlag).optional(),
+});
+
+function readMapping(file: string) {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(fs.readFileSync(file, "utf8"));
+  } catch (error) {
+    throw new Error(`The mapping file ${file} is not readable JSON: ${(error as Error).message}`);
+  }
+  const mapping = columnMappingSchema.safeParse(parsed);
+  if (!mapping.success) {
+    throw new Error(`The mapping file ${file} must map each column name to a field name or null`);
+  }
+  return mapping.data;
+}
+
+function explain(problem: PlanProblem, fileName: string): string {
+  if (problem.ambiguousDates.length === 0) return `${fileName}: ${problem.message}`;
+  const flags = problem.ambiguousDates
+    .map(({ column, candidates }) => `--date-format "${column}=${candidates[0]}"`)
+    .join(" ");
+  return `${fileName}: ${problem.message} Pick one per column, e.g. ${flags}`;
+}
+
+export const importCommand: Command = {
+  name: "import",
+  usage:
+    '--workspace S --kind K --file F [--mapping M.json] [--encoding E] [--delimiter D] [--decimal D] [--source NAME] [--date-format "Column=dd/mm/yyyy"]...',
+  options: {
+    workspace: { type: "string" },
+    kind: { type: "string" },
+    file: { type: "string" },
+    mapping: { type: "string" },
+    encoding: { type: "string" },
+    delimiter: { type: "string" },
+    decimal: { type: "string" },
+    source: { type: "string" },
+    "date-format": { type: "string", multiple: true },
+  },
+  async run(flags) {
+    const started = performance.now();
+    const args = Flags.parse(flags);
+    const fileName = path.basename(args.file);
+    if (!fs.existsSync(args.file)) throw new Error(`${args.file}: no such file`);
+    const db = getDb();
+    const workspace = db.select().from(workspaces).where(eq(workspaces.slug, args.workspace)).get();
+    if (!workspace) throw new Error(`No workspace "${args.workspace}"`);
+    const scope = scopeTo(db, workspace.id);
+    const dataset = await storeUpload(scope, {
+      fileName,
+      stream: fs.createReadStream(args.file),
+      uploadedBy: null,
+      kind: args.kind,
+    }).catch((error: Error) => {
+      throw new Error(`${fileName}: ${error.message}`);
+    });
+    const storedPath = dataset.storedPath as string;
+    let options: ReturnType<typeof planImport>;
+    try {
+      options = planImport(scope, args.kind, await readSample(storedPath), dataset.fileBytes, {
+        mapping: args.mapping ? readMapping(args.mapping) : undefined,
+        encoding: args.encoding,
+        delimiter: args.delimiter,
+        decimalMark: args.decimal,
+        dateFormats: Object.fromEntries(args["date-format"] ?? []),
+        defaultSource: args.source,
+      });
+    } catch (error) {
+      const message =
+        error instanceof PlanProblem ? explain(error, fileName) : (error as Error).message;
+      markDatasetFailed(scope, dataset.id, message);
+      throw new Error(message);
+    }
+    const result = await importDataset(db, {
+      workspaceId: workspace.id,
+      datasetId: dataset.id,
+      ...options,
+    });
+    return {
+      dataset_id: result.datasetId,
+      kind: result.kind,
+      rows_read: result.rowsRead,
+      rows_loaded: result.rowsLoaded,
+      rows_rejected: result.rowsRejected,
+      rows_new: result.rowsNew,
+      rows_updated: result.rowsUpdated,
+      rows_unchanged: result.rowsUnchanged,
+      encoding: options.settings.encoding,
+      delimiter: options.settings.delimiter,
+      decimal: options.settings.decimalMark,
+      date_formats: options.rowSettings.dateFormats ?? {},
+      seconds: Math.round(performance.now() - started) / 1000,
+    };
+  },
+};

@@ -1,0 +1,31 @@
+import { z } from "zod";
+import { getDb } from "#db/client";
+import { matchChannels } from "~/segments/match-channels.server";
+import { matchProducts } from "~/segments/match-products.server";
+import type { Command } from "../command";
+import { workspaceIdBySlug } from "./customer";
+
+const RunArgs = z.object({ workspace: z.string(), run: z.coerce.number().int().positive() });
+
+export const matchChannelsCommand: Command = {
+  name: "match channels",
+  usage: "--workspace S --run R",
+  options: { workspace: { type: "string" }, run: { type: "string" } },
+  run(flags) {
+    const args = RunArgs.parse(flags);
+    return matchChannels(getDb(), workspaceIdBySlug(args.workspace), args.run);
+  },
+};
+
+export const matchProductsCommand: Command = {
+  name: "match products",
+  usage:
+    "--workspace S --run R [--limit N]   (N: customers listed with next-best products, default 20)",
+  options: { workspace: { type: "string" }, run: { type: "string" }, limit: { type: "string" } },
+  run(flags) {
+    const args = RunArgs.extend({ limit: z.coerce.number().int().min(0).default(20) }).parse(flags);
+    return matchProducts(getDb(), workspaceIdBySlug(args.workspace), args.run, {
+      nextBestLimit: args.limit,
+    });
+  },
+};

@@ -1,0 +1,62 @@
+/**
+ * Keeps analyses fresh: after an import or a scrape has changed a workspace's data, its RFM
+ * segments are computed again, if the workspace uses them at all (has an RFM run).
+ *
+ * Why at most once an hour: a schedule of ten sources every 15 minutes would otherwise
+ * queue forty recomputations an hour. The dedupe key names the workspace and the hour, and
+ * the check and the insert happen in one write transaction, so concurrent callers (web
+ * process, several workers) create one run between them.
+ */
+import { and, desc, eq } from "drizzle-orm";
+import type { Db } from "#db/client";
+import { analysisRuns, jobs } from "#db/schema";
+import { scopeTo } from "#db/scoped";
+import { SEGMENT_RUN_JOB } from "~/segments/enqueue.server";
+import { createRun, updateRun } from "~/segments/runs.server";
+import { enqueue } from "./queue";
+
+export function recomputeDedupeKey(workspaceId: number, now: Date): string {
+  return `recompute:rfm:${workspaceId}:${now.toISOString().slice(0, 13)}`;
+}
+
+/**
+ * Enqueues an RFM recomputation with the parameters of the workspace's latest RFM run.
+ * Returns the job id (a new one, or this hour's existing one), or undefined when the
+ * workspace has no RFM run to repeat.
+ */
+export function afterDataChanged(
+  db: Db,
+  workspaceId: number,
+  now = new Date(),
+): number | undefined {
+  const scope = scopeTo(db, workspaceId);
+  const dedupeKey = recomputeDedupeKey(workspaceId, now);
+  return db.transaction(
+    () => {
+      const latest = db
+        .select({ params: analysisRuns.params })
+        .from(analysisRuns)
+        .where(scope.where(analysisRuns, eq(analysisRuns.kind, "rfm")))
+        .orderBy(desc(analysisRuns.id))
+        .limit(1)
+        .get();
+      if (!latest) return undefined;
+      const existing = db
+        .select({ id: jobs.id })
+        .from(jobs)
+        .where(and(eq(jobs.dedupeKey, dedupeKey), eq(jobs.workspaceId, workspaceId)))
+        .get();
+      if (existing) return existing.id;
+      const run = createRun(db, workspaceId, "rfm", latest.params, null);
+      const jobId = enqueue(db, {
+        kind: SEGMENT_RUN_JOB,
+        workspaceId,
+        payload: { workspaceId, runId: run.id },
+        dedupeKey,
+      });
+      updateRun(db, workspaceId, run.id, { jobId });
+      return jobId;
+    },
+    { behavior: "immediate" },
+  );
+}

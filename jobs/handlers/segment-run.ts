@@ -1,0 +1,57 @@
+/**
+ * Runs the RFM or clustering analysis of one queued analysis_runs row (created by
+ * enqueueSegmentRun). Re-running is safe: the run's assignments are replaced, not appended.
+ * Bad parameters or a run that no longer exists fail the job permanently.
+ */
+import { ZodError, z } from "zod";
+import { getDb } from "#db/client";
+import { runClustering } from "~/segments/cluster-run.server";
+import { SEGMENT_RUN_JOB } from "~/segments/enqueue.server";
+import { RunNotFoundError, SegmentInputError } from "~/segments/errors";
+import { ClusterParamsSchema, RfmParamsSchema } from "~/segments/params";
+import { runRfm } from "~/segments/rfm-run.server";
+import { getRun, updateRun } from "~/segments/runs.server";
+import { PermanentJobError } from "../errors";
+import { defineHandler } from "../registry";
+
+const Payload = z.object({ workspaceId: z.number().int(), runId: z.number().int() });
+
+export const segmentRunHandler = defineHandler(SEGMENT_RUN_JOB, Payload, async (payload, ctx) => {
+  if (ctx.workspaceId !== null && ctx.workspaceId !== payload.workspaceId)
+    throw new PermanentJobError("The job's workspace and its payload disagree");
+  const db = getDb();
+  const { workspaceId, runId } = payload;
+  const options = {
+    runId,
+    onProgress: ({ percent, message }: { percent: number; message: string }) =>
+      ctx.progress({ percent, message }),
+  };
+  try {
+    const run = getRun(db, workspaceId, runId);
+    if (run.kind === "rfm") {
+      const result = await runRfm(db, workspaceId, RfmParamsSchema.parse(run.params), options);
+      return { runId, kind: "rfm", customers: result.customers_scored };
+    }
+    if (run.kind === "cluster") {
+      const params = ClusterParamsSchema.parse(run.params);
+      const result = await runClustering(db, workspaceId, params, options);
+      return { runId, kind: "cluster", k: result.k, customers: result.customers_used };
+    }
+    throw new PermanentJobError(`Unknown analysis kind "${run.kind}"`);
+  } catch (error) {
+    const permanent =
+      error instanceof RunNotFoundError ||
+      error instanceof SegmentInputError ||
+      error instanceof ZodError;
+    const message = error instanceof Error ? error.message : String(error);
+    // Errors before the analysis started (bad stored parameters) would leave it "queued".
+    if (!(error instanceof RunNotFoundError))
+      updateRun(db, workspaceId, runId, {
+        status: "failed",
+        error: message,
+        finishedAt: new Date(),
+      });
+    if (permanent) throw new PermanentJobError(message);
+    throw error;
+  }
+});

@@ -1,0 +1,108 @@
+/**
+ * The demo generator's six files, imported like a user would: every row loads except the
+ * branch file's deliberately broken ones, and sales find their customers.
+ */
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { type DemoDataSummary, generateDemoData } from "../../../scripts/demo-data/generate";
+import { countOf, type ImportSummary, setUpIngest } from "./support";
+
+const { db, dir, workspaceId, importOk } = setUpIngest();
+let demo: DemoDataSummary;
+const imported: Record<string, ImportSummary> = {};
+
+const files = [
+  ["customers_online.csv", "customers"],
+  ["customers_offline.csv", "customers"],
+  ["transactions.csv", "transactions"],
+  ["products.csv", "products"],
+  ["campaigns.csv", "campaigns"],
+  ["channel_audiences.csv", "channel_audiences"],
+] as const;
+
+function rowsIn(file: string): number {
+  const found = demo.files.find((summary) => summary.file === file);
+  if (!found) throw new Error(`the generator wrote no ${file}`);
+  return found.rows;
+}
+
+/**
+ * Broken branch rows that must be rejected. Ragged defects alternate "a field missing" and
+ * (every third) "one extra, empty field"; the latter is a trailing delimiter, which loads.
+ */
+function expectedBranchRejects(): number {
+  const { invalid_date, non_numeric_income, malformed_email, ragged_row } = demo.offlineDefects;
+  const raggedWithEmptyExtra = Array.from({ length: ragged_row }, (_, v) => v % 3 === 2).filter(
+    Boolean,
+  ).length;
+  return invalid_date + non_numeric_income + malformed_email + ragged_row - raggedWithEmptyExtra;
+}
+
+beforeAll(async () => {
+  demo = await generateDemoData({ outDir: path.join(dir, "demo"), seed: 7, scale: 0.01 });
+  for (const [file, kind] of files) {
+    imported[file] = await importOk(kind, path.join(dir, "demo", file));
+  }
+}, 60_000);
+
+describe("demo data import", () => {
+  it("reads every row of every file", () => {
+    for (const [file] of files) expect(imported[file]?.rows_read, file).toBe(rowsIn(file));
+  });
+
+  it("rejects exactly the deliberately broken branch rows, and nothing else", () => {
+    expect(expectedBranchRejects()).toBeGreaterThan(0);
+    expect(imported["customers_offline.csv"]?.rows_rejected).toBe(expectedBranchRejects());
+    for (const [file] of files.filter(([file]) => file !== "customers_offline.csv")) {
+      expect(imported[file]?.rows_rejected, file).toBe(0);
+    }
+  });
+
+  it("reads the branch file as Windows-1254 with ';' and decimal commas", () => {
+    expect(imported["customers_offline.csv"]).toMatchObject({
+      encoding: "windows-1254",
+      delimiter: ";",
+      decimal: ",",
+    });
+  });
+
+  it("keeps returns and anonymous sales, and links the others to profiles", () => {
+    expect(countOf(db, "transactions", workspaceId)).toBe(rowsIn("transactions.csv"));
+    const count = (where: string) =>
+      db.$client
+        .prepare(`SELECT count(*) FROM transactions WHERE workspace_id = ? AND ${where}`)
+        .pluck()
+        .get(workspaceId);
+    expect(count("is_return = 1")).toBe(demo.transactionReturns);
+    expect(count("customer_external_id IS NULL")).toBe(demo.anonymousTransactions);
+    // A sale with a customer id is unlinked only when that customer's branch row was broken.
+    const unlinked = db.$client
+      .prepare(
+        `SELECT DISTINCT customer_external_id FROM transactions
+         WHERE workspace_id = ? AND customer_external_id IS NOT NULL AND customer_id IS NULL`,
+      )
+      .pluck()
+      .all(workspaceId) as string[];
+    const rejectedIds = (
+      db.$client
+        .prepare("SELECT raw FROM rejected_rows WHERE workspace_id = ?")
+        .pluck()
+        .all(workspaceId) as string[]
+    ).map((raw) => raw.split(";")[0]);
+    for (const id of unlinked) expect(rejectedIds).toContain(id);
+  });
+
+  it("keeps one source record per valid customer row", () => {
+    const validRows =
+      rowsIn("customers_online.csv") + rowsIn("customers_offline.csv") - expectedBranchRejects();
+    expect(countOf(db, "customer_sources", workspaceId)).toBe(validRows);
+    // People in both files share a profile: fewer profiles than records.
+    expect(countOf(db, "customers", workspaceId)).toBeLessThan(validRows);
+  });
+
+  it("loads products, campaign days and channel audiences one row each", () => {
+    expect(countOf(db, "products", workspaceId)).toBe(rowsIn("products.csv"));
+    expect(countOf(db, "campaigns", workspaceId)).toBe(rowsIn("campaigns.csv"));
+    expect(countOf(db, "channel_audiences", workspaceId)).toBe(rowsIn("channel_audiences.csv"));
+  });
+});

@@ -1,0 +1,176 @@
+// The Scrapers and Trends page actions through their route modules: roles, validation
+// messages, the "Test" button against the fixture site, run now / pause / resume / delete,
+// and the trends CSV upload (size-limited, editors only).
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { jobs } from "#db/schema";
+import { scopeTo } from "#db/scoped";
+import * as scrapers from "~/routes/w.$workspace.scrapers";
+import * as trendsPage from "~/routes/w.$workspace.trends";
+import { getSource, listSources } from "~/scraping/sources.server";
+import { createUser } from "~/users.server";
+import { createWorkspace, inviteMember } from "~/workspace.server";
+import { readPage } from "../../fixture-site/pages";
+import { type FixtureSite, startFixtureSite } from "../../fixture-site/server";
+import { cookieFor, requestAs, settle } from "../../helpers/session";
+import { observationsOf, scrapingTestDb } from "./support";
+
+const { db } = scrapingTestDb();
+let site: FixtureSite;
+let editor = "";
+let viewer = "";
+let scope: ReturnType<typeof scopeTo>;
+const params = { workspace: "pages" };
+
+beforeAll(async () => {
+  site = await startFixtureSite();
+  const owner = await createUser({
+    email: "ed@p.test",
+    name: "Ed",
+    password: "correct horse battery",
+  });
+  const reader = await createUser({
+    email: "vi@p.test",
+    name: "Vi",
+    password: "correct horse battery",
+  });
+  const workspace = createWorkspace({ slug: "pages", name: "Pages" }, owner);
+  scope = scopeTo(db, workspace.id);
+  inviteMember(
+    { user: owner, workspace, role: "owner", scope },
+    { email: "vi@p.test", role: "viewer" },
+  );
+  editor = await cookieFor(owner.id);
+  viewer = await cookieFor(reader.id);
+});
+afterAll(() => site.close());
+
+function post(cookie: string, fields: Record<string, string>) {
+  const request = requestAs(cookie, "/w/pages/scrapers", {
+    method: "POST",
+    body: new URLSearchParams(fields),
+  });
+  return settle(() =>
+    scrapers.action({ request, params, context: { clientAddress: "127.0.0.1" } }),
+  );
+}
+
+const telegram = () => ({
+  adapter: "telegram",
+  name: "Acme",
+  channel: "@acme_news",
+  baseUrl: site.url,
+  schedule: "*/15 * * * *",
+});
+
+describe("Scrapers page", () => {
+  it("tests a source without saving it: shows what the page yields", async () => {
+    const { status, body } = await post(editor, { ...telegram(), intent: "test" });
+    expect(status).toBe(200);
+    const test = (body as { test: { ok: boolean; total: number; observations: unknown[] } }).test;
+    expect(test).toMatchObject({ ok: true, url: `${site.url}/s/acme_news` });
+    expect(test.observations).toContainEqual(
+      expect.objectContaining({ entity: "acme_news", metric: "subscribers", value: 12_500 }),
+    );
+    expect(listSources(scope)).toHaveLength(0);
+  });
+
+  it("refuses to test an address the guard blocks", async () => {
+    const fields = { ...telegram(), baseUrl: "http://127.0.0.2:9", intent: "test" };
+    const { body } = await post(editor, fields);
+    expect((body as { test: { ok: boolean; error: string } }).test).toEqual({
+      ok: false,
+      error: expect.stringMatching(/^refused to connect to 127\.0\.0\.2/),
+    });
+  });
+
+  it("explains what is wrong with a new source, field by field", async () => {
+    const fields = { ...telegram(), channel: "x", schedule: "every day", intent: "create" };
+    const { status, body } = await post(editor, fields);
+    expect(status).toBe(400);
+    expect((body as { errors: Record<string, string> }).errors).toEqual({
+      channel: "not a Telegram channel name",
+    });
+    const badCron = await post(editor, { ...telegram(), schedule: "every day", intent: "create" });
+    expect((badCron.body as { errors: Record<string, string> }).errors.schedule).toMatch(
+      /^not a cron expression/,
+    );
+  });
+
+  it("creates a source, runs it now, pauses, resumes and deletes it", async () => {
+    const created = await post(editor, { ...telegram(), intent: "create" });
+    expect(created.status).toBe(302);
+    const [source] = listSources(scope);
+    expect(source).toMatchObject({
+      name: "Acme",
+      config: { channel: "acme_news", baseUrl: site.url },
+    });
+    const id = String(source?.id);
+
+    await post(editor, { intent: "run", id });
+    const queued = db.select().from(jobs).where(eq(jobs.workspaceId, scope.workspaceId)).all();
+    expect(queued.map((j) => [j.kind, j.payload.trigger])).toEqual([["scrape-source", "manual"]]);
+
+    await post(editor, { intent: "pause", id });
+    expect(getSource(scope, Number(id))?.enabled).toBe(false);
+    await post(editor, { intent: "resume", id });
+    expect(getSource(scope, Number(id))?.enabled).toBe(true);
+
+    const page = await settle(() =>
+      scrapers.loader({
+        request: requestAs(viewer, "/w/pages/scrapers"),
+        params,
+        context: { clientAddress: "127.0.0.1" },
+      }),
+    );
+    expect(page.body).toMatchObject({
+      canEdit: false,
+      sources: [{ name: "Acme", pending: "queued" }],
+    });
+
+    await post(editor, { intent: "delete", id });
+    expect(listSources(scope)).toHaveLength(0);
+  });
+
+  it("lets viewers read but not configure", async () => {
+    expect((await post(viewer, { ...telegram(), intent: "create" })).status).toBe(403);
+    expect((await post(viewer, { ...telegram(), intent: "test" })).status).toBe(403);
+  });
+});
+
+describe("Trends CSV upload", () => {
+  function upload(cookie: string, text: string, name = "multiTimeline.csv") {
+    const body = new FormData();
+    body.set("file", new File([text], name, { type: "text/csv" }));
+    const request = requestAs(cookie, "/w/pages/trends", { method: "POST", body });
+    return settle(() =>
+      trendsPage.action({ request, params, context: { clientAddress: "127.0.0.1" } }),
+    );
+  }
+
+  it("stores the export's points for editors", async () => {
+    const { status, body } = await upload(editor, readPage("trends-multiTimeline.csv"));
+    expect(status).toBe(200);
+    expect(body).toEqual({
+      imported: { observationsWritten: 6, keywords: ["kredi kartı", "konut kredisi, faiz"] },
+    });
+    const page = await settle(() =>
+      trendsPage.loader({
+        request: requestAs(viewer, "/w/pages/trends"),
+        params,
+        context: { clientAddress: "127.0.0.1" },
+      }),
+    );
+    expect(page.body).toMatchObject({ chosen: ["konut kredisi, faiz", "kredi kartı"] });
+  });
+
+  it("refuses a too-large file, a wrong file, and viewers", async () => {
+    const big = await upload(editor, "x".repeat(1024 * 1024 + 10));
+    expect(big).toMatchObject({ status: 400, body: { error: "The file is larger than 1024 KB" } });
+    const wrong = await upload(editor, "a,b\n1,2\n");
+    expect(wrong.status).toBe(400);
+    expect((wrong.body as { error: string }).error).toMatch(/^not a trends interest-over-time CSV/);
+    expect((await upload(viewer, readPage("trends-multiTimeline.csv"))).status).toBe(403);
+    expect(observationsOf(scope)).toHaveLength(6);
+  });
+});
