@@ -1,12 +1,15 @@
 /**
- * Creates the `demo` workspace and its demo user (once), and prints how to log in.
+ * Creates the `demo` workspace, its demo user and its scraping sources (once each), and
+ * prints how to log in.
  * The password is generated on first run and kept in the data folder (mode 0600), so
  * every start prints the same working credentials without a well-known default.
  */
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { getDb } from "~/db.server";
 import { env } from "~/env.server";
+import { seedDemoSources } from "~/scraping/demo-sources.server";
 import { createUser, findUserByEmail } from "~/users.server";
 import { createWorkspace, findMembership } from "~/workspace.server";
 
@@ -29,5 +32,9 @@ const user =
 const workspace =
   findMembership(DEMO_SLUG, user.id)?.workspace ??
   createWorkspace({ slug: DEMO_SLUG, name: "Anadolu Bank (demo)" }, user);
+
+// The demo's scrapers read the local fixture site that the start command serves.
+const fixtureUrl = process.env.DEMO_FIXTURE_URL;
+if (fixtureUrl) seedDemoSources(getDb(), workspace.id, fixtureUrl);
 
 console.log(JSON.stringify({ workspace: workspace.slug, email: DEMO_EMAIL, password }));
