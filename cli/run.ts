@@ -6,7 +6,7 @@
  */
 import { parseArgs } from "node:util";
 import { ZodError } from "zod";
-import { commands } from "./commands";
+import { commandIndex } from "./commands";
 
 /** Text printed exactly as given (no JSON, no added newline); `note` goes to stderr. */
 export interface RawOutput {
@@ -30,11 +30,13 @@ export async function runCli(
   while (argv[words.length] && !argv[words.length]?.startsWith("--"))
     words.push(argv[words.length] as string);
   const name = words.join(" ");
-  const command = commands.find((c) => c.name === name);
-  if (!command) {
+  const entry = commandIndex.find((c) => c.name === name);
+  if (!entry) {
+    const commands = await Promise.all(commandIndex.map((c) => c.load()));
     const list = commands.map((c) => `  ${c.name} ${c.usage}`).join("\n");
     return { code: 2, stderr: `${name ? `Unknown command "${name}". ` : ""}Commands:\n${list}` };
   }
+  const command = await entry.load();
   try {
     const { values } = parseArgs({
       args: argv.slice(words.length),

@@ -7,9 +7,11 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { scopeTo } from "#db/scoped";
 import { getDb } from "~/db.server";
 import { env } from "~/env.server";
 import { seedDemoSources } from "~/scraping/demo-sources.server";
+import { runSourceNow } from "~/scraping/source-control.server";
 import { createUser, findUserByEmail } from "~/users.server";
 import { createWorkspace, findMembership } from "~/workspace.server";
 
@@ -35,6 +37,11 @@ const workspace =
 
 // The demo's scrapers read the local fixture site that the start command serves.
 const fixtureUrl = process.env.DEMO_FIXTURE_URL;
-if (fixtureUrl) seedDemoSources(getDb(), workspace.id, fixtureUrl);
+if (fixtureUrl) {
+  const created = seedDemoSources(getDb(), workspace.id, fixtureUrl);
+  // First runs right away, so the Channels, Sites and Trends pages have series to show;
+  // the schedules take over from there.
+  for (const source of created) runSourceNow(scopeTo(getDb(), workspace.id), source.id);
+}
 
 console.log(JSON.stringify({ workspace: workspace.slug, email: DEMO_EMAIL, password }));

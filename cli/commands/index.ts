@@ -1,24 +1,26 @@
 import type { Command } from "../command";
-import { customerErase } from "./customer";
-import { exportCommand } from "./export";
-import { importCommand } from "./import";
-import { matchChannelsCommand, matchProductsCommand } from "./match";
-import { scrapeCommands } from "./scrape";
-import { segmentCluster, segmentFeatures, segmentRfm } from "./segment";
-import { userCreate } from "./user";
-import { workspaceCreate, workspaceList } from "./workspace";
 
-export const commands: Command[] = [
-  userCreate,
-  workspaceCreate,
-  workspaceList,
-  customerErase,
-  exportCommand,
-  importCommand,
-  segmentRfm,
-  segmentCluster,
-  segmentFeatures,
-  matchChannelsCommand,
-  matchProductsCommand,
-  ...scrapeCommands,
+/**
+ * Every command by name, loaded on demand: one command should not pay for the modules of
+ * all others (the analytics and scraping stacks alone cost ~220 MB and 2 s at start).
+ */
+export interface CommandEntry {
+  name: string;
+  load(): Promise<Command>;
+}
+
+export const commandIndex: CommandEntry[] = [
+  { name: "user create", load: async () => (await import("./user")).userCreate },
+  { name: "workspace create", load: async () => (await import("./workspace")).workspaceCreate },
+  { name: "workspace list", load: async () => (await import("./workspace")).workspaceList },
+  { name: "customer erase", load: async () => (await import("./customer")).customerErase },
+  { name: "export", load: async () => (await import("./export")).exportCommand },
+  { name: "import", load: async () => (await import("./import")).importCommand },
+  { name: "segment rfm", load: async () => (await import("./segment")).segmentRfm },
+  { name: "segment cluster", load: async () => (await import("./segment")).segmentCluster },
+  { name: "segment features", load: async () => (await import("./segment")).segmentFeatures },
+  { name: "match channels", load: async () => (await import("./match")).matchChannelsCommand },
+  { name: "match products", load: async () => (await import("./match")).matchProductsCommand },
+  { name: "scrape run", load: async () => (await import("./scrape")).scrapeRun },
+  { name: "scrape add", load: async () => (await import("./scrape")).scrapeAdd },
 ];
