@@ -7,7 +7,10 @@ export interface ScatterSeries {
   data: { x: number; y: number; label?: string }[];
 }
 
-/** Points in groups, e.g. customers on the PCA plane by cluster. */
+/**
+ * Points in groups, e.g. customers on the PCA plane by cluster. Both axes fit the data,
+ * negatives too (nivo's default scale starts at 0, which would hide half a projection).
+ */
 export function ScatterChart({
   series,
   height = 420,
@@ -28,7 +31,9 @@ export function ScatterChart({
       {() => (
         <ResponsiveScatterPlot
           data={series}
-          margin={{ top: 10, right: 150, bottom: 50, left: 60 }}
+          margin={{ top: 10, right: 190, bottom: 50, left: 60 }}
+          xScale={{ type: "linear", min: "auto", max: "auto" }}
+          yScale={{ type: "linear", min: "auto", max: "auto" }}
           colors={categoricalColors}
           theme={chartTheme}
           nodeSize={5}
@@ -47,8 +52,8 @@ export function ScatterChart({
             {
               anchor: "right",
               direction: "column",
-              translateX: 140,
-              itemWidth: 130,
+              translateX: 180,
+              itemWidth: 170,
               itemHeight: 18,
               symbolSize: 10,
             },

@@ -1,5 +1,5 @@
 import { CurveChart } from "~/components/charts/CurveChart";
-import { ProjectionScatter } from "~/components/charts/ProjectionScatter";
+import { ScatterChart } from "~/components/charts/ScatterChart";
 import { formatInteger } from "~/format";
 import { ClusterProfiles } from "./ClusterProfiles";
 import { ClusterFormulas } from "./HowComputed";
@@ -123,7 +123,7 @@ export function ClusterRunView(props: {
           : `Showing all ${formatInteger(scatter.total)} customers.`}{" "}
         Point at a dot for the customer and their feature values.
       </p>
-      <ProjectionScatter series={series} xLegend="PC1" yLegend="PC2" />
+      <ScatterChart series={series} xLegend="PC1" yLegend="PC2" />
 
       <h2>Cluster profiles</h2>
       <p className="small">
