@@ -35,6 +35,7 @@ const MISSING = new Set([
 
 /** Cells that mean "no value" in every column, whatever the field. */
 export function isMissing(raw: string): boolean {
+  if (raw === "") return true;
   if (CANNOT_BE_MISSING.test(raw)) return false;
   return MISSING.has(foldWord(raw));
 }
@@ -48,8 +49,24 @@ const CANNOT_BE_MISSING = /^\s*[0-9A-MO-Za-mo-z]/;
 
 const cellInput = z.object({ column: z.string(), raw: z.string() }).optional();
 
+/** A parser of trimmed, non-empty text; `column` is the header as written in the file. */
+export type CellParser<T> = (text: string, column: string) => Parsed<T>;
+
+const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
+const fail = (reason: string): Parsed<never> => ({ ok: false, reason });
+const MISSING_CELL: Parsed<null> = ok(null);
+
+/**
+ * What a cell schema of `parse` gives for this cell, without zod: the import's fast path
+ * (see fast-rows.ts) reads cells with it, so both paths agree by construction.
+ */
+export function readCell<T>(parse: CellParser<T>, raw: string, column: string): Parsed<T | null> {
+  if (isMissing(raw)) return MISSING_CELL;
+  return parse(raw.trim(), column);
+}
+
 /** Wraps a parser of trimmed, non-empty text into a cell schema. */
-export function cell<T>(parse: (text: string, column: string) => Parsed<T>) {
+export function cell<T>(parse: CellParser<T>) {
   return cellInput.transform((input, ctx): T | null => {
     if (!input || isMissing(input.raw)) return null;
     const result = parse(input.raw.trim(), input.column);
@@ -59,14 +76,10 @@ export function cell<T>(parse: (text: string, column: string) => Parsed<T>) {
   });
 }
 
-const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
-const fail = (reason: string): Parsed<never> => ({ ok: false, reason });
-
 const MAX_TEXT = 1000;
-export const textCell = () =>
-  cell((text) =>
-    text.length <= MAX_TEXT ? ok(text) : fail(`text longer than ${MAX_TEXT} characters`),
-  );
+export const parseText: CellParser<string> = (text) =>
+  text.length <= MAX_TEXT ? ok(text) : fail(`text longer than ${MAX_TEXT} characters`);
+export const textCell = () => cell(parseText);
 
 const emailFormat = z.email({ pattern: z.regexes.unicodeEmail });
 export const emailCell = () =>
@@ -134,18 +147,36 @@ for (const word of [
 for (const word of ["offline", "store", "shop", "magaza", "cevrimdisi", "офлайн", "магазин"]) {
   SOURCES[word] = "offline";
 }
-/** "online", "offline", or the source's own name as written. */
-export const sourceCell = () => cell((text) => ok(SOURCES[foldWord(text)] ?? text));
+/** Distinct source texts remembered; a file has a handful, so this bound is never reached. */
+const MAX_REMEMBERED_SOURCES = 1000;
+const sourceByText = new Map<string, Parsed<string>>();
 
-export const dateCell = (context: CellContext, withTime: boolean) =>
-  cell((text, column) => {
+/** "online", "offline", or the source's own name as written (folding is costly: memoised). */
+export const parseSource: CellParser<string> = (text) => {
+  let parsed = sourceByText.get(text);
+  if (!parsed) {
+    parsed = ok(SOURCES[foldWord(text)] ?? text);
+    if (sourceByText.size >= MAX_REMEMBERED_SOURCES) sourceByText.clear();
+    sourceByText.set(text, parsed);
+  }
+  return parsed;
+};
+export const sourceCell = () => cell(parseSource);
+
+export const dateParser =
+  (context: CellContext, withTime: boolean): CellParser<string> =>
+  (text, column) => {
     const format = context.dateFormats[column] ?? unambiguousFormat(text);
     if (!format)
       return fail(`choose the date format of column "${column}" ("${text}" fits several)`);
     const parsed = parseDate(text, format);
     if (!parsed.ok) return parsed;
+    // parseDate's own text already has the shape wanted when the cell's time matches.
+    if (withTime === parsed.hasTime) return ok(parsed.iso);
     return ok(withTime ? parsed.date.toISOString() : parsed.date.toISOString().slice(0, 10));
-  });
+  };
+export const dateCell = (context: CellContext, withTime: boolean) =>
+  cell(dateParser(context, withTime));
 
 /** For a column whose format was not settled from the sample: the one format this value fits. */
 function unambiguousFormat(text: string): DateFormat | undefined {
@@ -170,15 +201,26 @@ function readNumber(text: string, context: CellContext, rules: NumberRules): Par
   return ok(parsed.value);
 }
 
+export const numberParser =
+  (context: CellContext, rules: NumberRules = {}): CellParser<number> =>
+  (text) =>
+    readNumber(text, context, rules);
 export const numberCell = (context: CellContext, rules: NumberRules = {}) =>
-  cell((text) => readNumber(text, context, rules));
+  cell(numberParser(context, rules));
+
+export interface Money {
+  value: number;
+  currency: string | null;
+}
 
 /** A number with the currency its text named ("₺12,50" → 12.5, TRY), for money fields. */
-export const moneyCell = (context: CellContext) =>
-  cell((text): Parsed<{ value: number; currency: string | null }> => {
+export const moneyParser =
+  (context: CellContext): CellParser<Money> =>
+  (text) => {
     const parsed = parseNumber(text, context.decimalMark);
     return parsed.ok ? ok({ value: parsed.value, currency: parsed.currency }) : parsed;
-  });
+  };
+export const moneyCell = (context: CellContext) => cell(moneyParser(context));
 
 export const yearCell = (context: CellContext) =>
   cell((text) => {
@@ -196,11 +238,11 @@ const CURRENCY_WORDS: Record<string, string> = {
   руб: "RUB",
   "£": "GBP",
 };
-export const currencyCell = () =>
-  cell((text) => {
-    const code = CURRENCY_WORDS[foldWord(text).replace(/\.$/, "")] ?? text.toUpperCase();
-    return /^[A-Z]{3}$/.test(code) ? ok(code) : fail(`"${text}" is not a currency code (e.g. TRY)`);
-  });
+export const parseCurrency: CellParser<string> = (text) => {
+  const code = CURRENCY_WORDS[foldWord(text).replace(/\.$/, "")] ?? text.toUpperCase();
+  return /^[A-Z]{3}$/.test(code) ? ok(code) : fail(`"${text}" is not a currency code (e.g. TRY)`);
+};
+export const currencyCell = () => cell(parseCurrency);
 
 export const urlCell = () =>
   cell((text) => {

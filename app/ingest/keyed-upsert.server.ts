@@ -78,3 +78,77 @@ export function keyedUpsert(
     },
   };
 }
+
+export interface KeyedRow {
+  key: string;
+  /** In the order of the table's value columns. */
+  values: readonly unknown[];
+  rowHash: string;
+}
+
+/**
+ * `keyedUpsert` for a whole batch of a table keyed by one text column: the keys already
+ * stored are found with one query per batch instead of one per row (a lookup costs about
+ * as much as the insert that follows it). Rows are then applied in order, as one by one,
+ * so a key repeated within the batch is inserted once and then updated or left unchanged.
+ */
+export function batchKeyedUpsert(
+  sqlite: Database.Database,
+  workspaceId: number,
+  datasetId: number,
+  spec: { table: string; keyColumn: string; valueColumns: readonly string[] },
+) {
+  const { table, keyColumn, valueColumns } = spec;
+  const findMany = sqlite
+    .prepare(
+      `SELECT ${keyColumn}, id, row_hash FROM ${table}
+       WHERE workspace_id = ? AND ${keyColumn} IN (SELECT value FROM json_each(?))`,
+    )
+    .raw();
+  const insertColumns = ["workspace_id", "dataset_id", keyColumn, ...valueColumns, "row_hash"];
+  const insert = sqlite.prepare(
+    `INSERT INTO ${table} (${insertColumns.join(", ")}) VALUES (${insertColumns.map(() => "?").join(", ")})`,
+  );
+  const assignments = [...valueColumns, "row_hash"].map((column) => `${column} = ?`).join(", ");
+  const update = sqlite.prepare(
+    `UPDATE ${table} SET ${assignments} WHERE workspace_id = ? AND id = ?`,
+  );
+  const insertParams: unknown[] = [workspaceId, datasetId];
+  const updateParams: unknown[] = [];
+
+  return {
+    upsertAll(rows: readonly KeyedRow[]): Record<UpsertOutcome, number> {
+      const counts = { new: 0, updated: 0, unchanged: 0 };
+      const stored = new Map<string, { id: number; rowHash: string }>();
+      const keys = JSON.stringify(rows.map((row) => row.key));
+      for (const [key, id, rowHash] of findMany.all(workspaceId, keys) as [
+        string,
+        number,
+        string,
+      ][]) {
+        stored.set(key, { id, rowHash });
+      }
+      for (const { key, values, rowHash } of rows) {
+        const found = stored.get(key);
+        if (!found) {
+          insertParams[2] = key;
+          insertParams[fill(insertParams, 3, values)] = rowHash;
+          const { lastInsertRowid } = insert.run(insertParams);
+          stored.set(key, { id: Number(lastInsertRowid), rowHash });
+          counts.new += 1;
+        } else if (found.rowHash === rowHash) {
+          counts.unchanged += 1;
+        } else {
+          const end = fill(updateParams, 0, values);
+          updateParams[end] = rowHash;
+          updateParams[end + 1] = workspaceId;
+          updateParams[end + 2] = found.id;
+          update.run(updateParams);
+          found.rowHash = rowHash;
+          counts.updated += 1;
+        }
+      }
+      return counts;
+    },
+  };
+}

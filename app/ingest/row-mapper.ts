@@ -18,6 +18,18 @@ function lastFilledIndex(fields: readonly string[], from: number): number {
   return -1;
 }
 
+/** Why a row of this many fields does not fit a header `width` wide, or null when it does. */
+export function widthProblem(fields: readonly string[], width: number): string | null {
+  const wrongWidth = (count: number) => `row has ${count} fields, the header has ${width}`;
+  if (fields.length < width) return wrongWidth(fields.length);
+  if (fields.length > width) {
+    // A trailing delimiter (empty extra fields) is harmless; data beyond the header is not.
+    const last = lastFilledIndex(fields, width);
+    if (last >= 0) return wrongWidth(last + 1);
+  }
+  return null;
+}
+
 export function createRowMapper(
   kind: DatasetKind,
   headers: readonly string[],
@@ -28,18 +40,10 @@ export function createRowMapper(
   // Unmapped columns only matter for customers (kept as attributes); elsewhere they are
   // dropped here rather than built and then ignored by the schema.
   const keepAttributes = kind === "customers";
-  const wrongWidth = (count: number): MappedRow => ({
-    ok: false,
-    reason: `row has ${count} fields, the header has ${width}`,
-  });
 
   return (fields) => {
-    if (fields.length < width) return wrongWidth(fields.length);
-    if (fields.length > width) {
-      // A trailing delimiter (empty extra fields) is harmless; data beyond the header is not.
-      const last = lastFilledIndex(fields, width);
-      if (last >= 0) return wrongWidth(last + 1);
-    }
+    const problem = widthProblem(fields, width);
+    if (problem) return { ok: false, reason: problem };
     const mapped: MappedRecord = { fields: {}, attributes: {} };
     for (let index = 0; index < width; index++) {
       const column = headers[index] as string;

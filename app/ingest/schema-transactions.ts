@@ -8,6 +8,7 @@ import {
   type CellContext,
   currencyCell,
   dateCell,
+  type Money,
   moneyCell,
   numberCell,
   rowIssue,
@@ -54,35 +55,66 @@ function roundMoney(value: number): number {
   return Math.round(value * 1e6) / 1e6;
 }
 
+/** The cells of a transaction row, each read by its field's cell schema. */
+export interface TransactionFields {
+  transaction_id: string | null;
+  customer_external_id: string | null;
+  occurred_at: string | null;
+  product_code: string | null;
+  product_name: string | null;
+  category: string | null;
+  quantity: number | null;
+  unit_price: Money | null;
+  amount: Money | null;
+  currency: string | null;
+  channel: string | null;
+}
+
+export type FinishedTransaction =
+  | { ok: true; row: TransactionRow }
+  | { ok: false; field: FieldOf<"transactions">; message: string };
+
+/**
+ * The row-level rules, once every cell has been read: shared by the zod schema and the
+ * import's fast path (fast-rows.ts), so both give the same row or the same problem.
+ */
+export function finishTransaction(fields: TransactionFields): FinishedTransaction {
+  const { occurred_at, quantity, unit_price, amount } = fields;
+  if (!occurred_at) {
+    return { ok: false, field: "occurred_at", message: "the date of the sale is empty" };
+  }
+  const derived =
+    amount?.value ??
+    (quantity !== null && unit_price !== null ? roundMoney(quantity * unit_price.value) : null);
+  if (derived === null) {
+    return {
+      ok: false,
+      field: "amount",
+      message: "the amount is empty: give an amount, or a quantity and a unit price",
+    };
+  }
+  const isReturn = derived < 0 || (quantity ?? 0) < 0;
+  return {
+    ok: true,
+    row: {
+      ...fields,
+      occurred_at,
+      quantity: quantity === null ? null : isReturn ? -Math.abs(quantity) : quantity,
+      unit_price: unit_price === null ? null : Math.abs(unit_price.value),
+      amount: isReturn ? -Math.abs(derived) : derived,
+      currency: fields.currency ?? amount?.currency ?? unit_price?.currency ?? null,
+      is_return: isReturn,
+    },
+  };
+}
+
 export function transactionRowSchema(context: CellContext) {
   return z
     .object({ fields: z.object(transactionFields(context)) })
     .transform(({ fields }, ctx): TransactionRow => {
-      const { occurred_at, quantity, unit_price, amount } = fields;
-      if (!occurred_at) {
-        rowIssue(ctx, "occurred_at", "the date of the sale is empty");
-        return z.NEVER;
-      }
-      const derived =
-        amount?.value ??
-        (quantity !== null && unit_price !== null ? roundMoney(quantity * unit_price.value) : null);
-      if (derived === null) {
-        rowIssue(
-          ctx,
-          "amount",
-          "the amount is empty: give an amount, or a quantity and a unit price",
-        );
-        return z.NEVER;
-      }
-      const isReturn = derived < 0 || (quantity ?? 0) < 0;
-      return {
-        ...fields,
-        occurred_at,
-        quantity: quantity === null ? null : isReturn ? -Math.abs(quantity) : quantity,
-        unit_price: unit_price === null ? null : Math.abs(unit_price.value),
-        amount: isReturn ? -Math.abs(derived) : derived,
-        currency: fields.currency ?? amount?.currency ?? unit_price?.currency ?? null,
-        is_return: isReturn,
-      };
+      const finished = finishTransaction(fields);
+      if (finished.ok) return finished.row;
+      rowIssue(ctx, finished.field, finished.message);
+      return z.NEVER;
     });
 }

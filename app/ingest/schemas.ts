@@ -59,12 +59,17 @@ export type RowResult<K extends DatasetKind> =
 
 type RowSchemas = { [K in DatasetKind]: z.ZodType<RowByKind[K]> };
 
-function buildSchemas(settings: RowSettings): RowSchemas {
-  const context: CellContext = {
+/** What the cell parsers need to know of the file. */
+export function cellContextOf(settings: RowSettings): CellContext {
+  return {
     decimalMark: settings.decimalMark,
     dateFormats: settings.dateFormats ?? {},
     defaultCountry: settings.defaultCountry ?? "TR",
   };
+}
+
+function buildSchemas(settings: RowSettings): RowSchemas {
+  const context = cellContextOf(settings);
   return {
     customers: customerRowSchema(context, settings.attributeTypes ?? {}),
     transactions: transactionRowSchema(context),

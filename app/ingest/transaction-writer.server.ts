@@ -4,14 +4,9 @@
  * and returns (negative amounts, is_return) are kept like any other row.
  */
 import type Database from "better-sqlite3";
-import { hashValues, keyedUpsert } from "./keyed-upsert.server";
+import { batchKeyedUpsert, hashValues, type KeyedRow } from "./keyed-upsert.server";
 import { naturalKeyOf, type TransactionRow } from "./schemas";
-import {
-  type BatchCounts,
-  emptyCounts,
-  type RowWriter,
-  type WriterContext,
-} from "./writer-context";
+import type { BatchCounts, RowWriter, WriterContext } from "./writer-context";
 
 /** Past this many cached ids the cache starts over, so memory stays flat on huge files. */
 const MAX_CACHED_CUSTOMERS = 200_000;
@@ -46,9 +41,9 @@ export function transactionKey(row: TransactionRow): string {
 
 export function transactionWriter(context: WriterContext): RowWriter<"transactions"> {
   const { db, workspaceId, datasetId } = context;
-  const upsert = keyedUpsert(db.$client, workspaceId, datasetId, {
+  const upsert = batchKeyedUpsert(db.$client, workspaceId, datasetId, {
     table: "transactions",
-    keyColumns: ["transaction_key"],
+    keyColumn: "transaction_key",
     valueColumns: [
       "customer_external_id",
       "occurred_at",
@@ -68,7 +63,7 @@ export function transactionWriter(context: WriterContext): RowWriter<"transactio
   const customerOf = customerLookup(db.$client, workspaceId);
   return {
     write(rows): BatchCounts {
-      const counts = emptyCounts();
+      const keyed: KeyedRow[] = [];
       for (const row of rows) {
         const values: unknown[] = [
           row.customer_external_id,
@@ -85,9 +80,9 @@ export function transactionWriter(context: WriterContext): RowWriter<"transactio
         ];
         const rowHash = hashValues(values);
         values.push(customerOf(row.customer_external_id));
-        counts[upsert.upsert([transactionKey(row)], values, rowHash)] += 1;
+        keyed.push({ key: transactionKey(row), values, rowHash });
       }
-      return counts;
+      return upsert.upsertAll(keyed);
     },
   };
 }
