@@ -1,4 +1,5 @@
 import { defineConfig } from "@playwright/test";
+import { chromiumExecutable, chromiumQuietFlags } from "./scrapers/chromium";
 
 /**
  * Browser end-to-end tests in Debian's Chromium (browsers cannot be downloaded here),
@@ -18,17 +19,8 @@ export default defineConfig({
     screenshot: "only-on-failure",
     trace: "off",
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
+      executablePath: chromiumExecutable(),
+      args: [...chromiumQuietFlags],
     },
   },
 });

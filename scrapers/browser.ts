@@ -12,6 +12,7 @@
 import { setMaxListeners } from "node:events";
 import { type Browser, chromium } from "playwright-core";
 import { GuardedNetwork, type RenderState, type RobotsChecker } from "./browser-network";
+import { chromiumExecutable, chromiumQuietFlags } from "./chromium";
 import { type Resolver, systemResolver } from "./fetch/address-guard";
 import { FETCH_DEFAULTS, readScraperEnv } from "./fetch/config";
 import { HttpStatusError } from "./fetch/errors";
@@ -19,14 +20,7 @@ import { HttpStatusError } from "./fetch/errors";
 export type { RobotsChecker } from "./browser-network";
 
 export const CHROMIUM_FLAGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
+  ...chromiumQuietFlags,
   // Every request is fulfilled from Node; Chromium itself never needs to resolve a name.
   "--host-resolver-rules=MAP * ~NOTFOUND",
 ] as const;
@@ -75,8 +69,7 @@ export class ScraperBrowser {
 
   constructor(options: ScraperBrowserOptions = {}) {
     const env = readScraperEnv();
-    this.executablePath =
-      options.executablePath ?? process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+    this.executablePath = options.executablePath ?? chromiumExecutable();
     this.userAgent = options.userAgent ?? env.userAgent;
     this.network = new GuardedNetwork({
       userAgent: this.userAgent,

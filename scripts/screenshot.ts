@@ -5,23 +5,15 @@
  */
 import fs from "node:fs";
 import { chromium } from "playwright-core";
+import { chromiumExecutable, chromiumQuietFlags } from "#scrapers/chromium";
 
 const [pagePath = "/w/demo/data", out = "docs/screenshot.png"] = process.argv.slice(2);
 const base = process.env.BASE_URL ?? "http://localhost:3000";
 const { email, password } = JSON.parse(fs.readFileSync("data/demo-credentials.json", "utf8"));
 
 const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-  args: [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-  ],
+  executablePath: chromiumExecutable(),
+  args: [...chromiumQuietFlags],
 });
 try {
   const page = await browser.newPage({ viewport: { width: 1360, height: 860 } });
