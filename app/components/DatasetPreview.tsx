@@ -1,15 +1,7 @@
 import { Form, useNavigation } from "@remix-run/react";
+import { textEncodings } from "~/ingest/encodings";
 import type { CsvPreview } from "~/ingest/preview";
 
-const encodings = [
-  "utf-8",
-  "utf-16le",
-  "utf-16be",
-  "windows-1251",
-  "koi8-r",
-  "windows-1254",
-  "windows-1252",
-];
 const delimiterNames: Record<string, string> = {
   ",": "comma",
   ";": "semicolon",
@@ -36,7 +28,7 @@ export function DatasetPreview({
         <label>
           Encoding
           <select name="encoding" defaultValue={settings.encoding}>
-            {encodings.map((e) => (
+            {textEncodings.map((e) => (
               <option key={e}>{e}</option>
             ))}
           </select>

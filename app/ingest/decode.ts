@@ -3,18 +3,9 @@
  * byte order mark is always dropped, so the first header never starts with U+FEFF.
  */
 import iconv from "iconv-lite";
+import { type TextEncoding, textEncodings } from "./encodings";
 
-/** Encodings the sniffer can report; all are iconv-lite names. */
-export const textEncodings = [
-  "utf-8",
-  "utf-16le",
-  "utf-16be",
-  "windows-1251",
-  "koi8-r",
-  "windows-1254",
-  "windows-1252",
-] as const;
-export type TextEncoding = (typeof textEncodings)[number];
+export { type TextEncoding, textEncodings };
 
 export function isTextEncoding(name: string): name is TextEncoding {
   return (textEncodings as readonly string[]).includes(name);

@@ -1,8 +1,8 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useRevalidator } from "@remix-run/react";
-import { useEffect } from "react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { getJob } from "#jobs/queue";
 import { DatasetPreview } from "~/components/DatasetPreview";
+import { ProgressBar, useRevalidateWhile } from "~/components/live";
 import { StatusBadge } from "~/components/StatusBadge";
 import { formatBytes, kindLabels } from "~/datasets/kind-labels";
 import { choicesFrom, previewStoredFile, settingsOverridesFrom } from "~/datasets/preview.server";
@@ -83,14 +83,9 @@ export default function DatasetPage() {
   const { dataset, preview, progress, rejected, canEdit, fields } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const running = dataset.status === "queued" || dataset.status === "importing";
-  const revalidator = useRevalidator();
-  useEffect(() => {
-    if (!running) return;
-    const timer = setInterval(() => revalidator.state === "idle" && revalidator.revalidate(), 1000);
-    return () => clearInterval(timer);
-  }, [running, revalidator]);
+  useRevalidateWhile(running);
 
-  const percent = Math.min(100, Math.round(Number(progress?.percent ?? 0)));
+  const percent = Math.max(0, Math.min(100, Math.round(Number(progress?.percent ?? 0))));
   return (
     <>
       <p className="small">
@@ -122,15 +117,7 @@ export default function DatasetPage() {
       {running ? (
         <section aria-label="Import progress">
           <h2>Importing…</h2>
-          <div
-            className="progress"
-            role="progressbar"
-            aria-valuenow={percent}
-            aria-valuemin={0}
-            aria-valuemax={100}
-          >
-            <div style={{ width: `${percent}%` }} />
-          </div>
+          <ProgressBar percent={percent} />
           <p className="muted small">
             {formatInteger(Number(progress?.rows ?? 0))} rows · {percent}% ·{" "}
             {formatInteger(Number(progress?.rate ?? 0))} rows/s

@@ -1,7 +1,7 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from "@remix-run/node";
-import { useActionData, useLoaderData, useRevalidator } from "@remix-run/react";
-import { useEffect } from "react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { adapters } from "#scrapers/sources/index";
+import { useRevalidateWhile } from "~/components/live";
 import { RunsTable } from "~/components/scraping/RunsTable";
 import { SourceForm } from "~/components/scraping/SourceForm";
 import { SourcesTable } from "~/components/scraping/SourcesTable";
@@ -60,13 +60,8 @@ export default function ScrapersPage() {
   const { sources, runs, filterName, busy, canEdit, timeZone, adapters, deadAfter } =
     useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const revalidator = useRevalidator();
   // While runs are queued or running, refresh so their outcome appears without a reload.
-  useEffect(() => {
-    if (!busy) return;
-    const timer = setInterval(() => revalidator.state === "idle" && revalidator.revalidate(), 1500);
-    return () => clearInterval(timer);
-  }, [busy, revalidator]);
+  useRevalidateWhile(busy, 1500);
 
   const formState = result && result.intent !== "source" ? result : undefined;
   return (

@@ -1,7 +1,11 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { AudienceBuilder } from "~/components/segments/AudienceBuilder";
-import { AudienceChoiceSchema, searchParamsForm } from "~/components/segments/audience-form";
+import {
+  AudienceChoiceSchema,
+  audienceRequestOf,
+  searchParamsForm,
+} from "~/components/segments/audience-form";
 import { finishedRunOf, runPath } from "~/components/segments/run-access.server";
 import { segmentSizes, transactionCategories } from "~/components/segments/run-queries.server";
 import { segmentLabels } from "~/components/segments/run-results";
@@ -31,15 +35,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!parsed.ok) return { ...base, preview: null, errors: parsed.errors };
   const choice = parsed.data;
   try {
-    const audience = buildAudienceFromSegment(getDb(), access.workspace.id, {
-      runId: run.id,
-      segment: choice.segment,
-      channel: choice.channel,
-      category: choice.category,
-      weeklyCap: choice.cap,
-      capScope: choice.capScope,
-      record: false,
-    });
+    const audience = buildAudienceFromSegment(
+      getDb(),
+      access.workspace.id,
+      audienceRequestOf(run.id, choice),
+    );
     const { members, ...counts } = audience;
     return {
       ...base,

@@ -1,6 +1,6 @@
 import { type ActionFunctionArgs, data } from "@remix-run/node";
 import { audit } from "~/audit.server";
-import { AudienceExportSchema } from "~/components/segments/audience-form";
+import { AudienceExportSchema, audienceRequestOf } from "~/components/segments/audience-form";
 import { finishedRunOf } from "~/components/segments/run-access.server";
 import { csvFileName, csvResponse } from "~/components/segments/segment-csv.server";
 import { getDb } from "~/db.server";
@@ -21,16 +21,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.ok) return data({ errors: parsed.errors }, { status: 400 });
   const choice = parsed.data;
   try {
-    const audience = buildAudienceFromSegment(getDb(), access.workspace.id, {
-      runId: run.id,
-      segment: choice.segment,
-      channel: choice.channel,
-      category: choice.category,
-      weeklyCap: choice.cap,
-      capScope: choice.capScope,
-      record: choice.record,
-      audienceName: choice.audienceName,
-    });
+    const audience = buildAudienceFromSegment(
+      getDb(),
+      access.workspace.id,
+      audienceRequestOf(run.id, choice, {
+        record: choice.record,
+        audienceName: choice.audienceName,
+      }),
+    );
     audit({
       workspaceId: access.workspace.id,
       actorUserId: access.user.id,

@@ -1,5 +1,4 @@
-import { useRevalidator } from "@remix-run/react";
-import { useEffect } from "react";
+import { ProgressBar, useRevalidateWhile } from "~/components/live";
 
 /**
  * A queued or running analysis: the worker's progress, refreshed every second. The state
@@ -12,27 +11,13 @@ export function RunProgress({
   status: string;
   progress: Record<string, unknown> | null;
 }) {
-  const revalidator = useRevalidator();
-  useEffect(() => {
-    const timer = setInterval(() => {
-      if (revalidator.state === "idle") revalidator.revalidate();
-    }, 1000);
-    return () => clearInterval(timer);
-  }, [revalidator]);
+  useRevalidateWhile(true);
   const percent = Math.max(0, Math.min(100, Math.round(Number(progress?.percent ?? 0))));
   const message = typeof progress?.message === "string" ? progress.message : null;
   return (
     <section aria-label="Analysis progress">
       <h2>{status === "queued" ? "Waiting for the worker…" : "Running…"}</h2>
-      <div
-        className="progress"
-        role="progressbar"
-        aria-valuenow={percent}
-        aria-valuemin={0}
-        aria-valuemax={100}
-      >
-        <div style={{ width: `${percent}%` }} />
-      </div>
+      <ProgressBar percent={percent} />
       <p className="muted small">
         {percent}%{message ? ` · ${message}` : ""}. This page updates by itself; you can leave and
         come back.

@@ -3,6 +3,7 @@
  * CSV export (POST), so the file always holds exactly the audience the page showed.
  */
 import { z } from "zod";
+import type { AudienceRequest } from "~/segments/audience.server";
 
 const blankToUndefined = (value: unknown) => (value === "" || value === null ? undefined : value);
 
@@ -28,6 +29,23 @@ export const AudienceExportSchema = AudienceChoiceSchema.extend({
 });
 
 export type AudienceChoice = z.output<typeof AudienceChoiceSchema>;
+
+/** The builder's request for a choice: the preview and the export ask the very same thing. */
+export function audienceRequestOf(
+  runId: number,
+  choice: AudienceChoice,
+  send: { record: boolean; audienceName?: string } = { record: false },
+): AudienceRequest {
+  return {
+    runId,
+    segment: choice.segment,
+    channel: choice.channel,
+    category: choice.category,
+    weeklyCap: choice.cap,
+    capScope: choice.capScope,
+    ...send,
+  };
+}
 
 /** URL search parameters as FormData, so a GET form goes through the same parseForm. */
 export function searchParamsForm(params: URLSearchParams): FormData {
