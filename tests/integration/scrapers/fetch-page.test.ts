@@ -21,8 +21,8 @@ afterEach(async () => {
 describe("fetchPage: the happy path", () => {
   it("returns the decoded page with an honest User-Agent", async () => {
     server = await startServer({ "/page": html("<h1>Hello</h1>") });
-    const { fetcher } = testFetcher({ userAgent: undefined });
     const before = Date.now();
+    const { fetcher } = testFetcher({ userAgent: undefined });
     const page = await fetcher.fetchPage(`${server.origin}/page`);
     expect(page).toMatchObject({
       url: `${server.origin}/page`,

@@ -38,16 +38,17 @@ export function addSource(scope: WorkspaceScope, source: NewSource, now?: Date) 
 /**
  * Options for the scrape handler's fetcher in tests: 127.0.0.1 allow-listed, no per-host
  * delay, short timeout, and waits (backoff, Retry-After) recorded and skipped by moving a
- * clock offset forward instead of sleeping.
+ * frozen clock forward instead of sleeping (so computed waits are exact on a slow machine).
  */
 export function testFetcherOptions(overrides: FetcherOptions = {}) {
+  const startedAt = Date.now();
   let offset = 0;
   const waits: number[] = [];
   const options: FetcherOptions = {
     allowHosts: ["127.0.0.1"],
     perHostDelayMs: 0,
     timeoutMs: 500,
-    now: () => Date.now() + offset,
+    now: () => startedAt + offset,
     sleep: async (ms) => {
       waits.push(ms);
       offset += ms;
