@@ -290,7 +290,6 @@ export const transactions = sqliteTable(
     currency: text("currency"),
     channel: text("channel"),
     isReturn: integer("is_return", { mode: "boolean" }).notNull().default(false),
-    rowHash: text("row_hash").notNull(),
   },
   (t) => [
     uniqueIndex("transactions_key").on(t.workspaceId, t.transactionKey),

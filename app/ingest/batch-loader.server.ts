@@ -128,57 +128,84 @@ export async function loadFile(plan: LoadPlan): Promise<LoadCounts & { signature
     })
     .immediate.bind(null);
 
-  await readRecordBatches(
-    plan.file,
-    plan.settings,
-    { batchSize: plan.batchSize, signal: plan.signal, onBytesRead: (bytes) => (bytesRead = bytes) },
-    (batch) => {
-      plan.signal?.throwIfAborted();
-      let first = 0;
-      if (!mapper) {
-        ({ mapper, fastRow, width, signature } = headerOf(
-          kind,
-          batch.records[0] ?? [],
-          plan.mapping,
-          rowSettings,
-        ));
-        first = 1;
-      }
-      const valid: RowByKind[DatasetKind][] = [];
-      const rejected: Rejected[] = [];
-      for (let index = first; index < batch.records.length; index++) {
-        const fields = batch.records[index] as string[];
-        // Rows the fast path cannot accept (and rows of another width) take the full way,
-        // which gives every rejection its message.
-        const fast = fastRow !== null && fields.length === width ? fastRow(fields) : null;
-        if (fast !== null) {
-          valid.push(fast);
-          continue;
-        }
-        const shaped = mapper(fields);
-        if (!shaped.ok) {
-          rejected.push({ index, column: null, reason: shaped.reason });
-          continue;
-        }
-        const result = validateRow(kind, shaped.mapped, rowSettings);
-        if (result.ok) valid.push(result.value);
-        else {
-          const reason = result.errors.map(formatRowError).join("; ");
-          rejected.push({ index, column: result.errors[0]?.column ?? null, reason });
-        }
-      }
-      writeBatch(batch, valid, rejected);
-      const seconds = (performance.now() - started) / 1000;
-      plan.onProgress?.({
-        rows: counts.rowsRead,
-        percent:
-          plan.fileBytes > 0
-            ? Math.min(100, Math.round((bytesRead / plan.fileBytes) * 1000) / 10)
-            : 100,
-        rate: seconds > 0 ? Math.round(counts.rowsRead / seconds) : 0,
-      });
-    },
-  );
-  if (!mapper) throw new FileProblem("The file has no header row.");
+  try {
+    await readBatches();
+    if (!mapper) throw new FileProblem("The file has no header row.");
+    if (writer.finish) publish(writer.finish);
+  } finally {
+    // Staged rows are either published by now or belong to a failed import.
+    writer.discard?.();
+  }
   return { ...counts, signature };
+
+  /** The writer's staged rows into place, with the counts only they can tell, at once. */
+  function publish(finish: () => { new: number; updated: number; unchanged: number }) {
+    db.$client
+      .transaction(() => {
+        const published = finish();
+        counts.rowsNew += published.new;
+        counts.rowsUpdated += published.updated;
+        counts.rowsUnchanged += published.unchanged;
+        scope.update(datasets, { ...counts }, eq(datasets.id, datasetId));
+      })
+      .immediate();
+  }
+
+  function readBatches() {
+    return readRecordBatches(
+      plan.file,
+      plan.settings,
+      {
+        batchSize: plan.batchSize,
+        signal: plan.signal,
+        onBytesRead: (bytes) => (bytesRead = bytes),
+      },
+      (batch) => {
+        plan.signal?.throwIfAborted();
+        let first = 0;
+        if (!mapper) {
+          ({ mapper, fastRow, width, signature } = headerOf(
+            kind,
+            batch.records[0] ?? [],
+            plan.mapping,
+            rowSettings,
+          ));
+          first = 1;
+        }
+        const valid: RowByKind[DatasetKind][] = [];
+        const rejected: Rejected[] = [];
+        for (let index = first; index < batch.records.length; index++) {
+          const fields = batch.records[index] as string[];
+          // Rows the fast path cannot accept (and rows of another width) take the full way,
+          // which gives every rejection its message.
+          const fast = fastRow !== null && fields.length === width ? fastRow(fields) : null;
+          if (fast !== null) {
+            valid.push(fast);
+            continue;
+          }
+          const shaped = mapper(fields);
+          if (!shaped.ok) {
+            rejected.push({ index, column: null, reason: shaped.reason });
+            continue;
+          }
+          const result = validateRow(kind, shaped.mapped, rowSettings);
+          if (result.ok) valid.push(result.value);
+          else {
+            const reason = result.errors.map(formatRowError).join("; ");
+            rejected.push({ index, column: result.errors[0]?.column ?? null, reason });
+          }
+        }
+        writeBatch(batch, valid, rejected);
+        const seconds = (performance.now() - started) / 1000;
+        plan.onProgress?.({
+          rows: counts.rowsRead,
+          percent:
+            plan.fileBytes > 0
+              ? Math.min(100, Math.round((bytesRead / plan.fileBytes) * 1000) / 10)
+              : 100,
+          rate: seconds > 0 ? Math.round(counts.rowsRead / seconds) : 0,
+        });
+      },
+    );
+  }
 }

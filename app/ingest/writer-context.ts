@@ -12,6 +12,13 @@ export interface BatchCounts {
 export interface RowWriter<K extends DatasetKind = DatasetKind> {
   /** Writes the valid rows of one batch, inside the loader's transaction for that batch. */
   write(rows: RowByKind[K][]): BatchCounts;
+  /**
+   * Writers that stage rows first move them into place here, in one transaction after the
+   * last batch, and return the counts their `write` calls could not know yet.
+   */
+  finish?(): BatchCounts;
+  /** Throws away whatever was staged and not finished (the import failed). */
+  discard?(): void;
 }
 
 export interface WriterContext {

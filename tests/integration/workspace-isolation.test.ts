@@ -96,7 +96,6 @@ beforeAll(async () => {
     productCode: "B-P1",
     amount: 10,
     datasetId: dataset.id,
-    rowHash: "t",
   });
   const run = await runRfm(db, bravo.id);
   idsOfB.workspace = slugB;

@@ -62,7 +62,6 @@ function seed(slug: string) {
       customerId,
       occurredAt: new Date("2024-04-01T10:00:00Z"),
       amount: 100,
-      rowHash: key,
     });
   sale("T1", "ALI-WEB-1", idOf("ALI-WEB-1"));
   sale("T2", "OFF-7781", null); // not linked yet: found by the offline id

@@ -54,7 +54,6 @@ const sale = (
     amount,
     occurredAt: new Date("2024-04-01T10:00:00Z"),
     isReturn: amount < 0,
-    rowHash: key,
   });
 sale("T1", "C1", ids.C1 ?? null, -25.5, "@cmd");
 sale("T2", "C3", ids.C3 ?? null, 10); // linked to a customer without consent

@@ -36,7 +36,6 @@ export function addTransaction(
     isReturn: row.isReturn ?? false,
     category: row.category ?? null,
     productCode: row.productCode ?? null,
-    rowHash: `h${transactionKey}`,
   });
 }
 

@@ -1,0 +1,161 @@
+/**
+ * Transactions are loaded in two steps, because files of millions of rows are common and
+ * a row-by-row upsert into the indexed table is dominated by index maintenance: every
+ * batch touches pages all over the customer and external-id indexes (ids and dates come
+ * in any order), and each commit rewrites them.
+ *
+ * 1. Stage: each batch is appended to a TEMP table of this connection (no indexes, no
+ *    WAL, invisible to everyone else). A crash loses it with the connection, so nothing
+ *    of a dead import can reach the real table.
+ * 2. Publish: ONE transaction moves the staged rows into `transactions` with a single
+ *    INSERT … SELECT … ON CONFLICT DO UPDATE, in file order (a key repeated in the file is
+ *    inserted, then updated by its later rows, as a row-by-row load would; a row whose
+ *    values equal the stored ones is left alone and counted unchanged — the customer link
+ *    is not compared, since it follows from the id and customer imports maintain it). When the file
+ *    is at least as large as the whole table, the secondary indexes are dropped and built
+ *    again by sorting, inside that same transaction: readers keep seeing the previous,
+ *    fully indexed snapshot (WAL) until the commit, and a failure rolls everything back.
+ *
+ * Customer ids are resolved in SQL at publish time, so a profile created while the file
+ * was staging is still linked. Raw SQL because this is the hot path; every statement
+ * filters on workspace_id itself, as `db/scoped.ts` would.
+ */
+import type Database from "better-sqlite3";
+import { naturalKeyOf, type TransactionRow } from "./schemas";
+import type { BatchCounts } from "./writer-context";
+
+/** What a transaction stores besides its key, in the staging table's column order. */
+const VALUE_COLUMNS = [
+  "customer_external_id",
+  "occurred_at",
+  "product_code",
+  "product_name",
+  "category",
+  "quantity",
+  "unit_price",
+  "amount",
+  "currency",
+  "channel",
+  "is_return",
+] as const;
+
+/** Writes a row's key and values into `target` from `offset`; returns the next offset. */
+function fillColumns(target: unknown[], offset: number, row: TransactionRow): number {
+  target[offset] = transactionKey(row);
+  target[offset + 1] = row.customer_external_id;
+  target[offset + 2] = Date.parse(row.occurred_at);
+  target[offset + 3] = row.product_code;
+  target[offset + 4] = row.product_name;
+  target[offset + 5] = row.category;
+  target[offset + 6] = row.quantity;
+  target[offset + 7] = row.unit_price;
+  target[offset + 8] = row.amount;
+  target[offset + 9] = row.currency;
+  target[offset + 10] = row.channel;
+  target[offset + 11] = row.is_return ? 1 : 0;
+  return offset + 12;
+}
+
+/** The file's id, or (no id column) a hash of the whole row; see naturalKeyOf. */
+export function transactionKey(row: TransactionRow): string {
+  return row.transaction_id ?? naturalKeyOf("transactions", row);
+}
+
+/**
+ * Rows per INSERT statement while staging: one statement call binds many rows, which
+ * costs less per row than one call each. 999 parameters is SQLite's historical limit.
+ */
+const ROWS_PER_STAGE_INSERT = 50;
+
+export interface TransactionStage {
+  add(rows: readonly TransactionRow[]): void;
+  /** Moves everything staged into `transactions`; call inside an IMMEDIATE transaction. */
+  publish(): BatchCounts;
+  /** Drops the staging table (after publish, or when the import failed). */
+  discard(): void;
+}
+
+/** Indexes of `transactions` that can be rebuilt from their SQL (not the unique key). */
+function secondaryIndexes(sqlite: Database.Database): { name: string; sql: string }[] {
+  return sqlite
+    .prepare(
+      `SELECT name, sql FROM sqlite_master
+       WHERE type = 'index' AND tbl_name = 'transactions' AND sql IS NOT NULL
+         AND sql NOT LIKE 'CREATE UNIQUE%'`,
+    )
+    .all() as { name: string; sql: string }[];
+}
+
+export function createTransactionStage(
+  sqlite: Database.Database,
+  workspaceId: number,
+  datasetId: number,
+): TransactionStage {
+  const staging = `temp.staged_transactions_${datasetId}`;
+  const columns = ["transaction_key", ...VALUE_COLUMNS];
+  sqlite.exec(`DROP TABLE IF EXISTS ${staging}`);
+  sqlite.exec(`CREATE TABLE ${staging} (${columns.join(", ")})`);
+  const placeholders = `(${columns.map(() => "?").join(", ")})`;
+  const insertSql = (rows: number) =>
+    `INSERT INTO ${staging} (${columns.join(", ")}) VALUES ${Array(rows).fill(placeholders).join(", ")}`;
+  const insertMany = sqlite.prepare(insertSql(ROWS_PER_STAGE_INSERT));
+  const insertOne = sqlite.prepare(insertSql(1));
+  const params: unknown[] = new Array(columns.length * ROWS_PER_STAGE_INSERT);
+  let staged = 0;
+
+  return {
+    add(rows) {
+      let index = 0;
+      for (; index + ROWS_PER_STAGE_INSERT <= rows.length; index += ROWS_PER_STAGE_INSERT) {
+        let at = 0;
+        for (let offset = 0; offset < ROWS_PER_STAGE_INSERT; offset++) {
+          at = fillColumns(params, at, rows[index + offset] as TransactionRow);
+        }
+        insertMany.run(params);
+      }
+      const single: unknown[] = new Array(columns.length);
+      for (; index < rows.length; index++) {
+        fillColumns(single, 0, rows[index] as TransactionRow);
+        insertOne.run(single);
+      }
+      staged += rows.length;
+    },
+
+    publish() {
+      if (staged === 0) return { new: 0, updated: 0, unchanged: 0 };
+      const countInWorkspace = sqlite
+        .prepare("SELECT count(*) FROM transactions WHERE workspace_id = ?")
+        .pluck();
+      const before = countInWorkspace.get(workspaceId) as number;
+      const tableRows = sqlite.prepare("SELECT count(*) FROM transactions").pluck().get() as number;
+      // Rebuilding costs a sort of the whole table; worth it when this file is most of it.
+      const rebuild = staged >= tableRows ? secondaryIndexes(sqlite) : [];
+      for (const { name } of rebuild) sqlite.exec(`DROP INDEX "${name}"`);
+
+      const stored = [...VALUE_COLUMNS, "customer_id"];
+      const { changes } = sqlite
+        .prepare(
+          `INSERT INTO transactions (workspace_id, dataset_id, transaction_key, ${stored.join(", ")})
+           SELECT ?, ?, s.transaction_key, ${VALUE_COLUMNS.map((c) => `s.${c}`).join(", ")},
+                  (SELECT min(cs.customer_id) FROM customer_sources cs
+                   WHERE cs.workspace_id = ? AND cs.external_id = s.customer_external_id)
+           FROM ${staging} s WHERE true ORDER BY s.rowid
+           ON CONFLICT (workspace_id, transaction_key) DO UPDATE SET
+             ${stored.map((c) => `${c} = excluded.${c}`).join(", ")}
+           WHERE (${VALUE_COLUMNS.map((c) => `transactions.${c}`).join(", ")})
+             IS NOT (${VALUE_COLUMNS.map((c) => `excluded.${c}`).join(", ")})`,
+        )
+        .run(workspaceId, datasetId, workspaceId);
+
+      for (const { sql } of rebuild) sqlite.exec(sql);
+      const created = (countInWorkspace.get(workspaceId) as number) - before;
+      // `changes` counts inserted rows and rows whose values changed; the rest were equal.
+      return { new: created, updated: changes - created, unchanged: staged - changes };
+    },
+
+    discard() {
+      sqlite.exec(`DROP TABLE IF EXISTS ${staging}`);
+      staged = 0;
+    },
+  };
+}

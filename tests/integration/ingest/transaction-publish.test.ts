@@ -1,0 +1,120 @@
+/**
+ * Transactions are staged and then published in one transaction (transaction-stage.server.ts):
+ * repeated keys within a file, counts, the index rebuild on a large file, and a publish
+ * that fails half way.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { workspaces } from "#db/schema";
+import { countOf, rowsOf, setUpIngest } from "./support";
+
+const { db, dir, workspaceId, cliImport, importOk } = setUpIngest();
+
+const header = "transaction_id,customer_id,date,amount,channel\n";
+
+function writeCsv(name: string, lines: string[]): string {
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, header + lines.map((line) => `${line}\n`).join(""));
+  return file;
+}
+
+function indexesOfTransactions() {
+  return db.$client
+    .prepare(
+      "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'transactions' ORDER BY name",
+    )
+    .all() as { name: string; sql: string | null }[];
+}
+
+/** Which index a query for one customer's transactions would use. */
+function planFor(sql: string): string {
+  const plan = db.$client.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[];
+  return plan.map((step) => step.detail).join("; ");
+}
+
+describe("publishing staged transactions", () => {
+  it("a key repeated in one file is inserted once and then updated by its later rows", async () => {
+    const file = writeCsv("repeats.csv", [
+      "R1,C1,2025-01-01,10.00,web",
+      "R2,C1,2025-01-02,20.00,web",
+      "R1,C1,2025-01-01,11.00,web", // changes R1
+      "R2,C1,2025-01-02,20.00,web", // same as before: unchanged
+    ]);
+    const summary = await importOk("transactions", file);
+    expect(summary).toMatchObject({
+      rows_read: 4,
+      rows_loaded: 4,
+      rows_new: 2,
+      rows_updated: 1,
+      rows_unchanged: 1,
+    });
+    const stored = rowsOf<{ transaction_key: string; amount: number }>(
+      db,
+      "transactions",
+      workspaceId,
+    ).filter((row) => row.transaction_key.startsWith("R"));
+    expect(stored.map((row) => [row.transaction_key, row.amount])).toEqual([
+      ["R1", 11],
+      ["R2", 20],
+    ]);
+  });
+
+  it("rebuilds the secondary indexes when the file is most of the table, and they are used", async () => {
+    const before = indexesOfTransactions();
+    const lines = Array.from(
+      { length: 2_000 },
+      (_, i) => `B${i},C${i % 37},2025-02-${String(1 + (i % 28)).padStart(2, "0")},${i}.50,store`,
+    );
+    const summary = await importOk("transactions", writeCsv("big.csv", lines));
+    expect(summary).toMatchObject({ rows_new: 2_000, rows_rejected: 0 });
+    // Same names, same definitions: dropped and built again, not lost or altered.
+    expect(indexesOfTransactions()).toEqual(before);
+    expect(
+      planFor("SELECT * FROM transactions WHERE workspace_id = 1 AND customer_external_id = 'C5'"),
+    ).toContain("transactions_external_idx");
+    const c5 = db.$client
+      .prepare(
+        "SELECT count(*) FROM transactions INDEXED BY transactions_external_idx WHERE workspace_id = ? AND customer_external_id = 'C5'",
+      )
+      .pluck()
+      .get(workspaceId);
+    expect(c5).toBe(Math.ceil((2_000 - 5) / 37));
+  });
+
+  it("a small file into a large table keeps the indexes in place and counts right", async () => {
+    const other = db.insert(workspaces).values({ slug: "other", name: "Other" }).returning().get();
+    const existing = countOf(db, "transactions", workspaceId);
+    const file = writeCsv("small.csv", ["S1,,2025-03-01,5.00,web", "B7,C7,2025-02-08,7.50,store"]);
+    const summary = await importOk("transactions", file);
+    // B7 exists from the previous test with these values.
+    expect(summary).toMatchObject({ rows_new: 1, rows_unchanged: 1, rows_updated: 0 });
+    expect(countOf(db, "transactions", workspaceId)).toBe(existing + 1);
+    expect(countOf(db, "transactions", other.id)).toBe(0);
+  });
+
+  it("a publish that fails half way leaves no rows, the indexes, and a failed dataset", async () => {
+    const existing = countOf(db, "transactions", workspaceId);
+    const indexes = indexesOfTransactions();
+    // Stands in for anything that can go wrong inside the publishing statement.
+    db.$client.exec(`CREATE TEMP TRIGGER refuse_f900 BEFORE INSERT ON main.transactions
+      WHEN NEW.transaction_key = 'F900' BEGIN SELECT RAISE(ABORT, 'disk on fire'); END`);
+    try {
+      const lines = Array.from({ length: 5_000 }, (_, i) => `F${i},C1,2025-04-01,1.00,web`);
+      const result = await cliImport("transactions", writeCsv("fails.csv", lines));
+      expect(result.code).not.toBe(0);
+      expect(result.stderr).toContain("disk on fire");
+    } finally {
+      db.$client.exec("DROP TRIGGER temp.refuse_f900");
+    }
+    expect(countOf(db, "transactions", workspaceId)).toBe(existing);
+    expect(indexesOfTransactions()).toEqual(indexes);
+    const last = rowsOf<{ status: string }>(db, "datasets", workspaceId).at(-1);
+    expect(last?.status).toBe("failed");
+    const staged = db.$client
+      .prepare("SELECT count(*) FROM temp.sqlite_master WHERE name LIKE 'staged_transactions_%'")
+      .pluck()
+      .get();
+    expect(staged).toBe(0);
+  });
+});
