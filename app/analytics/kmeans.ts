@@ -20,6 +20,14 @@ export interface KMeansOptions {
   screeningIterations?: number;
 }
 
+/** Defaults of kmeans() (clusterFeatures overrides seed, restarts and maxIterations). */
+export const KMEANS_DEFAULTS = {
+  seed: 42,
+  restarts: 10,
+  maxIterations: 300,
+  screeningIterations: 30,
+} as const;
+
 /**
  * Greedy k-means++ seeding (Arthur & Vassilvitskii 2007; scikit-learn's variant): the first
  * centre is a uniform random row; each next centre is the best of 2 + ⌊ln k⌋ candidates drawn
@@ -85,24 +93,36 @@ function pickByWeight(cumulative: Float64Array, target: number): number {
 }
 
 /**
+ * The k-means++ starting centroids kmeans() begins from with these options, one k × cols
+ * array per restart in order. Exposed so a reference implementation can be run from exactly
+ * the same starts (bench/analytics.ts); kmeans() itself uses it, so the two cannot drift.
+ */
+export function kmeansStarts(
+  matrix: FeatureMatrix,
+  k: number,
+  options: Pick<KMeansOptions, "seed" | "restarts"> = {},
+): Float64Array[] {
+  const { seed = KMEANS_DEFAULTS.seed, restarts = KMEANS_DEFAULTS.restarts } = options;
+  if (k < 1 || k > matrix.rows)
+    throw new RangeError(`k must be between 1 and ${matrix.rows}, got ${k}`);
+  const random = createRandom(seed);
+  return Array.from({ length: Math.max(1, restarts) }, () => kmeansPlusPlus(matrix, k, random));
+}
+
+/**
  * k-means: `restarts` seeded k-means++ starts (default 10). Each start runs at most
  * `screeningIterations` Lloyd iterations (default 30); the start with the lowest inertia then
  * continues to convergence (≤ maxIterations in total). Screening spends the restarts' time
  * where the partitions differ — the first iterations — instead of polishing losers.
  */
 export function kmeans(matrix: FeatureMatrix, k: number, options: KMeansOptions = {}): KMeansFit {
-  const { seed = 42, restarts = 10, maxIterations = 300, screeningIterations = 30 } = options;
-  if (k < 1 || k > matrix.rows)
-    throw new RangeError(`k must be between 1 and ${matrix.rows}, got ${k}`);
-  const random = createRandom(seed);
+  const {
+    maxIterations = KMEANS_DEFAULTS.maxIterations,
+    screeningIterations = KMEANS_DEFAULTS.screeningIterations,
+  } = options;
   let best: KMeansFit | undefined;
-  for (let start = 0; start < Math.max(1, restarts); start++) {
-    const fit = lloyd(
-      matrix,
-      kmeansPlusPlus(matrix, k, random),
-      k,
-      Math.min(screeningIterations, maxIterations),
-    );
+  for (const start of kmeansStarts(matrix, k, options)) {
+    const fit = lloyd(matrix, start, k, Math.min(screeningIterations, maxIterations));
     if (!best || fit.inertia < best.inertia) best = fit;
   }
   const screened = best as KMeansFit;

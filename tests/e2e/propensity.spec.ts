@@ -117,7 +117,7 @@ test("propensity of channel users: upload, mean score per channel and category, 
   ).toBeVisible();
   await expect(section.getByRole("img")).toBeVisible();
 
-  const table = section.getByRole("table");
+  const table = section.getByRole("table", { name: "Mean propensity per channel" });
   await expect(table.getByRole("columnheader")).toHaveText([
     "Channel",
     "Users",

@@ -95,7 +95,7 @@ function PropensityResults({ report }: { report: ChannelPropensityReport }) {
         valueFormat={(v) => `${v.toFixed(1)} %`}
       />
       <div className="table-scroll">
-        <table>
+        <table aria-label="Mean propensity per channel">
           <thead>
             <tr>
               <th>Channel</th>
