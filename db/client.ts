@@ -35,12 +35,39 @@ export function openDb(file = databasePath(), options: { migrate?: boolean } = {
   const sqlite = new Database(file);
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("foreign_keys = ON");
-  sqlite.pragma("busy_timeout = 5000");
+  // A writer waits this long for another connection's write lock. Long enough for the
+  // longest routine write, publishing a large transactions import (about 3 s per million
+  // rows; docs/decisions/009), so a page that saves something waits instead of failing.
+  sqlite.pragma("busy_timeout = 15000");
   // NORMAL is durable across application crashes in WAL mode and much faster than FULL.
   sqlite.pragma("synchronous = NORMAL");
   const db = drizzle(sqlite, { schema }) as Db;
+  beginImmediateByDefault(db);
   if (options.migrate !== false) migrate(db, { migrationsFolder: migrationsFolder() });
   return db;
+}
+
+/**
+ * Transactions begin IMMEDIATE unless the caller asks for another behaviour. Why: a
+ * deferred transaction that reads and then writes cannot wait for another connection's
+ * write lock (SQLite returns SQLITE_BUSY at once rather than call the busy handler, to
+ * avoid a deadlock), so it failed with "database is locked" whenever the worker happened
+ * to be writing, busy_timeout notwithstanding. IMMEDIATE takes the lock at BEGIN, where
+ * busy_timeout applies. Covers drizzle's `db.transaction` and better-sqlite3's
+ * `db.$client.transaction(fn)()`; `.deferred`, `.exclusive` and an explicit
+ * `{ behavior }` still do what they say.
+ */
+function beginImmediateByDefault(db: Db): void {
+  const sqlite = db.$client;
+  const transaction = sqlite.transaction.bind(sqlite);
+  sqlite.transaction = ((fn: Parameters<typeof transaction>[0]) =>
+    transaction(fn).immediate) as typeof sqlite.transaction;
+  const drizzleTransaction = db.transaction.bind(db);
+  db.transaction = ((run, config) =>
+    drizzleTransaction(run, {
+      ...config,
+      behavior: config?.behavior ?? "immediate",
+    })) as typeof db.transaction;
 }
 
 let shared: Db | undefined;

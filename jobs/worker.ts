@@ -100,7 +100,15 @@ async function runJob(job: Job, settings: Settings): Promise<void> {
     }
   }, settings.heartbeatMs);
   const progress = throttledProgress(
-    (figures) => reportProgress(db, job.id, workerId, { ...figures }),
+    (figures) => {
+      // Progress is best effort: it may be written from a timer, where a busy database
+      // (another connection holding the write lock past busy_timeout) must not end the worker.
+      try {
+        reportProgress(db, job.id, workerId, { ...figures });
+      } catch (error) {
+        log(`${label} progress not saved: ${errorMessage(error)}`);
+      }
+    },
     settings.progressIntervalMs,
     startedAt,
   );

@@ -21,7 +21,9 @@ async function cli(...args: string[]) {
   }
 }
 
-describe("cli", () => {
+// Each test starts CLI processes (tsx compiles on start-up): seconds each on a loaded
+// machine, so these tests get more time than the default 30 s.
+describe("cli", { timeout: 120_000 }, () => {
   it("creates a user from a password file, a workspace, and lists workspaces", async () => {
     const passwordFile = path.join(dir, "pw");
     fs.writeFileSync(passwordFile, "s3cret password\n");

@@ -51,7 +51,9 @@ upsertCustomerBatch(
   "online",
 );
 
-describe("cli export", () => {
+// Each test starts CLI processes (tsx compiles on start-up): seconds each on a loaded
+// machine, so these tests get more time than the default 30 s.
+describe("cli export", { timeout: 120_000 }, () => {
   it("prints the consented customers as CSV and says how many were left out", async () => {
     const result = await cli("export", "--workspace", "shop", "--kind", "customers");
     expect(result.code).toBe(0);
@@ -86,7 +88,7 @@ describe("cli export", () => {
   });
 });
 
-describe("cli customer erase", () => {
+describe("cli customer erase", { timeout: 120_000 }, () => {
   it("erases by a source id and by #internal id, and fails when no one matches", async () => {
     const byId = await cli("customer", "erase", "--workspace", "shop", "--id", "C2");
     expect(byId.code).toBe(0);

@@ -5,7 +5,7 @@
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { enqueue, getJob, waitForJob } from "#jobs/queue";
+import { enqueue, getJob, type Job, waitForJob } from "#jobs/queue";
 import { HandlerRegistry } from "#jobs/registry";
 import { runWorker } from "#jobs/worker";
 import {
@@ -15,6 +15,7 @@ import {
   tempDb,
   type WorkerProcess,
   waitForJobState,
+  waitUntil,
 } from "./support/helpers";
 
 let temp: TempDb;
@@ -47,15 +48,25 @@ function startWorkerProcess(workerId: string, leaseMs: number): WorkerProcess {
   return worker;
 }
 
-describe("worker processes", () => {
+// Child processes start slowly on a loaded machine (tsx compiles on start-up); the deadlines
+// below only bound a failure, so they are generous.
+const startUpMs = 60_000;
+describe("worker processes", { timeout: 120_000 }, () => {
   it("two workers run each of 50 jobs exactly once", async () => {
     const { db } = temp;
     const workers = [startWorkerProcess("alpha", 10_000), startWorkerProcess("beta", 10_000)];
     await Promise.all(workers.map((worker) => worker.ready));
-    const ids = Array.from({ length: 50 }, () =>
-      enqueue(db, { kind: "record", payload: { delayMs: 5 } }),
+    // The first two jobs each wait until both workers have started a job, so both workers
+    // take part even if the scheduler starves one of them for a while.
+    const ids = Array.from({ length: 50 }, (_, i) =>
+      enqueue(db, {
+        kind: "record",
+        payload: i < 2 ? { delayMs: 5, awaitWorkers: 2 } : { delayMs: 5 },
+      }),
     );
-    const finished = await Promise.all(ids.map((id) => waitForJob(db, id, 15_000)));
+    // One job at a time: fifty pollers at once would load the machine the workers run on.
+    const finished: Job[] = [];
+    for (const id of ids) finished.push(await waitForJob(db, id, 60_000));
     for (const worker of workers) worker.child.kill("SIGTERM");
     expect(await Promise.all(workers.map((worker) => worker.exited))).toEqual([0, 0]);
 
@@ -75,7 +86,14 @@ describe("worker processes", () => {
     const leaseMs = 1_000;
     const dying = startWorkerProcess("dying", leaseMs);
     const id = enqueue(db, { kind: "hang", payload: {} });
-    const leased = await waitForJobState(db, id, (job) => job.leaseOwner === "dying", 10_000);
+    // Killed once its handler has started (the run is logged), not merely once the job is
+    // leased: between the claim and the handler's first line the kill could land first.
+    await waitUntil(
+      () => readRunLog(runLog).length > 0,
+      "the dying worker to start the job",
+      startUpMs,
+    );
+    const leased = await waitForJobState(db, id, (job) => job.leaseOwner === "dying");
     dying.child.kill("SIGKILL");
     expect(await dying.exited).toBe("SIGKILL");
     const lastLease = getJob(db, id)?.leaseExpiresAt?.getTime() ?? 0;
@@ -93,7 +111,7 @@ describe("worker processes", () => {
       leaseMs,
       log: () => {},
     });
-    const job = await waitForJob(db, id, 5_000);
+    const job = await waitForJob(db, id, 30_000);
     stop.abort();
     await rescuer;
     expect(job).toMatchObject({
@@ -110,7 +128,7 @@ describe("worker processes", () => {
     const { db } = temp;
     const worker = startWorkerProcess("leaving", 10_000);
     const id = enqueue(db, { kind: "hang", payload: {} });
-    await waitForJobState(db, id, (job) => job.leaseOwner === "leaving", 10_000);
+    await waitForJobState(db, id, (job) => job.leaseOwner === "leaving", startUpMs);
     worker.child.kill("SIGTERM");
     expect(await worker.exited).toBe(0);
     expect(getJob(db, id)).toMatchObject({

@@ -66,7 +66,7 @@ describe("enqueue, claim, complete", () => {
     const claimed = claimNext(db, "w1", 1_000);
     setTimeout(() => complete(db, id, "w1", { ok: true }), 30);
     expect(claimed?.id).toBe(id);
-    expect(await waitForJob(db, id, 2_000, 10)).toMatchObject({ status: "succeeded" });
+    expect(await waitForJob(db, id, 20_000, 10)).toMatchObject({ status: "succeeded" });
   });
 });
 

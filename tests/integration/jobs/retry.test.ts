@@ -91,7 +91,7 @@ describe("the worker loop", () => {
       log: () => {},
     });
     const id = enqueue(db, { kind: "always-fails", payload: {}, maxAttempts: 3 });
-    const job = await waitForJob(db, id, 5_000);
+    const job = await waitForJob(db, id, 20_000);
     stop.abort();
     await running;
     expect(calls).toBe(3);
@@ -116,7 +116,7 @@ describe("the worker loop", () => {
       log: () => {},
     });
     const id = enqueue(db, { kind: "needs-url", payload: { url: "not a url" }, maxAttempts: 3 });
-    const job = await waitForJob(db, id, 5_000);
+    const job = await waitForJob(db, id, 20_000);
     stop.abort();
     await running;
     expect(calls).toBe(0);

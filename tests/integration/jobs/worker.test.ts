@@ -3,7 +3,7 @@ import { z } from "zod";
 import { cancel, claimNext, enqueue, getJob, waitForJob } from "#jobs/queue";
 import { HandlerRegistry, type JobContext } from "#jobs/registry";
 import { runWorker, type WorkerOptions } from "#jobs/worker";
-import { type TempDb, tempDb, waitForJobState } from "./support/helpers";
+import { type TempDb, tempDb, waitForJobState, waitUntil } from "./support/helpers";
 
 let temp: TempDb;
 beforeEach(() => {
@@ -31,24 +31,38 @@ function startWorker(handlers: HandlerRegistry, options: Partial<WorkerOptions> 
 describe("runWorker", () => {
   it("renews the lease while a handler runs longer than the lease", async () => {
     const { db } = temp;
+    const leaseMs = 200;
+    let finish = () => {};
     const handlers = new HandlerRegistry();
     handlers.register("slow", z.object({}), async () => {
-      await sleep(700);
-      return { slept: 700 };
+      await new Promise<void>((resolve) => {
+        finish = resolve;
+      });
+      return { finished: true };
     });
-    const worker = startWorker(handlers, { leaseMs: 200, heartbeatMs: 50 });
+    const worker = startWorker(handlers, { leaseMs, heartbeatMs: 50 });
     const id = enqueue(db, { kind: "slow", payload: {} });
-    await waitForJobState(db, id, (job) => job.status === "running", 2_000);
-    // Well past the first lease: without renewals another worker could take the job here.
-    await sleep(450);
-    expect(claimNext(db, "intruder", 200)).toBeUndefined();
-    const job = await waitForJob(db, id, 2_000);
+    const claimed = await waitForJobState(db, id, (job) => job.status === "running");
+    const firstExpiry = claimed.leaseExpiresAt?.getTime() ?? 0;
+    // Wait (however long the machine takes) for a renewal made after the first lease had
+    // run out: the handler has then run longer than a lease, and still holds the job.
+    const renewed = await waitForJobState(
+      db,
+      id,
+      (job) => (job.leaseExpiresAt?.getTime() ?? 0) > firstExpiry + leaseMs,
+    );
+    // Asked just after that renewal, past the first expiry, nobody else may take the job.
+    const renewedAt = (renewed.leaseExpiresAt?.getTime() ?? 0) - leaseMs;
+    expect(renewedAt).toBeGreaterThan(firstExpiry);
+    expect(claimNext(db, "intruder", leaseMs, renewedAt)).toBeUndefined();
+    finish();
+    const job = await waitForJob(db, id, 20_000);
     worker.stop();
     await worker.done;
-    expect(job).toMatchObject({ status: "succeeded", attempts: 1, result: { slept: 700 } });
+    expect(job).toMatchObject({ status: "succeeded", attempts: 1, result: { finished: true } });
     expect(worker.lines).toEqual([
       expect.stringMatching(/^\[worker w1\] job \d+ slow started \(attempt 1\/3\)$/),
-      expect.stringMatching(/^\[worker w1\] job \d+ slow succeeded in 0\.\d s$/),
+      expect.stringMatching(/^\[worker w1\] job \d+ slow succeeded in \d+\.\d s$/),
     ]);
   });
 
@@ -56,12 +70,15 @@ describe("runWorker", () => {
     const { db } = temp;
     const handlers = new HandlerRegistry();
     handlers.register("count", z.object({ total: z.number() }), async ({ total }, ctx) => {
+      // A rate needs time to pass since the job started; a fast machine can report all
+      // rows within the same millisecond.
+      await sleep(5);
       for (let rows = 1; rows <= total; rows++) ctx.progress({ rows, total, message: "loading" });
       return { rows: total };
     });
     const worker = startWorker(handlers, { progressIntervalMs: 60_000 });
     const id = enqueue(db, { kind: "count", payload: { total: 400 } });
-    const job = await waitForJob(db, id, 2_000);
+    const job = await waitForJob(db, id, 20_000);
     worker.stop();
     await worker.done;
     // 400 of 400 rows; the many reports in between were throttled but the last one is kept.
@@ -80,10 +97,10 @@ describe("runWorker", () => {
     });
     const worker = startWorker(handlers, { leaseMs: 300, heartbeatMs: 20 });
     const id = enqueue(db, { kind: "wait", payload: {} });
-    await waitForJobState(db, id, (job) => job.status === "running", 2_000);
+    await waitForJobState(db, id, (job) => job.status === "running");
     cancel(db, id, { reason: "user cancelled" });
-    await waitForJobState(db, id, () => seen?.signal.aborted === true, 2_000);
-    await sleep(30);
+    await waitUntil(() => worker.lines.length === 2, "the worker to record the outcome");
+    expect(seen?.signal.aborted).toBe(true);
     worker.stop();
     await worker.done;
     // The handler returned, but its result is discarded: the job stays cancelled.
@@ -93,15 +110,20 @@ describe("runWorker", () => {
 
   it("on stop, finishes a job that ends within the grace period", async () => {
     const { db } = temp;
+    let finish = () => {};
     const handlers = new HandlerRegistry();
     handlers.register("short", z.object({}), async () => {
-      await sleep(150);
+      await new Promise<void>((resolve) => {
+        finish = resolve;
+      });
       return { finished: true };
     });
-    const worker = startWorker(handlers, { shutdownGraceMs: 2_000 });
+    const worker = startWorker(handlers, { shutdownGraceMs: 20_000 });
     const id = enqueue(db, { kind: "short", payload: {} });
-    await waitForJobState(db, id, (job) => job.status === "running", 2_000);
+    await waitForJobState(db, id, (job) => job.status === "running");
     worker.stop();
+    // The handler ends after the stop, inside the grace period.
+    finish();
     await worker.done;
     expect(getJob(db, id)).toMatchObject({ status: "succeeded", result: { finished: true } });
   });
@@ -112,7 +134,7 @@ describe("runWorker", () => {
     handlers.register("stubborn", z.object({}), () => new Promise(() => {}));
     const worker = startWorker(handlers, { shutdownGraceMs: 50 });
     const id = enqueue(db, { kind: "stubborn", payload: {} });
-    await waitForJobState(db, id, (job) => job.status === "running", 2_000);
+    await waitForJobState(db, id, (job) => job.status === "running");
     worker.stop();
     await worker.done;
     expect(getJob(db, id)).toMatchObject({ status: "queued", attempts: 0, leaseOwner: null });

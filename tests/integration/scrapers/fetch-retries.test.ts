@@ -29,9 +29,12 @@ describe("fetchPage: retries", () => {
   });
 
   it("reads Retry-After as an HTTP date and caps it", async () => {
-    const inTenSeconds = () => new Date(Date.now() + 10_000).toUTCString();
+    // The server dates its answer by the fetcher's clock (frozen unless the fetcher waits),
+    // not the real one: real time passing between the two would change the wait.
+    let clock = Date.UTC(2026, 10, 21, 12, 0, 0, 250);
+    const datedWaits: number[] = [];
     const dated: Route = (_req, res) => {
-      res.writeHead(503, { "retry-after": inTenSeconds() }).end();
+      res.writeHead(503, { "retry-after": new Date(clock + 10_000).toUTCString() }).end();
     };
     server = await startServer({
       "/dated": sequence(dated, html("ok")),
@@ -40,11 +43,16 @@ describe("fetchPage: retries", () => {
     const { fetcher, waits } = testFetcher({ maxRetryAfterMs: 5_000 });
     await fetcher.fetchPage(`${server.origin}/capped`);
     expect(waits).toEqual([5_000]);
-    const { fetcher: second, waits: secondWaits } = testFetcher();
+    const { fetcher: second } = testFetcher({
+      now: () => clock,
+      sleep: async (ms) => {
+        datedWaits.push(ms);
+        clock += ms;
+      },
+    });
     await second.fetchPage(`${server.origin}/dated`);
-    // HTTP dates have whole seconds, so up to one second is lost to rounding.
-    expect(secondWaits[0]).toBeGreaterThan(8_900);
-    expect(secondWaits[0]).toBeLessThanOrEqual(10_000);
+    // HTTP dates have whole seconds: 12:00:00.250 + 10 s is sent as 12:00:10, 9.75 s away.
+    expect(datedWaits).toEqual([9_750]);
   });
 
   it("backs off with jitter after a 500, then succeeds", async () => {
@@ -80,7 +88,9 @@ describe("fetchPage: retries", () => {
     const pending: Array<() => void> = [];
     const hang: Route = (_req, res) => pending.push(() => res.destroy());
     server = await startServer({ "/hang": hang });
-    const { fetcher } = testFetcher({ timeoutMs: 100, maxAttempts: 2 });
+    // Not much shorter: the timeout also covers the robots.txt request, which must not
+    // expire on a loaded machine (robots.txt unreachable = disallowed, a different error).
+    const { fetcher } = testFetcher({ timeoutMs: 1_000, maxAttempts: 2 });
     const error = await fetcher.fetchPage(`${server.origin}/hang`).catch((e) => e);
     for (const release of pending) release();
     expect(error).toBeInstanceOf(TimeoutError);

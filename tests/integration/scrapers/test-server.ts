@@ -1,7 +1,8 @@
 /**
  * A throwaway HTTP server on a loopback address and port 0, recording what reached it:
  * every TCP connection, every request (path, headers, arrival time) and the most
- * requests handled at once.
+ * requests handled at once. Arrival times are read from `clock`: a test that drives the
+ * fetcher with a frozen clock passes that clock, so spacing is exact on a slow machine.
  */
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -27,13 +28,14 @@ export interface TestServer {
 export async function startServer(
   routes: Record<string, Route>,
   host = "127.0.0.1",
+  clock: () => number = () => performance.now(),
 ): Promise<TestServer> {
   const requests: RecordedRequest[] = [];
   let connections = 0;
   let inFlight = 0;
   let maxInFlight = 0;
   const server = http.createServer((req, res) => {
-    requests.push({ path: req.url ?? "", headers: req.headers, at: performance.now() });
+    requests.push({ path: req.url ?? "", headers: req.headers, at: clock() });
     inFlight += 1;
     maxInFlight = Math.max(maxInFlight, inFlight);
     res.on("close", () => {

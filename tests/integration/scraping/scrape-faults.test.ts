@@ -18,7 +18,8 @@ import {
 const { db, workspace } = scrapingTestDb();
 let site: FixtureSite;
 beforeAll(async () => {
-  site = await startFixtureSite({ slowMs: 1_500, hugeBytes: 6 * 1024 * 1024 });
+  // "slow" answers long after the slow test's timeout.
+  site = await startFixtureSite({ slowMs: 10_000, hugeBytes: 6 * 1024 * 1024 });
 });
 afterAll(() => site.close());
 afterEach(() => {
@@ -27,11 +28,16 @@ afterEach(() => {
   expect(site.forbidden?.connections()).toBe(0);
 });
 
-async function scrapeOnce(fault?: Parameters<FixtureSite["setFault"]>[0]) {
+/**
+ * One run of a fresh source, with `fault` switched on. The fetcher's timeout covers every
+ * request (robots.txt included) and reading the whole body; it is generous unless a test
+ * is about the timeout, so a loaded machine never turns another fault into a timeout.
+ */
+async function scrapeOnce(fault?: Parameters<FixtureSite["setFault"]>[0], timeoutMs = 20_000) {
   const scope = workspace();
   const source = addSource(scope, telegramSource(site.url));
   if (fault) site.setFault(fault);
-  const { options, waits } = testFetcherOptions();
+  const { options, waits } = testFetcherOptions({ timeoutMs });
   const handler = createScrapeSourceHandler({ db: () => db, fetcherOptions: options });
   const payload = { workspaceId: scope.workspaceId, sourceId: source.id, trigger: "manual" };
   const outcome = await handler.execute(payload, fakeContext(scope.workspaceId)).then(
@@ -81,10 +87,10 @@ describe("scrape-source handler: faults of the fixture site", () => {
   });
 
   it("slow response: times out (every attempt) and fails the run", async () => {
-    const outcome = await scrapeOnce("slow");
+    const outcome = await scrapeOnce("slow", 1_000);
     expectFailure(
       outcome,
-      /timed out after 500 ms fetching http:\/\/127\.0\.0\.1:\d+\/s\/acme_news/,
+      /timed out after 1000 ms fetching http:\/\/127\.0\.0\.1:\d+\/s\/acme_news/,
     );
   });
 

@@ -38,7 +38,8 @@ afterEach(() => site.clearFaults());
 
 const handler = createScrapeSourceHandler({
   db: () => db,
-  fetcherOptions: testFetcherOptions().options,
+  // Generous: the timeout covers robots.txt and every page, on a possibly loaded machine.
+  fetcherOptions: testFetcherOptions({ timeoutMs: 20_000 }).options,
   render: (url, options) => browser.renderPage(url, { ...options, timeoutMs: 10_000 }),
 });
 
@@ -181,8 +182,15 @@ describe("scrape-source handler", () => {
     const source = addSource(scope, telegramSource(site.url));
     site.setFault("slow");
     const stop = new AbortController();
-    setTimeout(() => stop.abort(new Error("worker is stopping")), 100);
-    const error = await run(scope.workspaceId, source.id, stop.signal).catch((e: unknown) => e);
+    const running = run(scope.workspaceId, source.id, stop.signal).catch((e: unknown) => e);
+    // Stopped while the page is being fetched: once the (slow) request has reached the site.
+    const pageRequested = () =>
+      site.requests.some((r) => r.path === "/s/acme_news" && r.status === undefined);
+    for (let waited = 0; !pageRequested() && waited < 20_000; waited += 10) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    stop.abort(new Error("worker is stopping"));
+    const error = await running;
     expect(error).toBeInstanceOf(Error);
     expect(error?.constructor.name).not.toBe("PermanentJobError");
     expect(runsOf(scope, source.id)[0]).toMatchObject({

@@ -58,7 +58,9 @@ beforeAll(() => {
   });
 });
 
-describe("segment and match commands", () => {
+// Each test starts CLI processes (tsx compiles on start-up): seconds each on a loaded
+// machine, so these tests get more time than the default 30 s.
+describe("segment and match commands", { timeout: 120_000 }, () => {
   it("runs RFM, clustering and both match reports", async () => {
     const rfm = await cli("segment", "rfm", "--workspace", "acme", "--as-of", "2025-03-01");
     expect(rfm.code).toBe(0);

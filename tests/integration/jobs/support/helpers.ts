@@ -75,20 +75,40 @@ export function spawnWorker(env: {
   return { child, ready, exited };
 }
 
+/**
+ * Polls until `condition` returns a value other than undefined or false, and returns it.
+ * Tests wait for the state they need rather than sleeping a guessed time: the deadline
+ * only bounds a failure, so it is generous (a loaded CI machine can be very slow).
+ */
+export async function waitUntil<T>(
+  condition: () => T | undefined | false,
+  what: string,
+  timeoutMs = 20_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = condition();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > deadline) throw new Error(`waited ${timeoutMs} ms for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
 /** Polls until `predicate` holds for the job; throws after `timeoutMs`. */
-export async function waitForJobState(
+export function waitForJobState(
   db: Db,
   id: number,
   predicate: (job: Job) => boolean,
-  timeoutMs: number,
+  timeoutMs = 20_000,
 ): Promise<Job> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const job = getJob(db, id);
-    if (job && predicate(job)) return job;
-    if (Date.now() > deadline) throw new Error(`job ${id} never reached the expected state`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
+  return waitUntil(
+    () => {
+      const job = getJob(db, id);
+      return job && predicate(job) ? job : undefined;
+    },
+    `job ${id} to reach the expected state`,
+    timeoutMs,
+  );
 }
 
 /** Lines "jobId workerId" written by the test worker's handlers. */

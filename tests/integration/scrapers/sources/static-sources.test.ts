@@ -22,7 +22,8 @@ import { testFetcher } from "../test-fetcher";
 
 let site: FixtureSite;
 beforeAll(async () => {
-  site = await startFixtureSite({ slowMs: 1_500, hugeBytes: 6 * 1024 * 1024 });
+  // "slow" answers long after the 1 s timeout of the slow test below.
+  site = await startFixtureSite({ slowMs: 10_000, hugeBytes: 6 * 1024 * 1024 });
 });
 afterAll(async () => {
   await site.close();
@@ -124,13 +125,16 @@ describe("fixture site faults", () => {
 
   it("a slow response times out", async () => {
     site.setFault("slow");
-    const { fetcher } = testFetcher({ timeoutMs: 300, maxAttempts: 1 });
+    // Not much shorter: the timeout also covers the robots.txt request, which must not
+    // expire on a loaded machine (robots.txt unreachable = disallowed, a different error).
+    const { fetcher } = testFetcher({ timeoutMs: 1_000, maxAttempts: 1 });
     await expect(fetcher.fetchPage(`${site.url}/s/acme_news`)).rejects.toThrow(TimeoutError);
   });
 
   it("a huge response stops at the size limit", async () => {
     site.setFault("huge");
-    const { fetcher } = testFetcher({ maxAttempts: 1 });
+    // Reading 5 MiB is slow on a loaded machine; it must end at the limit, not the timeout.
+    const { fetcher } = testFetcher({ maxAttempts: 1, timeoutMs: 20_000 });
     await expect(fetcher.fetchPage(`${site.url}/s/acme_news`)).rejects.toThrow(
       ResponseTooLargeError,
     );
