@@ -1,7 +1,8 @@
 /**
- * Login throttling with rate-limiter-flexible, stored in our SQLite file (table
- * `rate_limits`, created and owned by the library) so limits hold across restarts and
- * across processes. Two limits: failed attempts per account, and attempts per address.
+ * Throttling with rate-limiter-flexible, stored in our SQLite file (table `rate_limits`,
+ * created and owned by the library) so limits hold across restarts and across processes.
+ * Login: failed attempts per account, and attempts per address. Scrapers: tests of a source
+ * per user (each may start a browser page in the web process).
  */
 import { RateLimiterRes, RateLimiterSQLite } from "rate-limiter-flexible";
 import { getDb } from "./db.server";
@@ -79,6 +80,25 @@ export async function recordLoginFailure(email: string): Promise<void> {
 export async function recordLoginSuccess(email: string): Promise<void> {
   const { account } = await getLimiters();
   await account.delete(email);
+}
+
+export const sourceTestLimit = { points: 10, seconds: 60 };
+
+let sourceTests: Promise<Limiter> | undefined;
+
+/** Call before testing a source for `userId`: counts the test. */
+export async function checkSourceTestAllowed(userId: number): Promise<Throttle> {
+  sourceTests ??= createLimiter(
+    "source_test_user",
+    sourceTestLimit.points,
+    sourceTestLimit.seconds,
+  );
+  try {
+    await (await sourceTests).consume(String(userId));
+    return { allowed: true };
+  } catch (res) {
+    return blocked(res);
+  }
 }
 
 /** The client address as the Express server saw it (see server.ts getLoadContext). */

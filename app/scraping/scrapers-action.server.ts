@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { audit } from "~/audit.server";
+import { checkSourceTestAllowed } from "~/rate-limit.server";
 import type { WorkspaceAccess } from "~/workspace.server";
 import { configFromForm } from "./adapter-fields";
 import { pauseSource, resumeSource, runSourceNow } from "./source-control.server";
@@ -34,6 +35,11 @@ export async function scrapersAction(
   const intent = String(form.get("intent") ?? "");
   const adapter = String(form.get("adapter") ?? "");
   if (intent === "test") {
+    const throttle = await checkSourceTestAllowed(access.user.id);
+    if (!throttle.allowed) {
+      const error = `Too many tests in a short time; try again in ${throttle.retryAfterSeconds} s.`;
+      return { intent: "test", test: { ok: false, error }, values: postedValues(form) };
+    }
     const test = await testSource(adapter, configFromForm(adapter, form));
     return { intent: "test", test, values: postedValues(form) };
   }

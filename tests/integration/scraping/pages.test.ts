@@ -5,6 +5,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { jobs } from "#db/schema";
 import { scopeTo } from "#db/scoped";
+import { sourceTestLimit } from "~/rate-limit.server";
 import * as scrapers from "~/routes/w.$workspace.scrapers";
 import * as trendsPage from "~/routes/w.$workspace.trends";
 import { getSource, listSources } from "~/scraping/sources.server";
@@ -82,6 +83,18 @@ describe("Scrapers page", () => {
       ok: false,
       error: expect.stringMatching(/^refused to connect to 127\.0\.0\.2/),
     });
+  });
+
+  it("limits tests per user, since each may start a browser page in the web process", async () => {
+    // An invalid channel name fails before any fetch, so only the limit is exercised.
+    const invalid = { ...telegram(), channel: "x", intent: "test" };
+    const errors: string[] = [];
+    for (let i = 0; i <= sourceTestLimit.points; i++) {
+      const { body } = await post(editor, invalid);
+      errors.push((body as { test: { error: string } }).test.error);
+    }
+    expect(errors[0]).not.toMatch(/Too many tests/);
+    expect(errors.at(-1)).toMatch(/^Too many tests in a short time; try again in \d+ s\.$/);
   });
 
   it("explains what is wrong with a new source, field by field", async () => {
