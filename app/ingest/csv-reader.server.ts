@@ -100,10 +100,23 @@ export async function readRecordBatches(
   // re-encode of every byte; other encodings are decoded to text first.
   const stages: (Readable | Transform | NodeJS.ReadWriteStream)[] =
     settings.encoding === "utf-8" ? [source] : [source, createDecodeStream(settings.encoding)];
+  // When `consume` throws while the parser still holds batches, leaving the loop destroys
+  // the parser with an AbortError and `pipeline` rejects with that instead: the error the
+  // loop ended with (the consumer's own, a stream's, or the abort) is the one that counts.
+  let loopError: { error: unknown } | null = null;
   const consumer = async (batches: AsyncIterable<RecordBatch>) => {
-    for await (const batch of batches) await consume(batch);
+    try {
+      for await (const batch of batches) await consume(batch);
+    } catch (error) {
+      loopError = { error };
+      throw error;
+    }
   };
-  await pipeline([...stages, parser, consumer] as unknown as [Readable, Transform], {
-    signal: options.signal,
-  });
+  try {
+    await pipeline([...stages, parser, consumer] as unknown as [Readable, Transform], {
+      signal: options.signal,
+    });
+  } catch (error) {
+    throw loopError ? (loopError as { error: unknown }).error : error;
+  }
 }
