@@ -95,12 +95,20 @@ export async function getOptionalUser(request: Request): Promise<PublicUser | un
   return typeof userId === "number" ? findUserById(userId) : undefined;
 }
 
-/** Only same-site relative paths, so `redirectTo` cannot send a user elsewhere. */
+const LOCAL_ORIGIN = "http://channelscope.invalid";
+
+/**
+ * Only same-site relative paths, so `redirectTo` cannot send a user elsewhere. Browsers
+ * drop tabs and line breaks inside URLs ("/\t/evil.example" becomes "//evil.example"), so
+ * any control character or space is refused, and the path must resolve on our own origin.
+ */
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/") {
   if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.includes("\\")) {
     return fallback;
   }
-  return to;
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are the point.
+  if (/[\u0000-\u0020\u007f]/.test(to)) return fallback;
+  return new URL(to, LOCAL_ORIGIN).origin === LOCAL_ORIGIN ? to : fallback;
 }
 
 export async function requireUser(request: Request): Promise<PublicUser> {

@@ -3,10 +3,12 @@
  * route passes through: it answers 404 to anyone who is not a member (so the existence of
  * another tenant's workspace is not revealed) and 403 to a member whose role is too low.
  */
+import fs from "node:fs";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { and, asc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { type Role, roles } from "#db/roles";
+import { uploadDir } from "~/ingest/upload.server";
 import { audit } from "./audit.server";
 import { getDb, schema, scopeTo, type WorkspaceScope } from "./db.server";
 import { requireUser } from "./session.server";
@@ -215,6 +217,8 @@ export function removeMember(access: WorkspaceAccess, userId: number) {
 
 export function deleteWorkspace(access: WorkspaceAccess) {
   getDb().delete(schema.workspaces).where(eq(schema.workspaces.id, access.workspace.id)).run();
+  // Uploads not imported (or failed) are copies of customer data: they go with the workspace.
+  fs.rmSync(uploadDir(access.workspace.id), { recursive: true, force: true });
   audit({
     actorUserId: access.user.id,
     action: "workspace.deleted",

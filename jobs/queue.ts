@@ -224,8 +224,18 @@ export function cancel(
   return result.changes === 1;
 }
 
+/** Any job by id: for the worker and the queue itself, which work across workspaces. */
 export function getJob(db: Db, id: number): Job | undefined {
   return db.select().from(jobs).where(eq(jobs.id, id)).get();
+}
+
+/** A job of one workspace by id, for pages: another workspace's job reads as missing. */
+export function getWorkspaceJob(db: Db, workspaceId: number, id: number): Job | undefined {
+  return db
+    .select()
+    .from(jobs)
+    .where(and(eq(jobs.id, id), eq(jobs.workspaceId, workspaceId)))
+    .get();
 }
 
 /** A workspace's jobs, newest first. */

@@ -10,7 +10,7 @@ import { type Db, getDb } from "#db/client";
 import { datasets } from "#db/schema";
 import { scopeTo, type WorkspaceScope } from "#db/scoped";
 import { PermanentJobError } from "#jobs/errors";
-import { enqueue, finishedStatuses, getJob } from "#jobs/queue";
+import { enqueue, finishedStatuses, getWorkspaceJob } from "#jobs/queue";
 import { defineHandler } from "#jobs/registry";
 import { datasetSettingsOf, type ImportOptions, importOptionsSchema } from "./import-options";
 import { ImportError, importDataset } from "./load.server";
@@ -34,7 +34,8 @@ export class EnqueueError extends Error {
  */
 function isBeingImported(db: Db, dataset: typeof datasets.$inferSelect): boolean {
   if (dataset.status !== "queued" && dataset.status !== "importing") return false;
-  const job = dataset.jobId === null ? undefined : getJob(db, dataset.jobId);
+  const job =
+    dataset.jobId === null ? undefined : getWorkspaceJob(db, dataset.workspaceId, dataset.jobId);
   return !job || !finishedStatuses.includes(job.status);
 }
 

@@ -11,7 +11,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { scope, role } = await requireWorkspace(request, params);
   const id = Number(params.customer);
   const profile = Number.isInteger(id) ? getCustomerProfile(scope, id) : undefined;
-  if (!profile) throw notFound();
+  // Without data-processing consent a person is shown to owners only (as on the list).
+  if (!profile || (!profile.customer.consentDataProcessing && role !== "owner")) throw notFound();
   return { profile, rules: MERGE_RULES, canErase: role !== "viewer" };
 }
 

@@ -7,12 +7,15 @@ import { requireWorkspace } from "~/workspace.server";
 const PAGE = 50;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { scope } = await requireWorkspace(request, params);
+  const { scope, role } = await requireWorkspace(request, params);
   const url = new URL(request.url);
   const search = url.searchParams.get("q")?.trim() || undefined;
   const page = Math.max(1, Number(url.searchParams.get("page")) || 1);
-  const includeUnconsented = url.searchParams.get("all") === "1";
+  // Customers without data-processing consent are shown to owners only, on request.
+  const canIncludeUnconsented = role === "owner";
+  const includeUnconsented = canIncludeUnconsented && url.searchParams.get("all") === "1";
   return {
+    canIncludeUnconsented,
     search,
     page,
     includeUnconsented,
@@ -27,7 +30,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function Customers() {
-  const { search, page, includeUnconsented, counts, customers } = useLoaderData<typeof loader>();
+  const { search, page, includeUnconsented, canIncludeUnconsented, counts, customers } =
+    useLoaderData<typeof loader>();
   return (
     <>
       <p className="small">
@@ -53,10 +57,12 @@ export default function Customers() {
           Search name, e-mail, phone or id
           <input type="search" name="q" defaultValue={search ?? ""} />
         </label>
-        <label className="row" style={{ alignItems: "center", fontWeight: 400 }}>
-          <input type="checkbox" name="all" value="1" defaultChecked={includeUnconsented} /> include
-          customers without consent
-        </label>
+        {canIncludeUnconsented ? (
+          <label className="row" style={{ alignItems: "center", fontWeight: 400 }}>
+            <input type="checkbox" name="all" value="1" defaultChecked={includeUnconsented} />{" "}
+            include customers without consent
+          </label>
+        ) : null}
         <button type="submit" className="secondary">
           Search
         </button>

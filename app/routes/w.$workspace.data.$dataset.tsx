@@ -1,6 +1,6 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { getJob } from "#jobs/queue";
+import { getWorkspaceJob } from "#jobs/queue";
 import { DatasetPreview } from "~/components/DatasetPreview";
 import { ProgressBar, useRevalidateWhile } from "~/components/live";
 import { StatusBadge } from "~/components/StatusBadge";
@@ -34,7 +34,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const preview = await previewStoredFile(access.scope, dataset, overrides);
     return { ...base, preview, progress: null, rejected: [] };
   }
-  const job = dataset.jobId ? getJob(getDb(), dataset.jobId) : undefined;
+  const job = dataset.jobId
+    ? getWorkspaceJob(getDb(), access.workspace.id, dataset.jobId)
+    : undefined;
   const rejected = listRejectedRows(access.scope, dataset.id, 100);
   return { ...base, preview: null, progress: job?.progress ?? null, rejected };
 }

@@ -1,6 +1,6 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { getJob } from "#jobs/queue";
+import { getWorkspaceJob } from "#jobs/queue";
 import { ClusterRunView } from "~/components/segments/ClusterRunView";
 import { RfmRunView } from "~/components/segments/RfmRunView";
 import { RunProgress } from "~/components/segments/RunProgress";
@@ -24,7 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const run = runOf(access, params.run);
   const base = runPath(access.workspace.slug, run.id);
   if (run.status === "queued" || run.status === "running") {
-    const job = run.jobId ? getJob(getDb(), run.jobId) : undefined;
+    const job = run.jobId ? getWorkspaceJob(getDb(), access.workspace.id, run.jobId) : undefined;
     return { state: "pending" as const, status: run.status, progress: job?.progress ?? null };
   }
   const rfm = rfmResult(run);

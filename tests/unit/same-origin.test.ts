@@ -60,4 +60,12 @@ describe("safeRedirect", () => {
     expect(safeRedirect("/\\evil.example")).toBe("/");
     expect(safeRedirect(null, "/w")).toBe("/w");
   });
+
+  it("refuses paths that browsers turn into another site by dropping tabs or line breaks", () => {
+    expect(safeRedirect("/\t/evil.example")).toBe("/");
+    expect(safeRedirect("/\n/evil.example")).toBe("/");
+    expect(safeRedirect("/%09/evil.example")).toBe("/%09/evil.example");
+    expect(safeRedirect("/ /evil.example")).toBe("/");
+    expect(safeRedirect("/w/demo/customers?q=ay%C5%9Fe")).toBe("/w/demo/customers?q=ay%C5%9Fe");
+  });
 });
