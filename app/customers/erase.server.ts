@@ -7,7 +7,10 @@
  */
 import type { Db } from "#db/client";
 import { scopeTo, type WorkspaceScope } from "#db/scoped";
+import { assertNoImportRunning, deleteUploadsMentioning } from "./erase-uploads.server";
 import { type PersonIdentifiers, personMatcher } from "./identifiers";
+
+export { ErasureBlockedError } from "./erase-uploads.server";
 
 export class CustomerNotFoundError extends Error {}
 
@@ -17,6 +20,8 @@ export interface ErasureResult {
     customer_sources: number;
     transactions: number;
     rejected_rows: number;
+    /** Stored uploads (not imported, or failed) that mentioned the person: deleted. */
+    stored_uploads: number;
   };
   /** Values in other tables (dataset errors, job results, audit details) blanked out. */
   redacted: number;
@@ -150,6 +155,7 @@ function eraseInTransaction(
     customer_sources: customerSources,
     transactions,
     rejected_rows: rejectedIds.length,
+    stored_uploads: deleteUploadsMentioning(db, workspaceId, matcher),
   };
   // Only counts and the internal number, which identifies no one once the profile is gone.
   sqlite
@@ -173,6 +179,7 @@ export function eraseCustomer(
   sqlite.pragma("secure_delete = ON");
   try {
     const result = sqlite.transaction(() => {
+      assertNoImportRunning(db, workspaceId);
       const customerId =
         target.customerId ??
         (target.externalId === undefined

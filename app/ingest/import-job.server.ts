@@ -32,7 +32,7 @@ export class EnqueueError extends Error {
  * Queued or importing, unless its job has ended without saying so (a worker that kept
  * dying leaves the job dead and the dataset "importing"): then it may be queued again.
  */
-function isBeingImported(db: Db, dataset: typeof datasets.$inferSelect): boolean {
+export function isBeingImported(db: Db, dataset: typeof datasets.$inferSelect): boolean {
   if (dataset.status !== "queued" && dataset.status !== "importing") return false;
   const job =
     dataset.jobId === null ? undefined : getWorkspaceJob(db, dataset.workspaceId, dataset.jobId);

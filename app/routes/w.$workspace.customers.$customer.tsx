@@ -1,6 +1,6 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
-import { eraseCustomer } from "~/customers/erase.server";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { ErasureBlockedError, eraseCustomer } from "~/customers/erase.server";
 import { MERGE_RULES } from "~/customers/merge.server";
 import { getCustomerProfile } from "~/customers/queries.server";
 import { getDb } from "~/db.server";
@@ -20,12 +20,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { scope, workspace, user } = await requireWorkspace(request, params, "editor");
   const id = Number(params.customer);
   if (!Number.isInteger(id) || !getCustomerProfile(scope, id)) throw notFound();
-  eraseCustomer(getDb(), workspace.id, { customerId: id }, user.id);
+  try {
+    eraseCustomer(getDb(), workspace.id, { customerId: id }, user.id);
+  } catch (error) {
+    if (error instanceof ErasureBlockedError) return { error: error.message };
+    throw error;
+  }
   return redirect(`/w/${workspace.slug}/customers?erased=1`);
 }
 
 export default function CustomerPage() {
   const { profile, rules, canErase } = useLoaderData<typeof loader>();
+  const erasure = useActionData<typeof action>();
   const c = profile.customer;
   const consent = (
     label: string,
@@ -132,6 +138,11 @@ export default function CustomerPage() {
               e.preventDefault();
           }}
         >
+          {erasure?.error ? (
+            <p className="form-error" role="alert">
+              {erasure.error}
+            </p>
+          ) : null}
           <button type="submit" className="danger">
             Erase this person (right to erasure)
           </button>

@@ -94,7 +94,13 @@ describe("cli customer erase", { timeout: 120_000 }, () => {
     expect(byId.code).toBe(0);
     expect(JSON.parse(byId.stdout)).toEqual({
       erased: true,
-      removed: { customers: 1, customer_sources: 1, transactions: 0, rejected_rows: 0 },
+      removed: {
+        customers: 1,
+        customer_sources: 1,
+        transactions: 0,
+        rejected_rows: 0,
+        stored_uploads: 0,
+      },
       redacted: 0,
     });
     const again = await cli("customer", "erase", "--workspace", "shop", "--id", "C2");
