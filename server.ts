@@ -8,6 +8,7 @@ import { pathToFileURL } from "node:url";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express from "express";
+import { bodyLimitProblem } from "./app/body-limit.server";
 import { env } from "./app/env.server";
 import { isSameOriginRequest } from "./app/same-origin.server";
 import { openDb } from "./db/client";
@@ -43,6 +44,16 @@ app.use((req, res, next) => {
   });
   if (!ok) {
     res.status(403).type("text/plain").send("Cross-site request refused");
+    return;
+  }
+  const tooBig = bodyLimitProblem({
+    method: req.method,
+    contentType: req.headers["content-type"],
+    contentLength: req.headers["content-length"],
+    transferEncoding: req.headers["transfer-encoding"],
+  });
+  if (tooBig) {
+    res.status(tooBig.status).type("text/plain").send(tooBig.message);
     return;
   }
   next();

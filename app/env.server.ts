@@ -7,14 +7,19 @@ import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 
-const EnvSchema = z.object({
+export const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default("0.0.0.0"),
   DATABASE_URL: z.string().default("./data/channelscope.db"),
   DATA_DIR: z.string().default("./data"),
   /** Comma-separated; the first signs new cookies, all are accepted (for rotation). */
-  SESSION_SECRET: z.string().min(16).optional(),
+  SESSION_SECRET: z
+    .string()
+    .refine((value) => value.split(",").every((part) => part.trim().length >= 16), {
+      message: "every comma-separated SESSION_SECRET must be at least 16 characters",
+    })
+    .optional(),
   /** Public origin(s) allowed for mutating requests besides the request's own Host. */
   ALLOWED_ORIGINS: z.string().default(""),
   /** Set to "false" to allow session cookies over plain http in production (local demo). */

@@ -31,8 +31,13 @@ export function databasePath(): string {
 }
 
 export function openDb(file = databasePath(), options: { migrate?: boolean } = {}): Db {
-  if (file !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  // Personal data of every tenant and password hashes: readable by this user only. SQLite
+  // gives its -wal and -shm files the database file's permissions.
+  if (file !== ":memory:") {
+    fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true, mode: 0o700 });
+  }
   const sqlite = new Database(file);
+  if (file !== ":memory:") fs.chmodSync(file, 0o600);
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("foreign_keys = ON");
   // A writer waits this long for another connection's write lock. Long enough for the

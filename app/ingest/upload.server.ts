@@ -56,16 +56,18 @@ function toNodeStream(stream: UploadInput["stream"]): NodeJS.ReadableStream {
 export async function storeUpload(scope: WorkspaceScope, input: UploadInput): Promise<Dataset> {
   const maxBytes = input.maxBytes ?? uploadMaxBytes();
   const dir = uploadDir(scope.workspaceId);
-  await fs.promises.mkdir(dir, { recursive: true });
+  // Uploads are customer data: readable by this user only.
+  await fs.promises.mkdir(dir, { recursive: true, mode: 0o700 });
   const storedPath = path.join(dir, randomBytes(16).toString("hex"));
   const received = `${storedPath}.part`;
   try {
     await pipeline(
       toNodeStream(input.stream),
       limitBytes(maxBytes),
-      fs.createWriteStream(received),
+      fs.createWriteStream(received, { mode: 0o600 }),
     );
     const fileName = await unpackUpload(received, storedPath, input.fileName, maxBytes);
+    await fs.promises.chmod(storedPath, 0o600);
     const { size } = await fs.promises.stat(storedPath);
     return scope.insert(datasets, {
       kind: input.kind,

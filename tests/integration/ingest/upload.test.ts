@@ -32,6 +32,9 @@ describe("storeUpload", () => {
     expect(path.basename(stored)).toMatch(/^[0-9a-f]{32}$/);
     expect(fs.readFileSync(stored)).toEqual(products);
     expect(await readSample(stored, 10)).toEqual(products.subarray(0, 10));
+    // Customer data: readable by the app's user only.
+    expect(fs.statSync(stored).mode & 0o777).toBe(0o600);
+    expect(fs.statSync(uploadDir(workspaceId)).mode & 0o777).toBe(0o700);
   });
 
   it("refuses a file over the limit, naming the limit, and keeps nothing", async () => {
