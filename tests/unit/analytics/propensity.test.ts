@@ -32,6 +32,42 @@ describe("logistic regression", () => {
     });
   });
 
+  it("reaches the optimum: the gradient of J vanishes, in a few Newton steps", () => {
+    // Overlapping classes, two features and a one-hot pair: a unique interior optimum.
+    const rows = 200;
+    const cols = 4;
+    const data = new Float64Array(rows * cols);
+    const y: number[] = [];
+    let seed = 7;
+    const next = () => {
+      seed = (seed * 16807) % 2147483647;
+      return seed / 2147483647;
+    };
+    for (let i = 0; i < rows; i++) {
+      const a = next() * 4 - 2;
+      const b = next() * 2 - 1;
+      const group = next() < 0.4 ? 1 : 0;
+      data.set([a, b, group, 1 - group], i * cols);
+      y.push(next() < sigmoid(1.5 * a - 0.8 * b + 0.7 * group - 0.3) ? 1 : 0);
+    }
+    const l2 = 0.01;
+    const model = trainLogistic({ data, rows, cols }, y, { l2 });
+    // The gradient, computed here independently of the trainer.
+    const gradient = new Array(cols + 1).fill(0);
+    for (let i = 0; i < rows; i++) {
+      let z = model.bias;
+      for (let j = 0; j < cols; j++)
+        z += (model.weights[j] as number) * (data[i * cols + j] as number);
+      const residual = sigmoid(z) - (y[i] as number);
+      for (let j = 0; j < cols; j++)
+        gradient[j] += (residual * (data[i * cols + j] as number)) / rows;
+      gradient[cols] += residual / rows;
+    }
+    for (let j = 0; j < cols; j++) gradient[j] += l2 * (model.weights[j] as number);
+    for (const g of gradient) expect(Math.abs(g)).toBeLessThan(1e-8);
+    expect(model.iterations).toBeLessThanOrEqual(15);
+  });
+
   it("encodes numeric attributes as z-scores and categories one-hot", () => {
     const encoder = fitEncoder(
       [
