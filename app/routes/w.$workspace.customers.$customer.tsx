@@ -4,7 +4,7 @@ import { ErasureBlockedError, eraseCustomer } from "~/customers/erase.server";
 import { MERGE_RULES } from "~/customers/merge.server";
 import { getCustomerProfile } from "~/customers/queries.server";
 import { getDb } from "~/db.server";
-import { formatInteger } from "~/format";
+import { formatDateTime, formatInteger } from "~/format";
 import { notFound, requireWorkspace } from "~/workspace.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -42,7 +42,7 @@ export default function CustomerPage() {
     <tr key={label}>
       <td>{label}</td>
       <td>{value === null ? "unknown" : value ? "yes" : "no"}</td>
-      <td>{at ?? "—"}</td>
+      <td>{formatDateTime(at)}</td>
       <td>{source ?? "—"}</td>
     </tr>
   );
@@ -67,7 +67,7 @@ export default function CustomerPage() {
           <span>net revenue</span>
         </div>
         <div>
-          <strong>{profile.purchases.lastPurchase ?? "—"}</strong>
+          <strong>{formatDateTime(profile.purchases.lastPurchase)}</strong>
           <span>last purchase</span>
         </div>
       </div>

@@ -32,6 +32,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function Customers() {
   const { search, page, includeUnconsented, canIncludeUnconsented, counts, customers } =
     useLoaderData<typeof loader>();
+  // Paging keeps the search and the owner's "include customers without consent" choice.
+  const pageLink = (to: number) =>
+    `?${new URLSearchParams({ q: search ?? "", ...(includeUnconsented ? { all: "1" } : {}), page: String(to) })}`;
   return (
     <>
       <p className="small">
@@ -94,16 +97,8 @@ export default function Customers() {
         </table>
       </div>
       <p className="row">
-        {page > 1 ? (
-          <Link to={`?${new URLSearchParams({ q: search ?? "", page: String(page - 1) })}`}>
-            ← previous
-          </Link>
-        ) : null}
-        {customers.length === PAGE ? (
-          <Link to={`?${new URLSearchParams({ q: search ?? "", page: String(page + 1) })}`}>
-            next →
-          </Link>
-        ) : null}
+        {page > 1 ? <Link to={pageLink(page - 1)}>← previous</Link> : null}
+        {customers.length === PAGE ? <Link to={pageLink(page + 1)}>next →</Link> : null}
       </p>
     </>
   );

@@ -7,6 +7,7 @@ import { StatusBadge } from "~/components/StatusBadge";
 import { formatBytes, kindLabels } from "~/datasets/kind-labels";
 import { choicesFrom, previewStoredFile, settingsOverridesFrom } from "~/datasets/preview.server";
 import { deleteDataset, getDataset, listRejectedRows } from "~/datasets/queries.server";
+import { describeSettings } from "~/datasets/settings-summary";
 import { getDb } from "~/db.server";
 import { formatDateTime, formatInteger } from "~/format";
 import { enqueueImport } from "~/ingest/import-job.server";
@@ -154,7 +155,7 @@ export default function DatasetPage() {
             ))}
           </div>
           <p className="muted small">
-            Settings used: {JSON.stringify(dataset.settings)} · finished{" "}
+            Settings used: {describeSettings(dataset.settings)} · finished{" "}
             {formatDateTime(dataset.finishedAt)}
           </p>
         </section>

@@ -1,4 +1,5 @@
 import { ResponsiveLine } from "@nivo/line";
+import { formatInteger } from "~/format";
 import { ClientOnly, EmptyChart } from "./ClientOnly";
 import { categoricalColors, chartTheme } from "./theme";
 
@@ -21,6 +22,9 @@ export function LineChart({
   valueFormat?: (value: number) => string;
   empty?: string;
 }) {
+  // A line needs two points: a series with fewer would draw nothing without its markers.
+  const sparse = series.some((s) => s.data.filter((point) => point.y !== null).length < 3);
+  const axisFormat = valueFormat ?? thousands;
   if (series.every((s) => s.data.length === 0))
     return <EmptyChart height={height} message={empty} />;
   return (
@@ -33,16 +37,16 @@ export function LineChart({
           xFormat="time:%Y-%m-%d"
           yScale={{ type: "linear", min: "auto", max: "auto" }}
           yFormat={valueFormat ? (v) => valueFormat(Number(v)) : undefined}
-          axisBottom={{ format: "%b %y", tickValues: 6 }}
+          axisBottom={{ format: "%b %Y", tickValues: 6 }}
           axisLeft={{
             legend: yLegend,
             legendOffset: -60,
             legendPosition: "middle",
-            format: valueFormat,
+            format: axisFormat,
           }}
           colors={categoricalColors}
           theme={chartTheme}
-          pointSize={0}
+          pointSize={sparse ? 8 : 0}
           useMesh
           enableSlices="x"
           legends={[
@@ -59,4 +63,9 @@ export function LineChart({
       )}
     </ClientOnly>
   );
+}
+
+/** Axis labels: 3,500,000 rather than 3500000; small values (rates) as they are. */
+function thousands(value: number): string {
+  return Math.abs(value) >= 1000 ? formatInteger(value) : String(value);
 }

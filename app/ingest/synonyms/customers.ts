@@ -48,7 +48,7 @@ export const customerSynonyms = {
   ],
   consent_data_processing: [
     ...["data processing consent", "consent data processing", "gdpr consent", "privacy consent"],
-    ...["kvkk", "kvkk onayı", "kvkk izni", "açık rıza", "kişisel veri izni"],
+    ...["kvkk", "kvkk consent", "kvkk onayı", "kvkk izni", "açık rıza", "kişisel veri izni"],
     ...["согласие на обработку персональных данных", "согласие на обработку данных"],
     ...["согласие пдн", "согласие на обработку пд"],
   ],
@@ -62,7 +62,8 @@ export const customerSynonyms = {
     ...["дата согласия email", "дата согласия на email", "дата согласия на рассылку"],
   ],
   consent_data_processing_at: [
-    ...["data processing consent date", "gdpr consent date", "kvkk onay tarihi", "kvkk tarihi"],
+    ...["data processing consent date", "gdpr consent date", "kvkk consent date"],
+    ...["kvkk onay tarihi", "kvkk tarihi"],
     ...["açık rıza tarihi", "дата согласия на обработку данных", "дата согласия пдн"],
   ],
 } as const;

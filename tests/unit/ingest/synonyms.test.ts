@@ -58,6 +58,8 @@ describe("synonyms in English, Turkish and Russian", () => {
     ["customers", "phone", ["Mobile Phone", "Cep Telefonu", "Телефон"]],
     ["customers", "birth_date", ["Date of Birth", "Doğum Tarihi", "Дата рождения"]],
     ["customers", "birth_year", ["Year of birth", "Doğum Yılı", "Год рождения"]],
+    ["customers", "consent_data_processing", ["kvkk_consent", "KVKK Onayı"]],
+    ["customers", "consent_data_processing_at", ["kvkk_consent_date", "KVKK Onay Tarihi"]],
     ["customers", "consent_sms", ["SMS Consent", "SMS İzni", "Согласие на SMS"]],
     [
       "customers",
