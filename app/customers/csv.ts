@@ -29,7 +29,10 @@ export function neutralise(text: string): string {
 
 export function csvCell(value: CsvValue): string {
   if (value === null || value === undefined) return "";
-  if (typeof value === "number") return Number.isFinite(value) ? String(value) : "";
+  // 15 significant digits drop binary noise from sums (153432.18999999997 → 153432.19)
+  // while keeping every digit a stored amount or rate really has.
+  if (typeof value === "number")
+    return Number.isFinite(value) ? String(Number(value.toPrecision(15))) : "";
   if (typeof value === "boolean") return value ? "true" : "false";
   if (value instanceof Date) return value.toISOString();
   const text = neutralise(value);

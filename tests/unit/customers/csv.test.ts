@@ -29,6 +29,11 @@ describe("spreadsheet formula injection", () => {
   it("writes numbers as numbers, negative ones too, and text that looks negative as text", () => {
     expect(csvCell(-25.5)).toBe("-25.5");
     expect(csvCell(0)).toBe("0");
+    // Binary noise from summing amounts is not written; real digits are.
+    expect(csvCell(0.1 + 0.2)).toBe("0.3");
+    expect(csvCell(153432.18999999997)).toBe("153432.19");
+    expect(csvCell(0.13917612207255045)).toBe("0.13917612207255");
+    expect(csvCell(1234567.891)).toBe("1234567.891");
     expect(csvCell(Number.NaN)).toBe("");
     expect(csvCell("-25.5")).toBe("'-25.5");
   });
