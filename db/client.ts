@@ -9,6 +9,7 @@ import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { type BetterSQLite3Database, drizzle } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import { foldCase } from "../app/ingest/normalise";
 import * as schema from "./schema";
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
@@ -46,6 +47,11 @@ export function openDb(file = databasePath(), options: { migrate?: boolean } = {
   sqlite.pragma("busy_timeout = 15000");
   // NORMAL is durable across application crashes in WAL mode and much faster than FULL.
   sqlite.pragma("synchronous = NORMAL");
+  // Case- and accent-insensitive search in Turkish and Russian (LIKE folds ASCII only):
+  // fold_case(name) LIKE fold_case(?) finds "Öykü Işık" from "öykü" or "ISIK".
+  sqlite.function("fold_case", { deterministic: true }, (value: unknown) =>
+    typeof value === "string" ? foldCase(value) : value,
+  );
   const db = drizzle(sqlite, { schema }) as Db;
   beginImmediateByDefault(db);
   if (options.migrate !== false) migrate(db, { migrationsFolder: migrationsFolder() });

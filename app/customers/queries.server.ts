@@ -15,6 +15,7 @@ import {
 } from "drizzle-orm";
 import { customerSources, customers, transactions } from "#db/schema";
 import type { WorkspaceScope } from "#db/scoped";
+import { foldCase } from "~/ingest/normalise";
 import { consentedCustomerFilter, countExcludedForConsent } from "./consent.server";
 
 export interface CustomerListOptions {
@@ -34,7 +35,7 @@ function searchCondition(scope: WorkspaceScope, search: string): SQL {
   const text = search.trim();
   const digits = text.replace(/\D/g, "");
   return or(
-    likeEscaped(customers.name, text),
+    sql`fold_case(${customers.name}) like ${contains(foldCase(text))} escape '\\'`,
     likeEscaped(customers.email, text.toLowerCase()),
     // Phones are stored as +905321234567; "0532 123 45 67" finds them by its digits.
     digits.length >= 4 ? likeEscaped(customers.phone, digits.replace(/^0+/, "")) : undefined,
