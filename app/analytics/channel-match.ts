@@ -134,7 +134,9 @@ export function rankChannels(
       const worst = byFit[byFit.length - 1];
       if (best)
         reasons.push(`Best match on ${best.dimension} (similarity ${best.similarity.toFixed(2)})`);
-      if (worst && byFit.length > 1)
+      // A "weakest" dimension as good as the best (to the 2 decimals shown) is no reason.
+      const distinct = (a: number, b: number) => a.toFixed(2) !== b.toFixed(2);
+      if (best && worst && byFit.length > 1 && distinct(best.similarity, worst.similarity))
         reasons.push(
           `Weakest match on ${worst.dimension} (similarity ${worst.similarity.toFixed(2)})`,
         );

@@ -54,16 +54,21 @@ export function workspaceTimeZone(scope: WorkspaceScope): string {
   return row?.timeZone ?? "UTC";
 }
 
+/** zod's "Invalid input: expected string, received undefined" means a field left empty. */
+function readableMessage(issue: { code: string; message: string; input?: unknown }): string {
+  return issue.code === "invalid_type" && issue.input === undefined ? "Required" : issue.message;
+}
+
 /** The adapter's parsed config, or field errors named after the config keys. */
 export function checkConfig(adapterId: string, config: unknown) {
   const adapter = getAdapter(adapterId);
   if (!adapter) throw new SourceInputError({ adapter: "Unknown adapter" });
-  const parsed = adapter.configSchema.safeParse(config);
+  const parsed = adapter.configSchema.safeParse(config, { reportInput: true });
   if (parsed.success) return { adapter, config: parsed.data as Record<string, unknown> };
   const errors: Record<string, string> = {};
   for (const issue of parsed.error.issues) {
     const key = issue.path.length > 0 ? issue.path.join(".") : "config";
-    errors[key] ??= issue.message;
+    errors[key] ??= readableMessage(issue);
   }
   throw new SourceInputError(errors);
 }

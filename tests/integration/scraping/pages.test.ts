@@ -104,6 +104,10 @@ describe("Scrapers page", () => {
     expect((body as { errors: Record<string, string> }).errors).toEqual({
       channel: "not a Telegram channel name",
     });
+    const empty = await post(editor, { ...telegram(), channel: "", intent: "create" });
+    expect((empty.body as { errors: Record<string, string> }).errors).toEqual({
+      channel: "Required",
+    });
     const badCron = await post(editor, { ...telegram(), schedule: "every day", intent: "create" });
     expect((badCron.body as { errors: Record<string, string> }).errors.schedule).toMatch(
       /^not a cron expression/,

@@ -64,6 +64,13 @@ describe("rankChannels", () => {
     expect(epsilon?.reasons.at(-1)).toContain("No campaign or traffic data");
   });
 
+  it("names no weakest dimension when every dimension matches equally well", () => {
+    const [ranking] = rankChannels([segment], channels);
+    const alpha = ranking?.channels.find((c) => c.channelId === "A");
+    expect(alpha?.reasons.filter((r) => r.startsWith("Weakest"))).toEqual([]);
+    expect(alpha?.reasons[0]).toMatch(/^Best match on \w+ \(similarity 1\.00\)$/);
+  });
+
   it("ranks by audience fit alone when the effectiveness exponent is 0", () => {
     const [ranking] = rankChannels([segment], channels, { effectivenessWeight: 0 });
     // Four perfect matches tie at 1 and are ordered by name; Beta is last.
