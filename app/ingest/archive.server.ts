@@ -76,7 +76,20 @@ function openZip(file: string): Promise<yauzl.ZipFile> {
   });
 }
 
+/**
+ * An export holds one CSV, perhaps with a few extras (a readme, __MACOSX); a list of
+ * entries is kept in memory, so an archive of millions of tiny entries is refused unread.
+ */
+export const MAX_ZIP_ENTRIES = 1000;
+
 function entriesOf(zip: yauzl.ZipFile): Promise<yauzl.Entry[]> {
+  if (zip.entryCount > MAX_ZIP_ENTRIES) {
+    return Promise.reject(
+      new UploadError(
+        `The ZIP archive holds ${zip.entryCount} entries (at most ${MAX_ZIP_ENTRIES}); upload the CSV file itself, or a ZIP with just that file.`,
+      ),
+    );
+  }
   return new Promise((resolve, reject) => {
     const entries: yauzl.Entry[] = [];
     zip.on("entry", (entry: yauzl.Entry) => {

@@ -38,8 +38,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   // streamed straight to disk as a dataset of that kind.
   const handler: UploadHandler = async ({ name, filename, data: chunks }) => {
     if (name === "kind") {
+      // A kind is a short word; a part that runs on is not one, and is not read to the end.
       let text = "";
-      for await (const chunk of chunks) text += Buffer.from(chunk).toString("utf8");
+      for await (const chunk of chunks) {
+        text += Buffer.from(chunk).toString("utf8");
+        if (text.length > 64) throw new UploadError("The form's kind field is too long");
+      }
       if (isKind(text)) kind = text;
       return text;
     }

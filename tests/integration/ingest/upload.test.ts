@@ -82,6 +82,10 @@ describe("compressed uploads through the import command", () => {
     expect(two.stderr).toContain(
       "two-csvs.zip: The ZIP archive holds 2 CSV files (a.csv, b.csv); upload one file at a time.",
     );
+    const many = await cliImport("products", fixture("ingest/many-entries.zip"));
+    expect(many.stderr).toContain(
+      "many-entries.zip: The ZIP archive holds 1001 entries (at most 1000); upload the CSV file itself, or a ZIP with just that file.",
+    );
     const none = await cliImport("products", fixture("ingest/no-csv.zip"));
     expect(none.stderr).toContain("no-csv.zip: The ZIP archive holds no CSV file.");
   });
