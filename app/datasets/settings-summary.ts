@@ -3,7 +3,7 @@
  * "UTF-8 with BOM · delimiter ; · decimal mark , · dates: birth_date dd.mm.yyyy". Internal
  * bookkeeping (e.g. the crash-recovery watermark) is left out.
  */
-const DELIMITER_NAMES: Record<string, string> = { "\t": "tab", " ": "space" };
+const DELIMITER_NAMES: Record<string, string> = { "\t": "tab" };
 
 export function describeSettings(settings: Record<string, unknown> | null | undefined): string {
   if (!settings) return "—";

@@ -129,30 +129,7 @@ export async function loadFile(plan: LoadPlan): Promise<LoadCounts & { signature
     .immediate.bind(null);
 
   try {
-    await readBatches();
-    if (!mapper) throw new FileProblem("The file has no header row.");
-    if (writer.finish) publish(writer.finish);
-  } finally {
-    // Staged rows are either published by now or belong to a failed import.
-    writer.discard?.();
-  }
-  return { ...counts, signature };
-
-  /** The writer's staged rows into place, with the counts only they can tell, at once. */
-  function publish(finish: () => { new: number; updated: number; unchanged: number }) {
-    db.$client
-      .transaction(() => {
-        const published = finish();
-        counts.rowsNew += published.new;
-        counts.rowsUpdated += published.updated;
-        counts.rowsUnchanged += published.unchanged;
-        scope.update(datasets, { ...counts }, eq(datasets.id, datasetId));
-      })
-      .immediate();
-  }
-
-  function readBatches() {
-    return readRecordBatches(
+    await readRecordBatches(
       plan.file,
       plan.settings,
       {
@@ -207,5 +184,23 @@ export async function loadFile(plan: LoadPlan): Promise<LoadCounts & { signature
         });
       },
     );
+    if (!mapper) throw new FileProblem("The file has no header row.");
+    const finish = writer.finish?.bind(writer);
+    // Staged rows go into place with the counts only the writer can tell, all at once.
+    if (finish) {
+      db.$client
+        .transaction(() => {
+          const published = finish();
+          counts.rowsNew += published.new;
+          counts.rowsUpdated += published.updated;
+          counts.rowsUnchanged += published.unchanged;
+          scope.update(datasets, { ...counts }, eq(datasets.id, datasetId));
+        })
+        .immediate();
+    }
+  } finally {
+    // Staged rows are either published by now or belong to a failed import.
+    writer.discard?.();
   }
+  return { ...counts, signature };
 }

@@ -1,3 +1,5 @@
+import { execFileSync } from "node:child_process";
+import path from "node:path";
 import { expect, type Page } from "@playwright/test";
 
 export const baseURL = () => {
@@ -25,4 +27,21 @@ export async function logIn(page: Page, email: string, password: string) {
 export async function logOut(page: Page) {
   await page.getByRole("button", { name: "Log out" }).click();
   await expect(page.getByRole("heading", { name: "Log in" })).toBeVisible();
+}
+
+/** Loads tests/fixtures/e2e/<file> into a workspace through the real import CLI. */
+export function importFixture(slug: string, kind: string, file: string) {
+  const dir = process.env.E2E_DATA_DIR;
+  if (!dir) throw new Error("E2E_DATA_DIR is not set (global setup did not run)");
+  const fixture = path.resolve("tests/fixtures/e2e", file);
+  const args = ["--workspace", slug, "--kind", kind, "--file", fixture];
+  execFileSync(process.execPath, ["--import", "tsx", "cli/index.ts", "import", ...args], {
+    env: { ...process.env, DATABASE_URL: path.join(dir, "e2e.db"), DATA_DIR: dir },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+}
+
+/** One of an analysis run's pages (Segments, Channels, Products, Audience…). */
+export async function openRunTab(page: Page, name: string) {
+  await page.getByRole("navigation", { name: "Run pages" }).getByRole("link", { name }).click();
 }

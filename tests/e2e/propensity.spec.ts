@@ -9,27 +9,12 @@
  * Electronics and Garden means add up to 100 %. TikTok's users are young, Radio's old, and
  * Podcast's users are TikTok's and Radio's together, so its mean is the average of theirs.
  */
-import { execFileSync } from "node:child_process";
 import path from "node:path";
-import { expect, type Locator, type Page, test } from "@playwright/test";
-import { baseURL, signUp } from "./helpers";
+import { expect, type Locator, test } from "@playwright/test";
+import { baseURL, importFixture, openRunTab, signUp } from "./helpers";
 
 const slug = "propensity-e2e";
 const fixtures = path.resolve("tests/fixtures/e2e");
-
-function importFixture(kind: string, file: string) {
-  const dir = process.env.E2E_DATA_DIR;
-  if (!dir) throw new Error("E2E_DATA_DIR is not set (global setup did not run)");
-  const args = ["--workspace", slug, "--kind", kind, "--file", path.join(fixtures, file)];
-  execFileSync(process.execPath, ["--import", "tsx", "cli/index.ts", "import", ...args], {
-    env: { ...process.env, DATABASE_URL: path.join(dir, "e2e.db"), DATA_DIR: dir },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-}
-
-async function openRunTab(page: Page, name: string) {
-  await page.getByRole("navigation", { name: "Run pages" }).getByRole("link", { name }).click();
-}
 
 /** "93.2 %" (no-break space) → 93.2 */
 function percentOf(text: string): number {
@@ -76,8 +61,8 @@ test("propensity of channel users: upload, mean score per channel and category, 
   await page.getByLabel("Address").fill(slug);
   await page.getByRole("button", { name: "Create workspace" }).click();
   await expect(page).toHaveURL(`${baseURL()}/w/${slug}`);
-  importFixture("customers", "propensity-customers.csv");
-  importFixture("transactions", "propensity-transactions.csv");
+  importFixture(slug, "customers", "propensity-customers.csv");
+  importFixture(slug, "transactions", "propensity-transactions.csv");
 
   // Any finished run has a Products page; RFM is the quickest to get.
   await page.goto(`${baseURL()}/w/${slug}/segments`);

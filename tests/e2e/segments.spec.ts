@@ -6,28 +6,11 @@
  * attention, Hibernating, Lost), plus 4 customers without data-processing consent. 3 of the
  * 8 Champions have no SMS consent. Income and age form three separate groups (k = 3).
  */
-import { execFileSync } from "node:child_process";
 import fs from "node:fs";
-import path from "node:path";
-import { expect, type Page, test } from "@playwright/test";
-import { baseURL, signUp } from "./helpers";
+import { expect, test } from "@playwright/test";
+import { baseURL, importFixture, openRunTab, signUp } from "./helpers";
 
 const slug = "segments-e2e";
-const fixtures = path.resolve("tests/fixtures/e2e");
-
-function importFixture(kind: string, file: string) {
-  const dir = process.env.E2E_DATA_DIR;
-  if (!dir) throw new Error("E2E_DATA_DIR is not set (global setup did not run)");
-  const args = ["--workspace", slug, "--kind", kind, "--file", path.join(fixtures, file)];
-  execFileSync(process.execPath, ["--import", "tsx", "cli/index.ts", "import", ...args], {
-    env: { ...process.env, DATABASE_URL: path.join(dir, "e2e.db"), DATA_DIR: dir },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-}
-
-async function openRunTab(page: Page, name: string) {
-  await page.getByRole("navigation", { name: "Run pages" }).getByRole("link", { name }).click();
-}
 
 test("segments: RFM, drill-down, channels, products, SMS audience and clustering", async ({
   page,
@@ -42,10 +25,10 @@ test("segments: RFM, drill-down, channels, products, SMS audience and clustering
   await page.getByLabel("Address").fill(slug);
   await page.getByRole("button", { name: "Create workspace" }).click();
   await expect(page).toHaveURL(`${baseURL()}/w/${slug}`);
-  importFixture("customers", "customers.csv");
-  importFixture("transactions", "transactions.csv");
-  importFixture("channel_audiences", "channel-audiences.csv");
-  importFixture("campaigns", "campaigns.csv");
+  importFixture(slug, "customers", "customers.csv");
+  importFixture(slug, "transactions", "transactions.csv");
+  importFixture(slug, "channel_audiences", "channel-audiences.csv");
+  importFixture(slug, "campaigns", "campaigns.csv");
 
   // RFM from the UI; the worker runs it and the page follows the progress.
   await page.goto(`${baseURL()}/w/${slug}/segments`);
