@@ -293,8 +293,16 @@ export const transactions = sqliteTable(
   },
   (t) => [
     uniqueIndex("transactions_key").on(t.workspaceId, t.transactionKey),
-    index("transactions_customer_idx").on(t.workspaceId, t.customerId, t.occurredAt),
-    index("transactions_external_idx").on(t.workspaceId, t.customerExternalId),
+    // Each sale sits in exactly one of these two: under its profile once linked, under the
+    // file's customer id while it waits for a profile (every query on customer_external_id
+    // asks for customer_id IS NULL). Half the index entries of two full indexes, and an
+    // import builds one index's worth per row instead of two (docs/decisions/011).
+    index("transactions_customer_idx")
+      .on(t.workspaceId, t.customerId, t.occurredAt)
+      .where(sql`customer_id IS NOT NULL`),
+    index("transactions_external_idx")
+      .on(t.workspaceId, t.customerExternalId)
+      .where(sql`customer_id IS NULL`),
   ],
 );
 

@@ -8,7 +8,6 @@ import type { Db } from "#db/client";
 import { datasets } from "#db/schema";
 import { scopeTo } from "#db/scoped";
 import { locateRecord, type RecordBatch, readRecordBatches } from "./csv-reader.server";
-import { createFastRow, type FastRow } from "./fast-rows";
 import { headerProblem, uniqueHeaders, withoutTrailingEmpty } from "./header";
 import type { DatasetKind } from "./kinds";
 import { type ColumnMapping, headersSignature, validateMapping } from "./mapping";
@@ -16,6 +15,7 @@ import { createRowMapper, type RowMapper } from "./row-mapper";
 import { createRowWriter } from "./row-writers.server";
 import { formatRowError, type RowByKind, type RowSettings, validateRow } from "./schemas";
 import type { CsvSettings } from "./settings";
+import type { RowWriter } from "./writer-context";
 
 /** The file itself cannot be imported (retrying will not help). */
 export class FileProblem extends Error {
@@ -64,11 +64,12 @@ interface Rejected {
   reason: string;
 }
 
-function headerOf(
-  kind: DatasetKind,
+function headerOf<K extends DatasetKind>(
+  kind: K,
   first: string[],
   mapping: ColumnMapping,
   rowSettings: RowSettings,
+  writer: RowWriter<K>,
 ) {
   const problem = headerProblem(first);
   if (problem) throw new FileProblem(problem.message);
@@ -79,7 +80,7 @@ function headerOf(
   }
   return {
     mapper: createRowMapper(kind, headers, mapping),
-    fastRow: createFastRow(kind, headers, mapping, rowSettings),
+    take: writer.recordTaker?.(headers, mapping, rowSettings) ?? null,
     width: headers.length,
     signature: headersSignature(headers),
   };
@@ -102,7 +103,7 @@ export async function loadFile(plan: LoadPlan): Promise<LoadCounts & { signature
     rowsUnchanged: 0,
   };
   let mapper: RowMapper | undefined;
-  let fastRow: FastRow | null = null;
+  let take: ((fields: readonly string[]) => boolean) | null = null;
   let width = 0;
   let signature = "";
   let bytesRead = 0;
@@ -111,21 +112,28 @@ export async function loadFile(plan: LoadPlan): Promise<LoadCounts & { signature
   // IMMEDIATE: the batch reads before it writes, and a deferred transaction that another
   // connection wrote under in between would fail with SQLITE_BUSY instead of waiting.
   const writeBatch = db.$client
-    .transaction((batch: RecordBatch, valid: RowByKind[DatasetKind][], rejected: Rejected[]) => {
-      const written = writer.write(valid);
-      for (const { index, column, reason } of rejected) {
-        const { line, text } = locateRecord(batch.raws[index] ?? "", batch.endLines[index] ?? 0);
-        const raw = text.length > MAX_RAW_CHARS ? `${text.slice(0, MAX_RAW_CHARS)}…` : text;
-        insertReject.run(workspaceId, datasetId, line, column, reason, raw);
-      }
-      counts.rowsRead += valid.length + rejected.length;
-      counts.rowsLoaded += valid.length;
-      counts.rowsRejected += rejected.length;
-      counts.rowsNew += written.new;
-      counts.rowsUpdated += written.updated;
-      counts.rowsUnchanged += written.unchanged;
-      scope.update(datasets, { ...counts }, eq(datasets.id, datasetId));
-    })
+    .transaction(
+      (
+        batch: RecordBatch,
+        valid: RowByKind[DatasetKind][],
+        taken: number,
+        rejected: Rejected[],
+      ) => {
+        const written = writer.write(valid);
+        for (const { index, column, reason } of rejected) {
+          const { line, text } = locateRecord(batch.raws[index] ?? "", batch.endLines[index] ?? 0);
+          const raw = text.length > MAX_RAW_CHARS ? `${text.slice(0, MAX_RAW_CHARS)}…` : text;
+          insertReject.run(workspaceId, datasetId, line, column, reason, raw);
+        }
+        counts.rowsRead += valid.length + taken + rejected.length;
+        counts.rowsLoaded += valid.length + taken;
+        counts.rowsRejected += rejected.length;
+        counts.rowsNew += written.new;
+        counts.rowsUpdated += written.updated;
+        counts.rowsUnchanged += written.unchanged;
+        scope.update(datasets, { ...counts }, eq(datasets.id, datasetId));
+      },
+    )
     .immediate.bind(null);
 
   try {
@@ -141,23 +149,25 @@ export async function loadFile(plan: LoadPlan): Promise<LoadCounts & { signature
         plan.signal?.throwIfAborted();
         let first = 0;
         if (!mapper) {
-          ({ mapper, fastRow, width, signature } = headerOf(
+          ({ mapper, take, width, signature } = headerOf(
             kind,
             batch.records[0] ?? [],
             plan.mapping,
             rowSettings,
+            writer,
           ));
           first = 1;
         }
         const valid: RowByKind[DatasetKind][] = [];
+        // Records the writer took itself (see RowWriter.recordTaker).
+        let taken = 0;
         const rejected: Rejected[] = [];
         for (let index = first; index < batch.records.length; index++) {
           const fields = batch.records[index] as string[];
-          // Rows the fast path cannot accept (and rows of another width) take the full way,
-          // which gives every rejection its message.
-          const fast = fastRow !== null && fields.length === width ? fastRow(fields) : null;
-          if (fast !== null) {
-            valid.push(fast);
+          // Records the writer cannot take as they are (and rows of another width) take the
+          // full way, which gives every rejection its message.
+          if (take !== null && fields.length === width && take(fields)) {
+            taken++;
             continue;
           }
           const shaped = mapper(fields);
@@ -166,13 +176,16 @@ export async function loadFile(plan: LoadPlan): Promise<LoadCounts & { signature
             continue;
           }
           const result = validateRow(kind, shaped.mapped, rowSettings);
-          if (result.ok) valid.push(result.value);
+          if (result.ok && writer.add) {
+            writer.add(result.value);
+            taken++;
+          } else if (result.ok) valid.push(result.value);
           else {
             const reason = result.errors.map(formatRowError).join("; ");
             rejected.push({ index, column: result.errors[0]?.column ?? null, reason });
           }
         }
-        writeBatch(batch, valid, rejected);
+        writeBatch(batch, valid, taken, rejected);
         const seconds = (performance.now() - started) / 1000;
         plan.onProgress?.({
           rows: counts.rowsRead,

@@ -9,6 +9,7 @@ import { pipeline } from "node:stream/promises";
 import { type Options, Parser } from "csv-parse";
 import { csvParseOptions } from "./csv-options";
 import { createDecodeStream } from "./decode";
+import { isPlainCsvFile, readPlainRecordBatches } from "./plain-csv.server";
 import type { CsvSettings } from "./settings";
 
 export interface RecordBatch {
@@ -82,11 +83,25 @@ export interface ReadOptions {
 }
 
 /**
- * Streams the file through decoding and csv-parse into `consume`, which receives every
+ * Streams the file through decoding and csv-parse (or, for a file without quotes, the
+ * line splitter of plain-csv.server.ts) into `consume`, which receives every
  * batch in order (the header is the first record of the first batch). Errors of any stage,
  * and an abort of `signal`, reject the returned promise and close the file.
  */
 export async function readRecordBatches(
+  file: string,
+  settings: Pick<CsvSettings, "encoding" | "delimiter" | "quote">,
+  options: ReadOptions,
+  consume: (batch: RecordBatch) => Promise<void> | void,
+): Promise<void> {
+  if (await isPlainCsvFile(file, settings)) {
+    return readPlainRecordBatches(file, settings, options, consume);
+  }
+  return readParsedRecordBatches(file, settings, options, consume);
+}
+
+/** readRecordBatches through csv-parse, whatever the file holds. */
+export async function readParsedRecordBatches(
   file: string,
   settings: Pick<CsvSettings, "encoding" | "delimiter" | "quote">,
   options: ReadOptions,

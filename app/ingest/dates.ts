@@ -134,3 +134,66 @@ export function parseDate(text: string, format: DateFormat): ParsedDate {
   const iso = parts.hasTime ? date.toISOString() : date.toISOString().slice(0, 10);
   return { ok: true, date, hasTime: parts.hasTime, iso };
 }
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+/** Two ASCII digits at `at` as a number, or −1. */
+function twoDigits(text: string, at: number): number {
+  const tens = text.charCodeAt(at) - 48;
+  const ones = text.charCodeAt(at + 1) - 48;
+  return tens >= 0 && tens <= 9 && ones >= 0 && ones <= 9 ? tens * 10 + ones : -1;
+}
+
+/**
+ * "2025-03-05", "2025-03-05 14:30" or "2025-03-05T14:30:05", optionally with "Z": the
+ * shapes of nearly every ISO cell, read by position. Anything else gives undefined and is
+ * read by parseDate. Null: the shape fits but the date does not exist (31 February).
+ */
+function plainIsoToMs(text: string): number | null | undefined {
+  const length = text.charCodeAt(text.length - 1) === 90 ? text.length - 1 : text.length;
+  if (length !== 10 && length !== 16 && length !== 19) return undefined;
+  if (text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return undefined;
+  const century = twoDigits(text, 0);
+  const yy = twoDigits(text, 2);
+  const month = twoDigits(text, 5);
+  const day = twoDigits(text, 8);
+  if (century < 1 || yy < 0 || month < 0 || day < 0) return undefined;
+  let hour = 0;
+  let minute = 0;
+  let second = 0;
+  if (length > 10) {
+    const separator = text.charCodeAt(10);
+    if (separator !== 32 && separator !== 84 && separator !== 116) return undefined;
+    if (text.charCodeAt(13) !== 58) return undefined;
+    hour = twoDigits(text, 11);
+    minute = twoDigits(text, 14);
+    if (length === 19) {
+      if (text.charCodeAt(16) !== 58) return undefined;
+      second = twoDigits(text, 17);
+    }
+    if (hour < 0 || minute < 0 || second < 0) return undefined;
+  }
+  const year = century * 100 + yy;
+  const monthDays = month === 2 && isLeapYear(year) ? 29 : DAYS_IN_MONTH[month - 1];
+  if (monthDays === undefined || day < 1 || day > monthDays) return null;
+  if (hour > 23 || minute > 59 || second > 59) return null;
+  return Date.UTC(year, month - 1, day, hour, minute, second);
+}
+
+/**
+ * The instant `text` names in `format`, in epoch milliseconds (what the transactions
+ * table stores), or null when it is not a valid date: the instant of parseDate, without
+ * building a Date and an ISO string on the way for the common ISO shapes.
+ */
+export function dateToMs(text: string, format: DateFormat): number | null {
+  if (format === "iso") {
+    const plain = plainIsoToMs(text);
+    if (plain !== undefined) return plain;
+  }
+  const parsed = parseDate(text, format);
+  return parsed.ok ? parsed.date.getTime() : null;
+}

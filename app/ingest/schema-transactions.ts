@@ -51,7 +51,7 @@ export interface TransactionRow {
 }
 
 /** Products of prices carry binary noise (3 × 19.99); money needs no more than 6 decimals. */
-function roundMoney(value: number): number {
+export function roundMoney(value: number): number {
   return Math.round(value * 1e6) / 1e6;
 }
 

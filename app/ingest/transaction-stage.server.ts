@@ -21,7 +21,8 @@
  * filters on workspace_id itself, as `db/scoped.ts` would.
  */
 import type Database from "better-sqlite3";
-import { naturalKeyOf, type TransactionRow } from "./schemas";
+import type { TransactionRow } from "./schemas";
+import { LANE_COLUMNS, type TransactionLane, writeRowColumns } from "./transaction-lane";
 import type { BatchCounts } from "./writer-context";
 
 /** What a transaction stores besides its key, in the staging table's column order. */
@@ -39,36 +40,20 @@ const VALUE_COLUMNS = [
   "is_return",
 ] as const;
 
-/** Writes a row's key and values into `target` from `offset`; returns the next offset. */
-function fillColumns(target: unknown[], offset: number, row: TransactionRow): number {
-  target[offset] = transactionKey(row);
-  target[offset + 1] = row.customer_external_id;
-  target[offset + 2] = Date.parse(row.occurred_at);
-  target[offset + 3] = row.product_code;
-  target[offset + 4] = row.product_name;
-  target[offset + 5] = row.category;
-  target[offset + 6] = row.quantity;
-  target[offset + 7] = row.unit_price;
-  target[offset + 8] = row.amount;
-  target[offset + 9] = row.currency;
-  target[offset + 10] = row.channel;
-  target[offset + 11] = row.is_return ? 1 : 0;
-  return offset + 12;
-}
-
-/** The file's id, or (no id column) a hash of the whole row; see naturalKeyOf. */
-export function transactionKey(row: TransactionRow): string {
-  return row.transaction_id ?? naturalKeyOf("transactions", row);
-}
-
 /**
  * Rows per INSERT statement while staging: one statement call binds many rows, which
  * costs less per row than one call each. 999 parameters is SQLite's historical limit.
  */
 const ROWS_PER_STAGE_INSERT = 50;
+const CHUNK_VALUES = ROWS_PER_STAGE_INSERT * LANE_COLUMNS;
 
 export interface TransactionStage {
-  add(rows: readonly TransactionRow[]): void;
+  /** Stages a record through the fast lane; false (nothing staged) when the lane declines. */
+  addRecord(lane: TransactionLane, fields: readonly string[]): boolean;
+  /** Stages a row validated by the slow path, after everything staged before it. */
+  addRow(row: TransactionRow): void;
+  /** Writes what was staged since the last call into the staging table. */
+  flush(): void;
   /** Moves everything staged into `transactions`; call inside an IMMEDIATE transaction. */
   publish(): BatchCounts;
   /** Drops the staging table (after publish, or when the import failed). */
@@ -100,25 +85,42 @@ export function createTransactionStage(
     `INSERT INTO ${staging} (${columns.join(", ")}) VALUES ${Array(rows).fill(placeholders).join(", ")}`;
   const insertMany = sqlite.prepare(insertSql(ROWS_PER_STAGE_INSERT));
   const insertOne = sqlite.prepare(insertSql(1));
-  const params: unknown[] = new Array(columns.length * ROWS_PER_STAGE_INSERT);
   let staged = 0;
+  // Staged values wait in chunks of exactly one multi-row INSERT's parameters, so a full
+  // chunk is bound as it is; flushed chunks are reused.
+  const full: unknown[][] = [];
+  const spare: unknown[][] = [];
+  let current: unknown[] = new Array(CHUNK_VALUES);
+  let rowsInCurrent = 0;
+  const advance = () => {
+    rowsInCurrent++;
+    if (rowsInCurrent < ROWS_PER_STAGE_INSERT) return;
+    full.push(current);
+    current = spare.pop() ?? new Array(CHUNK_VALUES);
+    rowsInCurrent = 0;
+  };
 
   return {
-    add(rows) {
-      let index = 0;
-      for (; index + ROWS_PER_STAGE_INSERT <= rows.length; index += ROWS_PER_STAGE_INSERT) {
-        let at = 0;
-        for (let offset = 0; offset < ROWS_PER_STAGE_INSERT; offset++) {
-          at = fillColumns(params, at, rows[index + offset] as TransactionRow);
-        }
-        insertMany.run(params);
+    addRecord(lane, fields) {
+      if (!lane(fields, current, rowsInCurrent * LANE_COLUMNS)) return false;
+      advance();
+      return true;
+    },
+
+    addRow(row) {
+      writeRowColumns(row, current, rowsInCurrent * LANE_COLUMNS);
+      advance();
+    },
+
+    flush() {
+      for (const chunk of full) insertMany.run(chunk);
+      for (let row = 0; row < rowsInCurrent; row++) {
+        const from = row * LANE_COLUMNS;
+        insertOne.run(current.slice(from, from + LANE_COLUMNS));
       }
-      const single: unknown[] = new Array(columns.length);
-      for (; index < rows.length; index++) {
-        fillColumns(single, 0, rows[index] as TransactionRow);
-        insertOne.run(single);
-      }
-      staged += rows.length;
+      staged += full.length * ROWS_PER_STAGE_INSERT + rowsInCurrent;
+      spare.push(...full.splice(0));
+      rowsInCurrent = 0;
     },
 
     publish() {
@@ -156,6 +158,8 @@ export function createTransactionStage(
     discard() {
       sqlite.exec(`DROP TABLE IF EXISTS ${staging}`);
       staged = 0;
+      full.length = 0;
+      rowsInCurrent = 0;
     },
   };
 }

@@ -1,7 +1,8 @@
 /** What every row writer is given, and the counts it returns per batch. */
 import type { Db } from "#db/client";
 import type { DatasetKind } from "./kinds";
-import type { RowByKind } from "./schemas";
+import type { ColumnMapping } from "./mapping";
+import type { RowByKind, RowSettings } from "./schemas";
 
 export interface BatchCounts {
   new: number;
@@ -12,6 +13,19 @@ export interface BatchCounts {
 export interface RowWriter<K extends DatasetKind = DatasetKind> {
   /** Writes the valid rows of one batch, inside the loader's transaction for that batch. */
   write(rows: RowByKind[K][]): BatchCounts;
+  /**
+   * Writers that take records as they are read (transactions): a function that takes a
+   * record of a file with these headers straight from its fields (true), or leaves it to
+   * validation (false). Rows that validation accepts then go to `add`, one by one, so the
+   * file's order is kept; `write` is still called once per batch, with no rows, to store
+   * what was taken.
+   */
+  recordTaker?(
+    headers: readonly string[],
+    mapping: ColumnMapping,
+    settings: RowSettings,
+  ): ((fields: readonly string[]) => boolean) | null;
+  add?(row: RowByKind[K]): void;
   /**
    * Writers that stage rows first move them into place here, in one transaction after the
    * last batch, and return the counts their `write` calls could not know yet.

@@ -1,0 +1,255 @@
+/**
+ * The import's fast lane for transactions: a CSV record (fields by position) straight to
+ * the staging table's columns, with no row object, no zod and no intermediate result per
+ * cell. Readers are chosen once per file. The lane only ever accepts: a cell it does not
+ * read at a glance goes to the same parser the zod schema uses (field-parsers.ts), and a
+ * row it cannot accept gives false, after which the loader validates the record with
+ * `validateRow`, so every rejection reads exactly as on the slow path.
+ * tests/unit/ingest/transaction-lane.test.ts checks both paths agree cell for cell.
+ */
+
+import { dateToMs } from "./dates";
+import {
+  type CellContext,
+  isMissing,
+  moneyParser,
+  numberParser,
+  parseCurrency,
+  parseSource,
+} from "./field-parsers";
+import type { FieldOf } from "./kinds";
+import type { ColumnMapping } from "./mapping";
+import { roundMoney } from "./schema-transactions";
+import { cellContextOf, naturalKeyOf, type RowSettings, type TransactionRow } from "./schemas";
+
+/** Writes one record's staging columns into `out` from `at`; false: take the slow path. */
+export type TransactionLane = (fields: readonly string[], out: unknown[], at: number) => boolean;
+
+/** Columns written per record, in the staging table's order (see transaction-stage). */
+export const LANE_COLUMNS = 12;
+
+/**
+ * A row validated by the slow path into the same columns the lane writes: the file's id,
+ * or (no id) a hash of the whole row as key (see naturalKeyOf), the sale's time in epoch ms.
+ */
+export function writeRowColumns(row: TransactionRow, out: unknown[], at: number): void {
+  out[at] = row.transaction_id ?? naturalKeyOf("transactions", row);
+  out[at + 1] = row.customer_external_id;
+  out[at + 2] = Date.parse(row.occurred_at);
+  out[at + 3] = row.product_code;
+  out[at + 4] = row.product_name;
+  out[at + 5] = row.category;
+  out[at + 6] = row.quantity;
+  out[at + 7] = row.unit_price;
+  out[at + 8] = row.amount;
+  out[at + 9] = row.currency;
+  out[at + 10] = row.channel;
+  out[at + 11] = row.is_return ? 1 : 0;
+}
+
+/** A cell the lane leaves to the slow path. */
+const DECLINE = Symbol("decline");
+type Read<T> = (fields: readonly string[]) => T | null | typeof DECLINE;
+
+const MAX_TEXT = 1000;
+
+/** Printable ASCII at both ends: nothing for trim() to remove (the common case). */
+function isTrimmed(text: string): boolean {
+  const first = text.charCodeAt(0);
+  const last = text.charCodeAt(text.length - 1);
+  return first > 32 && first < 127 && last > 32 && last < 127;
+}
+
+/** The cell's trimmed text, or null for an empty or "no value" cell (as readCell). */
+function presentText(raw: string): string | null {
+  if (raw === "") return null;
+  const first = raw.charCodeAt(0);
+  // Digits and Latin letters but n/N cannot start a "no value" marker (see isMissing).
+  const plainStart =
+    (first >= 48 && first <= 57) ||
+    (first >= 65 && first <= 90 && first !== 78) ||
+    (first >= 97 && first <= 122 && first !== 110);
+  if (!plainStart && isMissing(raw)) return null;
+  return isTrimmed(raw) ? raw : raw.trim();
+}
+
+/** "-12.50"-shaped text (with this file's decimal mark) as a number, else undefined. */
+function plainNumber(text: string, decimalComma: boolean): number | undefined {
+  const mark = decimalComma ? 44 : 46;
+  let at = text.charCodeAt(0) === 45 ? 1 : 0;
+  const digitsFrom = at;
+  let markAt = -1;
+  for (; at < text.length; at++) {
+    const code = text.charCodeAt(at);
+    if (code >= 48 && code <= 57) continue;
+    if (code !== mark || markAt !== -1) return undefined;
+    markAt = at;
+  }
+  if (markAt === digitsFrom || markAt === text.length - 1 || text.length === digitsFrom) {
+    return undefined;
+  }
+  const value = Number(decimalComma && markAt !== -1 ? text.replace(",", ".") : text);
+  if (!Number.isFinite(value)) return undefined;
+  return value === 0 ? 0 : value;
+}
+
+interface Readers {
+  text: (field: FieldOf<"transactions">) => Read<string>;
+  number: (field: FieldOf<"transactions">) => Read<number>;
+  money: (field: FieldOf<"transactions">) => Read<{ value: number; currency: string | null }>;
+  date: (field: FieldOf<"transactions">) => Read<number>;
+  word: (field: FieldOf<"transactions">, parse: typeof parseCurrency) => Read<string>;
+}
+
+function readersFor(
+  headers: readonly string[],
+  columns: ReadonlyMap<string, number>,
+  context: CellContext,
+): Readers {
+  const decimalComma = context.decimalMark === ",";
+  const parseNumber = numberParser(context);
+  const parseMoney = moneyParser(context);
+  const at = (field: string) => columns.get(field);
+  const none = () => null;
+  return {
+    text(field) {
+      const index = at(field);
+      if (index === undefined) return none;
+      return (fields) => {
+        const text = presentText(fields[index] as string);
+        return text !== null && text.length > MAX_TEXT ? DECLINE : text;
+      };
+    },
+    number(field) {
+      const index = at(field);
+      if (index === undefined) return none;
+      const column = headers[index] as string;
+      return (fields) => {
+        const text = presentText(fields[index] as string);
+        if (text === null) return null;
+        const plain = plainNumber(text, decimalComma);
+        if (plain !== undefined) return plain;
+        const parsed = parseNumber(text, column);
+        return parsed.ok ? parsed.value : DECLINE;
+      };
+    },
+    money(field) {
+      const index = at(field);
+      if (index === undefined) return none;
+      const column = headers[index] as string;
+      return (fields) => {
+        const text = presentText(fields[index] as string);
+        if (text === null) return null;
+        const plain = plainNumber(text, decimalComma);
+        if (plain !== undefined) return { value: plain, currency: null };
+        const parsed = parseMoney(text, column);
+        return parsed.ok ? parsed.value : DECLINE;
+      };
+    },
+    date(field) {
+      const index = at(field);
+      const format = index === undefined ? undefined : context.dateFormats[headers[index] ?? ""];
+      // A column whose format the sample did not settle is read value by value: slow path.
+      if (index === undefined || format === undefined) return () => DECLINE;
+      return (fields) => {
+        const text = presentText(fields[index] as string);
+        if (text === null) return null;
+        const ms = dateToMs(text, format);
+        return ms === null ? DECLINE : ms;
+      };
+    },
+    word(field, parse) {
+      const index = at(field);
+      if (index === undefined) return none;
+      const column = headers[index] as string;
+      const known = new Map<string, string | typeof DECLINE>();
+      return (fields) => {
+        const text = presentText(fields[index] as string);
+        if (text === null) return null;
+        let word = known.get(text);
+        if (word === undefined) {
+          const parsed = parse(text, column);
+          word = parsed.ok ? parsed.value : DECLINE;
+          // A file has a handful of currencies and channels; a runaway column is not cached.
+          if (known.size < 1000) known.set(text, word);
+        }
+        return word;
+      };
+    },
+  };
+}
+
+/** Where each field is read from: the last column mapped to it, as the row mapper does. */
+export function fieldColumns(headers: readonly string[], mapping: ColumnMapping) {
+  const columns = new Map<string, number>();
+  headers.forEach((header, index) => {
+    const field = mapping[header];
+    if (field) columns.set(field, index);
+  });
+  return columns;
+}
+
+/**
+ * The lane for a file with these headers, or null when it has none: without a transaction
+ * id column each row's key is a hash of the whole row, which only the slow path computes.
+ */
+export function createTransactionLane(
+  headers: readonly string[],
+  mapping: ColumnMapping,
+  settings: RowSettings,
+): TransactionLane | null {
+  const columns = fieldColumns(headers, mapping);
+  if (!columns.has("transaction_id")) return null;
+  const read = readersFor(headers, columns, cellContextOf(settings));
+  const transactionId = read.text("transaction_id");
+  const customerId = read.text("customer_external_id");
+  const occurredAt = read.date("occurred_at");
+  const productCode = read.text("product_code");
+  const productName = read.text("product_name");
+  const category = read.text("category");
+  const quantityOf = read.number("quantity");
+  const unitPriceOf = read.money("unit_price");
+  const amountOf = read.money("amount");
+  const currencyOf = read.word("currency", parseCurrency);
+  const channel = read.word("channel", parseSource);
+
+  return (fields, out, at) => {
+    const key = transactionId(fields);
+    const occurred = occurredAt(fields);
+    const quantity = quantityOf(fields);
+    const unitPrice = unitPriceOf(fields);
+    const amount = amountOf(fields);
+    const currency = currencyOf(fields);
+    if (key === null || key === DECLINE || occurred === null || occurred === DECLINE) return false;
+    if (quantity === DECLINE || unitPrice === DECLINE || amount === DECLINE) return false;
+    if (currency === DECLINE) return false;
+    // The rules of finishTransaction (schema-transactions.ts), on plain values.
+    const derived =
+      amount?.value ??
+      (quantity !== null && unitPrice !== null ? roundMoney(quantity * unitPrice.value) : null);
+    if (derived === null) return false;
+    const isReturn = derived < 0 || (quantity ?? 0) < 0;
+    const customer = customerId(fields);
+    const code = productCode(fields);
+    const name = productName(fields);
+    const group = category(fields);
+    const channelName = channel(fields);
+    if (customer === DECLINE || code === DECLINE || name === DECLINE || group === DECLINE) {
+      return false;
+    }
+    if (channelName === DECLINE) return false;
+    out[at] = key;
+    out[at + 1] = customer;
+    out[at + 2] = occurred;
+    out[at + 3] = code;
+    out[at + 4] = name;
+    out[at + 5] = group;
+    out[at + 6] = quantity === null ? null : isReturn ? -Math.abs(quantity) : quantity;
+    out[at + 7] = unitPrice === null ? null : Math.abs(unitPrice.value);
+    out[at + 8] = isReturn ? -Math.abs(derived) : derived;
+    out[at + 9] = currency ?? amount?.currency ?? unitPrice?.currency ?? null;
+    out[at + 10] = channelName;
+    out[at + 11] = isReturn ? 1 : 0;
+    return true;
+  };
+}

@@ -1,0 +1,132 @@
+/**
+ * The line splitter for files without quotes (plain-csv.server.ts) against csv-parse: for
+ * every file it accepts, both give the same records, raw text and line numbers; every file
+ * it must not take goes to csv-parse.
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import iconv from "iconv-lite";
+import { afterAll, describe, expect, it } from "vitest";
+import {
+  locateRecord,
+  type ReadOptions,
+  type RecordBatch,
+  readParsedRecordBatches,
+} from "~/ingest/csv-reader.server";
+import { isPlainCsvFile, readPlainRecordBatches } from "~/ingest/plain-csv.server";
+import type { CsvSettings } from "~/ingest/settings";
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "plain-csv-"));
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+let files = 0;
+function write(content: string | Buffer): string {
+  const file = path.join(dir, `file-${files++}.csv`);
+  fs.writeFileSync(file, content);
+  return file;
+}
+
+type Settings = Pick<CsvSettings, "encoding" | "delimiter" | "quote">;
+const utf8: Settings = { encoding: "utf-8", delimiter: ",", quote: '"' };
+
+type Reader = (
+  file: string,
+  settings: Settings,
+  options: ReadOptions,
+  consume: (batch: RecordBatch) => void,
+) => Promise<void>;
+
+/** Records with their located lines, and the batch sizes, as a reader gives them. */
+async function read(reader: Reader, file: string, settings: Settings, batchSize = 3) {
+  const records: { fields: string[]; line: number; text: string }[] = [];
+  const sizes: number[] = [];
+  await reader(file, settings, { batchSize }, (batch) => {
+    sizes.push(batch.records.length);
+    batch.records.forEach((fields, index) => {
+      const located = locateRecord(batch.raws[index] ?? "", batch.endLines[index] ?? 0);
+      records.push({ fields, ...located });
+    });
+  });
+  return { records, sizes };
+}
+
+async function expectSameAsCsvParse(content: string | Buffer, settings: Settings = utf8) {
+  const file = write(content);
+  expect(await isPlainCsvFile(file, settings)).toBe(true);
+  const plain = await read(readPlainRecordBatches, file, settings);
+  expect(plain).toEqual(await read(readParsedRecordBatches, file, settings));
+  return plain;
+}
+
+describe("isPlainCsvFile", () => {
+  it("refuses a file with the quote character anywhere", async () => {
+    const file = write(`a,b\n${"1,2\n".repeat(300_000)}3,"x"\n`);
+    expect(await isPlainCsvFile(file, utf8)).toBe(false);
+    expect(await isPlainCsvFile(file, { ...utf8, quote: "'" })).toBe(true);
+  });
+
+  it("refuses lone carriage returns and mixed line endings, accepts consistent CRLF", async () => {
+    expect(await isPlainCsvFile(write("a,b\r1,2\r"), utf8)).toBe(false);
+    expect(await isPlainCsvFile(write("a,b\r\n1,2\n"), utf8)).toBe(false);
+    expect(await isPlainCsvFile(write("a,b\n1,2\r\n"), utf8)).toBe(false);
+    expect(await isPlainCsvFile(write("a,b\r\n1,2\r"), utf8)).toBe(false);
+    expect(await isPlainCsvFile(write("a,b\r\n1,2\r\n"), utf8)).toBe(true);
+    expect(await isPlainCsvFile(write("a,b\r\n1,2"), utf8)).toBe(true);
+  });
+
+  it("leaves UTF-16 to csv-parse (its quote and line bytes are not single bytes)", async () => {
+    const file = write(iconv.encode("a,b\n1,2\n", "utf-16le"));
+    expect(await isPlainCsvFile(file, { ...utf8, encoding: "utf-16le" })).toBe(false);
+  });
+});
+
+describe("readPlainRecordBatches reads as csv-parse does", () => {
+  it("blank lines, blank ';;' records, whitespace-only lines and ragged rows", async () => {
+    const { records } = await expectSameAsCsvParse(
+      "code;name;price\n\nP1;Tea glass;49,90\n;;\n  \nP2;Mug\n\n\nP3;Plate;30,00;;\n",
+      { ...utf8, delimiter: ";" },
+    );
+    expect(records.map((record) => record.line)).toEqual([1, 3, 6, 9]);
+    expect(records[2]?.fields).toEqual(["P2", "Mug"]);
+  });
+
+  it("CRLF files, with and without a final line break, and a BOM", async () => {
+    await expectSameAsCsvParse("\uFEFFid,amount\r\nT1,5\r\n\r\nT2,-3\r\n");
+    const { records } = await expectSameAsCsvParse("\uFEFFid,amount\r\nT1,5\r\nT2,-3");
+    expect(records[0]?.fields).toEqual(["id", "amount"]);
+    expect(records[2]).toEqual({ fields: ["T2", "-3"], line: 3, text: "T2,-3" });
+  });
+
+  it("tabs, pipes, spaces kept in fields, empty fields and trailing delimiters", async () => {
+    await expectSameAsCsvParse("a\tb\tc\n x \t\t\n1\t2\t3\t\n", { ...utf8, delimiter: "\t" });
+    await expectSameAsCsvParse("a|b\n|\n1|2\n", { ...utf8, delimiter: "|" });
+  });
+
+  it("multi-byte characters cut between chunks, and a legacy code page", async () => {
+    // 1 MiB chunks: the 3-byte "₺" lands across a chunk boundary somewhere in here.
+    const rows = Array.from({ length: 70_000 }, (_, index) => `T${index},₺${index},Öykü`);
+    const { sizes } = await expectSameAsCsvParse(`id,price,name\n${rows.join("\n")}\n`);
+    expect(sizes.reduce((sum, size) => sum + size, 0)).toBe(70_001);
+    const turkish = iconv.encode("Müşteri;Şehir\nÇağla;İzmir\n", "windows-1254");
+    const { records } = await expectSameAsCsvParse(turkish, {
+      ...utf8,
+      encoding: "windows-1254",
+      delimiter: ";",
+    });
+    expect(records[1]?.fields).toEqual(["Çağla", "İzmir"]);
+  });
+
+  it("an empty file and a header alone", async () => {
+    await expectSameAsCsvParse("");
+    await expectSameAsCsvParse("a,b,c");
+  });
+
+  it("refuses a line longer than the record limit with a CSV error", async () => {
+    const file = write(`a\n${"x".repeat(33 * 1024 * 1024)}\n`);
+    await expect(read(readPlainRecordBatches, file, utf8)).rejects.toMatchObject({
+      code: "CSV_MAX_RECORD_SIZE",
+      message: expect.stringMatching(/^line 2 is longer than/),
+    });
+  });
+});
