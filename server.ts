@@ -11,6 +11,7 @@ import express from "express";
 import { bodyLimitProblem } from "./app/body-limit.server";
 import { env } from "./app/env.server";
 import { isSameOriginRequest } from "./app/same-origin.server";
+import { cspNonceOf, securityHeaders } from "./app/security-headers.server";
 import { openDb } from "./db/client";
 
 const config = env();
@@ -30,11 +31,8 @@ const app = express();
 app.disable("x-powered-by");
 if (process.env.TRUST_PROXY) app.set("trust proxy", process.env.TRUST_PROXY);
 
+app.use(securityHeaders({ development: !production }));
 app.use((req, res, next) => {
-  res.setHeader("X-Content-Type-Options", "nosniff");
-  res.setHeader("Referrer-Policy", "same-origin");
-  res.setHeader("X-Frame-Options", "DENY");
-  res.setHeader("Cross-Origin-Opener-Policy", "same-origin");
   const ok = isSameOriginRequest({
     method: req.method,
     host: req.headers.host,
@@ -79,7 +77,10 @@ app.all(
   createRequestHandler({
     build,
     mode: config.NODE_ENV,
-    getLoadContext: (req) => ({ clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown" }),
+    getLoadContext: (req, res) => ({
+      clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown",
+      cspNonce: cspNonceOf(res),
+    }),
   }),
 );
 

@@ -9,6 +9,7 @@ import {
   useRouteError,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { useCspNonce } from "./csp-nonce";
 import stylesHref from "./styles.css?url";
 
 export const links: LinksFunction = () => [
@@ -19,6 +20,7 @@ export const links: LinksFunction = () => [
 export const meta: MetaFunction = () => [{ title: "Channelscope" }];
 
 export function Layout({ children }: { children: ReactNode }) {
+  const nonce = useCspNonce();
   return (
     <html lang="en">
       <head>
@@ -29,8 +31,8 @@ export function Layout({ children }: { children: ReactNode }) {
       </head>
       <body>
         {children}
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

@@ -10,9 +10,9 @@ import { z } from "zod";
 import { Field } from "~/components/Field";
 import { parseForm } from "~/forms.server";
 import {
-  checkLoginAllowed,
+  beginLoginAttempt,
   clientAddress,
-  recordLoginFailure,
+  type LoginThrottle,
   recordLoginSuccess,
 } from "~/rate-limit.server";
 import { getOptionalUser, safeRedirect, startUserSession } from "~/session.server";
@@ -35,22 +35,28 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = parseForm(await request.formData(), LoginSchema);
   if (!form.ok) return data({ errors: form.errors }, { status: 400 });
   const { email, password, redirectTo } = form.data;
+  const address = clientAddress(context);
 
-  const throttle = await checkLoginAllowed(email, clientAddress(context));
+  const throttle = await beginLoginAttempt(email, address);
   if (!throttle.allowed) {
-    const minutes = Math.max(1, Math.ceil(throttle.retryAfterSeconds / 60));
     return data(
-      { errors: { form: `Too many attempts. Try again in ${minutes} minute(s).` } },
+      { errors: { form: lockoutMessage(throttle) } },
       { status: 429, headers: { "Retry-After": String(throttle.retryAfterSeconds) } },
     );
   }
   const user = await verifyLogin(email, password);
-  if (!user) {
-    await recordLoginFailure(email);
-    return data({ errors: { form: "E-mail or password is wrong" } }, { status: 400 });
-  }
-  await recordLoginSuccess(email);
+  if (!user) return data({ errors: { form: "E-mail or password is wrong" } }, { status: 400 });
+  await recordLoginSuccess(email, address);
   return startUserSession(request, user.id, safeRedirect(redirectTo, "/w"));
+}
+
+/** Says what is locked and for how long; the lock never covers other networks. */
+function lockoutMessage(throttle: Extract<LoginThrottle, { allowed: false }>): string {
+  const minutes = Math.max(1, Math.ceil(throttle.retryAfterSeconds / 60));
+  const wait = `Try again in ${minutes} ${minutes === 1 ? "minute" : "minutes"}.`;
+  return throttle.lockedScope === "address"
+    ? `Too many failed log-ins from your network. ${wait}`
+    : `Too many failed log-ins for this e-mail from your network. ${wait}`;
 }
 
 export default function Login() {

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { schema } from "~/db.server";
-import { loginLimits } from "~/rate-limit.server";
+import { clientNetworkKey, loginLimits } from "~/rate-limit.server";
 import { action as loginAction } from "~/routes/login";
 import { action as logoutAction } from "~/routes/logout";
 import { action as signupAction } from "~/routes/signup";
@@ -86,38 +86,96 @@ describe("sessions", () => {
     expect(db.select().from(schema.sessions).all()).toHaveLength(0);
   });
 
-  it("throttles failed logins per account, even with the right password afterwards", async () => {
+  const loginFrom = (email: string, pw: string, address: string) =>
+    settle(() =>
+      loginAction({
+        request: post("/login", { email, password: pw }),
+        params: {},
+        context: { clientAddress: address },
+      } as never),
+    );
+  const pairLimit = loginLimits.failuresPerAccountAndAddress.points;
+
+  it("locks an account from one address after five failures, even with the right password", async () => {
     await createUser({ email: "erin@example.test", name: "Erin", password });
-    const attempt = (pw: string, address: string) =>
-      settle(() =>
-        loginAction({
-          request: post("/login", { email: "erin@example.test", password: pw }),
-          params: {},
-          context: { clientAddress: address },
-        } as never),
+    for (let i = 0; i < pairLimit; i++) {
+      expect((await loginFrom("erin@example.test", "wrong password!", "10.0.0.1")).status).toBe(
+        400,
       );
-    for (let i = 0; i < loginLimits.failuresPerAccount.points; i++) {
-      expect((await attempt("wrong password!", `10.0.0.${i}`)).status).toBe(400);
     }
-    const locked = await attempt(password, "10.0.1.1");
+    const locked = await loginFrom("erin@example.test", password, "10.0.0.1");
     expect(locked.status).toBe(429);
     expect(locked.body).toMatchObject({
-      errors: { form: expect.stringContaining("Too many attempts") },
+      errors: {
+        form: "Too many failed log-ins for this e-mail from your network. Try again in 15 minutes.",
+      },
     });
   });
 
-  it("throttles many attempts from one address across accounts", async () => {
-    let last = 0;
-    for (let i = 0; i <= loginLimits.attemptsPerAddress.points; i++) {
-      const result = await settle(() =>
-        loginAction({
-          request: post("/login", { email: `nobody${i}@example.test`, password: "whatever123" }),
-          params: {},
-          context: { clientAddress: "192.0.2.7" },
-        } as never),
-      );
-      last = result.status;
+  it("does not lock the same account out from another address", async () => {
+    // Erin's pair with 10.0.0.1 is locked by the test above; an attacker there cannot lock her out.
+    expect((await loginFrom("erin@example.test", "wrong password!", "10.0.0.1")).status).toBe(429);
+    expect((await loginFrom("erin@example.test", password, "10.0.0.2")).status).toBe(302);
+  });
+
+  it("a successful login clears that address's failures for the account", async () => {
+    await createUser({ email: "fay@example.test", name: "Fay", password });
+    for (let round = 0; round < 2; round++) {
+      for (let i = 0; i < pairLimit - 1; i++) {
+        expect((await loginFrom("fay@example.test", "wrong password!", "10.0.3.1")).status).toBe(
+          400,
+        );
+      }
+      expect((await loginFrom("fay@example.test", password, "10.0.3.1")).status).toBe(302);
     }
-    expect(last).toBe(429);
+  });
+
+  it("counts an IPv6 /64 as one address, and IPv4-mapped addresses as IPv4", async () => {
+    for (let i = 0; i < pairLimit; i++) {
+      const address = `2001:db8:1:2::${i + 1}`;
+      expect((await loginFrom("gil@example.test", "whatever123", address)).status).toBe(400);
+    }
+    expect(
+      (await loginFrom("gil@example.test", "whatever123", "2001:db8:1:2:ffff::9")).status,
+    ).toBe(429);
+    expect((await loginFrom("gil@example.test", "whatever123", "2001:db8:1:3::1")).status).toBe(
+      400,
+    );
+    expect(clientNetworkKey("2001:0DB8:0001:0002:0:0:0:1%eth0")).toBe("2001:db8:1:2::/64");
+    expect(clientNetworkKey("::ffff:192.0.2.1")).toBe("192.0.2.1");
+    expect(clientNetworkKey("::1")).toBe("0:0:0:0::/64");
+  });
+
+  it("throttles many failures from one address across accounts, not other addresses", async () => {
+    await createUser({ email: "hal@example.test", name: "Hal", password });
+    const perAddress = loginLimits.failuresPerAddress.points;
+    for (let i = 0; i < perAddress; i++) {
+      const result = await loginFrom(`nobody${i}@example.test`, "whatever123", "192.0.2.7");
+      expect(result.status).toBe(400);
+    }
+    const stuffed = await loginFrom("hal@example.test", password, "192.0.2.7");
+    expect(stuffed.status).toBe(429);
+    expect(stuffed.body).toMatchObject({
+      errors: { form: "Too many failed log-ins from your network. Try again in 15 minutes." },
+    });
+    expect((await loginFrom("hal@example.test", password, "192.0.2.8")).status).toBe(302);
+  });
+
+  it("does not count successful logins against the address (colleagues behind one NAT)", async () => {
+    await createUser({ email: "ida@example.test", name: "Ida", password });
+    for (let i = 0; i <= loginLimits.failuresPerAddress.points; i++) {
+      expect((await loginFrom("ida@example.test", password, "198.51.100.9")).status).toBe(302);
+    }
+  });
+
+  it("does not spend the address's budget on attempts refused for a locked account", async () => {
+    for (let i = 0; i < pairLimit; i++) {
+      expect((await loginFrom("jo@example.test", "whatever123", "203.0.113.5")).status).toBe(400);
+    }
+    // Retrying the locked account many times must not lock the whole network.
+    for (let i = 0; i < loginLimits.failuresPerAddress.points; i++) {
+      expect((await loginFrom("jo@example.test", "whatever123", "203.0.113.5")).status).toBe(429);
+    }
+    expect((await loginFrom("kim@example.test", "whatever123", "203.0.113.5")).status).toBe(400);
   });
 });
