@@ -3,6 +3,8 @@
  * through the `import` command in a child process, against the sqlite3 shell's `.import` of
  * the same file into an untyped table (no parsing of values, no keys, no validation): the
  * fastest way the file can reach SQLite, so the ratio shows what validation and upserts cost.
+ * Also times the sqlite3 shell loading the file typed, keyed and indexed as we store it
+ * (ingest-floor.ts): what SQLite alone needs, with no JavaScript at all.
  *
  *   npm run bench:ingest -- [--rows 1000000] [--keep] [--command-only]
  *
@@ -17,6 +19,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { openDb } from "#db/client";
 import { workspaces } from "#db/schema";
+import { type FloorVariant, floorScript, floorVariants, transactionIndexes } from "./ingest-floor";
 
 const TARGET_RATIO = 2.0;
 const TARGET_RSS_MB = 300;
@@ -144,6 +147,18 @@ async function main() {
   );
   if (reference.code !== 0) throw new Error(`sqlite3 .import failed:\n${reference.stderr}`);
 
+  // The sqlite3 shell loading the same file the way our publish stores it (see ingest-floor.ts).
+  const floor: Record<FloorVariant, number> = { indexed: 0, keyed: 0, bare: 0 };
+  for (const variant of floorVariants) {
+    const floorDb = path.join(dir, `floor-${variant}.db`);
+    openDb(floorDb).$client.close();
+    const script = path.join(dir, `floor-${variant}.sql`);
+    fs.writeFileSync(script, floorScript(csv, variant, transactionIndexes(floorDb)));
+    const run = await timed("sqlite3", [floorDb, `.read ${script}`], env);
+    if (run.code !== 0) throw new Error(`sqlite3 floor (${variant}) failed:\n${run.stderr}`);
+    floor[variant] = run.seconds;
+  }
+
   const ratio = imported.seconds / reference.seconds;
   const round2 = (value: number | null) => (value === null ? null : Math.round(value * 100) / 100);
   const cpuRatio =
@@ -160,6 +175,10 @@ async function main() {
     cpu_ratio: round2(cpuRatio),
     load_average: os.loadavg()[0],
     rows_per_second: Math.round(rows / imported.seconds),
+    sqlite3_typed_indexed_seconds: round2(floor.indexed),
+    sqlite3_typed_keyed_seconds: round2(floor.keyed),
+    sqlite3_typed_bare_seconds: round2(floor.bare),
+    sqlite3_typed_indexed_ratio: round2(floor.indexed / reference.seconds),
     import_peak_rss_mb: imported.peakRssMb,
     rows_loaded: result.rows_loaded,
     rows_rejected: result.rows_rejected,
@@ -174,6 +193,7 @@ async function main() {
       `channelscope import      ${figures.import_seconds} s  (${figures.rows_per_second.toLocaleString("en")} rows/s)`,
       `sqlite3 .import          ${figures.sqlite3_import_seconds} s`,
       `ratio                    ${figures.ratio}  (target ≤ ${TARGET_RATIO})`,
+      `sqlite3 typed load       ${figures.sqlite3_typed_indexed_seconds} s indexed (ratio ${figures.sqlite3_typed_indexed_ratio}), ${figures.sqlite3_typed_keyed_seconds} s unique key only, ${figures.sqlite3_typed_bare_seconds} s no keys`,
       `CPU seconds              ${figures.import_cpu_seconds} vs ${figures.sqlite3_cpu_seconds} (ratio ${figures.cpu_ratio})`,
       `import peak RSS          ${figures.import_peak_rss_mb} MB  (target ≤ ${TARGET_RSS_MB})`,
     ].join("\n"),
