@@ -27,6 +27,12 @@ export interface JobContext {
   signal: AbortSignal;
   /** Records progress; cheap to call often (writes are throttled). */
   progress(update: JobProgress): void;
+  /**
+   * Before work that blocks the event loop for a while (the heartbeat cannot renew the
+   * lease meanwhile): holds the lease for at least `ms` from now, so no other worker takes
+   * the job over in the middle of it.
+   */
+  holdLease(ms: number): void;
 }
 
 export type JobRun<Payload> = (payload: Payload, ctx: JobContext) => Promise<JobResult>;

@@ -4,7 +4,8 @@
  * in-process or start it as a child process.
  *
  * Note: the heartbeat is a timer, so a handler must not block the event loop for longer
- * than the lease (yield between batches), or its lease expires and another worker takes over.
+ * than the lease (yield between batches), or its lease expires and another worker takes
+ * over; before a long synchronous step it calls `ctx.holdLease` with what it expects.
  */
 import os from "node:os";
 import { pathToFileURL } from "node:url";
@@ -119,6 +120,12 @@ async function runJob(job: Job, settings: Settings): Promise<void> {
     maxAttempts: job.maxAttempts,
     signal: jobAbort.signal,
     progress: (update) => progress.report(update),
+    holdLease: (ms) => {
+      if (!renewLease(db, job.id, workerId, Math.max(leaseMs, ms))) {
+        leaseLost = true;
+        jobAbort.abort(new Error("lease lost (job cancelled or taken over)"));
+      }
+    },
   };
 
   try {

@@ -92,6 +92,8 @@ export const importDatasetHandler = defineHandler(
         ...payload,
         signal: ctx.signal,
         onProgress: (progress) => ctx.progress({ ...progress, message: "importing" }),
+        // Publishing a large file blocks the worker: no heartbeat can renew the lease then.
+        onLongWrite: (expectedMs) => ctx.holdLease(expectedMs),
       });
       return { ...result };
     } catch (error) {

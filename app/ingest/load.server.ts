@@ -31,6 +31,8 @@ export interface ImportRequest extends ImportOptions {
   workspaceId: number;
   datasetId: number;
   onProgress?: (progress: LoadProgress) => void;
+  /** Called before a step that blocks the process for about `expectedMs` (see loadFile). */
+  onLongWrite?: (expectedMs: number) => void;
   signal?: AbortSignal;
   /** Rows per transaction; default 5,000. */
   batchSize?: number;
@@ -208,6 +210,7 @@ async function loadStoredFile(
       batchSize: request.batchSize ?? DEFAULT_BATCH_SIZE,
       signal: request.signal,
       onProgress: request.onProgress,
+      onLongWrite: request.onLongWrite,
     }),
   );
   const scope = scopeTo(db, workspaceId);

@@ -11,12 +11,9 @@ import { describe, expect, it } from "vitest";
 import { datasets } from "#db/schema";
 import { upsertCustomerBatch } from "~/customers/merge.server";
 import { customerSourcesWatermark } from "~/ingest/dataset-rows.server";
-import { planImport } from "~/ingest/import-plan.server";
-import type { DatasetKind } from "~/ingest/kinds";
 import { importDataset } from "~/ingest/load.server";
-import { readSample, storeUpload } from "~/ingest/upload.server";
 import { customerRow } from "../customers/support";
-import { countOf, fixture, rowsOf, setUpIngest } from "./support";
+import { countOf, fixture, rowsOf, setUpIngest, storedForImport } from "./support";
 
 const { db, dir, scope, workspaceId, cliImport, importOk } = setUpIngest();
 const run = promisify(execFile);
@@ -42,18 +39,6 @@ function lastDataset() {
     "datasets",
     workspaceId,
   ).at(-1);
-}
-
-/** Stores a file and plans its import as the CLI does, for tests that drive importDataset. */
-async function stored(kind: DatasetKind, file: string) {
-  const dataset = await storeUpload(scope, {
-    fileName: path.basename(file),
-    stream: fs.createReadStream(file),
-    uploadedBy: null,
-    kind,
-  });
-  const sample = await readSample(dataset.storedPath as string);
-  return { dataset, options: planImport(scope, kind, sample, dataset.fileBytes) };
 }
 
 function writeFile(name: string, text: string): string {
@@ -132,7 +117,11 @@ describe("files that cannot be imported", () => {
 
 describe("an import that dies half way", () => {
   it("an abort after the first batch: dataset failed, its rows and rejects removed", async () => {
-    const { dataset, options } = await stored("transactions", fixture("ingest/transactions.csv"));
+    const { dataset, options } = await storedForImport(
+      scope,
+      "transactions",
+      fixture("ingest/transactions.csv"),
+    );
     const controller = new AbortController();
     let batches = 0;
     await expect(
@@ -167,7 +156,7 @@ describe("an import that dies half way", () => {
       "A5,Five,5",
     ];
     const file = writeFile("broken-quote.csv", `${lines.join("\n")}\n`);
-    const { dataset, options } = await stored("products", file);
+    const { dataset, options } = await storedForImport(scope, "products", file);
     await expect(
       importDataset(db, { workspaceId, datasetId: dataset.id, ...options, batchSize: 2 }),
     ).rejects.toThrow(/broken-quote\.csv cannot be read as CSV: Quote Not Closed/);
@@ -191,7 +180,7 @@ describe("an import that dies half way", () => {
         "WEB-5,Can Er,can@example.com",
       ].join("\n"),
     );
-    const { dataset, options } = await stored("customers", update);
+    const { dataset, options } = await storedForImport(scope, "customers", update);
     const controller = new AbortController();
     let written = 0;
     await expect(
@@ -232,7 +221,7 @@ describe("an import that dies half way", () => {
       "customers-retry.csv",
       "customer_id,full_name,email\nWEB-2,John Smith Jr,john@example.com\nWEB-6,Ece Su,ece@example.com\n",
     );
-    const { dataset, options } = await stored("customers", update);
+    const { dataset, options } = await storedForImport(scope, "customers", update);
     // What a worker killed after its first batch leaves: the import marked started with its
     // watermark, WEB-2's older record updated (and stamped) and WEB-6 inserted, no cleanup.
     const watermark = customerSourcesWatermark(db, workspaceId);

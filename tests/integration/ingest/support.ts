@@ -1,9 +1,13 @@
+import fs from "node:fs";
 /** A test database with one workspace, and the `import` command run in-process on it. */
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Db } from "#db/client";
 import * as schema from "#db/schema";
-import { scopeTo } from "#db/scoped";
+import { scopeTo, type WorkspaceScope } from "#db/scoped";
+import { planImport } from "~/ingest/import-plan.server";
+import type { DatasetKind } from "~/ingest/kinds";
+import { readSample, storeUpload } from "~/ingest/upload.server";
 import { runCli } from "../../../cli/run";
 import { setUpTestDb } from "../../helpers/test-db";
 
@@ -67,4 +71,16 @@ export function countOf(db: Db, table: string, workspaceId: number): number {
     .prepare(`SELECT count(*) FROM ${table} WHERE workspace_id = ?`)
     .pluck()
     .get(workspaceId) as number;
+}
+
+/** Stores a file and plans its import as the CLI does, for tests that drive importDataset. */
+export async function storedForImport(scope: WorkspaceScope, kind: DatasetKind, file: string) {
+  const dataset = await storeUpload(scope, {
+    fileName: path.basename(file),
+    stream: fs.createReadStream(file),
+    uploadedBy: null,
+    kind,
+  });
+  const sample = await readSample(dataset.storedPath as string);
+  return { dataset, options: planImport(scope, kind, sample, dataset.fileBytes) };
 }

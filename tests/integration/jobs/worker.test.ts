@@ -66,6 +66,31 @@ describe("runWorker", () => {
     ]);
   });
 
+  it("holdLease keeps the job through a step that blocks longer than the lease", async () => {
+    const { db } = temp;
+    const leaseMs = 200;
+    let heldUntil = 0;
+    const handlers = new HandlerRegistry();
+    handlers.register("blocking", z.object({}), async (_payload, ctx: JobContext) => {
+      const before = Date.now();
+      ctx.holdLease(60_000);
+      heldUntil = getJob(db, ctx.jobId)?.leaseExpiresAt?.getTime() ?? 0;
+      expect(heldUntil).toBeGreaterThanOrEqual(before + 60_000);
+      // Blocks the event loop past the short lease: no heartbeat can run meanwhile.
+      const until = Date.now() + 3 * leaseMs;
+      while (Date.now() < until) {}
+      expect(claimNext(db, "intruder", leaseMs, Date.now())).toBeUndefined();
+      return { done: true };
+    });
+    const worker = startWorker(handlers, { leaseMs, heartbeatMs: 50 });
+    const id = enqueue(db, { kind: "blocking", payload: {} });
+    const job = await waitForJob(db, id, 20_000);
+    worker.stop();
+    await worker.done;
+    expect(job).toMatchObject({ status: "succeeded", attempts: 1, result: { done: true } });
+    expect(heldUntil).toBeGreaterThan(0);
+  });
+
   it("stores the last progress with percent and rate derived", async () => {
     const { db } = temp;
     const handlers = new HandlerRegistry();

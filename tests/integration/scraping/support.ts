@@ -71,6 +71,7 @@ export function fakeContext(
     maxAttempts: 2,
     signal,
     progress: () => {},
+    holdLease: () => {},
   };
 }
 
