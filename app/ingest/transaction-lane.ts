@@ -11,6 +11,7 @@
 import { dateToMs } from "./dates";
 import {
   type CellContext,
+  type CellParser,
   isMissing,
   moneyParser,
   numberParser,
@@ -107,10 +108,26 @@ function readersFor(
   context: CellContext,
 ): Readers {
   const decimalComma = context.decimalMark === ",";
-  const parseNumber = numberParser(context);
-  const parseMoney = moneyParser(context);
   const at = (field: string) => columns.get(field);
   const none = () => null;
+  /** A plain number read at a glance, anything else by the schema's own parser. */
+  const numeric = <T>(
+    field: string,
+    fromPlain: (value: number) => T,
+    parse: CellParser<T>,
+  ): Read<T> => {
+    const index = at(field);
+    if (index === undefined) return none;
+    const column = headers[index] as string;
+    return (fields) => {
+      const text = presentText(fields[index] as string);
+      if (text === null) return null;
+      const plain = plainNumber(text, decimalComma);
+      if (plain !== undefined) return fromPlain(plain);
+      const parsed = parse(text, column);
+      return parsed.ok ? parsed.value : DECLINE;
+    };
+  };
   return {
     text(field) {
       const index = at(field);
@@ -120,32 +137,8 @@ function readersFor(
         return text !== null && text.length > MAX_TEXT ? DECLINE : text;
       };
     },
-    number(field) {
-      const index = at(field);
-      if (index === undefined) return none;
-      const column = headers[index] as string;
-      return (fields) => {
-        const text = presentText(fields[index] as string);
-        if (text === null) return null;
-        const plain = plainNumber(text, decimalComma);
-        if (plain !== undefined) return plain;
-        const parsed = parseNumber(text, column);
-        return parsed.ok ? parsed.value : DECLINE;
-      };
-    },
-    money(field) {
-      const index = at(field);
-      if (index === undefined) return none;
-      const column = headers[index] as string;
-      return (fields) => {
-        const text = presentText(fields[index] as string);
-        if (text === null) return null;
-        const plain = plainNumber(text, decimalComma);
-        if (plain !== undefined) return { value: plain, currency: null };
-        const parsed = parseMoney(text, column);
-        return parsed.ok ? parsed.value : DECLINE;
-      };
-    },
+    number: (field) => numeric(field, (value) => value, numberParser(context)),
+    money: (field) => numeric(field, (value) => ({ value, currency: null }), moneyParser(context)),
     date(field) {
       const index = at(field);
       const format = index === undefined ? undefined : context.dateFormats[headers[index] ?? ""];

@@ -8,23 +8,12 @@ import { waitForJob } from "#jobs/queue";
 import { HandlerRegistry } from "#jobs/registry";
 import { runWorker } from "#jobs/worker";
 import { enqueueImport, importDatasetHandler } from "~/ingest/import-job.server";
-import { planImport } from "~/ingest/import-plan.server";
 import type { DatasetKind } from "~/ingest/kinds";
-import { readSample, storeUpload } from "~/ingest/upload.server";
-import { countOf, fixture, setUpIngest } from "./support";
+import { countOf, fixture, setUpIngest, storedForImport } from "./support";
 
 const { db, dir, scope, workspaceId } = setUpIngest();
 
-async function upload(kind: DatasetKind, file: string) {
-  const dataset = await storeUpload(scope, {
-    fileName: path.basename(file),
-    stream: fs.createReadStream(file),
-    uploadedBy: null,
-    kind,
-  });
-  const sample = await readSample(dataset.storedPath as string);
-  return { dataset, options: planImport(scope, kind, sample, dataset.fileBytes) };
-}
+const upload = (kind: DatasetKind, file: string) => storedForImport(scope, kind, file);
 
 /** Runs the worker until the job has finished. */
 async function work(jobId: number) {
