@@ -5,14 +5,16 @@
  * Why: most pages are read with the plain fetcher; the few that build their content with
  * script need a browser, and a browser left to itself fetches whatever the page asks for.
  * Here every request goes through `GuardedNetwork` (address guard, robots.txt, limits),
- * WebSockets and service workers are refused, and Chromium's own resolver is told to
- * resolve nothing, so anything that slipped past the route would fail instead of
- * connecting. A browser that crashed or was killed is started again on the next use.
+ * WebSockets, service workers and downloads are refused, WebRTC may send no UDP, and
+ * Chromium's own resolver is told to resolve nothing (IP literals included), so anything
+ * that slipped past the route (a worker's WebSocket, WebTransport, a preconnect) fails
+ * instead of connecting. A browser that crashed or was killed is started again on the
+ * next use. Its sandbox is on unless it runs as root (see `chromiumSandbox`).
  */
 import { setMaxListeners } from "node:events";
-import { type Browser, chromium } from "playwright-core";
+import { type Browser, type BrowserContextOptions, chromium } from "playwright-core";
 import { GuardedNetwork, type RenderState, type RobotsChecker } from "./browser-network";
-import { chromiumExecutable, chromiumQuietFlags } from "./chromium";
+import { chromiumExecutable, chromiumQuietFlags, chromiumSandbox } from "./chromium";
 import { type Resolver, systemResolver } from "./fetch/address-guard";
 import { FETCH_DEFAULTS, readScraperEnv } from "./fetch/config";
 import { HttpStatusError } from "./fetch/errors";
@@ -23,6 +25,10 @@ export const CHROMIUM_FLAGS = [
   ...chromiumQuietFlags,
   // Every request is fulfilled from Node; Chromium itself never needs to resolve a name.
   "--host-resolver-rules=MAP * ~NOTFOUND",
+  // WebRTC's ICE sends UDP (STUN) straight to any IP literal, past both the route and the
+  // resolver. Without a proxy this policy leaves it no UDP and no direct TCP at all. (The
+  // often-quoted --force-webrtc-ip-handling-policy is not a Chromium switch; it is ignored.)
+  "--webrtc-ip-handling-policy=disable_non_proxied_udp",
 ] as const;
 
 export interface ScraperBrowserOptions {
@@ -92,6 +98,10 @@ export class ScraperBrowser {
     const context = await this.newContext();
     this.openContextCount += 1;
     try {
+      // All page WebSockets are refused, not only those to refused addresses: the sources
+      // read public pages whose figures arrive over HTTP, and a socket we let through would
+      // be Chromium's own connection, outside the guard. (routeWebSocket replaces the
+      // page's WebSocket class; a worker's WebSocket is stopped by the resolver rule.)
       await context.routeWebSocket(/.*/, (socket) => {
         state.blocked.push({ url: socket.url(), reason: "WebSockets are not opened" });
         return socket.close({ code: 1008, reason: "blocked by scraper" });
@@ -168,11 +178,13 @@ export class ScraperBrowser {
    * then the first attempt fails, and a newly started browser is asked once more.
    */
   private async newContext() {
-    const options = {
+    const options: BrowserContextOptions = {
       userAgent: this.userAgent,
+      // A scrape needs none of these, and a service worker would make requests of its own.
       serviceWorkers: "block",
       acceptDownloads: false,
-    } as const;
+      permissions: [],
+    };
     const browser = await this.browser();
     try {
       return await browser.newContext(options);
@@ -191,6 +203,7 @@ export class ScraperBrowser {
       .launch({
         executablePath: this.executablePath,
         headless: true,
+        chromiumSandbox: chromiumSandbox(),
         args: [...CHROMIUM_FLAGS],
         timeout: 30_000,
       })

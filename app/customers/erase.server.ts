@@ -3,12 +3,15 @@
  * transaction. Rows about them are deleted; free text elsewhere that names them (import
  * errors, job results, audit details) has their identifiers replaced by "[erased]".
  * SQLite's secure_delete zeroes the freed bytes and the WAL is truncated afterwards, so
- * the values do not linger in the database file either.
+ * the values do not linger in the database file either. When readers keep the WAL from
+ * being truncated, the result and the audit entry say so (`walCheckpointed: false`), so an
+ * operator knows the -wal file still holds old copies until the next full checkpoint.
  */
 import type { Db } from "#db/client";
 import { scopeTo, type WorkspaceScope } from "#db/scoped";
 import { assertNoImportRunning, deleteUploadsMentioning } from "./erase-uploads.server";
 import { type PersonIdentifiers, personMatcher } from "./identifiers";
+import { truncateWal } from "./truncate-wal.server";
 
 export { ErasureBlockedError } from "./erase-uploads.server";
 
@@ -25,6 +28,12 @@ export interface ErasureResult {
   };
   /** Values in other tables (dataset errors, job results, audit details) blanked out. */
   redacted: number;
+  /**
+   * False when other connections were reading and the write-ahead log could not be emptied:
+   * it still holds the erased values until a later `PRAGMA wal_checkpoint(TRUNCATE)`
+   * completes (or the last connection closes).
+   */
+  walCheckpointed: boolean;
 }
 
 /** Free-text columns that may quote a customer's values; JSON ones are walked value by value. */
@@ -117,7 +126,7 @@ function eraseInTransaction(
   workspaceId: number,
   customerId: number,
   actorUserId: number | null,
-): ErasureResult {
+): { result: Omit<ErasureResult, "walCheckpointed">; auditId: number } {
   const sqlite = db.$client;
   const person = identifiersOf(db, workspaceId, customerId);
   const matcher = personMatcher(person);
@@ -158,13 +167,13 @@ function eraseInTransaction(
     stored_uploads: deleteUploadsMentioning(db, workspaceId, matcher),
   };
   // Only counts and the internal number, which identifies no one once the profile is gone.
-  sqlite
+  const audit = sqlite
     .prepare(
       `INSERT INTO audit_log (workspace_id, actor_user_id, action, target, details)
        VALUES (?, ?, 'customer.erased', ?, ?)`,
     )
     .run(workspaceId, actorUserId, `customer:${customerId}`, JSON.stringify({ removed, redacted }));
-  return { removed, redacted };
+  return { result: { removed, redacted }, auditId: Number(audit.lastInsertRowid) };
 }
 
 /** Erases one customer, found by internal id or by an external id in any source. */
@@ -178,7 +187,7 @@ export function eraseCustomer(
   const previous = sqlite.pragma("secure_delete", { simple: true });
   sqlite.pragma("secure_delete = ON");
   try {
-    const result = sqlite.transaction(() => {
+    const { result, auditId } = sqlite.transaction(() => {
       assertNoImportRunning(db, workspaceId);
       const customerId =
         target.customerId ??
@@ -193,8 +202,16 @@ export function eraseCustomer(
       return eraseInTransaction(db, workspaceId, customerId, actorUserId ?? null);
     })();
     // Old page images in the write-ahead log would still hold the erased values.
-    sqlite.pragma("wal_checkpoint(TRUNCATE)");
-    return result;
+    const walCheckpointed = truncateWal(sqlite);
+    if (!walCheckpointed) {
+      sqlite
+        .prepare(
+          `UPDATE audit_log SET details = json_set(details, '$.walCheckpointed', json('false'))
+           WHERE id = ?`,
+        )
+        .run(auditId);
+    }
+    return { ...result, walCheckpointed };
   } finally {
     sqlite.pragma(`secure_delete = ${Number(previous)}`);
   }

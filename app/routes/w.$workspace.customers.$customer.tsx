@@ -20,13 +20,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { scope, workspace, user } = await requireWorkspace(request, params, "editor");
   const id = Number(params.customer);
   if (!Number.isInteger(id) || !getCustomerProfile(scope, id)) throw notFound();
+  let walCheckpointed: boolean;
   try {
-    eraseCustomer(getDb(), workspace.id, { customerId: id }, user.id);
+    ({ walCheckpointed } = eraseCustomer(getDb(), workspace.id, { customerId: id }, user.id));
   } catch (error) {
     if (error instanceof ErasureBlockedError) return { error: error.message };
     throw error;
   }
-  return redirect(`/w/${workspace.slug}/customers?erased=1`);
+  // The list page confirms the erasure, and says when old copies wait in the WAL file.
+  return redirect(`/w/${workspace.slug}/customers?erased=${walCheckpointed ? "1" : "wal"}`);
 }
 
 export default function CustomerPage() {

@@ -14,7 +14,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // Customers without data-processing consent are shown to owners only, on request.
   const canIncludeUnconsented = role === "owner";
   const includeUnconsented = canIncludeUnconsented && url.searchParams.get("all") === "1";
+  const erased = url.searchParams.get("erased");
   return {
+    erased: erased === "1" || erased === "wal" ? erased : null,
     canIncludeUnconsented,
     search,
     page,
@@ -30,7 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function Customers() {
-  const { search, page, includeUnconsented, canIncludeUnconsented, counts, customers } =
+  const { erased, search, page, includeUnconsented, canIncludeUnconsented, counts, customers } =
     useLoaderData<typeof loader>();
   // Paging keeps the search and the owner's "include customers without consent" choice.
   const pageLink = (to: number) =>
@@ -41,6 +43,15 @@ export default function Customers() {
         <Link to="../data">← Data</Link>
       </p>
       <h1>Customers</h1>
+      {erased ? (
+        <p className="notice" role="status">
+          The customer was erased from every table, rejected rows and stored uploads included; the
+          audit log keeps a record without personal data.
+          {erased === "wal"
+            ? " Other connections were reading, so the database's write-ahead log still holds old copies until the next full checkpoint (an operator can run PRAGMA wal_checkpoint(TRUNCATE), or restart the app)."
+            : null}
+        </p>
+      ) : null}
       <p className="muted">
         {formatInteger(counts.total)} profiles merged from every source.{" "}
         {includeUnconsented ? (

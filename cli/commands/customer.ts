@@ -15,6 +15,9 @@ export function workspaceIdBySlug(slug: string): number {
   return found.id;
 }
 
+const WAL_NOT_CHECKPOINTED =
+  "The database's write-ahead log (the -wal file) still holds the erased values: other connections were reading. Run PRAGMA wal_checkpoint(TRUNCATE) on the database later, or restart the app.";
+
 export const customerErase: Command = {
   name: "customer erase",
   usage: "--workspace S --id X   (X: a customer id from any source, or #<internal id>)",
@@ -25,7 +28,8 @@ export const customerErase: Command = {
     const internal = /^#(\d+)$/.exec(args.id);
     const target = internal ? { customerId: Number(internal[1]) } : { externalId: args.id };
     // The CLI is the operator's tool, so no user is recorded as the actor.
-    const { removed, redacted } = eraseCustomer(getDb(), workspaceId, target);
-    return { erased: true, removed, redacted };
+    const { removed, redacted, walCheckpointed } = eraseCustomer(getDb(), workspaceId, target);
+    const result = { erased: true, removed, redacted, walCheckpointed };
+    return walCheckpointed ? result : { ...result, note: WAL_NOT_CHECKPOINTED };
   },
 };

@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import Database from "better-sqlite3";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import * as schema from "#db/schema";
@@ -9,6 +10,7 @@ import {
   findCustomerByExternalId,
 } from "~/customers/erase.server";
 import { upsertCustomerBatch } from "~/customers/merge.server";
+import { truncateWal } from "~/customers/truncate-wal.server";
 import { setUpTestDb } from "../../helpers/test-db";
 import { allTextValues, createDataset, createWorkspace, customerRow } from "./support";
 
@@ -92,6 +94,15 @@ function seed(slug: string) {
   return { workspaceId, scope, aliId: idOf("ALI-WEB-1"), ayseId: idOf("AYSE-WEB-2") };
 }
 
+/** The database file and its write-ahead log, byte for byte. */
+function fileBytes(): { db: Buffer; wal: Buffer } {
+  const wal = `${file}-wal`;
+  return {
+    db: fs.readFileSync(file),
+    wal: fs.existsSync(wal) ? fs.readFileSync(wal) : Buffer.of(),
+  };
+}
+
 function traces(texts: { place: string; text: string }[]) {
   const needles = [
     ali.email,
@@ -124,13 +135,13 @@ describe("erasing a customer", () => {
       stored_uploads: 0,
     });
     expect(result.redacted).toBe(4); // dataset error, job result, audit target and details
+    expect(result.walCheckpointed).toBe(true);
 
     expect(traces(allTextValues(db))).toEqual([]);
     // secure_delete and the WAL truncation leave no copy in freed pages either.
-    const bytes = Buffer.concat([
-      fs.readFileSync(file),
-      ...(fs.existsSync(`${file}-wal`) ? [fs.readFileSync(`${file}-wal`)] : []),
-    ]);
+    const { db: dbBytes, wal } = fileBytes();
+    expect(wal.length).toBe(0); // truncated
+    const bytes = Buffer.concat([dbBytes, wal]);
     expect(bytes.includes(Buffer.from(ali.email))).toBe(false);
     expect(bytes.includes(Buffer.from("ALI-WEB-1"))).toBe(false);
 
@@ -138,6 +149,46 @@ describe("erasing a customer", () => {
     expect(entry?.target).toBe(`customer:${aliId}`);
     expect(entry?.details).toEqual({ removed: result.removed, redacted: 4 });
     expect(traces([{ place: "audit", text: JSON.stringify(entry) }])).toEqual([]);
+  });
+
+  it("says so when a reader keeps the log from being emptied, until a later checkpoint", () => {
+    const { scope, aliId } = seed("erase-reader");
+    // Another connection in the middle of a read, from before the erasure: the app's web
+    // process while the CLI erases, or the worker.
+    const reader = new Database(file, { readonly: true });
+    const countHere = () =>
+      reader
+        .prepare("SELECT count(*) AS n FROM customers WHERE workspace_id = ?")
+        .pluck()
+        .get(scope.workspaceId);
+    try {
+      reader.exec("BEGIN");
+      expect(countHere()).toBe(2);
+      const result = eraseCustomer(db, scope.workspaceId, { customerId: aliId });
+      expect(result.walCheckpointed).toBe(false);
+      // Each attempt waited briefly instead of the app's 15 s, which is back afterwards.
+      expect(db.$client.pragma("busy_timeout", { simple: true })).toBe(15_000);
+      expect(result.removed.customers).toBe(1);
+      const entry = scope.select(schema.auditLog).find((e) => e.action === "customer.erased");
+      expect(entry?.details).toEqual({
+        removed: result.removed,
+        redacted: result.redacted,
+        walCheckpointed: false,
+      });
+      // The reason it is reported: the log still holds the pages as they were.
+      expect(fileBytes().wal.includes(Buffer.from(ali.email))).toBe(true);
+      // The reader still sees its snapshot, which is why SQLite kept those frames.
+      expect(countHere()).toBe(2);
+    } finally {
+      reader.close();
+    }
+    // Once the reader is gone, the checkpoint an operator runs later completes, and the
+    // deletion's zeroed pages (secure_delete) replace every copy in the file.
+    expect(truncateWal(db.$client)).toBe(true);
+    const { db: dbBytes, wal } = fileBytes();
+    expect(wal.length).toBe(0);
+    expect(dbBytes.includes(Buffer.from(ali.email))).toBe(false);
+    expect(traces(allTextValues(db))).toEqual([]);
   });
 
   it("leaves the other person whole", () => {

@@ -3,6 +3,7 @@
  * owners only, who ask for it explicitly (list) — never to an editor or viewer, whatever
  * the URL says (`?all=1`, or a profile id typed in).
  */
+import Database from "better-sqlite3";
 import { beforeAll, describe, expect, it } from "vitest";
 import * as schema from "#db/schema";
 import { scopeTo } from "#db/scoped";
@@ -18,6 +19,7 @@ const params = { workspace: "consent-pages" };
 const cookies = { owner: "", editor: "", viewer: "" };
 let consented = 0;
 let unconsented = 0;
+let workspaceId = 0;
 
 beforeAll(async () => {
   const password = "correct horse battery";
@@ -25,6 +27,7 @@ beforeAll(async () => {
   const editor = await createUser({ email: "e@c.test", name: "E", password });
   const viewer = await createUser({ email: "v@c.test", name: "V", password });
   const workspace = createWorkspace({ slug: params.workspace, name: "Consent" }, owner);
+  workspaceId = workspace.id;
   const scope = scopeTo(db, workspace.id);
   const access = { user: owner, workspace, role: "owner" as const, scope };
   inviteMember(access, { email: "e@c.test", role: "editor" });
@@ -85,5 +88,46 @@ describe("customers without consent", () => {
     expect(await profileStatus("editor", unconsented)).toBe(404);
     expect(await profileStatus("viewer", unconsented)).toBe(404);
     expect(await profileStatus("viewer", consented)).toBe(200);
+  });
+});
+
+describe("erasing from the profile page", () => {
+  async function eraseAs(who: keyof typeof cookies, id: number) {
+    const request = requestAs(cookies[who], `/w/${params.workspace}/customers/${id}`, {
+      method: "POST",
+    });
+    const { body } = await settle(() =>
+      customerPage.action({
+        request,
+        params: { ...params, customer: String(id) },
+        context: { clientAddress: "127.0.0.1" },
+      }),
+    );
+    return (body as Response).headers.get("Location");
+  }
+
+  function newCustomer(name: string): number {
+    return scopeTo(db, workspaceId).insert(schema.customers, { name, consentDataProcessing: true })
+      .id;
+  }
+
+  it("confirms on the list, and says so when readers kept old copies in the WAL file", async () => {
+    const location = await eraseAs("editor", newCustomer("Can Sil"));
+    expect(location).toBe(`/w/${params.workspace}/customers?erased=1`);
+    expect((await listAs("editor", "?erased=1")).erased).toBe("1");
+
+    // Another connection in the middle of a read keeps the log from being emptied.
+    const reader = new Database(db.$client.name, { readonly: true });
+    try {
+      reader.exec("BEGIN");
+      reader.prepare("SELECT count(*) FROM customers").get();
+      const pending = await eraseAs("editor", newCustomer("Deniz Sil"));
+      expect(pending).toBe(`/w/${params.workspace}/customers?erased=wal`);
+    } finally {
+      reader.close();
+    }
+    expect((await listAs("editor", "?erased=wal")).erased).toBe("wal");
+    expect((await listAs("editor", "?erased=<script>")).erased).toBeNull();
+    expect(names(await listAs("owner", "?all=1"))).not.toContain("Deniz Sil");
   });
 });

@@ -1,6 +1,9 @@
 // The browser sources in Debian's Chromium against the fixture site, and the browser's
-// safety: requests to 127.0.0.2 (loopback, not allow-listed) never arrive, contexts are
-// closed on every path, and a killed browser is replaced on the next use.
+// safety: requests to 127.0.0.2 (loopback, not allow-listed) never arrive, nothing a page
+// opens past the request route (WebSocket, WebRTC, WebTransport, service worker) reaches
+// even the allowed 127.0.0.1, contexts are closed on every path, and a killed browser is
+// replaced on the next use.
+import { readFileSync } from "node:fs";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { ScraperBrowser } from "#scrapers/browser";
 import {
@@ -12,6 +15,7 @@ import { adapters } from "#scrapers/sources/index";
 import { LayoutChangedError } from "#scrapers/sources/types";
 import { FETCHED_AT, TRENDS_KEYWORDS, trends, videoChannel } from "../../../fixture-site/expected";
 import { type FixtureSite, startFixtureSite } from "../../../fixture-site/server";
+import { startEscapeProbe } from "./escape-probe";
 
 let site: FixtureSite;
 let browser: ScraperBrowser;
@@ -96,6 +100,43 @@ describe("browser safety", () => {
     expect(page.html).toContain("websocket: failed");
     expect(site.forbidden?.requests).toEqual([]);
     expect(site.requests.some((r) => r.method === "POST")).toBe(false);
+  });
+
+  it("a page's scripts reach nothing on the allowed host except through the route", async () => {
+    const probe = await startEscapeProbe();
+    try {
+      const page = await browser.renderPage(probe.pageUrl, {
+        waitFor: "#checks-done",
+        timeoutMs: 15_000,
+      });
+      expect(page.status).toBe(200);
+      expect(page.selectorFound).toBe(true);
+      expect(page.html).toContain('<h1 id="title">Escape probe</h1>');
+      const outcomes = [...page.html.matchAll(/<li>([^<]*)<\/li>/g)].map((m) => m[1]).sort();
+      expect(outcomes).toEqual([
+        "frame: failed",
+        "page: failed",
+        "service worker: 0 registered",
+        "webrtc: 0 candidates",
+        "webtransport: failed",
+        "worker: failed",
+      ]);
+      // The page's and the frame's sockets were refused by the WebSocket route itself.
+      const refused = page.blocked.filter((b) => b.reason === "WebSockets are not opened");
+      expect(refused.map((b) => new URL(b.url).pathname).sort()).toEqual(["/frame", "/page"]);
+      await new Promise((settled) => setTimeout(settled, 300));
+      expect(probe.probeConnections()).toBe(0);
+      expect(probe.datagrams).toEqual([]);
+      expect(probe.pageRequests).toEqual(["/robots.txt", "/escape.html"]);
+    } finally {
+      await probe.close();
+    }
+  });
+
+  it("runs Chromium's sandbox unless the process is root", async () => {
+    const pid = await browser.browserPid();
+    const args = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
+    expect(args.includes("--no-sandbox")).toBe(process.getuid?.() === 0);
   });
 
   it("a redirect of the page itself to 127.0.0.2 fails with BlockedAddressError", async () => {
