@@ -1,11 +1,14 @@
 /**
  * Customer columns mapped to no field are kept as typed attributes (number, category or
- * date), so segments can use them. The type is inferred from the sample values.
+ * date), so segments can use them. The type is inferred from the sample values, and a
+ * well-known attribute keeps one name whatever language its source was written in.
  */
 import { z } from "zod";
 import { detectDateFormat } from "./date-detect";
 import { type CellContext, dateCell, isMissing, numberCell, textCell } from "./field-parsers";
+import { normaliseHeader } from "./normalise";
 import { type DecimalMark, parseNumber } from "./numbers";
+import { attributeSynonyms } from "./synonyms/attributes";
 
 export const attributeTypes = ["number", "category", "date"] as const;
 export type AttributeType = (typeof attributeTypes)[number];
@@ -13,6 +16,29 @@ export type AttributeType = (typeof attributeTypes)[number];
 export interface TypedAttribute {
   type: AttributeType;
   value: number | string;
+}
+
+/** Normalised spelling (with and without word breaks) → the attribute's stored name. */
+const attributeBySpelling = new Map<string, string>();
+for (const [name, spellings] of Object.entries(attributeSynonyms)) {
+  for (const spelling of [name, ...spellings]) {
+    const normalised = normaliseHeader(spelling);
+    attributeBySpelling.set(normalised, name);
+    attributeBySpelling.set(normalised.replaceAll("_", ""), name);
+  }
+}
+
+/**
+ * The name an attribute column is stored under: the common name of a known attribute in
+ * any of the three languages ("Kredi Notu" → credit_score), else the header as written.
+ */
+export function attributeName(header: string): string {
+  const normalised = normaliseHeader(header);
+  return (
+    attributeBySpelling.get(normalised) ??
+    attributeBySpelling.get(normalised.replaceAll("_", "")) ??
+    header.trim()
+  );
 }
 
 /** Codes that only look numeric: "00123", "+905321234567", a 16-digit card number. */
@@ -64,7 +90,7 @@ export function attributesSchema(
           ctx.addIssue({ code: "custom", path: [column], message: issue.message });
         }
       } else if (parsed.data !== null) {
-        typed[column] = { type, value: parsed.data };
+        typed[attributeName(column)] = { type, value: parsed.data };
       }
     }
     return typed;

@@ -7,7 +7,7 @@
 import { eq } from "drizzle-orm";
 import { attributeDefinitions } from "#db/schema";
 import type { WorkspaceScope } from "#db/scoped";
-import type { AttributeType } from "./attributes";
+import { type AttributeType, attributeName } from "./attributes";
 import type { DateFormat } from "./dates";
 import type { TextEncoding } from "./decode";
 import type { Delimiter } from "./dialect";
@@ -121,9 +121,12 @@ export function planImport(
   };
 }
 
-/** The recorded types of this file's attribute columns only. */
+/** The recorded types of this file's attribute columns only, by column. */
 function pick(recorded: Record<string, AttributeType>, result: CsvPreview) {
   return Object.fromEntries(
-    Object.entries(recorded).filter(([name]) => name in result.attributeTypes),
+    Object.keys(result.attributeTypes).flatMap((column) => {
+      const type = recorded[attributeName(column)];
+      return type ? [[column, type]] : [];
+    }),
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { inferAttributeType } from "~/ingest/attributes";
+import { attributeName, inferAttributeType } from "~/ingest/attributes";
 
 describe("inferAttributeType", () => {
   it.each([
@@ -18,5 +18,31 @@ describe("inferAttributeType", () => {
     [["", " "], ".", "category"],
   ] as const)("%j (decimal %s) → %s", (values, mark, type) => {
     expect(inferAttributeType(values, mark)).toBe(type);
+  });
+});
+
+describe("attributeName", () => {
+  it.each([
+    ["credit_score", "credit_score"],
+    ["Kredi Notu", "credit_score"],
+    ["KREDİ NOTU", "credit_score"],
+    ["Кредитный балл", "credit_score"],
+    ["CreditScore", "credit_score"],
+    ["Yerleşiklik", "residency"],
+    ["resident", "residency"],
+    ["Çocuk Sayısı", "children_count"],
+    ["Ürün Sayısı", "num_products"],
+    ["num_products", "num_products"],
+    ["Семейное положение", "marital_status"],
+  ])("%s is stored as %s", (header, name) => {
+    expect(attributeName(header)).toBe(name);
+  });
+
+  it("keeps any other header as written, trimmed", () => {
+    expect(attributeName(" Favourite store ")).toBe("Favourite store");
+    expect(attributeName("NPS score")).toBe("NPS score");
+    // Too general to be sure of: a bare "score" or "children" keeps its own name.
+    expect(attributeName("Score")).toBe("Score");
+    expect(attributeName("Children")).toBe("Children");
   });
 });

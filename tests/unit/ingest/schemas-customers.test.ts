@@ -59,7 +59,8 @@ describe("customers", () => {
       attributes: {
         Puan: { type: "number", value: 1250 },
         "Son Alışveriş": { type: "date", value: "2024-03-05" },
-        Segment: { type: "category", value: "VIP" },
+        // A well-known attribute is stored under its common name (attributeName).
+        segment: { type: "category", value: "VIP" },
       },
     });
   });

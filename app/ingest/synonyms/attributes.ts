@@ -1,0 +1,55 @@
+/**
+ * Customer columns that are no field but common enough to have one name across sources:
+ * an online CRM's `credit_score` and a branch system's `Kredi Notu` are the same attribute
+ * of a merged profile. Keys are the stored names (segments read `residency` by that name);
+ * spellings in English, Turkish and Russian are matched normalised (case, accents, spacing).
+ * Only unmistakable spellings: a bare "score", "tier" or "children" could be another thing
+ * (or another type: yes/no against a count), and one name takes one type.
+ */
+export const attributeSynonyms: Record<string, readonly string[]> = {
+  credit_score: [
+    ...["credit score"],
+    ...["kredi notu", "kredi skoru", "kredi puanı", "findeks notu"],
+    ...["кредитный балл", "скоринговый балл"],
+  ],
+  residency: [
+    ...["residency", "resident", "residence status", "resident status"],
+    ...["yerleşiklik", "yerleşik", "yerleşiklik durumu", "ikamet durumu"],
+    ...["резидентство", "резидент", "статус резидента"],
+  ],
+  children_count: [
+    ...["children count", "number of children"],
+    ...["çocuk sayısı"],
+    ...["количество детей", "число детей"],
+  ],
+  num_products: [
+    ...["product count", "number of products", "products held", "num products"],
+    ...["ürün sayısı", "ürün adedi", "sahip olunan ürün sayısı"],
+    ...["количество продуктов", "число продуктов"],
+  ],
+  occupation: [
+    ...["occupation", "job", "profession", "job title"],
+    ...["meslek", "iş", "unvan"],
+    ...["профессия", "должность", "род занятий"],
+  ],
+  marital_status: [
+    ...["marital status", "married"],
+    ...["medeni durum", "medeni hal"],
+    ...["семейное положение"],
+  ],
+  education: [
+    ...["education", "education level"],
+    ...["eğitim", "eğitim durumu", "öğrenim durumu"],
+    ...["образование", "уровень образования"],
+  ],
+  segment: [
+    ...["segment", "customer segment"],
+    ...["müşteri segmenti"],
+    ...["сегмент", "сегмент клиента"],
+  ],
+  loyalty_tier: [
+    ...["loyalty tier", "loyalty level"],
+    ...["sadakat seviyesi", "kart seviyesi"],
+    ...["уровень лояльности", "статус лояльности"],
+  ],
+};
