@@ -9,7 +9,7 @@ import {
   type Venue,
 } from "./basket";
 import { buildSeasonality, PERIOD_END, PERIOD_START, type Seasonality } from "./calendar";
-import { CATEGORIES, isBankCategory, PRODUCTS, type Product } from "./catalog";
+import { CATEGORIES, type Category, isBankCategory, PRODUCTS, type Product } from "./catalog";
 import { CITIES, type City, storeCount } from "./names";
 import type { Person } from "./people";
 import { PERSONAS } from "./personas";
@@ -88,6 +88,57 @@ class EventLog implements TransactionEvents {
   }
 }
 
+/**
+ * What else one visit buys, by the category of its first line: a grocery run fills a
+ * basket, clothes and cosmetics come in twos, and a trip is insured. `extra` is the mean
+ * number of further lines from the same category, `companion` a category bought alongside
+ * with that probability. Without baskets every visit would be one line, and the app's
+ * "bought together" rules (one basket = a customer's purchases on a day) find nothing.
+ */
+const VISIT: Partial<Record<Category, { extra?: number; companion?: [Category, number] }>> = {
+  Groceries: { extra: 1.6 },
+  "Health & Beauty": { extra: 0.6 },
+  Fashion: { extra: 0.5 },
+  "Home & Garden": { extra: 0.4 },
+  Electronics: { extra: 0.3 },
+  Travel: { companion: ["Insurance", 0.3] },
+};
+
+/** Lines one visit of this person holds on average (for scaling visits to the target). */
+function linesPerVisit(person: Person): number {
+  let total = 0;
+  let lines = 0;
+  CATEGORIES.forEach((category, index) => {
+    const share = person.categoryPreference[index] ?? 0;
+    const visit = VISIT[category];
+    total += share;
+    lines += share * (1 + (visit?.extra ?? 0) + (visit?.companion?.[1] ?? 0));
+  });
+  return total > 0 ? lines / total : 1;
+}
+
+/** One line of a visit, and its return a few days later now and then. */
+function buyLine(
+  rng: Rng,
+  log: EventLog,
+  seasonality: Seasonality,
+  person: Person,
+  personIndex: number,
+  visit: { day: number; channel: number; online: boolean },
+  categoryIndex: number,
+): void {
+  const productIndex = pickProduct(rng, person.personaIndex, categoryIndex);
+  const product = PRODUCTS[productIndex] as Product;
+  const quantity = pickQuantity(rng, product.category);
+  const unit = unitPriceKurus(rng, product, visit.day, person.monthlyIncome, seasonality);
+  log.add(rng, visit.day, personIndex, productIndex, quantity, unit, visit.channel);
+  if (!isReturned(rng, product.category, visit.online)) return;
+  const returnDay = visit.day + rng.int(1, 14);
+  if (returnDay <= PERIOD_END - PERIOD_START) {
+    log.add(rng, returnDay, personIndex, productIndex, -quantity, unit, visit.channel);
+  }
+}
+
 function purchase(
   rng: Rng,
   log: EventLog,
@@ -99,8 +150,6 @@ function purchase(
   const day = sampleDay(rng, seasonality, person.activeFrom, person.activeTo);
   const categoryIndex = pickCategory(rng, person.categoryPreference, seasonality, day);
   const category = CATEGORIES[categoryIndex] ?? "Groceries";
-  const productIndex = pickProduct(rng, person.personaIndex, categoryIndex);
-  const product = PRODUCTS[productIndex] as Product;
   const onlineShare =
     category === "Fuel"
       ? 0
@@ -109,13 +158,16 @@ function purchase(
         : person.onlineShare;
   const online = rng.chance(onlineShare);
   const channel = online ? ONLINE : isBankCategory(category) ? BRANCH : storeFor(rng, person);
-  const quantity = pickQuantity(rng, category);
-  const unit = unitPriceKurus(rng, product, day, person.monthlyIncome, seasonality);
-  log.add(rng, day, personIndex, productIndex, quantity, unit, channel);
-  if (!isReturned(rng, category, online)) return;
-  const returnDay = day + rng.int(1, 14);
-  if (returnDay <= PERIOD_END - PERIOD_START) {
-    log.add(rng, returnDay, personIndex, productIndex, -quantity, unit, channel);
+  const visit = { day, channel, online };
+  buyLine(rng, log, seasonality, person, personIndex, visit, categoryIndex);
+  const { extra = 0, companion } = VISIT[category] ?? {};
+  const more = extra > 0 ? rng.poisson(extra) : 0;
+  for (let n = 0; n < more; n++) {
+    buyLine(rng, log, seasonality, person, personIndex, visit, categoryIndex);
+  }
+  if (companion && rng.chance(companion[1])) {
+    const companionIndex = CATEGORIES.indexOf(companion[0]);
+    buyLine(rng, log, seasonality, person, personIndex, visit, companionIndex);
   }
 }
 
@@ -140,8 +192,9 @@ function anonymousSale(rng: Rng, log: EventLog, seasonality: Seasonality): void 
 }
 
 /**
- * About `target` transactions: each person buys at their own rate inside their active
- * window, scaled so the total lands near the target, plus anonymous sales and returns.
+ * About `target` transactions: each person visits at their own rate inside their active
+ * window and buys one or more lines per visit, scaled so the total lands near the target,
+ * plus anonymous sales and returns.
  */
 export function generateTransactionEvents(
   rng: Rng,
@@ -151,7 +204,7 @@ export function generateTransactionEvents(
   const seasonality = buildSeasonality();
   const yearsActive = (person: Person) => (person.activeTo - person.activeFrom + 1) / DAYS_PER_YEAR;
   const expected = people.reduce(
-    (sum, person) => sum + person.purchaseRate * yearsActive(person),
+    (sum, person) => sum + person.purchaseRate * yearsActive(person) * linesPerVisit(person),
     0,
   );
   const perPerson = (target * (1 - ANONYMOUS_SHARE)) / (1 + EXPECTED_RETURN_SHARE) / expected;

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import iconv from "iconv-lite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { associationRules } from "~/analytics/basket";
 import { percentagesSummingTo100 } from "../../scripts/demo-data/audiences";
 import { AD_CHANNELS, expectedConversions } from "../../scripts/demo-data/channels";
 import { parseCliArgs } from "../../scripts/demo-data/cli-args";
@@ -190,6 +191,31 @@ describe("transactions", () => {
     const anonymous = (transactions ?? []).filter((row) => row.customer_id === "").length / rows;
     expect(anonymous).toBeGreaterThan(0.015);
     expect(anonymous).toBeLessThan(0.05);
+  });
+
+  it("fills baskets, so the app's bought-together rules have something to find", async () => {
+    const transactions = await records("transactions.csv");
+    // As the app builds them: one basket = one customer's products on one day.
+    const byVisit = new Map<string, Set<string>>();
+    for (const row of transactions) {
+      if (!row.customer_id || Number(row.quantity) < 0) continue;
+      const key = `${row.customer_id} ${row.transaction_date?.slice(0, 10)}`;
+      const basket = byVisit.get(key) ?? new Set<string>();
+      basket.add(row.product_code ?? "");
+      byVisit.set(key, basket);
+    }
+    const baskets = [...byVisit.values()].map((basket) => [...basket]);
+    const several = baskets.filter((basket) => basket.length > 1).length / baskets.length;
+    expect(several).toBeGreaterThan(0.2);
+    expect(several).toBeLessThan(0.6);
+    const { rules } = associationRules(baskets, {});
+    expect(rules.length).toBeGreaterThan(0);
+    // Grocery runs and insured trips, not noise: every rule stays within plausible pairs.
+    const categoryOf = new Map(transactions.map((row) => [row.product_code, row.category]));
+    const categories = rules.flatMap((rule) =>
+      [...rule.antecedent, ...rule.consequent].map((code) => categoryOf.get(code)),
+    );
+    expect(new Set(categories)).toEqual(new Set(["Groceries"]));
   });
 
   it("gives people structure: customers over 62 buy online far less than those under 36", async () => {
