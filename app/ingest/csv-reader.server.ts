@@ -9,7 +9,7 @@ import { pipeline } from "node:stream/promises";
 import { type Options, Parser } from "csv-parse";
 import { csvParseOptions } from "./csv-options";
 import { createDecodeStream } from "./decode";
-import { isPlainCsvFile, readPlainRecordBatches } from "./plain-csv.server";
+import { canReadByLines, readLineRecordBatches } from "./plain-csv.server";
 import type { CsvSettings } from "./settings";
 
 export interface RecordBatch {
@@ -83,8 +83,8 @@ export interface ReadOptions {
 }
 
 /**
- * Streams the file through decoding and csv-parse (or, for a file without quotes, the
- * line splitter of plain-csv.server.ts) into `consume`, which receives every
+ * Streams the file through decoding and csv-parse (or, for most files, the line reader of
+ * plain-csv.server.ts) into `consume`, which receives every
  * batch in order (the header is the first record of the first batch). Errors of any stage,
  * and an abort of `signal`, reject the returned promise and close the file.
  */
@@ -94,8 +94,8 @@ export async function readRecordBatches(
   options: ReadOptions,
   consume: (batch: RecordBatch) => Promise<void> | void,
 ): Promise<void> {
-  if (await isPlainCsvFile(file, settings)) {
-    return readPlainRecordBatches(file, settings, options, consume);
+  if (await canReadByLines(file, settings)) {
+    return readLineRecordBatches(file, settings, options, consume);
   }
   return readParsedRecordBatches(file, settings, options, consume);
 }

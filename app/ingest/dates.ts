@@ -148,40 +148,48 @@ function twoDigits(text: string, at: number): number {
   return tens >= 0 && tens <= 9 && ones >= 0 && ones <= 9 ? tens * 10 + ones : -1;
 }
 
+/** Minutes east of UTC of a zone written "Z", "+03:00", "+0300" or "+03", or undefined. */
+function plainZoneMinutes(zone: string): number | undefined {
+  if (zone === "" || zone === "Z" || zone === "z") return 0;
+  const sign = zone.charCodeAt(0) === 43 ? 1 : zone.charCodeAt(0) === 45 ? -1 : 0;
+  if (sign === 0) return undefined;
+  const hours = twoDigits(zone, 1);
+  if (zone.length === 3) return hours < 0 ? undefined : sign * hours * 60;
+  const minutesAt = zone.length === 6 && zone.charCodeAt(3) === 58 ? 4 : zone.length === 5 ? 3 : -1;
+  const minutes = minutesAt < 0 ? -1 : twoDigits(zone, minutesAt);
+  return hours < 0 || minutes < 0 ? undefined : sign * (hours * 60 + minutes);
+}
+
 /**
- * "2025-03-05", "2025-03-05 14:30" or "2025-03-05T14:30:05", optionally with "Z": the
- * shapes of nearly every ISO cell, read by position. Anything else gives undefined and is
- * read by parseDate. Null: the shape fits but the date does not exist (31 February).
+ * "2025-03-05", "2025-03-05 14:30" or "2025-03-05T14:30:05", optionally with a zone ("Z",
+ * "+03:00"): the shapes of nearly every ISO cell, read by position. Anything else gives
+ * undefined and is read by parseDate. Null: the shape fits but the date does not exist.
  */
 function plainIsoToMs(text: string): number | null | undefined {
-  const length = text.charCodeAt(text.length - 1) === 90 ? text.length - 1 : text.length;
-  if (length !== 10 && length !== 16 && length !== 19) return undefined;
-  if (text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return undefined;
+  if (text.length < 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return undefined;
+  const separator = text.charCodeAt(10);
+  const hasTime =
+    text.length >= 16 &&
+    (separator === 32 || separator === 84 || separator === 116) &&
+    text.charCodeAt(13) === 58;
+  const hasSeconds = hasTime && text.charCodeAt(16) === 58;
+  const zone = plainZoneMinutes(text.slice(hasSeconds ? 19 : hasTime ? 16 : 10));
+  if (zone === undefined) return undefined;
   const century = twoDigits(text, 0);
   const yy = twoDigits(text, 2);
   const month = twoDigits(text, 5);
   const day = twoDigits(text, 8);
-  if (century < 1 || yy < 0 || month < 0 || day < 0) return undefined;
-  let hour = 0;
-  let minute = 0;
-  let second = 0;
-  if (length > 10) {
-    const separator = text.charCodeAt(10);
-    if (separator !== 32 && separator !== 84 && separator !== 116) return undefined;
-    if (text.charCodeAt(13) !== 58) return undefined;
-    hour = twoDigits(text, 11);
-    minute = twoDigits(text, 14);
-    if (length === 19) {
-      if (text.charCodeAt(16) !== 58) return undefined;
-      second = twoDigits(text, 17);
-    }
-    if (hour < 0 || minute < 0 || second < 0) return undefined;
+  const hour = hasTime ? twoDigits(text, 11) : 0;
+  const minute = hasTime ? twoDigits(text, 14) : 0;
+  const second = hasSeconds ? twoDigits(text, 17) : 0;
+  if (century < 1 || yy < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0) {
+    return undefined;
   }
   const year = century * 100 + yy;
   const monthDays = month === 2 && isLeapYear(year) ? 29 : DAYS_IN_MONTH[month - 1];
   if (monthDays === undefined || day < 1 || day > monthDays) return null;
   if (hour > 23 || minute > 59 || second > 59) return null;
-  return Date.UTC(year, month - 1, day, hour, minute, second);
+  return Date.UTC(year, month - 1, day, hour, minute, second) - zone * 60_000;
 }
 
 /**

@@ -1,16 +1,18 @@
 /**
- * The quick way through a CSV file that has no quote character at all, as exports of
- * databases and cash registers usually are: with no quotes, a record is a line and a field
- * is what lies between delimiters, so lines can be split natively instead of being read
- * character by character by csv-parse (which takes about three times as long on such a
- * file; see docs/decisions/011). Any file with a quote, a lone carriage return or mixed
- * line endings goes to csv-parse, which also reads everything this module reads the same
- * way: tests/unit/ingest/plain-csv.test.ts compares the two on the cases that matter.
+ * The quick way through a CSV file whose records can be told apart by their line breaks:
+ * a line without a quote character is a record whose fields lie between delimiters, so it
+ * is split natively instead of being read character by character by csv-parse (about three
+ * times as long; see docs/decisions/011). A line with a quote, and the lines its quoted
+ * field runs on to, go to csv-parse (quoted-records.ts), so quoting is only ever read by
+ * csv-parse. Files in UTF-16, or with lone carriage returns or mixed line endings, are read
+ * by the streaming csv-parse reader instead. tests/integration/ingest/plain-csv.test.ts
+ * reads the same files both ways and compares.
  */
 import fs from "node:fs";
 import { MAX_RECORD_CHARS } from "./csv-options";
 import type { ReadOptions, RecordBatch } from "./csv-reader.server";
 import { createDecodeStream } from "./decode";
+import { parseQuotedRecords } from "./quoted-records";
 import type { CsvSettings } from "./settings";
 
 const CR = 0x0d;
@@ -20,23 +22,21 @@ const LF = 0x0a;
 const BYTE_SAFE_ENCODINGS = new Set(["utf-8", "windows-1251", "windows-1254", "iso-8859-9"]);
 
 /**
- * Whether `file` can be read by splitting lines: no quote byte, and line endings that are
- * all LF or all CRLF. Stops at the first quote, so a file that needs csv-parse costs a
- * look at its first chunk only.
+ * Whether `file` can be read line by line: an encoding in which the quote and line-break
+ * bytes mean nothing else, and line endings that are all LF or all CRLF (so csv-parse,
+ * which takes the first break it meets as the record delimiter, would split the same way).
  */
-export async function isPlainCsvFile(
+export async function canReadByLines(
   file: string,
   settings: Pick<CsvSettings, "encoding" | "quote">,
 ): Promise<boolean> {
   if (!BYTE_SAFE_ENCODINGS.has(settings.encoding) || settings.quote.length !== 1) return false;
-  const quote = settings.quote.charCodeAt(0);
-  if (quote > 0x7f) return false;
+  if (settings.quote.charCodeAt(0) > 0x7f) return false;
   let carriageReturns = 0;
   let lineFeeds = 0;
   let previous = -1;
   for await (const chunk of fs.createReadStream(file, { highWaterMark: 1 << 20 })) {
     const bytes = chunk as Buffer;
-    if (bytes.indexOf(quote) !== -1) return false;
     // A CR must be followed by a LF, also across the chunk boundary.
     if (previous === CR && bytes[0] !== LF) return false;
     for (let at = bytes.indexOf(CR); at !== -1; at = bytes.indexOf(CR, at + 1)) {
@@ -91,56 +91,103 @@ function throwIfAborted(signal: AbortSignal | undefined): void {
 }
 
 /**
- * Reads a plain file (see isPlainCsvFile) into record batches exactly as readRecordBatches
- * does with csv-parse: blank lines and blank records skipped, ragged rows kept, line
- * numbers counted from 1 for the header, a BOM dropped (both decoders drop it).
+ * Reads a file line by line (see canReadByLines) into record batches exactly as
+ * readParsedRecordBatches does: blank lines and blank records skipped, ragged rows kept,
+ * line numbers counted from 1 for the header, a BOM dropped (both decoders drop it).
  */
-export async function readPlainRecordBatches(
+export async function readLineRecordBatches(
   file: string,
-  settings: Pick<CsvSettings, "encoding" | "delimiter">,
+  settings: Pick<CsvSettings, "encoding" | "delimiter" | "quote">,
   options: ReadOptions,
   consume: (batch: RecordBatch) => Promise<void> | void,
 ): Promise<void> {
-  const { delimiter } = settings;
-  let batch: RecordBatch = { records: [], raws: [], endLines: [] };
+  const { delimiter, quote } = settings;
+  const batch: RecordBatch = { records: [], raws: [], endLines: [] };
   let line = 0;
   let carry = "";
+  // Lines from one with a quote on, until csv-parse finds their records complete. The
+  // stretch is parsed again only once it has doubled, so a field of many lines costs
+  // a few parses, not one per line.
+  let quoted: { text: string; firstLine: number; triedLength: number } | null = null;
 
-  const take = (text: string) => {
+  const push = (fields: string[], raw: string, endLine: number) => {
+    batch.records.push(fields);
+    batch.raws.push(raw);
+    batch.endLines.push(endLine);
+  };
+  const parseQuoted = (complete: boolean) => {
+    if (!quoted) return;
+    const { text, firstLine } = quoted;
+    let records: ReturnType<typeof parseQuotedRecords>;
+    try {
+      records = parseQuotedRecords(text, settings, complete);
+    } catch (error) {
+      (error as Error).message += ` (in the record that starts on line ${firstLine})`;
+      throw error;
+    }
+    if (records === null) {
+      quoted.triedLength = text.length;
+      if (text.length > MAX_RECORD_CHARS) throw recordTooLong(firstLine);
+      return;
+    }
+    for (const record of records) push(record.fields, record.raw, firstLine - 1 + record.line);
+    quoted = null;
+  };
+  /** One line of the file, with its line break when it has one. */
+  const take = (text: string, lineBreak: string) => {
     line++;
+    if (quoted) {
+      quoted.text += text + lineBreak;
+      if (quoted.text.length >= 2 * quoted.triedLength) parseQuoted(false);
+      return;
+    }
+    if (text.indexOf(quote) !== -1) {
+      quoted = { text: text + lineBreak, firstLine: line, triedLength: 0 };
+      parseQuoted(false);
+      return;
+    }
     const content = text.charCodeAt(text.length - 1) === CR ? text.slice(0, -1) : text;
     if (content === "") return;
     const fields = content.split(delimiter);
-    if (isBlankRecord(fields)) return;
-    batch.records.push(fields);
-    batch.raws.push(content);
-    batch.endLines.push(line);
+    if (!isBlankRecord(fields)) push(fields, content, line);
   };
-  const flush = async () => {
-    if (batch.records.length === 0) return;
-    const full = batch;
-    batch = { records: [], raws: [], endLines: [] };
-    await consume(full);
-    throwIfAborted(options.signal);
+  /** Hands on full batches (all that is left when `all`); a quoted stretch may overfill one. */
+  const flush = async (all = false) => {
+    const { batchSize } = options;
+    while (batch.records.length >= batchSize || (all && batch.records.length > 0)) {
+      const size = Math.min(batchSize, batch.records.length);
+      const full: RecordBatch = {
+        records: batch.records.splice(0, size),
+        raws: batch.raws.splice(0, size),
+        endLines: batch.endLines.splice(0, size),
+      };
+      await consume(full);
+      throwIfAborted(options.signal);
+    }
   };
-
   for await (const chunk of textChunks(file, settings.encoding, options.onBytesRead)) {
     throwIfAborted(options.signal);
     const text = carry + chunk;
     let start = 0;
     for (let end = text.indexOf("\n"); end !== -1; end = text.indexOf("\n", start)) {
-      take(text.slice(start, end));
+      take(text.slice(start, end), "\n");
       start = end + 1;
       if (batch.records.length >= options.batchSize) await flush();
     }
     carry = text.slice(start);
-    if (carry.length > MAX_RECORD_CHARS) {
-      throw Object.assign(
-        new Error(`line ${line + 1} is longer than ${MAX_RECORD_CHARS} characters`),
-        { code: "CSV_MAX_RECORD_SIZE" },
-      );
-    }
+    if (carry.length > MAX_RECORD_CHARS) throw recordTooLong(line + 1);
   }
-  if (carry !== "") take(carry);
-  await flush();
+  if (carry !== "") take(carry, "");
+  // A quoted field still open at the end of the file: csv-parse's own error.
+  parseQuoted(true);
+  await flush(true);
+}
+
+function recordTooLong(firstLine: number): Error {
+  return Object.assign(
+    new Error(
+      `the record that starts on line ${firstLine} is longer than ${MAX_RECORD_CHARS} characters`,
+    ),
+    { code: "CSV_MAX_RECORD_SIZE" },
+  );
 }

@@ -61,16 +61,25 @@ function isTrimmed(text: string): boolean {
   return first > 32 && first < 127 && last > 32 && last < 127;
 }
 
+/** Turkish letters beyond ASCII: none folds to a letter that starts a "no value" marker. */
+const TURKISH_LETTERS = new Set([..."çğıİöşüÇĞÖŞÜ"].map((letter) => letter.charCodeAt(0)));
+
+/**
+ * Whether a cell starting with this character is a value for certain: digits, and Latin,
+ * Turkish and Cyrillic letters, but not n/N or н/Н ("n/a", "нет данных"), which isMissing
+ * must look at. Anything else (dashes, "#", spaces, accented letters that fold to n) too.
+ */
+function cannotStartMissing(code: number): boolean {
+  if (code >= 48 && code <= 57) return true;
+  if ((code >= 65 && code <= 90) || (code >= 97 && code <= 122)) return code !== 78 && code !== 110;
+  if (code >= 0x410 && code <= 0x44f) return code !== 0x41d && code !== 0x43d;
+  return code === 0x401 || code === 0x451 || TURKISH_LETTERS.has(code);
+}
+
 /** The cell's trimmed text, or null for an empty or "no value" cell (as readCell). */
 function presentText(raw: string): string | null {
   if (raw === "") return null;
-  const first = raw.charCodeAt(0);
-  // Digits and Latin letters but n/N cannot start a "no value" marker (see isMissing).
-  const plainStart =
-    (first >= 48 && first <= 57) ||
-    (first >= 65 && first <= 90 && first !== 78) ||
-    (first >= 97 && first <= 122 && first !== 110);
-  if (!plainStart && isMissing(raw)) return null;
+  if (!cannotStartMissing(raw.charCodeAt(0)) && isMissing(raw)) return null;
   return isTrimmed(raw) ? raw : raw.trim();
 }
 

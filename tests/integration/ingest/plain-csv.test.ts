@@ -1,7 +1,8 @@
 /**
- * The line splitter for files without quotes (plain-csv.server.ts) against csv-parse: for
- * every file it accepts, both give the same records, raw text and line numbers; every file
- * it must not take goes to csv-parse.
+ * The line reader (plain-csv.server.ts: lines without quotes split natively, lines with
+ * quotes read by csv-parse) against the streaming csv-parse reader: for every file it
+ * accepts, both give the same records, raw text and line numbers; every file it must not
+ * take goes to the streaming reader.
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -14,8 +15,10 @@ import {
   type RecordBatch,
   readParsedRecordBatches,
 } from "~/ingest/csv-reader.server";
-import { isPlainCsvFile, readPlainRecordBatches } from "~/ingest/plain-csv.server";
+import { canReadByLines, readLineRecordBatches } from "~/ingest/plain-csv.server";
 import type { CsvSettings } from "~/ingest/settings";
+import { sniffCsv } from "~/ingest/sniff";
+import { fixture } from "./support";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "plain-csv-"));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -53,35 +56,29 @@ async function read(reader: Reader, file: string, settings: Settings, batchSize 
 
 async function expectSameAsCsvParse(content: string | Buffer, settings: Settings = utf8) {
   const file = write(content);
-  expect(await isPlainCsvFile(file, settings)).toBe(true);
-  const plain = await read(readPlainRecordBatches, file, settings);
+  expect(await canReadByLines(file, settings)).toBe(true);
+  const plain = await read(readLineRecordBatches, file, settings);
   expect(plain).toEqual(await read(readParsedRecordBatches, file, settings));
   return plain;
 }
 
-describe("isPlainCsvFile", () => {
-  it("refuses a file with the quote character anywhere", async () => {
-    const file = write(`a,b\n${"1,2\n".repeat(300_000)}3,"x"\n`);
-    expect(await isPlainCsvFile(file, utf8)).toBe(false);
-    expect(await isPlainCsvFile(file, { ...utf8, quote: "'" })).toBe(true);
-  });
-
+describe("canReadByLines", () => {
   it("refuses lone carriage returns and mixed line endings, accepts consistent CRLF", async () => {
-    expect(await isPlainCsvFile(write("a,b\r1,2\r"), utf8)).toBe(false);
-    expect(await isPlainCsvFile(write("a,b\r\n1,2\n"), utf8)).toBe(false);
-    expect(await isPlainCsvFile(write("a,b\n1,2\r\n"), utf8)).toBe(false);
-    expect(await isPlainCsvFile(write("a,b\r\n1,2\r"), utf8)).toBe(false);
-    expect(await isPlainCsvFile(write("a,b\r\n1,2\r\n"), utf8)).toBe(true);
-    expect(await isPlainCsvFile(write("a,b\r\n1,2"), utf8)).toBe(true);
+    expect(await canReadByLines(write("a,b\r1,2\r"), utf8)).toBe(false);
+    expect(await canReadByLines(write("a,b\r\n1,2\n"), utf8)).toBe(false);
+    expect(await canReadByLines(write("a,b\n1,2\r\n"), utf8)).toBe(false);
+    expect(await canReadByLines(write("a,b\r\n1,2\r"), utf8)).toBe(false);
+    expect(await canReadByLines(write("a,b\r\n1,2\r\n"), utf8)).toBe(true);
+    expect(await canReadByLines(write("a,b\r\n1,2"), utf8)).toBe(true);
   });
 
   it("leaves UTF-16 to csv-parse (its quote and line bytes are not single bytes)", async () => {
     const file = write(iconv.encode("a,b\n1,2\n", "utf-16le"));
-    expect(await isPlainCsvFile(file, { ...utf8, encoding: "utf-16le" })).toBe(false);
+    expect(await canReadByLines(file, { ...utf8, encoding: "utf-16le" })).toBe(false);
   });
 });
 
-describe("readPlainRecordBatches reads as csv-parse does", () => {
+describe("readLineRecordBatches reads as csv-parse does", () => {
   it("blank lines, blank ';;' records, whitespace-only lines and ragged rows", async () => {
     const { records } = await expectSameAsCsvParse(
       "code;name;price\n\nP1;Tea glass;49,90\n;;\n  \nP2;Mug\n\n\nP3;Plate;30,00;;\n",
@@ -117,6 +114,53 @@ describe("readPlainRecordBatches reads as csv-parse does", () => {
     expect(records[1]?.fields).toEqual(["Çağla", "İzmir"]);
   });
 
+  it("quoted fields: delimiters, doubled quotes, line breaks and blank lines inside", async () => {
+    const { records } = await expectSameAsCsvParse(
+      [
+        "id,name,note",
+        'P1,"Baldo Pirinç 2,5 kg",plain',
+        'P2,"12"" screen","two',
+        "",
+        'lines"',
+        "P3,Tea,after",
+        "",
+        'P4,"x","y"',
+        "",
+      ].join("\n"),
+    );
+    expect(records.map((record) => [record.fields[0], record.line])).toEqual([
+      ["id", 1],
+      ["P1", 2],
+      ["P2", 3],
+      ["P3", 6],
+      ["P4", 8],
+    ]);
+    expect(records[2]?.fields).toEqual(["P2", '12" screen', "two\n\nlines"]);
+  });
+
+  it("stray quotes inside unquoted fields, and CRLF files with quoted line breaks", async () => {
+    await expectSameAsCsvParse('id;size\nT1;12" screen\nT2;5\'11"\n', { ...utf8, delimiter: ";" });
+    await expectSameAsCsvParse('id,note\r\nT1,"a\r\nb"\r\nT2,c\r\n');
+  });
+
+  it("a quoted field over many lines and chunks is read whole", async () => {
+    const note = Array.from({ length: 20_000 }, (_, index) => `line ${index} of a long note`);
+    const { records } = await expectSameAsCsvParse(`id,note\nN1,"${note.join("\n")}"\nN2,short\n`);
+    expect(records.map((record) => record.line)).toEqual([1, 2, 20_002]);
+    expect(records[1]?.fields[1]?.split("\n")).toHaveLength(20_000);
+  });
+
+  it("a quote left open at the end is csv-parse's error, naming the record's first line", async () => {
+    const file = write('id,note\nA,ok\nB,"never closed\nC,x\n');
+    await expect(read(readLineRecordBatches, file, utf8)).rejects.toMatchObject({
+      code: "CSV_QUOTE_NOT_CLOSED",
+      message: expect.stringContaining("(in the record that starts on line 3)"),
+    });
+    await expect(read(readParsedRecordBatches, file, utf8)).rejects.toMatchObject({
+      code: "CSV_QUOTE_NOT_CLOSED",
+    });
+  });
+
   it("an empty file and a header alone", async () => {
     await expectSameAsCsvParse("");
     await expectSameAsCsvParse("a,b,c");
@@ -124,9 +168,43 @@ describe("readPlainRecordBatches reads as csv-parse does", () => {
 
   it("refuses a line longer than the record limit with a CSV error", async () => {
     const file = write(`a\n${"x".repeat(33 * 1024 * 1024)}\n`);
-    await expect(read(readPlainRecordBatches, file, utf8)).rejects.toMatchObject({
+    await expect(read(readLineRecordBatches, file, utf8)).rejects.toMatchObject({
       code: "CSV_MAX_RECORD_SIZE",
-      message: expect.stringMatching(/^line 2 is longer than/),
+      message: expect.stringMatching(/^the record that starts on line 2 is longer than/),
     });
+  });
+});
+
+describe("the awkward-file corpus", () => {
+  it("reads every fixture it accepts exactly as the streaming csv-parse reader", async () => {
+    const folder = path.dirname(fixture("csv/quoted-fields.csv"));
+    const files = [
+      ...fs.readdirSync(folder).map((name) => path.join(folder, name)),
+      fixture("ingest/customers-online.csv"),
+      fixture("ingest/customers-branch-1254.csv"),
+      fixture("ingest/transactions.csv"),
+    ].filter((file) => file.endsWith(".csv"));
+    const accepted: string[] = [];
+    for (const file of files) {
+      const sniffed = sniffCsv(fs.readFileSync(file));
+      if (!sniffed.ok || !(await canReadByLines(file, sniffed.settings))) continue;
+      accepted.push(path.basename(file));
+      const byLines = await read(readLineRecordBatches, file, sniffed.settings, 2);
+      const parsed = await read(readParsedRecordBatches, file, sniffed.settings, 2);
+      expect(byLines, path.basename(file)).toEqual(parsed);
+    }
+    // Quoted, legacy-encoded, BOM and ragged files are among those read by lines; one whose
+    // quoted fields hold bare LFs in a CRLF file is left to the streaming reader.
+    expect(accepted).not.toContain("quoted-fields.csv");
+    expect(accepted).toEqual(
+      expect.arrayContaining([
+        "single-quote.csv",
+        "campaigns-daily-tr.csv",
+        "windows-1254.csv",
+        "utf8-bom.csv",
+        "ragged-rows.csv",
+        "customers-branch-1254.csv",
+      ]),
+    );
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { detectDateFormat } from "~/ingest/date-detect";
-import { expandTwoDigitYear, parseDate } from "~/ingest/dates";
+import { dateToMs, expandTwoDigitYear, parseDate } from "~/ingest/dates";
 
 describe("parseDate", () => {
   it.each([
@@ -104,5 +104,41 @@ describe("detectDateFormat", () => {
     expect(detectDateFormat(["2024", "12.5"])).toEqual({ status: "not_date" });
     expect(detectDateFormat(["01.02.2024", "x", "y"])).toEqual({ status: "not_date" });
     expect(detectDateFormat(["", " "])).toEqual({ status: "not_date" });
+  });
+});
+
+describe("dateToMs", () => {
+  it("gives parseDate's instant for every ISO shape, read by position or not", () => {
+    const days = [
+      "2024-02-29",
+      "2023-02-29",
+      "2025-12-31",
+      "0099-01-01",
+      "2025-13-01",
+      "2025-00-10",
+    ];
+    const times = ["", " 14:30", "T14:30", "t14:30", " 14:30:05", "T23:59:59", " 24:00", " 10:60"];
+    const extra = ["", ":07", ".5", ".123"];
+    const zones = ["", "Z", "z", "+03:00", "-0530", "+03", " +03:00", "+3", "X"];
+    let checked = 0;
+    for (const day of days) {
+      for (const time of times) {
+        for (const more of extra) {
+          for (const zone of zones) {
+            const text = `${day}${time}${time ? more : ""}${zone}`;
+            const parsed = parseDate(text, "iso");
+            expect(dateToMs(text, "iso"), text).toBe(parsed.ok ? parsed.date.getTime() : null);
+            checked++;
+          }
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(1500);
+  });
+
+  it("reads other formats through parseDate", () => {
+    expect(dateToMs("05.03.2024 14:30", "dd.mm.yyyy")).toBe(Date.UTC(2024, 2, 5, 14, 30));
+    expect(dateToMs("31.02.2024", "dd.mm.yyyy")).toBeNull();
+    expect(dateToMs("2024-11-01T09:03:50+03:00", "iso")).toBe(Date.UTC(2024, 10, 1, 6, 3, 50));
   });
 });

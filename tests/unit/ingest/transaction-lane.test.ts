@@ -70,6 +70,10 @@ describe("the transactions lane", () => {
       { ...base, amount: "0", channel: "Mağaza" },
       { ...base, customer: "  C 7 ", code: "n/a", channel: "-" },
       { ...base, amount: "1e3" },
+      // Turkish and Cyrillic first letters; "no value" markers in any alphabet.
+      { ...base, customer: "Öykü-7", code: "Şeker", channel: "Магазин" },
+      { ...base, customer: "нет данных", code: "Ñ/A", channel: "—" },
+      { ...base, when: "2024-11-01T09:03:50+03:00" },
     ];
     expectLaneTakesAsSlowPath(cases, dot);
   });
