@@ -121,9 +121,14 @@ async function runJob(job: Job, settings: Settings): Promise<void> {
     signal: jobAbort.signal,
     progress: (update) => progress.report(update),
     holdLease: (ms) => {
-      if (!renewLease(db, job.id, workerId, Math.max(leaseMs, ms))) {
+      try {
+        if (renewLease(db, job.id, workerId, Math.max(leaseMs, ms))) return;
         leaseLost = true;
+        clearInterval(heartbeat);
         jobAbort.abort(new Error("lease lost (job cancelled or taken over)"));
+      } catch (error) {
+        // As for the heartbeat: the lease holds until it expires, and the work goes on.
+        log(`${label} lease not extended: ${errorMessage(error)}`);
       }
     },
   };

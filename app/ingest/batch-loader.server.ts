@@ -210,6 +210,8 @@ export async function loadFile(plan: LoadPlan): Promise<LoadCounts & { signature
     // Staged rows go into place with the counts only the writer can tell, all at once.
     if (finish) {
       plan.onLongWrite?.(counts.rowsLoaded * PUBLISH_MS_PER_ROW);
+      // Holding the lease may have found the job taken over: then nothing may be published.
+      plan.signal?.throwIfAborted();
       db.$client
         .transaction(() => {
           const published = finish();

@@ -9,6 +9,7 @@ import { pipeline } from "node:stream/promises";
 import { type Options, Parser } from "csv-parse";
 import { csvParseOptions } from "./csv-options";
 import { createDecodeStream } from "./decode";
+import { crlfInFields } from "./line-count";
 import { canReadByLines, readLineRecordBatches } from "./plain-csv.server";
 import type { CsvSettings } from "./settings";
 
@@ -46,6 +47,7 @@ export function locateRecord(raw: string, endLine: number): { line: number; text
  */
 class BatchingParser extends Parser {
   #batch: RecordBatch = { records: [], raws: [], endLines: [] };
+  #drift = 0;
 
   constructor(
     options: Options,
@@ -61,9 +63,11 @@ class BatchingParser extends Parser {
       return super.push(null, encoding);
     }
     const { record, raw } = chunk as RawRecord;
+    // csv-parse counts a CRLF inside a quoted field as two lines (see line-count.ts).
+    this.#drift += crlfInFields(record);
     this.#batch.records.push(record);
     this.#batch.raws.push(raw);
-    this.#batch.endLines.push(this.info.lines);
+    this.#batch.endLines.push(this.info.lines - this.#drift);
     return this.#batch.records.length >= this.batchSize ? this.#flush() : true;
   }
 

@@ -106,6 +106,28 @@ describe("publishing staged transactions", () => {
     expect(countOf(db, "transactions", workspaceId)).toBe(before + 1_000);
   });
 
+  it("publishes nothing when holding the lease found the job taken over", async () => {
+    const lines = Array.from({ length: 300 }, (_, i) => `Q${i},C1,2025-04-02,1.00,web`);
+    const { dataset, options } = await storedForImport(
+      scope,
+      "transactions",
+      writeCsv("taken-over.csv", lines),
+    );
+    const before = countOf(db, "transactions", workspaceId);
+    const controller = new AbortController();
+    await expect(
+      importDataset(db, {
+        workspaceId,
+        datasetId: dataset.id,
+        ...options,
+        signal: controller.signal,
+        // What the worker does when renewing finds another owner: abort the job.
+        onLongWrite: () => controller.abort(new Error("lease lost (job cancelled or taken over)")),
+      }),
+    ).rejects.toThrow(/lease lost/);
+    expect(countOf(db, "transactions", workspaceId)).toBe(before);
+  });
+
   it("a small file into a large table keeps the indexes in place and counts right", async () => {
     const other = db.insert(workspaces).values({ slug: "other", name: "Other" }).returning().get();
     const existing = countOf(db, "transactions", workspaceId);
