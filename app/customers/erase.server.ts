@@ -134,10 +134,12 @@ function eraseInTransaction(
   // another source) belong to that other person and stay.
   const transactions = sqlite
     .prepare(
-      `DELETE FROM transactions WHERE workspace_id = ? AND (customer_id = ? OR (
-         customer_id IS NULL AND customer_external_id IN (SELECT value FROM json_each(?))))`,
+      // The workspace in each branch lets SQLite use both partial indexes (multi-index OR).
+      `DELETE FROM transactions WHERE (workspace_id = ? AND customer_id = ?) OR (
+         workspace_id = ? AND customer_id IS NULL
+         AND customer_external_id IN (SELECT value FROM json_each(?)))`,
     )
-    .run(workspaceId, customerId, JSON.stringify(person.externalIds)).changes;
+    .run(workspaceId, customerId, workspaceId, JSON.stringify(person.externalIds)).changes;
   const customerSources = sqlite
     .prepare("DELETE FROM customer_sources WHERE workspace_id = ? AND customer_id = ?")
     .run(workspaceId, customerId).changes;

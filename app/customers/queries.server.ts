@@ -92,11 +92,18 @@ export function getCustomerProfile(scope: WorkspaceScope, id: number) {
     .orderBy(asc(customerSources.id))
     .all();
   // Sales count when linked to the profile, or filed under one of its ids and not yet linked.
+  // The workspace is repeated inside each branch so that SQLite reads each through its own
+  // partial index (a multi-index OR) instead of scanning the workspace's sales.
   const externalIds = sources.map((s) => s.externalId);
+  const inWorkspace = eq(transactions.workspaceId, scope.workspaceId);
   const theirs = or(
-    eq(transactions.customerId, id),
+    and(inWorkspace, eq(transactions.customerId, id)),
     externalIds.length
-      ? and(isNull(transactions.customerId), inArray(transactions.customerExternalId, externalIds))
+      ? and(
+          inWorkspace,
+          isNull(transactions.customerId),
+          inArray(transactions.customerExternalId, externalIds),
+        )
       : undefined,
   );
   const summary = scope.db
