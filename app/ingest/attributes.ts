@@ -41,6 +41,23 @@ export function attributeName(header: string): string {
   );
 }
 
+/**
+ * The stored name of each attribute column of one file: its common name, unless another
+ * column of the same file would take that name too (`Segment` and `Customer Segment`),
+ * in which case each keeps its header as written, so neither overwrites the other.
+ */
+export function attributeNamesOf(columns: readonly string[]): Map<string, string> {
+  const common = columns.map((column) => attributeName(column));
+  const taken = new Map<string, number>();
+  for (const name of common) taken.set(name, (taken.get(name) ?? 0) + 1);
+  return new Map(
+    columns.map((column, index) => {
+      const name = common[index] as string;
+      return [column, (taken.get(name) ?? 0) > 1 ? column.trim() : name];
+    }),
+  );
+}
+
 /** Codes that only look numeric: "00123", "+905321234567", a 16-digit card number. */
 function looksLikeCode(text: string): boolean {
   const digits = text.replace(/\D/g, "");
@@ -80,6 +97,7 @@ export function attributesSchema(
     date: dateCell(context, false),
     category: textCell(),
   };
+  const names = attributeNamesOf(Object.keys(types));
   return z.record(z.string(), z.string()).transform((cells, ctx) => {
     const typed: Record<string, TypedAttribute> = {};
     for (const [column, raw] of Object.entries(cells)) {
@@ -90,7 +108,7 @@ export function attributesSchema(
           ctx.addIssue({ code: "custom", path: [column], message: issue.message });
         }
       } else if (parsed.data !== null) {
-        typed[attributeName(column)] = { type, value: parsed.data };
+        typed[names.get(column) ?? attributeName(column)] = { type, value: parsed.data };
       }
     }
     return typed;

@@ -7,7 +7,7 @@
 import { eq } from "drizzle-orm";
 import { attributeDefinitions } from "#db/schema";
 import type { WorkspaceScope } from "#db/scoped";
-import { type AttributeType, attributeName } from "./attributes";
+import { type AttributeType, attributeNamesOf } from "./attributes";
 import type { DateFormat } from "./dates";
 import type { TextEncoding } from "./decode";
 import type { Delimiter } from "./dialect";
@@ -123,9 +123,10 @@ export function planImport(
 
 /** The recorded types of this file's attribute columns only, by column. */
 function pick(recorded: Record<string, AttributeType>, result: CsvPreview) {
+  const names = attributeNamesOf(Object.keys(result.attributeTypes));
   return Object.fromEntries(
-    Object.keys(result.attributeTypes).flatMap((column) => {
-      const type = recorded[attributeName(column)];
+    [...names].flatMap(([column, name]) => {
+      const type = recorded[name];
       return type ? [[column, type]] : [];
     }),
   );

@@ -3,8 +3,9 @@
  * an online CRM's `credit_score` and a branch system's `Kredi Notu` are the same attribute
  * of a merged profile. Keys are the stored names (segments read `residency` by that name);
  * spellings in English, Turkish and Russian are matched normalised (case, accents, spacing).
- * Only unmistakable spellings: a bare "score", "tier" or "children" could be another thing
- * (or another type: yes/no against a count), and one name takes one type.
+ * Only unmistakable spellings: a bare "score", "tier" or "children" could be another thing,
+ * and "resident" or "married" are yes/no columns, not the status itself: one name takes one
+ * type, and a later file whose column has another type would see its rows rejected.
  */
 export const attributeSynonyms: Record<string, readonly string[]> = {
   credit_score: [
@@ -13,9 +14,9 @@ export const attributeSynonyms: Record<string, readonly string[]> = {
     ...["кредитный балл", "скоринговый балл"],
   ],
   residency: [
-    ...["residency", "resident", "residence status", "resident status"],
-    ...["yerleşiklik", "yerleşik", "yerleşiklik durumu", "ikamet durumu"],
-    ...["резидентство", "резидент", "статус резидента"],
+    ...["residency", "residence status", "resident status"],
+    ...["yerleşiklik", "yerleşiklik durumu", "ikamet durumu"],
+    ...["резидентство", "статус резидента"],
   ],
   children_count: [
     ...["children count", "number of children"],
@@ -28,12 +29,12 @@ export const attributeSynonyms: Record<string, readonly string[]> = {
     ...["количество продуктов", "число продуктов"],
   ],
   occupation: [
-    ...["occupation", "job", "profession", "job title"],
-    ...["meslek", "iş", "unvan"],
+    ...["occupation", "profession", "job title"],
+    ...["meslek", "unvan"],
     ...["профессия", "должность", "род занятий"],
   ],
   marital_status: [
-    ...["marital status", "married"],
+    ...["marital status"],
     ...["medeni durum", "medeni hal"],
     ...["семейное положение"],
   ],

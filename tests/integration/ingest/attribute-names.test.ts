@@ -61,4 +61,23 @@ describe("attribute names across languages", () => {
     expect([...(columns.attributes.get("credit_score") ?? [])]).toEqual([655, 590]);
     expect(columns.residency).toEqual(["non-resident", "resident"]);
   });
+
+  it("keeps two columns of one file that would share a name apart, and re-imports them", async () => {
+    const file = write(
+      "segments.csv",
+      "customer_id,email,kvkk_consent,Segment,Customer Segment\nS-1,seg@example.com,yes,Gold,3\n",
+    );
+    await importOk("customers", file, "--source", "crm");
+    const again = await importOk("customers", file, "--source", "crm");
+    expect(again).toMatchObject({ rows_rejected: 0, rows_unchanged: 1 });
+    const profile = rowsOf<{ email: string; attributes: string }>(
+      db,
+      "customers",
+      workspaceId,
+    ).find((row) => row.email === "seg@example.com");
+    expect(JSON.parse(profile?.attributes ?? "{}")).toEqual({
+      Segment: "Gold",
+      "Customer Segment": 3,
+    });
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { attributeName, inferAttributeType } from "~/ingest/attributes";
+import { attributeName, attributeNamesOf, inferAttributeType } from "~/ingest/attributes";
 
 describe("inferAttributeType", () => {
   it.each([
@@ -29,7 +29,7 @@ describe("attributeName", () => {
     ["Кредитный балл", "credit_score"],
     ["CreditScore", "credit_score"],
     ["Yerleşiklik", "residency"],
-    ["resident", "residency"],
+    ["Resident status", "residency"],
     ["Çocuk Sayısı", "children_count"],
     ["Ürün Sayısı", "num_products"],
     ["num_products", "num_products"],
@@ -44,5 +44,18 @@ describe("attributeName", () => {
     // Too general to be sure of: a bare "score" or "children" keeps its own name.
     expect(attributeName("Score")).toBe("Score");
     expect(attributeName("Children")).toBe("Children");
+    // Yes/no columns are not the status itself.
+    expect(attributeName("resident")).toBe("resident");
+    expect(attributeName("Married")).toBe("Married");
+  });
+
+  it("keeps both columns of one file under their headers when they would share a name", () => {
+    const names = attributeNamesOf(["Segment", "Customer Segment", "Kredi Notu", " Hobby "]);
+    expect([...names]).toEqual([
+      ["Segment", "Segment"],
+      ["Customer Segment", "Customer Segment"],
+      ["Kredi Notu", "credit_score"],
+      [" Hobby ", "Hobby"],
+    ]);
   });
 });
