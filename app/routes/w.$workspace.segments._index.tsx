@@ -7,7 +7,7 @@ import { listRuns, runPath } from "~/components/segments/run-access.server";
 import { getDb } from "~/db.server";
 import { parseForm } from "~/forms.server";
 import { enqueueSegmentRun } from "~/segments/enqueue.server";
-import { listAvailableFeatures } from "~/segments/feature-list.server";
+import { cachedAvailableFeatures } from "~/segments/feature-list-cache.server";
 import { IsoDateSchema } from "~/segments/params";
 import { requireWorkspace } from "~/workspace.server";
 
@@ -18,7 +18,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     runs: listRuns(access),
     segmentsPath: `/w/${access.workspace.slug}/segments`,
     canEdit,
-    features: canEdit ? listAvailableFeatures(getDb(), access.workspace.id) : null,
+    features: canEdit ? cachedAvailableFeatures(getDb(), access.workspace.id) : null,
   };
 }
 
@@ -52,7 +52,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     runParams = parsed.data.asOf ? { asOf: parsed.data.asOf } : {};
   } else {
     const available = new Set(
-      listAvailableFeatures(db, access.workspace.id).features.map((f) => f.name),
+      cachedAvailableFeatures(db, access.workspace.id).features.map((f) => f.name),
     );
     const features = form.getAll("features").map(String);
     if (features.length === 0)
