@@ -55,6 +55,9 @@ export interface LoadPlan {
   onProgress?: (progress: LoadProgress) => void;
   /** Called before a step that blocks for about `expectedMs` (publishing staged rows). */
   onLongWrite?: (expectedMs: number) => void;
+  /** Transactions: staged rows published per write transaction (see transaction-writer). */
+  publishChunkRows?: number;
+  onPublishChunk?: (published: number) => Promise<void> | void;
 }
 
 /**
@@ -207,20 +210,16 @@ export async function loadFile(plan: LoadPlan): Promise<LoadCounts & { signature
     );
     if (!mapper) throw new FileProblem("The file has no header row.");
     const finish = writer.finish?.bind(writer);
-    // Staged rows go into place with the counts only the writer can tell, all at once.
+    // Staged rows go into place, with the counts only the writer can tell.
     if (finish) {
       plan.onLongWrite?.(counts.rowsLoaded * PUBLISH_MS_PER_ROW);
       // Holding the lease may have found the job taken over: then nothing may be published.
       plan.signal?.throwIfAborted();
-      db.$client
-        .transaction(() => {
-          const published = finish();
-          counts.rowsNew += published.new;
-          counts.rowsUpdated += published.updated;
-          counts.rowsUnchanged += published.unchanged;
-          scope.update(datasets, { ...counts }, eq(datasets.id, datasetId));
-        })
-        .immediate();
+      const published = await finish();
+      counts.rowsNew += published.new;
+      counts.rowsUpdated += published.updated;
+      counts.rowsUnchanged += published.unchanged;
+      scope.update(datasets, { ...counts }, eq(datasets.id, datasetId));
     }
   } finally {
     // Staged rows are either published by now or belong to a failed import.

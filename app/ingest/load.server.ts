@@ -33,6 +33,10 @@ export interface ImportRequest extends ImportOptions {
   onProgress?: (progress: LoadProgress) => void;
   /** Called before a step that blocks the process for about `expectedMs` (see loadFile). */
   onLongWrite?: (expectedMs: number) => void;
+  /** Transactions: staged rows published per write transaction (default 3,000,000). */
+  publishChunkRows?: number;
+  /** Transactions: called between two chunks of a publish, with the rows published so far. */
+  onPublishChunk?: (published: number) => Promise<void> | void;
   signal?: AbortSignal;
   /** Rows per transaction; default 5,000. */
   batchSize?: number;
@@ -212,6 +216,8 @@ async function loadStoredFile(
       signal: request.signal,
       onProgress: request.onProgress,
       onLongWrite: request.onLongWrite,
+      publishChunkRows: request.publishChunkRows,
+      onPublishChunk: request.onPublishChunk,
     }),
   );
   const scope = scopeTo(db, workspaceId);

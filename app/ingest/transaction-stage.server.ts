@@ -7,14 +7,18 @@
  * 1. Stage: each batch is appended to a TEMP table of this connection (no indexes, no
  *    WAL, invisible to everyone else). A crash loses it with the connection, so nothing
  *    of a dead import can reach the real table.
- * 2. Publish: ONE transaction moves the staged rows into `transactions` with a single
+ * 2. Publish: one transaction moves the staged rows into `transactions` with a single
  *    INSERT … SELECT … ON CONFLICT DO UPDATE, in file order (a key repeated in the file is
  *    inserted, then updated by its later rows, as a row-by-row load would; a row whose
  *    values equal the stored ones is left alone and counted unchanged — the customer link
- *    is not compared, since it follows from the id and customer imports maintain it). When the file
- *    is at least as large as the whole table, the secondary indexes are dropped and built
- *    again by sorting, inside that same transaction: readers keep seeing the previous,
+ *    is not compared, since it follows from the id and customer imports maintain it). When
+ *    the file is at least as large as the whole table, the secondary indexes are dropped and
+ *    built again by sorting, inside that same transaction: readers keep seeing the previous,
  *    fully indexed snapshot (WAL) until the commit, and a failure rolls everything back.
+ *    A file too large for one transaction to hold the write lock acceptably (see
+ *    transaction-writer.server.ts) is published in chunks of rows, in file order, one
+ *    transaction each, with the indexes kept up: readers see it arrive chunk by chunk, and a
+ *    failure half way leaves the chunks before it, which the import's cleanup removes.
  *
  * Customer ids are resolved in SQL at publish time, so a profile created while the file
  * was staging is still linked. Raw SQL because this is the hot path; every statement
@@ -47,6 +51,11 @@ const VALUE_COLUMNS = [
 const ROWS_PER_STAGE_INSERT = 50;
 const CHUNK_VALUES = ROWS_PER_STAGE_INSERT * LANE_COLUMNS;
 
+export interface PublishOptions {
+  chunkRows: number;
+  betweenChunks: (published: number) => Promise<void>;
+}
+
 export interface TransactionStage {
   /** Stages a record through the fast lane; false (nothing staged) when the lane declines. */
   addRecord(lane: TransactionLane, fields: readonly string[]): boolean;
@@ -54,8 +63,12 @@ export interface TransactionStage {
   addRow(row: TransactionRow): void;
   /** Writes what was staged since the last call into the staging table. */
   flush(): void;
-  /** Moves everything staged into `transactions`; call inside an IMMEDIATE transaction. */
-  publish(): BatchCounts;
+  /**
+   * Moves everything staged into `transactions`: in one write transaction when it fits in
+   * `chunkRows`, else in chunks of that many rows, each its own transaction, with
+   * `betweenChunks` awaited (given the rows published so far) between them.
+   */
+  publish(options: PublishOptions): Promise<BatchCounts>;
   /** Drops the staging table (after publish, or when the import failed). */
   discard(): void;
 }
@@ -100,6 +113,40 @@ export function createTransactionStage(
     rowsInCurrent = 0;
   };
 
+  const countInWorkspace = sqlite
+    .prepare("SELECT count(*) FROM transactions WHERE workspace_id = ?")
+    .pluck();
+  const stored = [...VALUE_COLUMNS, "customer_id"];
+  const upsertRange = sqlite.prepare(
+    `INSERT INTO transactions (workspace_id, dataset_id, transaction_key, ${stored.join(", ")})
+     SELECT ?, ?, s.transaction_key, ${VALUE_COLUMNS.map((c) => `s.${c}`).join(", ")},
+            (SELECT min(cs.customer_id) FROM customer_sources cs
+             WHERE cs.workspace_id = ? AND cs.external_id = s.customer_external_id)
+     FROM ${staging} s WHERE s.rowid BETWEEN ? AND ? ORDER BY s.rowid
+     ON CONFLICT (workspace_id, transaction_key) DO UPDATE SET
+       ${stored.map((c) => `${c} = excluded.${c}`).join(", ")}
+     WHERE (${VALUE_COLUMNS.map((c) => `transactions.${c}`).join(", ")})
+       IS NOT (${VALUE_COLUMNS.map((c) => `excluded.${c}`).join(", ")})`,
+  );
+
+  /**
+   * Staged rows `from`..`to` (rowids, in file order) into `transactions`; inside a write
+   * transaction. `wholeFile`: this is the only chunk, so the indexes may be rebuilt.
+   */
+  const publishRange = (from: number, to: number, wholeFile: boolean): BatchCounts => {
+    const rows = to - from + 1;
+    const before = countInWorkspace.get(workspaceId) as number;
+    const tableRows = sqlite.prepare("SELECT count(*) FROM transactions").pluck().get() as number;
+    // Rebuilding costs a sort of the whole table; worth it when this file is most of it.
+    const rebuild = wholeFile && rows >= tableRows ? secondaryIndexes(sqlite) : [];
+    for (const { name } of rebuild) sqlite.exec(`DROP INDEX "${name}"`);
+    const { changes } = upsertRange.run(workspaceId, datasetId, workspaceId, from, to);
+    for (const { sql } of rebuild) sqlite.exec(sql);
+    const created = (countInWorkspace.get(workspaceId) as number) - before;
+    // `changes` counts inserted rows and rows whose values changed; the rest were equal.
+    return { new: created, updated: changes - created, unchanged: rows - changes };
+  };
+
   return {
     addRecord(lane, fields) {
       if (!lane(fields, current, rowsInCurrent * LANE_COLUMNS)) return false;
@@ -123,36 +170,19 @@ export function createTransactionStage(
       rowsInCurrent = 0;
     },
 
-    publish() {
-      if (staged === 0) return { new: 0, updated: 0, unchanged: 0 };
-      const countInWorkspace = sqlite
-        .prepare("SELECT count(*) FROM transactions WHERE workspace_id = ?")
-        .pluck();
-      const before = countInWorkspace.get(workspaceId) as number;
-      const tableRows = sqlite.prepare("SELECT count(*) FROM transactions").pluck().get() as number;
-      // Rebuilding costs a sort of the whole table; worth it when this file is most of it.
-      const rebuild = staged >= tableRows ? secondaryIndexes(sqlite) : [];
-      for (const { name } of rebuild) sqlite.exec(`DROP INDEX "${name}"`);
-
-      const stored = [...VALUE_COLUMNS, "customer_id"];
-      const { changes } = sqlite
-        .prepare(
-          `INSERT INTO transactions (workspace_id, dataset_id, transaction_key, ${stored.join(", ")})
-           SELECT ?, ?, s.transaction_key, ${VALUE_COLUMNS.map((c) => `s.${c}`).join(", ")},
-                  (SELECT min(cs.customer_id) FROM customer_sources cs
-                   WHERE cs.workspace_id = ? AND cs.external_id = s.customer_external_id)
-           FROM ${staging} s WHERE true ORDER BY s.rowid
-           ON CONFLICT (workspace_id, transaction_key) DO UPDATE SET
-             ${stored.map((c) => `${c} = excluded.${c}`).join(", ")}
-           WHERE (${VALUE_COLUMNS.map((c) => `transactions.${c}`).join(", ")})
-             IS NOT (${VALUE_COLUMNS.map((c) => `excluded.${c}`).join(", ")})`,
-        )
-        .run(workspaceId, datasetId, workspaceId);
-
-      for (const { sql } of rebuild) sqlite.exec(sql);
-      const created = (countInWorkspace.get(workspaceId) as number) - before;
-      // `changes` counts inserted rows and rows whose values changed; the rest were equal.
-      return { new: created, updated: changes - created, unchanged: staged - changes };
+    async publish({ chunkRows, betweenChunks }) {
+      const total: BatchCounts = { new: 0, updated: 0, unchanged: 0 };
+      for (let from = 1; from <= staged; from += chunkRows) {
+        if (from > 1) await betweenChunks(from - 1);
+        const to = Math.min(staged, from + chunkRows - 1);
+        const counts = sqlite
+          .transaction(() => publishRange(from, to, staged <= chunkRows))
+          .immediate();
+        total.new += counts.new;
+        total.updated += counts.updated;
+        total.unchanged += counts.unchanged;
+      }
+      return total;
     },
 
     discard() {

@@ -3,12 +3,22 @@
  * profile whose source record has the row's customer id (the oldest, when ids repeat
  * across sources). Anonymous sales (no customer id) and returns (negative amounts,
  * is_return) are kept like any other row. Records are staged as they are read, most of
- * them through the fast lane (transaction-lane.ts), and published after the last one: see
- * transaction-stage.server.ts.
+ * them through the fast lane (transaction-lane.ts), and published after the last one (in
+ * chunks for very large files): see transaction-stage.server.ts.
  */
 import { createTransactionLane } from "./transaction-lane";
 import { createTransactionStage } from "./transaction-stage.server";
 import { emptyCounts, type RowWriter, type WriterContext } from "./writer-context";
+
+/**
+ * Staged rows published per write transaction. A publish holds SQLite's write lock for
+ * about 2.5 s per million rows, and other writers (a log-in, an upload) give up after the
+ * busy timeout (15 s); files up to this size are published at once, which also lets the
+ * indexes be rebuilt by sorting, larger ones chunk by chunk with the indexes kept up.
+ */
+const PUBLISH_CHUNK_ROWS = 3_000_000;
+/** SQLite's busy handler polls every 100 ms at most; a pause longer than that lets it in. */
+const PAUSE_BETWEEN_CHUNKS_MS = 250;
 
 export function transactionWriter(context: WriterContext): RowWriter<"transactions"> {
   const stage = createTransactionStage(context.db.$client, context.workspaceId, context.datasetId);
@@ -24,7 +34,16 @@ export function transactionWriter(context: WriterContext): RowWriter<"transactio
       // New, updated and unchanged are known once the rows are published.
       return emptyCounts();
     },
-    finish: () => stage.publish(),
+    finish: () =>
+      stage.publish({
+        chunkRows: context.publishChunkRows ?? PUBLISH_CHUNK_ROWS,
+        betweenChunks: async (published) => {
+          // Other connections' writers, waiting in their busy handler, get their turn.
+          await new Promise((resolve) => setTimeout(resolve, PAUSE_BETWEEN_CHUNKS_MS));
+          context.signal?.throwIfAborted();
+          await context.onPublishChunk?.(published);
+        },
+      }),
     discard: () => stage.discard(),
   };
 }

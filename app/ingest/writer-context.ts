@@ -30,7 +30,7 @@ export interface RowWriter<K extends DatasetKind = DatasetKind> {
    * Writers that stage rows first move them into place here, in one transaction after the
    * last batch, and return the counts their `write` calls could not know yet.
    */
-  finish?(): BatchCounts;
+  finish?(): Promise<BatchCounts>;
   /** Throws away whatever was staged and not finished (the import failed). */
   discard?(): void;
 }
@@ -41,6 +41,11 @@ export interface WriterContext {
   datasetId: number;
   /** Customers: the source of rows whose file gives none. */
   defaultSource: string;
+  signal?: AbortSignal;
+  /** Transactions: staged rows published per write transaction (default 3,000,000). */
+  publishChunkRows?: number;
+  /** Transactions: called between two chunks of a publish, with the rows published so far. */
+  onPublishChunk?: (published: number) => Promise<void> | void;
 }
 
 export function emptyCounts(): BatchCounts {

@@ -5,6 +5,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
+import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { workspaces } from "#db/schema";
 import { importDataset } from "~/ingest/load.server";
@@ -104,6 +105,63 @@ describe("publishing staged transactions", () => {
     // Once, before any row was published, with ten times the measured 3 µs per row.
     expect(calls).toEqual([{ expectedMs: 30, rowsThen: before }]);
     expect(countOf(db, "transactions", workspaceId)).toBe(before + 1_000);
+  });
+
+  it("a file larger than one publish chunk: chunk by chunk, other writers in between", async () => {
+    const other = db
+      .insert(workspaces)
+      .values({ slug: "chunks", name: "Chunks" })
+      .returning()
+      .get();
+    // 1,000 rows in chunks of 300; K7 comes again in the last chunk with a new amount.
+    const lines = Array.from({ length: 999 }, (_, i) => `K${i},C${i % 13},2025-05-01,${i}.00,web`);
+    lines.push("K7,C7,2025-05-01,77.00,web");
+    const { dataset, options } = await storedForImport(
+      scope,
+      "transactions",
+      writeCsv("chunks.csv", lines),
+    );
+    const before = countOf(db, "transactions", workspaceId);
+    const seen: { published: number; visible: number }[] = [];
+    const reader = new Database(db.$client.name);
+    reader.pragma("busy_timeout = 0");
+    try {
+      const result = await importDataset(db, {
+        workspaceId,
+        datasetId: dataset.id,
+        ...options,
+        publishChunkRows: 300,
+        onPublishChunk: (published) => {
+          // The write lock is free between chunks: another connection writes at once.
+          reader
+            .prepare(
+              "INSERT INTO datasets (workspace_id, kind, file_name, status) VALUES (?, 'products', 'x.csv', 'failed')",
+            )
+            .run(other.id);
+          const visible = reader
+            .prepare("SELECT count(*) FROM transactions WHERE workspace_id = ?")
+            .pluck()
+            .get(workspaceId) as number;
+          seen.push({ published, visible: visible - before });
+        },
+      });
+      expect(result).toMatchObject({ rowsNew: 999, rowsUpdated: 1, rowsUnchanged: 0 });
+    } finally {
+      reader.close();
+    }
+    expect(seen).toEqual([
+      { published: 300, visible: 300 },
+      { published: 600, visible: 600 },
+      { published: 900, visible: 900 },
+    ]);
+    const k7 = rowsOf<{ transaction_key: string; amount: number }>(db, "transactions", workspaceId)
+      .filter((row) => row.transaction_key === "K7")
+      .map((row) => row.amount);
+    expect(k7).toEqual([77]);
+    expect(countOf(db, "transactions", workspaceId)).toBe(before + 999);
+    expect(indexesOfTransactions().map((index) => index.name)).toContain(
+      "transactions_external_idx",
+    );
   });
 
   it("publishes nothing when holding the lease found the job taken over", async () => {
