@@ -17,8 +17,9 @@
  *    fully indexed snapshot (WAL) until the commit, and a failure rolls everything back.
  *    A file too large for one transaction to hold the write lock acceptably (see
  *    transaction-writer.server.ts) is published in chunks of rows, in file order, one
- *    transaction each, with the indexes kept up: readers see it arrive chunk by chunk, and a
- *    failure half way leaves the chunks before it, which the import's cleanup removes.
+ *    transaction each (the same rule rebuilds the indexes of a chunk at least as large as
+ *    the table): readers see it arrive chunk by chunk, and a failure half way leaves the
+ *    chunks before it, which the import's cleanup removes.
  *
  * Customer ids are resolved in SQL at publish time, so a profile created while the file
  * was staging is still linked. Raw SQL because this is the hot path; every statement
@@ -129,16 +130,13 @@ export function createTransactionStage(
        IS NOT (${VALUE_COLUMNS.map((c) => `excluded.${c}`).join(", ")})`,
   );
 
-  /**
-   * Staged rows `from`..`to` (rowids, in file order) into `transactions`; inside a write
-   * transaction. `wholeFile`: this is the only chunk, so the indexes may be rebuilt.
-   */
-  const publishRange = (from: number, to: number, wholeFile: boolean): BatchCounts => {
+  /** Staged rows `from`..`to` (rowids, in file order) into `transactions`, in one transaction. */
+  const publishRange = (from: number, to: number): BatchCounts => {
     const rows = to - from + 1;
     const before = countInWorkspace.get(workspaceId) as number;
     const tableRows = sqlite.prepare("SELECT count(*) FROM transactions").pluck().get() as number;
-    // Rebuilding costs a sort of the whole table; worth it when this file is most of it.
-    const rebuild = wholeFile && rows >= tableRows ? secondaryIndexes(sqlite) : [];
+    // Rebuilding costs a sort of the whole table; worth it when these rows are most of it.
+    const rebuild = rows >= tableRows ? secondaryIndexes(sqlite) : [];
     for (const { name } of rebuild) sqlite.exec(`DROP INDEX "${name}"`);
     const { changes } = upsertRange.run(workspaceId, datasetId, workspaceId, from, to);
     for (const { sql } of rebuild) sqlite.exec(sql);
@@ -175,9 +173,7 @@ export function createTransactionStage(
       for (let from = 1; from <= staged; from += chunkRows) {
         if (from > 1) await betweenChunks(from - 1);
         const to = Math.min(staged, from + chunkRows - 1);
-        const counts = sqlite
-          .transaction(() => publishRange(from, to, staged <= chunkRows))
-          .immediate();
+        const counts = sqlite.transaction(() => publishRange(from, to)).immediate();
         total.new += counts.new;
         total.updated += counts.updated;
         total.unchanged += counts.unchanged;
