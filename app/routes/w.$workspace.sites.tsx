@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { BarChart } from "~/components/charts/BarChart";
 import { LineChart } from "~/components/charts/LineChart";
+import { CustomFiguresTable } from "~/components/scraping/CustomFiguresTable";
 import { formatFigure, formatPercent, formatSeconds } from "~/components/scraping/format";
 import { Provenance } from "~/components/scraping/Provenance";
 import { formatInteger } from "~/format";
@@ -129,28 +130,7 @@ export default function SitesPage() {
       {custom.length > 0 ? (
         <section aria-label="Custom sources">
           <h2>Figures from custom sources</h2>
-          <table className="data">
-            <thead>
-              <tr>
-                <th>What</th>
-                <th>Metric</th>
-                <th>Value</th>
-                <th>Source</th>
-              </tr>
-            </thead>
-            <tbody>
-              {custom.map((r) => (
-                <tr key={`${r.entity}|${r.metric}`}>
-                  <td>{r.entity}</td>
-                  <td>{r.metric}</td>
-                  <td>{r.value === null ? r.textValue : formatFigure(r.value)}</td>
-                  <td className="small">
-                    <Provenance {...r} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <CustomFiguresTable rows={custom} />
         </section>
       ) : null}
     </>

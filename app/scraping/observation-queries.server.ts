@@ -16,6 +16,8 @@ export interface ObservationRow {
   textValue: string | null;
   url: string | null;
   fetchedAt: Date;
+  /** The source that wrote it; null for uploads. */
+  sourceId: number | null;
   sourceName: string | null;
   /** The adapter of the source ("telegram", "video"…); null for uploads. */
   sourceAdapter: string | null;
@@ -41,6 +43,7 @@ export function observationRows(scope: WorkspaceScope, query: SeriesQuery): Obse
       textValue: observations.textValue,
       url: observations.url,
       fetchedAt: observations.fetchedAt,
+      sourceId: observations.sourceId,
       sourceName: sources.name,
       sourceAdapter: sources.adapter,
     })
@@ -85,13 +88,14 @@ export function latestObservations(
     text_value: string | null;
     url: string | null;
     fetched_at: number;
+    source_id: number | null;
     source_name: string | null;
     source_adapter: string | null;
   }>(sql`
-    select entity, metric, period, value, text_value, url, fetched_at, source_name,
+    select entity, metric, period, value, text_value, url, fetched_at, source_id, source_name,
            source_adapter from (
       select o.entity, o.metric, o.period, o.value, o.text_value, o.url, o.fetched_at,
-             s.name as source_name, s.adapter as source_adapter,
+             o.source_id, s.name as source_name, s.adapter as source_adapter,
              row_number() over (
                partition by o.entity, o.metric order by o.period desc, o.fetched_at desc
              ) as rank
@@ -107,6 +111,7 @@ export function latestObservations(
     textValue: r.text_value,
     url: r.url,
     fetchedAt: new Date(r.fetched_at),
+    sourceId: r.source_id,
     sourceName: r.source_name,
     sourceAdapter: r.source_adapter,
   }));

@@ -3,9 +3,12 @@
  * visit), the traffic-source mix and the country split of each followed site, each with
  * the source and fetch date it came from.
  */
+import { eq } from "drizzle-orm";
+import { sources } from "#db/schema";
 import type { WorkspaceScope } from "#db/scoped";
 import type { ChartSeries } from "./channel-queries.server";
 import { MAX_COMPARED_SITES } from "./limits";
+import { customMetricKinds, type MetricKind, metricKindOf } from "./metric-kinds";
 import {
   entitiesWith,
   latestByEntity,
@@ -101,8 +104,16 @@ export function siteSeries(
   }));
 }
 
+export interface CustomFigure extends ObservationRow {
+  /** How to show the value (a percent, a duration…); null: a plain number. */
+  kind: MetricKind | null;
+}
+
 /** Latest figures of custom sources (entity type "site" without visits), for a plain table. */
-export function customFigures(scope: WorkspaceScope): ObservationRow[] {
+export function customFigures(scope: WorkspaceScope): CustomFigure[] {
   const withVisits = new Set(listSites(scope));
-  return latestObservations(scope, "site").filter((r) => !withVisits.has(r.entity));
+  const kinds = customMetricKinds(scope.select(sources, eq(sources.adapter, "custom")));
+  return latestObservations(scope, "site")
+    .filter((r) => !withVisits.has(r.entity))
+    .map((r) => ({ ...r, kind: metricKindOf(r, kinds) }));
 }

@@ -1,4 +1,5 @@
 import { ResponsiveBar } from "@nivo/bar";
+import { barIndexScale, barValueScale } from "./bar-scales";
 import { ClientOnly, EmptyChart } from "./ClientOnly";
 import { categoricalColors, chartTheme } from "./theme";
 
@@ -38,6 +39,8 @@ export function BarChart({
           indexBy="label"
           layout={layout}
           groupMode={groupMode}
+          valueScale={barValueScale}
+          indexScale={barIndexScale}
           margin={{
             top: 10,
             right: keys.length > 1 ? 130 : 20,

@@ -1,5 +1,6 @@
 /** Number formats for scraped figures, the same on the server and in the browser. */
 import { formatInteger } from "~/format";
+import type { MetricKind } from "~/scraping/metric-kinds";
 
 /** 0.4231 → "42.3 %" (rates and shares are stored as fractions). */
 export function formatPercent(fraction: number | null | undefined, digits = 1): string {
@@ -22,6 +23,16 @@ export function formatFigure(value: number | null | undefined): string {
   return Math.abs(value) >= 100 || Number.isInteger(value)
     ? formatInteger(value)
     : value.toFixed(2);
+}
+
+/**
+ * A figure as its kind says: percents (stored as fractions) like the bounce rate, 0.034 →
+ * "3.4 %"; durations (seconds) like the visit duration; other numbers as formatFigure.
+ */
+export function formatMetric(value: number | null | undefined, kind: MetricKind | null): string {
+  if (kind === "percent") return formatPercent(value);
+  if (kind === "duration") return formatSeconds(value);
+  return formatFigure(value);
 }
 
 /** +0.25 → "+25.0 %". */

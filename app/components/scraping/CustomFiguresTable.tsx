@@ -1,0 +1,39 @@
+import type { MetricKind } from "~/scraping/metric-kinds";
+import { formatMetric } from "./format";
+import { Provenance, type ProvenanceProps } from "./Provenance";
+
+export interface CustomFigureRow extends ProvenanceProps {
+  entity: string;
+  metric: string;
+  value: number | null;
+  textValue: string | null;
+  kind: MetricKind | null;
+}
+
+/** The latest figure of each custom-source metric, shown as its kind says, with its source. */
+export function CustomFiguresTable({ rows }: { rows: readonly CustomFigureRow[] }) {
+  return (
+    <table className="data">
+      <thead>
+        <tr>
+          <th>What</th>
+          <th>Metric</th>
+          <th>Value</th>
+          <th>Source</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={`${r.entity}|${r.metric}`}>
+            <td>{r.entity}</td>
+            <td>{r.metric}</td>
+            <td>{r.value === null ? r.textValue : formatMetric(r.value, r.kind)}</td>
+            <td className="small">
+              <Provenance {...r} />
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
