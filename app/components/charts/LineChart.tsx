@@ -8,6 +8,21 @@ export interface LineSeries {
   data: { x: string; y: number | null }[];
 }
 
+/**
+ * The series that have a value to draw, and the names of those that have none: nivo draws
+ * an all-empty series as the path "null" (a console error) and a legend entry for nothing.
+ */
+export function drawableSeries(series: readonly LineSeries[]): {
+  drawn: LineSeries[];
+  without: string[];
+} {
+  const hasValue = (s: LineSeries) => s.data.some((point) => point.y !== null);
+  return {
+    drawn: series.filter(hasValue),
+    without: series.filter((s) => !hasValue(s)).map((s) => s.id),
+  };
+}
+
 /** Series over time; x values are ISO dates (YYYY-MM-DD). */
 export function LineChart({
   series,
@@ -22,16 +37,16 @@ export function LineChart({
   valueFormat?: (value: number) => string;
   empty?: string;
 }) {
+  const { drawn, without } = drawableSeries(series);
   // A line needs two points: a series with fewer would draw nothing without its markers.
-  const sparse = series.some((s) => s.data.filter((point) => point.y !== null).length < 3);
+  const sparse = drawn.some((s) => s.data.filter((point) => point.y !== null).length < 3);
   const axisFormat = valueFormat ?? thousands;
-  if (series.every((s) => s.data.length === 0))
-    return <EmptyChart height={height} message={empty} />;
-  return (
+  if (drawn.length === 0) return <EmptyChart height={height} message={empty} />;
+  const chart = (
     <ClientOnly height={height}>
       {() => (
         <ResponsiveLine
-          data={series}
+          data={drawn}
           margin={{ top: 10, right: 140, bottom: 50, left: 70 }}
           xScale={{ type: "time", format: "%Y-%m-%d", precision: "day", useUTC: true }}
           xFormat="time:%Y-%m-%d"
@@ -62,6 +77,13 @@ export function LineChart({
         />
       )}
     </ClientOnly>
+  );
+  if (without.length === 0) return chart;
+  return (
+    <>
+      {chart}
+      <p className="small muted">No figures yet for {without.join(", ")}.</p>
+    </>
   );
 }
 
