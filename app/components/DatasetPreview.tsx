@@ -1,4 +1,5 @@
 import { Form, useNavigation } from "@remix-run/react";
+import { humanLabel } from "~/components/labels";
 import { textEncodings } from "~/ingest/encodings";
 import type { CsvPreview } from "~/ingest/preview";
 
@@ -113,11 +114,11 @@ export function DatasetPreview({
                         </option>
                         {fields.map((f) => (
                           <option key={f} value={f}>
-                            {f}
+                            {humanLabel(f)}
                           </option>
                         ))}
                         {mapped && !fields.includes(mapped) ? (
-                          <option value={mapped}>{mapped}</option>
+                          <option value={mapped}>{humanLabel(mapped)}</option>
                         ) : null}
                       </select>
                     </td>

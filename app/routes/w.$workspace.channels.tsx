@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { BarChart } from "~/components/charts/BarChart";
 import { LineChart } from "~/components/charts/LineChart";
+import { humanLabel } from "~/components/labels";
 import { formatFigure, formatPercent } from "~/components/scraping/format";
 import { formatDateTime, formatInteger } from "~/format";
 import { channelCatalogue, channelSeries } from "~/scraping/channel-queries.server";
@@ -29,6 +30,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     engagement: channelSeries(scope, compare, "engagement_rate", labels),
     posting: compared.map((r) => ({ label: r.name, posts: r.postsPerWeek ?? 0 })),
   };
+}
+
+/** "age_25_34 (41 %)", the band's stored name and its share, as "Age 25–34 (41 %)". */
+function labelTopAgeBand(text: string | null): string | null {
+  return text?.replace(/^\S+/, (band) => humanLabel(band)) ?? null;
 }
 
 export default function ChannelsPage() {
@@ -88,7 +94,11 @@ export default function ChannelsPage() {
                     <td>{formatPercent(r.engagementRate)}</td>
                     <td>{formatFigure(r.postsPerWeek)}</td>
                     <td className="small">
-                      {r.uploaded ? (r.topAgeBand ?? "uploaded") : <span className="muted">—</span>}
+                      {r.uploaded ? (
+                        (labelTopAgeBand(r.topAgeBand) ?? "uploaded")
+                      ) : (
+                        <span className="muted">—</span>
+                      )}
                       {r.monthlyVisits ? (
                         <div className="muted">{formatInteger(r.monthlyVisits)} visits / month</div>
                       ) : null}

@@ -1,5 +1,6 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { humanLabel } from "~/components/labels";
 import { ErasureBlockedError, eraseCustomer } from "~/customers/erase.server";
 import { MERGE_RULES } from "~/customers/merge.server";
 import { getCustomerProfile } from "~/customers/queries.server";
@@ -55,7 +56,13 @@ export default function CustomerPage() {
       </p>
       <h1>{c.name ?? `Customer #${c.id}`}</h1>
       <p className="muted">
-        {[c.email, c.phone, c.city, c.gender, c.birthYear ? `born ${c.birthYear}` : null]
+        {[
+          c.email,
+          c.phone,
+          c.city,
+          c.gender ? humanLabel(c.gender) : null,
+          c.birthYear ? `born ${c.birthYear}` : null,
+        ]
           .filter(Boolean)
           .join(" · ")}
       </p>
@@ -108,7 +115,7 @@ export default function CustomerPage() {
             <tr key={`${s.source}:${s.externalId}`}>
               <td>{s.source}</td>
               <td>{s.externalId}</td>
-              <td>{s.matchedBy}</td>
+              <td>{humanLabel(s.matchedBy)}</td>
             </tr>
           ))}
         </tbody>
@@ -118,7 +125,7 @@ export default function CustomerPage() {
           <h2>Other attributes</h2>
           <p className="small">
             {Object.entries(c.attributes)
-              .map(([k, v]) => `${k}: ${String(v)}`)
+              .map(([k, v]) => `${humanLabel(k)}: ${String(v)}`)
               .join(" · ")}
           </p>
         </>

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { humanLabel } from "~/components/labels";
 import { formatDecimal } from "~/components/segments/numbers";
 import { finishedRunOf, runPath } from "~/components/segments/run-access.server";
 import { segmentMemberRows, segmentSizes } from "~/components/segments/run-queries.server";
@@ -71,7 +72,7 @@ export default function SegmentMembersPage() {
             <tr>
               <th>Customer</th>
               {columns.map((c) => (
-                <th key={c}>{c}</th>
+                <th key={c}>{humanLabel(c)}</th>
               ))}
             </tr>
           </thead>

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { BarChart } from "~/components/charts/BarChart";
 import { LineChart } from "~/components/charts/LineChart";
+import { humanLabel } from "~/components/labels";
 import { CustomFiguresTable } from "~/components/scraping/CustomFiguresTable";
 import { formatFigure, formatPercent, formatSeconds } from "~/components/scraping/format";
 import { Provenance } from "~/components/scraping/Provenance";
@@ -53,6 +54,12 @@ export default function SitesPage() {
   const { sites, chosen, summaries, visits, trafficKeys, mix, custom } =
     useLoaderData<typeof loader>();
   const percent = (v: number) => formatPercent(v, 0);
+  // Traffic sources are stored as metric keys ("paid_search"); the chart shows their labels.
+  const sourceKeys = trafficKeys.map(humanLabel);
+  const sourceMix = mix.map(({ label, ...shares }) => ({
+    label,
+    ...Object.fromEntries(Object.entries(shares).map(([key, share]) => [humanLabel(key), share])),
+  }));
   return (
     <>
       <h1>Sites</h1>
@@ -88,8 +95,8 @@ export default function SitesPage() {
           )}
           <h2>Traffic sources</h2>
           <BarChart
-            data={mix}
-            keys={trafficKeys}
+            data={sourceMix}
+            keys={sourceKeys}
             valueFormat={percent}
             axisLeftLegend="share of visits"
           />
@@ -118,7 +125,7 @@ export default function SitesPage() {
           {s.bounceRate ? <Provenance {...s.bounceRate} /> : null}
           <h3>Visitors by country</h3>
           <BarChart
-            data={s.countries.map((c) => ({ label: c.key, share: c.share }))}
+            data={s.countries.map((c) => ({ label: humanLabel(c.key), share: c.share }))}
             keys={["share"]}
             layout="horizontal"
             valueFormat={percent}

@@ -1,8 +1,10 @@
 import { Link } from "@remix-run/react";
 import { HeatMap } from "~/components/charts/HeatMap";
 import { ScatterChart } from "~/components/charts/ScatterChart";
+import { humanLabel } from "~/components/labels";
 import { formatInteger } from "~/format";
 import type { matchChannels } from "~/segments/match-channels.server";
+import { readableReason } from "./channel-reasons";
 import { ChannelFormulas } from "./HowComputed";
 import { formatDecimal } from "./numbers";
 import { labelOf } from "./run-results";
@@ -47,7 +49,7 @@ function SegmentChannels({ entry, label }: { entry: SegmentMatch; label: string 
                 {formatDecimal(c.similarity, 3)}
                 <div className="muted">
                   {c.dimensions
-                    .map((d) => `${d.dimension} ${formatDecimal(d.similarity)}`)
+                    .map((d) => `${humanLabel(d.dimension)} ${formatDecimal(d.similarity)}`)
                     .join(" · ")}
                 </div>
               </td>
@@ -60,7 +62,7 @@ function SegmentChannels({ entry, label }: { entry: SegmentMatch; label: string 
               <td>
                 <ul style={{ margin: 0, paddingLeft: "1rem" }}>
                   {c.reasons.map((reason) => (
-                    <li key={reason}>{reason}</li>
+                    <li key={reason}>{readableReason(reason)}</li>
                   ))}
                 </ul>
               </td>

@@ -1,5 +1,6 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { HeatMap, type HeatRow } from "~/components/charts/HeatMap";
+import { humanLabels } from "~/components/labels";
 import type { ChannelPropensityReport } from "~/segments/channel-propensity.server";
 import { HowComputed } from "./HowComputed";
 import { formatPercent } from "./numbers";
@@ -73,7 +74,7 @@ function PropensityResults({ report }: { report: ChannelPropensityReport }) {
   return (
     <>
       <p className="small">
-        {report.users_scored} users scored on {report.features.join(", ")}; model trained on{" "}
+        {report.users_scored} users scored on {humanLabels(report.features)}; model trained on{" "}
         {report.customers_trained_on} customers ({report.excluded_without_consent} without consent
         left out).
         {report.ignored_columns.length > 0 &&

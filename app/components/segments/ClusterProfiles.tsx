@@ -1,9 +1,15 @@
 import { Form, Link } from "@remix-run/react";
+import { humanLabel } from "~/components/labels";
 import { formatInteger } from "~/format";
 import { formatChange, formatDecimal, formatPercent } from "./numbers";
 import { type ClusterRunResult, labelOf } from "./run-results";
 
 type Profile = ClusterRunResult["profiles"][number];
+
+/** Genders are stored as buckets (female, male, other); cities as written, so kept as is. */
+function categoryValue(category: string, value: string): string {
+  return category === "gender" ? humanLabel(value) : value;
+}
 
 function RenameForm({ profile, name }: { profile: Profile; name: string }) {
   return (
@@ -68,7 +74,7 @@ export function ClusterProfiles(props: {
               <tbody>
                 {profile.features.map((f) => (
                   <tr key={f.name}>
-                    <td>{f.name}</td>
+                    <td>{humanLabel(f.name)}</td>
                     <td>{formatDecimal(f.mean)}</td>
                     <td>{formatDecimal(f.overallMean)}</td>
                     <td>{formatChange(f.relativeDifference)}</td>
@@ -80,11 +86,11 @@ export function ClusterProfiles(props: {
             {profile.categories.map((category) =>
               category.top.length > 0 ? (
                 <p key={category.name} className="small">
-                  <strong>{category.name}:</strong>{" "}
+                  <strong>{humanLabel(category.name)}:</strong>{" "}
                   {category.top
                     .map(
                       (t) =>
-                        `${t.value} ${formatPercent(t.share, 0)} (overall ${formatPercent(t.overallShare, 0)})`,
+                        `${categoryValue(category.name, t.value)} ${formatPercent(t.share, 0)} (overall ${formatPercent(t.overallShare, 0)})`,
                     )
                     .join(" · ")}
                 </p>

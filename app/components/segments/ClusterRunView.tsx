@@ -1,5 +1,6 @@
 import { CurveChart } from "~/components/charts/CurveChart";
 import { ScatterChart } from "~/components/charts/ScatterChart";
+import { humanLabel, humanLabels } from "~/components/labels";
 import { formatInteger } from "~/format";
 import { ClusterProfiles } from "./ClusterProfiles";
 import { ClusterFormulas } from "./HowComputed";
@@ -22,7 +23,9 @@ function whyK(result: ClusterRunResult): string {
 }
 
 function pointLabel(point: ScatterPoint, features: string[]): string {
-  const values = features.map((f) => `${f} ${formatDecimal(point.values?.[f], 1)}`).join(", ");
+  const values = features
+    .map((f) => `${humanLabel(f)} ${formatDecimal(point.values?.[f], 1)}`)
+    .join(", ");
   return `${point.name ?? "Customer"} (#${point.customerId}) · ${values}`;
 }
 
@@ -71,12 +74,12 @@ export function ClusterRunView(props: {
         <strong>Why k = {result.k}:</strong> {whyK(result)}
       </p>
       <p className="muted small">
-        Features: {result.features.join(", ")} · log-transformed:{" "}
-        {result.log.length ? result.log.join(", ") : "none"} · missing values:{" "}
+        Features: {humanLabels(result.features)} · log-transformed: {humanLabels(result.log)} ·
+        missing values:{" "}
         {result.missing === "drop"
           ? `left out (${formatInteger(result.dropped_missing)} customers)`
           : `median (${Object.entries(result.imputed)
-              .map(([f, n]) => `${f}: ${formatInteger(n)}`)
+              .map(([f, n]) => `${humanLabel(f)}: ${formatInteger(n)}`)
               .join(", ")})`}{" "}
         · seed {result.seed} · silhouette on {formatInteger(result.silhouette_sample_size)}{" "}
         customers

@@ -1,7 +1,8 @@
 import { Form, useNavigation } from "@remix-run/react";
+import { humanLabel } from "~/components/labels";
 import { formatInteger } from "~/format";
 import type { FieldErrors } from "~/forms.server";
-import type { FeatureList } from "~/segments/feature-list.server";
+import type { FeatureInfo, FeatureList } from "~/segments/feature-list.server";
 import { formatDecimal } from "./numbers";
 
 const sourceLabels: Record<string, string> = {
@@ -10,6 +11,21 @@ const sourceLabels: Record<string, string> = {
   attribute: "attribute",
   category: "category spend",
 };
+
+/**
+ * The name shown for a feature: spend per category keeps the feature list's label, which has
+ * the category as uploaded ("Spend on Health & Beauty"); the others use the same labels as
+ * the run's results, so a feature reads the same when picked and in the cluster profiles.
+ */
+function featureLabel(feature: FeatureInfo): string {
+  return feature.source === "category" ? feature.label : humanLabel(feature.name);
+}
+
+/** Where a feature comes from; RFM features add the feature list's plain description. */
+function featureHint(feature: FeatureInfo): string {
+  const source = sourceLabels[feature.source] ?? feature.source;
+  return feature.source === "rfm" ? `${feature.label} · ${source}` : source;
+}
 
 function ErrorText({ message }: { message: string | undefined }) {
   return message ? (
@@ -89,10 +105,8 @@ export function NewRunForms({ features, errors }: { features: FeatureList; error
                       />
                     </td>
                     <td>
-                      <label htmlFor={`feature-${f.name}`}>{f.label}</label>
-                      <div className="muted small">
-                        {f.name} · {sourceLabels[f.source] ?? f.source}
-                      </div>
+                      <label htmlFor={`feature-${f.name}`}>{featureLabel(f)}</label>
+                      <div className="muted small">{featureHint(f)}</div>
                     </td>
                     <td>
                       {formatInteger(f.present)} /{" "}
@@ -115,7 +129,7 @@ export function NewRunForms({ features, errors }: { features: FeatureList; error
                             name="log"
                             value={f.name}
                             defaultChecked
-                            aria-label={`Log-transform ${f.label}`}
+                            aria-label={`Log-transform ${featureLabel(f)}`}
                           />
                           ln(1 + |x|)
                         </label>

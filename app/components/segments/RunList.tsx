@@ -1,4 +1,5 @@
 import { Link } from "@remix-run/react";
+import { humanLabels } from "~/components/labels";
 import { StatusBadge } from "~/components/StatusBadge";
 import { formatDateTime, formatInteger } from "~/format";
 import type { RunSummary } from "./run-access.server";
@@ -8,7 +9,7 @@ function describeParams(run: Pick<RunSummary, "kind" | "params">): string {
   const p = run.params;
   if (run.kind === "rfm")
     return p.asOf ? `as of ${String(p.asOf)}` : "as of the day after the last sale";
-  const features = Array.isArray(p.features) ? p.features.join(", ") : "";
+  const features = Array.isArray(p.features) ? humanLabels(p.features.map(String), "") : "";
   const k = typeof p.k === "number" ? `k = ${p.k}` : "k by silhouette";
   return `${features} · ${k}`;
 }
