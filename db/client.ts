@@ -54,8 +54,24 @@ export function openDb(file = databasePath(), options: { migrate?: boolean } = {
   );
   const db = drizzle(sqlite, { schema }) as Db;
   beginImmediateByDefault(db);
-  if (options.migrate !== false) migrate(db, { migrationsFolder: migrationsFolder() });
+  if (options.migrate !== false) migrateDatabase(db);
   return db;
+}
+
+/**
+ * Applies pending migrations. drizzle reads which are applied before it starts its
+ * transaction, so two processes opening a fresh database at once (the web app and the
+ * worker) may both try the first migration; the later one fails on "table already
+ * exists" once the earlier commits. Reading again then finds nothing left to do, while a
+ * migration that is itself broken fails the second time too.
+ */
+export function migrateDatabase(db: Db): void {
+  const config = { migrationsFolder: migrationsFolder() };
+  try {
+    migrate(db, config);
+  } catch {
+    migrate(db, config);
+  }
 }
 
 /**
