@@ -1,11 +1,13 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { CurrencyNote } from "~/components/CurrencyNote";
 import { humanLabel } from "~/components/labels";
 import { ErasureBlockedError, eraseCustomer } from "~/customers/erase.server";
 import { MERGE_RULES } from "~/customers/merge.server";
 import { getCustomerProfile } from "~/customers/queries.server";
+import { reportingCurrency } from "~/customers/reporting-currency.server";
 import { getDb } from "~/db.server";
-import { formatDateTime, formatInteger } from "~/format";
+import { formatDateTime, formatInteger, formatMoney } from "~/format";
 import { notFound, requireWorkspace } from "~/workspace.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -14,7 +16,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const profile = Number.isInteger(id) ? getCustomerProfile(scope, id) : undefined;
   // Without data-processing consent a person is shown to owners only (as on the list).
   if (!profile || (!profile.customer.consentDataProcessing && role !== "owner")) throw notFound();
-  return { profile, rules: MERGE_RULES, canErase: role !== "viewer" };
+  return {
+    profile,
+    rules: MERGE_RULES,
+    canErase: role !== "viewer",
+    money: reportingCurrency(scope),
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -33,7 +40,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function CustomerPage() {
-  const { profile, rules, canErase } = useLoaderData<typeof loader>();
+  const { profile, rules, canErase, money } = useLoaderData<typeof loader>();
   const erasure = useActionData<typeof action>();
   const c = profile.customer;
   const consent = (
@@ -72,7 +79,9 @@ export default function CustomerPage() {
           <span>transactions</span>
         </div>
         <div>
-          <strong>{formatInteger(profile.purchases.revenue)}</strong>
+          <strong data-testid="net-revenue">
+            {formatMoney(profile.purchases.revenue, money.currency)}
+          </strong>
           <span>net revenue</span>
         </div>
         <div>
@@ -80,6 +89,7 @@ export default function CustomerPage() {
           <span>last purchase</span>
         </div>
       </div>
+      <CurrencyNote money={money} />
       <h2>Consent</h2>
       <table className="data">
         <thead>

@@ -12,6 +12,7 @@ import {
 } from "~/components/segments/run-access.server";
 import { rfmCellCounts, scatterSample } from "~/components/segments/run-queries.server";
 import { clusterResult, rfmResult, segmentLabels } from "~/components/segments/run-results";
+import { reportingCurrency } from "~/customers/reporting-currency.server";
 import { getDb } from "~/db.server";
 import { parseForm } from "~/forms.server";
 import { requireWorkspace } from "~/workspace.server";
@@ -29,7 +30,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
   const rfm = rfmResult(run);
   if (rfm)
-    return { state: "rfm" as const, base, result: rfm, cells: rfmCellCounts(access.scope, run.id) };
+    return {
+      state: "rfm" as const,
+      base,
+      result: rfm,
+      cells: rfmCellCounts(access.scope, run.id),
+      money: reportingCurrency(access.scope),
+    };
   const cluster = clusterResult(run);
   if (cluster) {
     return {
@@ -39,6 +46,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       labels: segmentLabels(run),
       scatter: scatterSample(access.scope, run.id, SCATTER_POINTS),
       canEdit: access.role !== "viewer",
+      money: reportingCurrency(access.scope),
     };
   }
   return { state: "failed" as const, error: run.error ?? `The run ended as "${run.status}"` };
@@ -68,7 +76,9 @@ export default function RunPage() {
         </p>
       );
     case "rfm":
-      return <RfmRunView result={page.result} cells={page.cells} base={page.base} />;
+      return (
+        <RfmRunView result={page.result} cells={page.cells} base={page.base} money={page.money} />
+      );
     case "cluster":
       return (
         <ClusterRunView
@@ -77,6 +87,7 @@ export default function RunPage() {
           scatter={page.scatter}
           base={page.base}
           canEdit={page.canEdit}
+          money={page.money}
           renameError={renamed?.error ?? null}
         />
       );

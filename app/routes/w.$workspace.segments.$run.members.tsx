@@ -1,10 +1,12 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { CurrencyNote } from "~/components/CurrencyNote";
 import { humanLabel } from "~/components/labels";
-import { formatDecimal } from "~/components/segments/numbers";
+import { formatFeatureValue, isAmountFeature } from "~/components/segments/money";
 import { finishedRunOf, runPath } from "~/components/segments/run-access.server";
 import { segmentMemberRows, segmentSizes } from "~/components/segments/run-queries.server";
 import { labelOf, segmentLabels } from "~/components/segments/run-results";
+import { reportingCurrency } from "~/customers/reporting-currency.server";
 import { formatInteger } from "~/format";
 import { requireWorkspace } from "~/workspace.server";
 
@@ -35,11 +37,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     pages,
     rows,
     columns: [...new Set(rows.flatMap((r) => Object.keys(r.values ?? {})))],
+    money: reportingCurrency(access.scope),
   };
 }
 
 export default function SegmentMembersPage() {
-  const { base, customersPath, labels, sizes, segment, total, page, pages, rows, columns } =
+  const { base, customersPath, labels, sizes, segment, total, page, pages, rows, columns, money } =
     useLoaderData<typeof loader>();
   const pageLink = (n: number) => `?segment=${encodeURIComponent(segment)}&page=${n}`;
   return (
@@ -66,6 +69,7 @@ export default function SegmentMembersPage() {
           Download them as CSV
         </a>
       </p>
+      {columns.some(isAmountFeature) ? <CurrencyNote money={money} /> : null}
       <div className="scroll-x">
         <table className="data" aria-label="Segment members">
           <thead>
@@ -86,7 +90,12 @@ export default function SegmentMembersPage() {
                 </td>
                 {columns.map((c) => (
                   <td key={c}>
-                    {formatDecimal(row.values?.[c], Number.isInteger(row.values?.[c]) ? 0 : 2)}
+                    {formatFeatureValue(
+                      c,
+                      row.values?.[c],
+                      money.currency,
+                      Number.isInteger(row.values?.[c]) ? 0 : 2,
+                    )}
                   </td>
                 ))}
               </tr>

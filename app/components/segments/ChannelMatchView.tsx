@@ -4,7 +4,7 @@ import { ScatterChart } from "~/components/charts/ScatterChart";
 import { humanLabel } from "~/components/labels";
 import { formatInteger } from "~/format";
 import type { matchChannels } from "~/segments/match-channels.server";
-import { readableReason } from "./channel-reasons";
+import { readableReason, withCurrency } from "./channel-reasons";
 import { ChannelFormulas } from "./HowComputed";
 import { formatDecimal } from "./numbers";
 import { labelOf } from "./run-results";
@@ -20,7 +20,16 @@ const basisLabels: Record<string, string> = {
   none: "no data (neutral 0.5)",
 };
 
-function SegmentChannels({ entry, label }: { entry: SegmentMatch; label: string }) {
+function SegmentChannels({
+  entry,
+  label,
+  currency,
+}: {
+  entry: SegmentMatch;
+  label: string;
+  /** The reporting currency, in which campaign costs are shown (see withCurrency). */
+  currency: string | null;
+}) {
   return (
     <section className="card" aria-label={`Channels for ${label}`}>
       <h3 style={{ marginTop: 0 }}>
@@ -62,7 +71,7 @@ function SegmentChannels({ entry, label }: { entry: SegmentMatch; label: string 
               <td>
                 <ul style={{ margin: 0, paddingLeft: "1rem" }}>
                   {c.reasons.map((reason) => (
-                    <li key={reason}>{readableReason(reason)}</li>
+                    <li key={reason}>{withCurrency(readableReason(reason), currency)}</li>
                   ))}
                 </ul>
               </td>
@@ -79,10 +88,12 @@ export function ChannelMatchView({
   match,
   labels,
   dataPath,
+  currency,
 }: {
   match: ChannelReport;
   labels: Record<string, string>;
   dataPath: string;
+  currency: string | null;
 }) {
   if (match.channels === 0) {
     return (
@@ -142,6 +153,7 @@ export function ChannelMatchView({
             key={entry.segment}
             entry={entry}
             label={labelOf(labels, entry.segment)}
+            currency={currency}
           />
         ))}
       </div>

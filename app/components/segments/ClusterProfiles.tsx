@@ -1,6 +1,9 @@
 import { Form, Link } from "@remix-run/react";
+import { CurrencyNote } from "~/components/CurrencyNote";
 import { humanLabel } from "~/components/labels";
+import type { ReportingCurrency } from "~/customers/reporting-currency.server";
 import { formatInteger } from "~/format";
+import { formatFeatureValue, isAmountFeature } from "./money";
 import { formatChange, formatDecimal, formatPercent } from "./numbers";
 import { type ClusterRunResult, labelOf } from "./run-results";
 
@@ -32,11 +35,13 @@ export function ClusterProfiles(props: {
   labels: Record<string, string>;
   base: string;
   canEdit: boolean;
+  money: ReportingCurrency;
   error: string | null;
 }) {
-  const { result, labels, base } = props;
+  const { result, labels, base, money } = props;
   return (
     <div className="stack" style={{ display: "grid", gap: "1rem" }}>
+      {result.features.some(isAmountFeature) ? <CurrencyNote money={money} /> : null}
       {props.error ? (
         <p className="form-error" role="alert">
           {props.error}
@@ -75,8 +80,8 @@ export function ClusterProfiles(props: {
                 {profile.features.map((f) => (
                   <tr key={f.name}>
                     <td>{humanLabel(f.name)}</td>
-                    <td>{formatDecimal(f.mean)}</td>
-                    <td>{formatDecimal(f.overallMean)}</td>
+                    <td>{formatFeatureValue(f.name, f.mean, money.currency)}</td>
+                    <td>{formatFeatureValue(f.name, f.overallMean, money.currency)}</td>
                     <td>{formatChange(f.relativeDifference)}</td>
                     <td>{formatDecimal(f.standardizedDifference)}</td>
                   </tr>

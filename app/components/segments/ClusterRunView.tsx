@@ -1,9 +1,11 @@
 import { CurveChart } from "~/components/charts/CurveChart";
 import { ScatterChart } from "~/components/charts/ScatterChart";
 import { humanLabel, humanLabels } from "~/components/labels";
+import type { ReportingCurrency } from "~/customers/reporting-currency.server";
 import { formatInteger } from "~/format";
 import { ClusterProfiles } from "./ClusterProfiles";
 import { ClusterFormulas } from "./HowComputed";
+import { formatFeatureValue } from "./money";
 import { formatDecimal, formatPercent } from "./numbers";
 import type { ScatterPoint } from "./run-queries.server";
 import { type ClusterRunResult, labelOf } from "./run-results";
@@ -22,9 +24,9 @@ function whyK(result: ClusterRunResult): string {
     : `k = ${result.k} has the highest mean silhouette (${formatDecimal(result.silhouette, 3)}) of k = ${range}.`;
 }
 
-function pointLabel(point: ScatterPoint, features: string[]): string {
+function pointLabel(point: ScatterPoint, features: string[], currency: string | null): string {
   const values = features
-    .map((f) => `${humanLabel(f)} ${formatDecimal(point.values?.[f], 1)}`)
+    .map((f) => `${humanLabel(f)} ${formatFeatureValue(f, point.values?.[f], currency, 1)}`)
     .join(", ");
   return `${point.name ?? "Customer"} (#${point.customerId}) · ${values}`;
 }
@@ -36,14 +38,15 @@ export function ClusterRunView(props: {
   scatter: Scatter;
   base: string;
   canEdit: boolean;
+  money: ReportingCurrency;
   renameError: string | null;
 }) {
-  const { result, labels, scatter, base } = props;
+  const { result, labels, scatter, base, money } = props;
   const series = result.sizes.map((size) => ({
     id: labelOf(labels, size.name),
     data: scatter.points
       .filter((p) => p.segment === size.name)
-      .map((p) => ({ x: p.x, y: p.y, label: pointLabel(p, result.features) })),
+      .map((p) => ({ x: p.x, y: p.y, label: pointLabel(p, result.features, money.currency) })),
   }));
   const [pc1 = 0, pc2 = 0] = result.projection.explained_variance;
   return (
@@ -139,6 +142,7 @@ export function ClusterRunView(props: {
         labels={labels}
         base={base}
         canEdit={props.canEdit}
+        money={money}
         error={props.renameError}
       />
       <ClusterFormulas />

@@ -1,5 +1,7 @@
+import { CurrencyNote } from "~/components/CurrencyNote";
 import { BarChart } from "~/components/charts/BarChart";
 import { HeatMap } from "~/components/charts/HeatMap";
+import type { ReportingCurrency } from "~/customers/reporting-currency.server";
 import { formatInteger } from "~/format";
 import { RfmFormulas } from "./HowComputed";
 import { RfmRuleTables, RfmSegmentTable } from "./RfmTables";
@@ -12,10 +14,12 @@ export function RfmRunView({
   result,
   cells,
   base,
+  money,
 }: {
   result: RfmRunResult;
   cells: number[][];
   base: string;
+  money: ReportingCurrency;
 }) {
   const filled = result.segments.filter((s) => s.customers > 0);
   const bars = filled.map((s) => ({
@@ -85,7 +89,8 @@ export function RfmRunView({
         · share = customers / {formatInteger(result.customers_scored)} scored; revenue share = the
         segment's net spend / all scored customers' net spend
       </p>
-      <RfmSegmentTable segments={result.segments} base={base} />
+      <CurrencyNote money={money} />
+      <RfmSegmentTable segments={result.segments} base={base} currency={money.currency} />
 
       <h2>Segment rules</h2>
       <RfmRuleTables rules={result.rules} grid={result.grid} />

@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { formatInteger } from "~/format";
+import { formatInteger, formatMoney } from "~/format";
 import { formatDecimal, formatPercent } from "./numbers";
 import type { RfmRunResult } from "./run-results";
 
@@ -7,9 +7,12 @@ import type { RfmRunResult } from "./run-results";
 export function RfmSegmentTable({
   segments,
   base,
+  currency,
 }: {
   segments: RfmRunResult["segments"];
   base: string;
+  /** The workspace's reporting currency; null shows plain numbers. */
+  currency: string | null;
 }) {
   return (
     <div className="scroll-x">
@@ -41,13 +44,13 @@ export function RfmSegmentTable({
               </td>
               <td>{formatInteger(s.customers)}</td>
               <td>{formatPercent(s.share)}</td>
-              <td>{formatDecimal(s.monetary_total)}</td>
+              <td>{formatMoney(s.monetary_total, currency)}</td>
               <td>{formatPercent(s.revenue_share)}</td>
               {s.customers > 0 ? (
                 <>
                   <td>{formatDecimal(s.mean_recency_days, 1)}</td>
                   <td>{formatDecimal(s.mean_frequency, 1)}</td>
-                  <td>{formatDecimal(s.mean_monetary)}</td>
+                  <td>{formatMoney(s.mean_monetary, currency)}</td>
                   <td>
                     {formatDecimal(s.mean_r, 1)} / {formatDecimal(s.mean_f, 1)} /{" "}
                     {formatDecimal(s.mean_m, 1)}

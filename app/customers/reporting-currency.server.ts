@@ -1,0 +1,93 @@
+/**
+ * The workspace's reporting currency: the currency that amounts on its pages are shown in.
+ * It is the currency of the workspace's sales when (nearly) all of them share one; sales
+ * without a currency are left out of the count. When several currencies mix with none at
+ * 90 % or more, amounts are shown without a symbol and the pages say that they were added
+ * as they are (nothing is converted).
+ *
+ * Counting by currency reads every sale of the workspace (no index holds the currency:
+ * about 0.3 s on 1M sales), so the answer is kept per workspace under a key of cheap
+ * counts, as the Segments feature list is (segments/feature-list-cache.server.ts): its
+ * datasets and its number of sales (one index range, about 30 ms on 1M sales).
+ */
+import { count, isNotNull, max } from "drizzle-orm";
+import { datasets, transactions } from "#db/schema";
+import type { WorkspaceScope } from "#db/scoped";
+
+/** The share one currency needs to be the reporting currency. */
+export const MAJORITY_SHARE = 0.9;
+
+export interface CurrencyShare {
+  currency: string;
+  /** Of the sales that name a currency, 0..1. */
+  share: number;
+}
+
+export interface ReportingCurrency {
+  /** ISO code to show amounts in, or null when there is none or no clear majority. */
+  currency: string | null;
+  /** Every currency's share, largest first, when several mix below the majority; else []. */
+  mixed: CurrencyShare[];
+}
+
+/** The rule on counts of sales per currency (nulls already left out). */
+export function chooseReportingCurrency(
+  counts: readonly { currency: string; sales: number }[],
+): ReportingCurrency {
+  const total = counts.reduce((sum, c) => sum + c.sales, 0);
+  if (total === 0) return { currency: null, mixed: [] };
+  const shares = counts
+    .map((c) => ({ currency: c.currency, share: c.sales / total }))
+    .sort((a, b) => b.share - a.share || a.currency.localeCompare(b.currency));
+  const top = shares[0] as CurrencyShare;
+  return top.share >= MAJORITY_SHARE
+    ? { currency: top.currency, mixed: [] }
+    : { currency: null, mixed: shares };
+}
+
+/** Sales per currency, read now (one pass over the workspace's sales). */
+function salesPerCurrency(scope: WorkspaceScope) {
+  return scope.db
+    .select({ currency: transactions.currency, sales: count() })
+    .from(transactions)
+    .where(scope.where(transactions, isNotNull(transactions.currency)))
+    .groupBy(transactions.currency)
+    .all()
+    .map((row) => ({ currency: row.currency as string, sales: row.sales }));
+}
+
+/**
+ * What the answer depends on. An import or a deletion of a file moves the datasets part
+ * (a re-import can rewrite the currency of existing sales without changing their number);
+ * an erasure or a sale written outside an import moves the number of sales.
+ */
+function dataKey(scope: WorkspaceScope): string {
+  const files = scope.db
+    .select({ n: count(), lastId: max(datasets.id), lastFinished: max(datasets.finishedAt) })
+    .from(datasets)
+    .where(scope.where(datasets))
+    .get();
+  const sales = scope.db
+    .select({ n: count() })
+    .from(transactions)
+    .where(scope.where(transactions))
+    .get();
+  const finished = files?.lastFinished ? new Date(files.lastFinished).getTime() : 0;
+  return `${files?.n ?? 0}:${files?.lastId ?? 0}:${finished}|${sales?.n ?? 0}`;
+}
+
+/** Workspaces whose answer is kept; the least recently computed is dropped past this. */
+const MAX_WORKSPACES = 50;
+const kept = new Map<number, { key: string; value: ReportingCurrency }>();
+
+/** The workspace's reporting currency, counted again only when its data changed. */
+export function reportingCurrency(scope: WorkspaceScope): ReportingCurrency {
+  const key = dataKey(scope);
+  const hit = kept.get(scope.workspaceId);
+  if (hit?.key === key) return hit.value;
+  const value = chooseReportingCurrency(salesPerCurrency(scope));
+  kept.delete(scope.workspaceId);
+  kept.set(scope.workspaceId, { key, value });
+  if (kept.size > MAX_WORKSPACES) kept.delete(kept.keys().next().value as number);
+  return value;
+}
