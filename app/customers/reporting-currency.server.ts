@@ -7,12 +7,12 @@
  *
  * Counting by currency reads every sale of the workspace (no index holds the currency:
  * about 0.3 s on 1M sales), so the answer is kept per workspace under a key of cheap
- * counts, as the Segments feature list is (segments/feature-list-cache.server.ts): its
- * datasets and its number of sales (one index range, about 30 ms on 1M sales).
+ * counts (workspace-cache.server.ts): its datasets and its number of sales.
  */
-import { count, isNotNull, max } from "drizzle-orm";
-import { datasets, transactions } from "#db/schema";
+import { count, isNotNull } from "drizzle-orm";
+import { transactions } from "#db/schema";
 import type { WorkspaceScope } from "#db/scoped";
+import { createWorkspaceCache, workspaceDataMarks } from "~/workspace-cache.server";
 
 /** The share one currency needs to be the reporting currency. */
 export const MAJORITY_SHARE = 0.9;
@@ -56,38 +56,15 @@ function salesPerCurrency(scope: WorkspaceScope) {
     .map((row) => ({ currency: row.currency as string, sales: row.sales }));
 }
 
-/**
- * What the answer depends on. An import or a deletion of a file moves the datasets part
- * (a re-import can rewrite the currency of existing sales without changing their number);
- * an erasure or a sale written outside an import moves the number of sales.
- */
-function dataKey(scope: WorkspaceScope): string {
-  const files = scope.db
-    .select({ n: count(), lastId: max(datasets.id), lastFinished: max(datasets.finishedAt) })
-    .from(datasets)
-    .where(scope.where(datasets))
-    .get();
-  const sales = scope.db
-    .select({ n: count() })
-    .from(transactions)
-    .where(scope.where(transactions))
-    .get();
-  const finished = files?.lastFinished ? new Date(files.lastFinished).getTime() : 0;
-  return `${files?.n ?? 0}:${files?.lastId ?? 0}:${finished}|${sales?.n ?? 0}`;
-}
-
-/** Workspaces whose answer is kept; the least recently computed is dropped past this. */
-const MAX_WORKSPACES = 50;
-const kept = new Map<number, { key: string; value: ReportingCurrency }>();
+const answers = createWorkspaceCache<ReportingCurrency>();
 
 /** The workspace's reporting currency, counted again only when its data changed. */
 export function reportingCurrency(scope: WorkspaceScope): ReportingCurrency {
-  const key = dataKey(scope);
-  const hit = kept.get(scope.workspaceId);
-  if (hit?.key === key) return hit.value;
-  const value = chooseReportingCurrency(salesPerCurrency(scope));
-  kept.delete(scope.workspaceId);
-  kept.set(scope.workspaceId, { key, value });
-  if (kept.size > MAX_WORKSPACES) kept.delete(kept.keys().next().value as number);
-  return value;
+  // Files and the number of sales: a re-import can rewrite the currency of existing sales
+  // without changing their number, an erasure changes the number.
+  const marks = workspaceDataMarks(scope.db, scope.workspaceId);
+  const key = `${marks.datasets}|${marks.sales}`;
+  return answers.get(scope.workspaceId, key, () =>
+    chooseReportingCurrency(salesPerCurrency(scope)),
+  );
 }
