@@ -89,9 +89,10 @@ async function runJob(job: Job, settings: Settings): Promise<void> {
   const stopJob = () => jobAbort.abort(new Error("worker is stopping"));
   settings.signal.addEventListener("abort", stopJob, { once: true });
   let leaseLost = false;
-  const heartbeat = setInterval(() => {
+  /** Renews the lease for `ms`; a lease found lost aborts the job. */
+  const renew = (ms: number) => {
     try {
-      if (renewLease(db, job.id, workerId, leaseMs)) return;
+      if (renewLease(db, job.id, workerId, ms)) return;
       leaseLost = true;
       clearInterval(heartbeat);
       jobAbort.abort(new Error("lease lost (job cancelled or taken over)"));
@@ -99,7 +100,8 @@ async function runJob(job: Job, settings: Settings): Promise<void> {
       // The lease is still valid until it expires; the next tick tries again.
       log(`${label} lease renewal failed: ${errorMessage(error)}`);
     }
-  }, settings.heartbeatMs);
+  };
+  const heartbeat = setInterval(() => renew(leaseMs), settings.heartbeatMs);
   const progress = throttledProgress(
     (figures) => {
       // Progress is best effort: it may be written from a timer, where a busy database
@@ -120,17 +122,7 @@ async function runJob(job: Job, settings: Settings): Promise<void> {
     maxAttempts: job.maxAttempts,
     signal: jobAbort.signal,
     progress: (update) => progress.report(update),
-    holdLease: (ms) => {
-      try {
-        if (renewLease(db, job.id, workerId, Math.max(leaseMs, ms))) return;
-        leaseLost = true;
-        clearInterval(heartbeat);
-        jobAbort.abort(new Error("lease lost (job cancelled or taken over)"));
-      } catch (error) {
-        // As for the heartbeat: the lease holds until it expires, and the work goes on.
-        log(`${label} lease not extended: ${errorMessage(error)}`);
-      }
-    },
+    holdLease: (ms) => renew(Math.max(leaseMs, ms)),
   };
 
   try {

@@ -15,7 +15,7 @@ import { createRowMapper, type RowMapper } from "./row-mapper";
 import { createRowWriter } from "./row-writers.server";
 import { formatRowError, type RowByKind, type RowSettings, validateRow } from "./schemas";
 import type { CsvSettings } from "./settings";
-import type { RowWriter } from "./writer-context";
+import type { PublishHooks, RowWriter } from "./writer-context";
 
 /** The file itself cannot be imported (retrying will not help). */
 export class FileProblem extends Error {
@@ -39,7 +39,7 @@ export interface LoadProgress {
   rate: number;
 }
 
-export interface LoadPlan {
+export interface LoadPlan extends PublishHooks {
   db: Db;
   workspaceId: number;
   datasetId: number;
@@ -51,13 +51,9 @@ export interface LoadPlan {
   rowSettings: RowSettings;
   defaultSource: string;
   batchSize: number;
-  signal?: AbortSignal;
   onProgress?: (progress: LoadProgress) => void;
   /** Called before a step that blocks for about `expectedMs` (publishing staged rows). */
   onLongWrite?: (expectedMs: number) => void;
-  /** Transactions: staged rows published per write transaction (see transaction-writer). */
-  publishChunkRows?: number;
-  onPublishChunk?: (published: number) => Promise<void> | void;
 }
 
 /**

@@ -54,16 +54,6 @@ export type CellParser<T> = (text: string, column: string) => Parsed<T>;
 
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
 const fail = (reason: string): Parsed<never> => ({ ok: false, reason });
-const MISSING_CELL: Parsed<null> = ok(null);
-
-/**
- * What a cell schema of `parse` gives for this cell, without zod: the import's fast path
- * (see fast-rows.ts) reads cells with it, so both paths agree by construction.
- */
-export function readCell<T>(parse: CellParser<T>, raw: string, column: string): Parsed<T | null> {
-  if (isMissing(raw)) return MISSING_CELL;
-  return parse(raw.trim(), column);
-}
 
 /** Wraps a parser of trimmed, non-empty text into a cell schema. */
 export function cell<T>(parse: CellParser<T>) {

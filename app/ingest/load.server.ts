@@ -16,7 +16,7 @@ import type { Db } from "#db/client";
 import { datasets } from "#db/schema";
 import { scopeTo, type WorkspaceScope } from "#db/scoped";
 import { afterDataChanged } from "#jobs/after-data-changed";
-import { FileProblem, type LoadCounts, type LoadProgress, loadFile } from "./batch-loader.server";
+import { FileProblem, type LoadCounts, type LoadPlan, loadFile } from "./batch-loader.server";
 import { customerSourcesWatermark, removeDatasetRows } from "./dataset-rows.server";
 import { datasetSettingsOf, type ImportOptions, importOptionsSchema } from "./import-options";
 import { type DatasetKind, datasetKinds } from "./kinds";
@@ -27,18 +27,15 @@ import { readSample } from "./upload.server";
 
 export { FileProblem } from "./batch-loader.server";
 
-export interface ImportRequest extends ImportOptions {
+export interface ImportRequest
+  extends ImportOptions,
+    Pick<
+      LoadPlan,
+      "signal" | "onProgress" | "onLongWrite" | "publishChunkRows" | "onPublishChunk"
+    > {
   workspaceId: number;
   datasetId: number;
-  onProgress?: (progress: LoadProgress) => void;
-  /** Called before a step that blocks the process for about `expectedMs` (see loadFile). */
-  onLongWrite?: (expectedMs: number) => void;
-  /** Transactions: staged rows published per write transaction (default 3,000,000). */
-  publishChunkRows?: number;
-  /** Transactions: called between two chunks of a publish, with the rows published so far. */
-  onPublishChunk?: (published: number) => Promise<void> | void;
-  signal?: AbortSignal;
-  /** Rows per transaction; default 5,000. */
+  /** Rows per transaction; default 2,000. */
   batchSize?: number;
 }
 

@@ -75,8 +75,8 @@ export type FinishedTransaction =
   | { ok: false; field: FieldOf<"transactions">; message: string };
 
 /**
- * The row-level rules, once every cell has been read: shared by the zod schema and the
- * import's fast path (fast-rows.ts), so both give the same row or the same problem.
+ * The row-level rules, once every cell has been read. The import's fast lane applies the
+ * same rules to plain values (transaction-lane.ts); its tests hold the two to one result.
  */
 export function finishTransaction(fields: TransactionFields): FinishedTransaction {
   const { occurred_at, quantity, unit_price, amount } = fields;

@@ -26,8 +26,26 @@ import { cellContextOf, naturalKeyOf, type RowSettings, type TransactionRow } fr
 /** Writes one record's staging columns into `out` from `at`; false: take the slow path. */
 export type TransactionLane = (fields: readonly string[], out: unknown[], at: number) => boolean;
 
-/** Columns written per record, in the staging table's order (see transaction-stage). */
-export const LANE_COLUMNS = 12;
+/**
+ * What a transaction stores besides its key, in the order the lane and writeRowColumns
+ * write them after the key: the staging table's columns (transaction-stage.server.ts).
+ */
+export const STAGED_VALUE_COLUMNS = [
+  "customer_external_id",
+  "occurred_at",
+  "product_code",
+  "product_name",
+  "category",
+  "quantity",
+  "unit_price",
+  "amount",
+  "currency",
+  "channel",
+  "is_return",
+] as const;
+
+/** Columns written per record: the key, then STAGED_VALUE_COLUMNS. */
+export const LANE_COLUMNS = 1 + STAGED_VALUE_COLUMNS.length;
 
 /**
  * A row validated by the slow path into the same columns the lane writes: the file's id,
@@ -76,7 +94,7 @@ function cannotStartMissing(code: number): boolean {
   return code === 0x401 || code === 0x451 || TURKISH_LETTERS.has(code);
 }
 
-/** The cell's trimmed text, or null for an empty or "no value" cell (as readCell). */
+/** The cell's trimmed text, or null for an empty or "no value" cell (as `cell` reads it). */
 function presentText(raw: string): string | null {
   if (raw === "") return null;
   if (!cannotStartMissing(raw.charCodeAt(0)) && isMissing(raw)) return null;
@@ -182,7 +200,7 @@ function readersFor(
 }
 
 /** Where each field is read from: the last column mapped to it, as the row mapper does. */
-export function fieldColumns(headers: readonly string[], mapping: ColumnMapping) {
+function fieldColumns(headers: readonly string[], mapping: ColumnMapping) {
   const columns = new Map<string, number>();
   headers.forEach((header, index) => {
     const field = mapping[header];

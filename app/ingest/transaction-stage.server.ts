@@ -27,23 +27,13 @@
  */
 import type Database from "better-sqlite3";
 import type { TransactionRow } from "./schemas";
-import { LANE_COLUMNS, type TransactionLane, writeRowColumns } from "./transaction-lane";
+import {
+  LANE_COLUMNS,
+  type TransactionLane,
+  STAGED_VALUE_COLUMNS as VALUE_COLUMNS,
+  writeRowColumns,
+} from "./transaction-lane";
 import type { BatchCounts } from "./writer-context";
-
-/** What a transaction stores besides its key, in the staging table's column order. */
-const VALUE_COLUMNS = [
-  "customer_external_id",
-  "occurred_at",
-  "product_code",
-  "product_name",
-  "category",
-  "quantity",
-  "unit_price",
-  "amount",
-  "currency",
-  "channel",
-  "is_return",
-] as const;
 
 /**
  * Rows per INSERT statement while staging: one statement call binds many rows, which

@@ -35,17 +35,21 @@ export interface RowWriter<K extends DatasetKind = DatasetKind> {
   discard?(): void;
 }
 
-export interface WriterContext {
-  db: Db;
-  workspaceId: number;
-  datasetId: number;
-  /** Customers: the source of rows whose file gives none. */
-  defaultSource: string;
+/** How a writer that stages rows (transactions) publishes them, and when it must stop. */
+export interface PublishHooks {
   signal?: AbortSignal;
   /** Transactions: staged rows published per write transaction (default 3,000,000). */
   publishChunkRows?: number;
   /** Transactions: called between two chunks of a publish, with the rows published so far. */
   onPublishChunk?: (published: number) => Promise<void> | void;
+}
+
+export interface WriterContext extends PublishHooks {
+  db: Db;
+  workspaceId: number;
+  datasetId: number;
+  /** Customers: the source of rows whose file gives none. */
+  defaultSource: string;
 }
 
 export function emptyCounts(): BatchCounts {
