@@ -69,6 +69,9 @@ function toDate(p: Parts): Date | null {
   return new Date(utc - p.offsetMinutes * 60_000);
 }
 
+/** A zone as the ISO pattern accepts it, written right after the time: "Z", "+03", "+0300", "+03:00". */
+const ZONE = /^(?:Z|[+-]\d{2}(?::?\d{2})?)$/i;
+
 function parseOffset(zone: string | undefined): number {
   if (!zone || zone.toUpperCase() === "Z") return 0;
   const sign = zone.startsWith("-") ? -1 : 1;
@@ -150,14 +153,8 @@ function twoDigits(text: string, at: number): number {
 
 /** Minutes east of UTC of a zone written "Z", "+03:00", "+0300" or "+03", or undefined. */
 function plainZoneMinutes(zone: string): number | undefined {
-  if (zone === "" || zone === "Z" || zone === "z") return 0;
-  const sign = zone.charCodeAt(0) === 43 ? 1 : zone.charCodeAt(0) === 45 ? -1 : 0;
-  if (sign === 0) return undefined;
-  const hours = twoDigits(zone, 1);
-  if (zone.length === 3) return hours < 0 ? undefined : sign * hours * 60;
-  const minutesAt = zone.length === 6 && zone.charCodeAt(3) === 58 ? 4 : zone.length === 5 ? 3 : -1;
-  const minutes = minutesAt < 0 ? -1 : twoDigits(zone, minutesAt);
-  return hours < 0 || minutes < 0 ? undefined : sign * (hours * 60 + minutes);
+  if (zone === "") return 0;
+  return ZONE.test(zone) ? parseOffset(zone) : undefined;
 }
 
 /**
