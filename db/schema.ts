@@ -39,12 +39,21 @@ export const sessions = sqliteTable(
   (t) => [index("sessions_user_idx").on(t.userId), index("sessions_expires_idx").on(t.expiresAt)],
 );
 
+export const processingBases = ["consent", "legitimate-interest", "contract"] as const;
+export type ProcessingBasis = (typeof processingBases)[number];
+
 export const workspaces = sqliteTable("workspaces", {
   id: integer("id").primaryKey({ autoIncrement: true }),
   slug: text("slug").notNull().unique(),
   name: text("name").notNull(),
   /** IANA zone used for schedules and for "per day" figures. */
   timeZone: text("time_zone").notNull().default("Europe/Istanbul"),
+  /**
+   * The legal basis on which customers are analysed (KVKK / GDPR): `consent` analyses those
+   * whose data-processing consent is recorded as yes; `legitimate-interest` and `contract`
+   * analyse everyone who has not objected. Contacting always needs the channel's consent.
+   */
+  processingBasis: text("processing_basis", { enum: processingBases }).notNull().default("consent"),
   createdAt: createdAt(),
 });
 
@@ -157,8 +166,15 @@ export const datasets = sqliteTable(
     rowsNew: integer("rows_new").notNull().default(0),
     rowsUpdated: integer("rows_updated").notNull().default(0),
     rowsUnchanged: integer("rows_unchanged").notNull().default(0),
+    /** Cells left empty with a warning (cell_warnings), rows kept. */
+    cellWarnings: integer("cell_warnings").notNull().default(0),
     error: text("error"),
     jobId: integer("job_id"),
+    /** Who is importing this dataset now (a worker's or CLI process's id), and until when. */
+    leaseOwner: text("lease_owner"),
+    leaseExpiresAt: timestamp("lease_expires_at"),
+    /** Set in the transaction that published the rows: they are in the tables for good. */
+    publishedAt: timestamp("published_at"),
     createdAt: createdAt(),
     startedAt: timestamp("started_at"),
     finishedAt: timestamp("finished_at"),
@@ -181,6 +197,27 @@ export const rejectedRows = sqliteTable(
     raw: text("raw").notNull(),
   },
   (t) => [index("rejected_rows_dataset_idx").on(t.datasetId, t.lineNumber)],
+);
+
+/**
+ * A cell that could not be used although its row was kept (an implausible birth year, bytes
+ * that are not valid in the file's encoding): the cell is stored empty and the warning says
+ * why, with the value as written.
+ */
+export const cellWarnings = sqliteTable(
+  "cell_warnings",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    workspaceId: workspaceRef(),
+    datasetId: integer("dataset_id")
+      .notNull()
+      .references(() => datasets.id, { onDelete: "cascade" }),
+    lineNumber: integer("line_number").notNull(),
+    column: text("column"),
+    value: text("value").notNull(),
+    reason: text("reason").notNull(),
+  },
+  (t) => [index("cell_warnings_dataset_idx").on(t.datasetId, t.lineNumber)],
 );
 
 /** The mapping a user confirmed, remembered for the next file with the same headers. */
@@ -276,8 +313,13 @@ export const transactions = sqliteTable(
     id: integer("id").primaryKey({ autoIncrement: true }),
     workspaceId: workspaceRef(),
     datasetId: integer("dataset_id").references(() => datasets.id, { onDelete: "cascade" }),
-    /** The file's id, or a hash of the row when the file has none. */
+    /**
+     * The line's key: the file's transaction id; for order-line files the order id with the
+     * line's position in that order (`A17`, `A17#2`, …); a hash of the row when neither.
+     */
     transactionKey: text("transaction_key").notNull(),
+    /** The order, receipt or invoice the line belongs to, when the file names one. */
+    orderId: text("order_id"),
     customerExternalId: text("customer_external_id"),
     customerId: integer("customer_id").references(() => customers.id, { onDelete: "cascade" }),
     occurredAt: timestamp("occurred_at").notNull(),
