@@ -36,6 +36,7 @@ app.use((req, res, next) => {
   const ok = isSameOriginRequest({
     method: req.method,
     host: req.headers.host,
+    protocol: req.protocol,
     origin: req.headers.origin,
     secFetchSite: req.headers["sec-fetch-site"] as string | undefined,
     allowedOrigins,

@@ -10,6 +10,12 @@ export interface OriginCheck {
   method: string;
   /** The Host the request was sent to, e.g. `localhost:3000`. */
   host: string | undefined;
+  /**
+   * The scheme the app was reached by (`http` or `https`; behind a proxy, as TRUST_PROXY
+   * lets Express read it). An `https://` Origin against a page served over `http://` is
+   * another origin, and so refused.
+   */
+  protocol: string;
   origin: string | undefined;
   secFetchSite: string | undefined;
   /** Extra allowed origins, e.g. the public URL behind a proxy. */
@@ -21,7 +27,8 @@ export function isSameOriginRequest(check: OriginCheck): boolean {
   if (check.origin && check.origin !== "null") {
     if (check.allowedOrigins.includes(check.origin)) return true;
     try {
-      return new URL(check.origin).host === check.host;
+      const origin = new URL(check.origin);
+      return origin.host === check.host && origin.protocol === `${check.protocol}:`;
     } catch {
       return false;
     }

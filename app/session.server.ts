@@ -101,6 +101,9 @@ const LOCAL_ORIGIN = "http://channelscope.invalid";
  * Only same-site relative paths, so `redirectTo` cannot send a user elsewhere. Browsers
  * drop tabs and line breaks inside URLs ("/\t/evil.example" becomes "//evil.example"), so
  * any control character or space is refused, and the path must resolve on our own origin.
+ * The path comes back as the URL parser writes it, percent-encoded: a Location header may
+ * hold ASCII only, so "/w/müşteri" or a U+2028 would otherwise fail the response (HTTP 500)
+ * after the session was already made.
  */
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/") {
   if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.includes("\\")) {
@@ -108,7 +111,11 @@ export function safeRedirect(to: FormDataEntryValue | string | null | undefined,
   }
   // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are the point.
   if (/[\u0000-\u0020\u007f]/.test(to)) return fallback;
-  return new URL(to, LOCAL_ORIGIN).origin === LOCAL_ORIGIN ? to : fallback;
+  const url = new URL(to, LOCAL_ORIGIN);
+  if (url.origin !== LOCAL_ORIGIN) return fallback;
+  const path = `${url.pathname}${url.search}${url.hash}`;
+  // Characters the parser leaves as they are in a fragment (none in practice) still fail.
+  return /^[\x21-\x7e]*$/.test(path) ? path : fallback;
 }
 
 export async function requireUser(request: Request): Promise<PublicUser> {
@@ -120,12 +127,14 @@ export async function requireUser(request: Request): Promise<PublicUser> {
 }
 
 export async function startUserSession(request: Request, userId: number, redirectTo: string) {
+  // Settled before the session exists, so nothing after it can fail and leave it orphaned.
+  const location = safeRedirect(redirectTo);
   const storage = storageFor(request);
   const old = await storage.getSession(request.headers.get("Cookie"));
   if (old.id) await storage.destroySession(old);
   const session = await storage.getSession();
   session.set(USER_KEY, userId);
-  return redirect(safeRedirect(redirectTo), {
+  return redirect(location, {
     headers: { "Set-Cookie": await storage.commitSession(session) },
   });
 }

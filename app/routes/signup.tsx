@@ -12,6 +12,8 @@ import { passwordRules } from "~/password.server";
 import { getOptionalUser, startUserSession } from "~/session.server";
 import { createUser, DuplicateEmailError, NewUserSchema } from "~/users.server";
 
+const SIGNUP_REFUSED = "This e-mail cannot be used to sign up. Check your inbox or log in.";
+
 export const meta: MetaFunction = () => [{ title: "Sign up · Channelscope" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -26,8 +28,10 @@ export async function action({ request }: ActionFunctionArgs) {
     const user = await createUser(form.data);
     return startUserSession(request, user.id, "/w");
   } catch (error) {
+    // Never confirm that an address has an account (Epic Stack's wording): its owner
+    // knows where to look, a stranger learns nothing about who uses Channelscope.
     if (error instanceof DuplicateEmailError) {
-      return data({ errors: { email: error.message } as Record<string, string> }, { status: 400 });
+      return data({ errors: { email: SIGNUP_REFUSED } as Record<string, string> }, { status: 400 });
     }
     throw error;
   }

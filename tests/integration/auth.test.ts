@@ -179,3 +179,55 @@ describe("sessions", () => {
     expect((await loginFrom("kim@example.test", "whatever123", "203.0.113.5")).status).toBe(400);
   });
 });
+
+describe("probing fixes (issue 9)", () => {
+  it("a locked log-in answers 429 with Retry-After in seconds", async () => {
+    await createUser({ email: "lee@example.test", name: "Lee", password });
+    const attempt = (pw: string) =>
+      loginAction({
+        request: post("/login", { email: "lee@example.test", password: pw }),
+        params: {},
+        context: { clientAddress: "10.7.7.7" },
+      } as never) as unknown as Promise<{ init: { status: number; headers: HeadersInit } }>;
+    for (let i = 0; i < loginLimits.failuresPerAccountAndAddress.points; i++) {
+      await attempt("wrong password!");
+    }
+    const locked = await attempt(password);
+    expect(locked.init.status).toBe(429);
+    expect(new Headers(locked.init.headers).get("Retry-After")).toBe(String(15 * 60));
+  });
+
+  it("a redirectTo with non-ASCII or U+2028 is sent percent-encoded, with one session", async () => {
+    await createUser({ email: "noa@example.test", name: "Noa", password });
+    const before = db.select().from(schema.sessions).all().length;
+    const response = (await loginAction({
+      request: post("/login", {
+        email: "noa@example.test",
+        password,
+        redirectTo: "/w/müşteri?q=отчёт\u2028x#ä",
+      }),
+      params: {},
+      context: { clientAddress: "10.7.7.8" },
+    } as never)) as Response;
+    expect(response.status).toBe(302);
+    const location = response.headers.get("Location") ?? "";
+    expect(location).toBe("/w/m%C3%BC%C5%9Fteri?q=%D0%BE%D1%82%D1%87%D1%91%D1%82%E2%80%A8x#%C3%A4");
+    expect(location).toMatch(/^[\x21-\x7e]+$/);
+    expect(db.select().from(schema.sessions).all()).toHaveLength(before + 1);
+  });
+
+  it("sign-up with a taken e-mail does not say that an account exists", async () => {
+    await createUser({ email: "ola@example.test", name: "Ola", password });
+    const result = await settle(() =>
+      signupAction({
+        request: post("/signup", { name: "Ola 2", email: "OLA@example.test", password }),
+        params: {},
+        context: {},
+      } as never),
+    );
+    expect(result.status).toBe(400);
+    const message = JSON.stringify(result.body);
+    expect(message).toContain("Check your inbox or log in");
+    expect(message).not.toMatch(/exist/i);
+  });
+});

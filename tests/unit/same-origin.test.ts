@@ -2,7 +2,12 @@ import { describe, expect, it } from "vitest";
 import { isSameOriginRequest } from "~/same-origin.server";
 import { safeRedirect } from "~/session.server";
 
-const base = { host: "localhost:3000", allowedOrigins: [] as string[], secFetchSite: undefined };
+const base = {
+  host: "localhost:3000",
+  protocol: "http",
+  allowedOrigins: [] as string[],
+  secFetchSite: undefined,
+};
 
 describe("same-origin check for mutating requests", () => {
   it("lets reads through whatever their origin", () => {
@@ -21,6 +26,19 @@ describe("same-origin check for mutating requests", () => {
       false,
     );
     expect(isSameOriginRequest({ ...base, method: "POST", origin: "null" })).toBe(false);
+  });
+  it("compares the scheme too: an https Origin against the app served over http is refused", () => {
+    expect(isSameOriginRequest({ ...base, method: "POST", origin: "https://localhost:3000" })).toBe(
+      false,
+    );
+    expect(
+      isSameOriginRequest({
+        ...base,
+        protocol: "https",
+        method: "POST",
+        origin: "https://localhost:3000",
+      }),
+    ).toBe(true);
   });
   it("accepts configured public origins (behind a proxy)", () => {
     const check = {
