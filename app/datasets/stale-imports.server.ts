@@ -23,7 +23,7 @@ import { scopeTo } from "#db/scoped";
 import { finishedStatuses, getWorkspaceJob } from "#jobs/queue";
 import { removeDatasetRows } from "~/ingest/dataset-rows.server";
 import { type DatasetKind, datasetKinds } from "~/ingest/kinds";
-import { releasePublished, STORED_COPY_REMOVED } from "~/ingest/load.server";
+import { releasePublished, withStoredCopyRemoved } from "~/ingest/load.server";
 import { removeAbandonedUploads } from "~/ingest/upload.server";
 
 export const STOPPED_IMPORT_ERROR =
@@ -93,7 +93,7 @@ function settle(db: Db, found: Dataset, now: number): SettledImport | undefined 
       {
         ...released,
         status: "failed",
-        error: stored ? `${STOPPED_IMPORT_ERROR} ${STORED_COPY_REMOVED}` : STOPPED_IMPORT_ERROR,
+        error: stored ? withStoredCopyRemoved(STOPPED_IMPORT_ERROR) : STOPPED_IMPORT_ERROR,
         storedPath: null,
         finishedAt: new Date(now),
       },

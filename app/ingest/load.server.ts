@@ -153,6 +153,11 @@ const zeroCounts: LoadCounts = {
 export const STORED_COPY_REMOVED =
   "Its uploaded file was deleted, so that no copy of the data is kept; upload it again to try once more.";
 
+/** A failed import's error, saying that its stored upload was deleted. */
+export function withStoredCopyRemoved(message: string): string {
+  return `${/[.!?]$/.test(message) ? message : `${message}.`} ${STORED_COPY_REMOVED}`;
+}
+
 /**
  * Marks a dataset failed before its import could start (e.g. its preview found no CSV),
  * deleting its stored upload: a failed import keeps no copy of the file.
@@ -164,7 +169,7 @@ export function markDatasetFailed(scope: WorkspaceScope, datasetId: number, mess
     datasets,
     {
       status: "failed",
-      error: dataset?.storedPath ? `${message} ${STORED_COPY_REMOVED}` : message,
+      error: dataset?.storedPath ? withStoredCopyRemoved(message) : message,
       storedPath: null,
       finishedAt: new Date(),
     },
@@ -274,7 +279,7 @@ export async function importDataset(db: Db, request: ImportRequest): Promise<Imp
         {
           ...zeroCounts,
           status: "failed",
-          error: final ? `${failure.message} ${STORED_COPY_REMOVED}` : failure.message,
+          error: final ? withStoredCopyRemoved(failure.message) : failure.message,
           storedPath: final ? null : storedPath,
           leaseOwner: null,
           leaseExpiresAt: null,

@@ -82,7 +82,7 @@ function explain(problem: PlanProblem, fileName: string): string {
 }
 
 /**
- * For the fault tests only (tests/integration/ingest/killed-import.test.ts): with
+ * For the fault tests only (tests/integration/ingest/faults/killed-import.test.ts): with
  * CHANNELSCOPE_TEST_PAUSE_IMPORT set, the import says where it is on stderr and then blocks
  * the process for good (timers included, so its lease is no longer renewed), to be killed
  * at a known point.
