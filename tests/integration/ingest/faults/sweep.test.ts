@@ -80,6 +80,20 @@ describe("the sweep of dead imports", () => {
     expect(datasetRow(dataset.id)).toMatchObject({ status: "failed", publishedAt: null });
   });
 
+  it("an erasure settles a dead import first instead of waiting for it", async () => {
+    await importOk("customers", fixture("ingest/customers-online.csv"));
+    const { dataset } = await storedForImport(scope, "products", fixture("ingest/products.zip"));
+    scope.update(
+      datasets,
+      { status: "importing", leaseOwner: "gone:1:00000000", leaseExpiresAt: new Date(1) },
+      eq(datasets.id, dataset.id),
+    );
+    const erased = await runCli(["customer", "erase", "--workspace", "acme", "--id", "WEB-3"]);
+    expect(erased.stderr ?? "").toBe("");
+    expect(JSON.parse(erased.stdout ?? "")).toMatchObject({ erased: true });
+    expect(datasetRow(dataset.id)).toMatchObject({ status: "failed", storedPath: null });
+  });
+
   it("a worker's import whose job will run again goes back to queued, its file kept", async () => {
     const { dataset } = await storedForImport(scope, "products", fixture("ingest/products.zip"));
     const jobId = enqueue(db, { kind: "import-dataset", payload: {}, workspaceId, maxAttempts: 2 });
