@@ -9,6 +9,7 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express from "express";
 import { bodyLimitProblem } from "./app/body-limit.server";
+import { recoverAtStart } from "./app/datasets/stale-imports.server";
 import { env } from "./app/env.server";
 import { isSameOriginRequest } from "./app/same-origin.server";
 import { cspNonceOf, securityHeaders } from "./app/security-headers.server";
@@ -20,8 +21,18 @@ const allowedOrigins = config.ALLOWED_ORIGINS.split(",")
   .map((o) => o.trim())
   .filter(Boolean);
 
-// Migrate before serving, so the first request never meets an old schema.
-openDb().$client.close();
+// Migrate before serving, so the first request never meets an old schema. Then settle what
+// a crash left: imports whose process died, and uploads this server was receiving.
+{
+  const db = openDb();
+  const { imports, partialUploads } = recoverAtStart(db);
+  if (imports.length + partialUploads > 0) {
+    console.log(
+      `Recovered after a crash: ${imports.length} import(s) settled, ${partialUploads} partial upload(s) removed`,
+    );
+  }
+  db.$client.close();
+}
 
 const viteDevServer = production
   ? undefined

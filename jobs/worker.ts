@@ -10,6 +10,8 @@
 import os from "node:os";
 import { pathToFileURL } from "node:url";
 import { type Db, getDb } from "#db/client";
+import { recoverAtStart, recoverExpiredImports } from "~/datasets/stale-imports.server";
+import { importLeaseMs } from "~/ingest/import-lease.server";
 import { type BackoffOptions, defaultBackoff } from "./backoff";
 import { errorMessage } from "./errors";
 import { allHandlers } from "./handlers";
@@ -212,6 +214,9 @@ export async function runWorkerUntilSignalled(options: Omit<WorkerOptions, "sign
   }
 }
 
+/** How often the worker looks for imports whose process died (at most the lease's length). */
+const IMPORT_SWEEP_MS = 10_000;
+
 function positiveIntFromEnv(name: string, fallback: number): number {
   const value = Number(process.env[name]);
   return Number.isInteger(value) && value > 0 ? value : fallback;
@@ -223,6 +228,18 @@ async function main() {
   const workerId = process.env.WORKER_ID || `${os.hostname()}:${process.pid}`;
   console.log(`[worker ${workerId}] handling: ${handlerRegistry.kinds().join(", ") || "(none)"}`);
   // Every worker also ticks the scrape scheduler; dedupe keys make concurrent ticks safe.
+  // Imports whose process died are settled at start and every few seconds after.
+  recoverAtStart(db);
+  const importSweep = setInterval(
+    () => {
+      try {
+        recoverExpiredImports(db);
+      } catch (error) {
+        console.log(`[worker ${workerId}] import sweep failed: ${errorMessage(error)}`);
+      }
+    },
+    Math.min(IMPORT_SWEEP_MS, importLeaseMs()),
+  );
   const stopScheduler = new AbortController();
   const scheduler = runScheduler({
     db,
@@ -237,6 +254,7 @@ async function main() {
     leaseMs: positiveIntFromEnv("WORKER_LEASE_MS", 30_000),
   });
   stopScheduler.abort();
+  clearInterval(importSweep);
   await scheduler;
   db.$client.close();
   // A handler that ignored the stop signal may still hold timers or sockets; its job has

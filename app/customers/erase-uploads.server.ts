@@ -11,6 +11,7 @@ import { eq, isNotNull } from "drizzle-orm";
 import type { Db } from "#db/client";
 import { datasets } from "#db/schema";
 import { scopeTo } from "#db/scoped";
+import { recoverExpiredImports } from "~/datasets/stale-imports.server";
 import { isBeingImported } from "~/ingest/import-job.server";
 import type { PersonMatcher } from "./identifiers";
 
@@ -18,8 +19,12 @@ export class ErasureBlockedError extends Error {
   override name = "ErasureBlockedError";
 }
 
-/** Throws while an import of this workspace is queued or running. */
+/**
+ * Throws while an import of this workspace is queued or running. Imports whose process
+ * died are settled first, so a dead one never blocks an erasure.
+ */
 export function assertNoImportRunning(db: Db, workspaceId: number): void {
+  recoverExpiredImports(db);
   const scope = scopeTo(db, workspaceId);
   const running = scope.select(datasets).find((dataset) => isBeingImported(db, dataset));
   if (running) {

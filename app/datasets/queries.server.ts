@@ -48,7 +48,11 @@ export function listRejectedRows(scope: WorkspaceScope, datasetId: number, limit
  * dataset_id; customer records from this dataset are removed, and so are profiles
  * left with no record from any source.
  */
-export function deleteDataset(scope: WorkspaceScope, id: number, actorUserId: number): boolean {
+export function deleteDataset(
+  scope: WorkspaceScope,
+  id: number,
+  actorUserId: number | null,
+): boolean {
   const dataset = getDataset(scope, id);
   if (!dataset) return false;
   scope.db.transaction((tx) => {

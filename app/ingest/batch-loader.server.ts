@@ -126,6 +126,8 @@ export async function loadFile(plan: LoadPlan): Promise<LoadCounts & { signature
         taken: number,
         rejected: Rejected[],
       ) => {
+        // An import that lost its dataset (see import-lease.server.ts) writes nothing more.
+        plan.assertOwned?.();
         const written = writer.write(valid);
         for (const { index, column, reason } of rejected) {
           const { line, text } = locateRecord(batch.raws[index] ?? "", batch.endLines[index] ?? 0);

@@ -29,13 +29,21 @@ export class EnqueueError extends Error {
 }
 
 /**
- * Queued or importing, unless its job has ended without saying so (a worker that kept
- * dying leaves the job dead and the dataset "importing"): then it may be queued again.
+ * Held by an import's live lease (a CLI import, or a worker's up to its last step), or
+ * queued or importing unless its job has ended without saying so (a worker that kept dying
+ * leaves the job dead): then it may be queued again. A CLI import whose lease expired
+ * still counts until the sweep (app/datasets/stale-imports.server.ts) has settled it:
+ * callers that must not wait on a dead import run the sweep first.
  */
-export function isBeingImported(db: Db, dataset: typeof datasets.$inferSelect): boolean {
+export function isBeingImported(
+  db: Db,
+  dataset: typeof datasets.$inferSelect,
+  now = Date.now(),
+): boolean {
+  if (dataset.leaseOwner !== null && (dataset.leaseExpiresAt?.getTime() ?? 0) >= now) return true;
   if (dataset.status !== "queued" && dataset.status !== "importing") return false;
-  const job =
-    dataset.jobId === null ? undefined : getWorkspaceJob(db, dataset.workspaceId, dataset.jobId);
+  if (dataset.jobId === null) return dataset.leaseOwner !== null;
+  const job = getWorkspaceJob(db, dataset.workspaceId, dataset.jobId);
   return !job || !finishedStatuses.includes(job.status);
 }
 
@@ -94,6 +102,8 @@ export const importDatasetHandler = defineHandler(
         onProgress: (progress) => ctx.progress({ ...progress, message: "importing" }),
         // Publishing a large file blocks the worker: no heartbeat can renew the lease then.
         onLongWrite: (expectedMs) => ctx.holdLease(expectedMs),
+        // A failure the queue will retry keeps the stored file for the retry.
+        finalAttempt: ctx.attempt >= ctx.maxAttempts,
       });
       return { ...result };
     } catch (error) {

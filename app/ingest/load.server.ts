@@ -3,12 +3,20 @@
  * loader (batch-loader.server.ts). The dataset row tells the story: "importing" with running
  * counts, then "succeeded", or "failed" with the error.
  *
+ * The import holds a lease on the dataset (import-lease.server.ts), renewed while it runs,
+ * and every write transaction checks it still holds it. "Succeeded" and `published_at` are
+ * written in the transaction that commits the last of its rows (for transactions, the last
+ * publish transaction; for the other kinds, which commit batch by batch, a final
+ * transaction after the last batch): a dataset without `published_at` has no rows that
+ * count, so whoever finds its lease expired removes them (app/datasets/stale-imports).
+ *
  * Failure (a bad file, an exception, an abort) removes the rows this import inserted and its
  * rejected rows, so a failed dataset leaves nothing half-loaded behind. Rows that existed
  * before and were updated by the import keep their new values: earlier values are not kept.
  * A run that finds its dataset already started (a worker died mid-import) first removes
  * what the earlier attempt inserted, so running an import twice is safe. The stored upload
- * is deleted once imported; a failed import keeps it, so it can be tried again.
+ * is deleted once imported, and when an import fails for good (the error says so): only a
+ * worker job that will be retried keeps it for the retry.
  */
 import fs from "node:fs";
 import { eq } from "drizzle-orm";
@@ -18,12 +26,21 @@ import { scopeTo, type WorkspaceScope } from "#db/scoped";
 import { afterDataChanged } from "#jobs/after-data-changed";
 import { FileProblem, type LoadCounts, type LoadPlan, loadFile } from "./batch-loader.server";
 import { customerSourcesWatermark, removeDatasetRows } from "./dataset-rows.server";
+import {
+  type HeldLease,
+  holdImportLease,
+  ImportLeaseLost,
+  importLeaseMs,
+  newLeaseOwner,
+  takeImportLease,
+} from "./import-lease.server";
 import { datasetSettingsOf, type ImportOptions, importOptionsSchema } from "./import-options";
 import { type DatasetKind, datasetKinds } from "./kinds";
 import { rememberMapping } from "./mappings.server";
 import type { RowSettings } from "./schemas";
 import { sniffCsv } from "./sniff";
 import { readSample } from "./upload.server";
+import type { BatchCounts } from "./writer-context";
 
 export { FileProblem } from "./batch-loader.server";
 
@@ -37,6 +54,15 @@ export interface ImportRequest
   datasetId: number;
   /** Rows per transaction; default 2,000. */
   batchSize?: number;
+  /**
+   * False when a failure will be tried again (a worker job with attempts left): the stored
+   * file is then kept for the retry. Default true: a failed import deletes it.
+   */
+  finalAttempt?: boolean;
+  /** How long the dataset's lease lasts without renewal; default importLeaseMs(). */
+  leaseMs?: number;
+  /** Called once the import's rows and its "succeeded" have committed (tests pause here). */
+  afterPublish?: () => void;
 }
 
 export interface ImportResult extends LoadCounts {
@@ -123,13 +149,71 @@ const zeroCounts: LoadCounts = {
   rowsUnchanged: 0,
 };
 
-/** Marks a dataset failed before its import could start (e.g. its preview found no CSV). */
+/** Appended to the error of a failed import whose stored upload was deleted. */
+export const STORED_COPY_REMOVED =
+  "Its uploaded file was deleted, so that no copy of the data is kept; upload it again to try once more.";
+
+/** A failed import's error, saying that its stored upload was deleted. */
+export function withStoredCopyRemoved(message: string): string {
+  return `${/[.!?]$/.test(message) ? message : `${message}.`} ${STORED_COPY_REMOVED}`;
+}
+
+/**
+ * Marks a dataset failed before its import could start (e.g. its preview found no CSV),
+ * deleting its stored upload: a failed import keeps no copy of the file.
+ */
 export function markDatasetFailed(scope: WorkspaceScope, datasetId: number, message: string) {
+  const dataset = scope.first(datasets, eq(datasets.id, datasetId));
+  if (dataset?.storedPath) fs.rmSync(dataset.storedPath, { force: true });
   scope.update(
     datasets,
-    { status: "failed", error: message, finishedAt: new Date() },
+    {
+      status: "failed",
+      error: dataset?.storedPath ? withStoredCopyRemoved(message) : message,
+      storedPath: null,
+      finishedAt: new Date(),
+    },
     eq(datasets.id, datasetId),
   );
+}
+
+/**
+ * Marks the dataset succeeded with its running counts plus `added` (what a publish learnt),
+ * inside the caller's transaction, which must be the one that commits the last rows.
+ * Throws ImportLeaseLost (rolling the rows back) when the import no longer owns it.
+ */
+function commitPublish(db: Db, datasetId: number, owner: string, added: BatchCounts): void {
+  const now = Date.now();
+  const { changes } = db.$client
+    .prepare(
+      `UPDATE datasets SET rows_new = rows_new + ?, rows_updated = rows_updated + ?,
+         rows_unchanged = rows_unchanged + ?, status = 'succeeded', published_at = ?,
+         finished_at = ?
+       WHERE id = ? AND lease_owner = ? AND published_at IS NULL`,
+    )
+    .run(added.new, added.updated, added.unchanged, now, now, datasetId, owner);
+  if (changes !== 1) throw new ImportLeaseLost("the import lost its dataset before publishing");
+}
+
+/**
+ * The last step of a published import (also the sweep's, when its process died between
+ * the publish and this): its stored upload is deleted, then the lease released.
+ */
+export function releasePublished(db: Db, dataset: { id: number; storedPath: string | null }) {
+  // The upload is kept only until it is imported: a copy of customers' personal data must
+  // not outlive its rows (an erasure removes rows, not files).
+  if (dataset.storedPath) fs.rmSync(dataset.storedPath, { force: true });
+  db.$client
+    .prepare(
+      `UPDATE datasets SET stored_path = NULL, lease_owner = NULL, lease_expires_at = NULL
+       WHERE id = ? AND published_at IS NOT NULL`,
+    )
+    .run(dataset.id);
+}
+
+function countsOf(dataset: typeof datasets.$inferSelect): LoadCounts {
+  const { rowsRead, rowsLoaded, rowsRejected, rowsNew, rowsUpdated, rowsUnchanged } = dataset;
+  return { rowsRead, rowsLoaded, rowsRejected, rowsNew, rowsUpdated, rowsUnchanged };
 }
 
 export async function importDataset(db: Db, request: ImportRequest): Promise<ImportResult> {
@@ -140,43 +224,75 @@ export async function importDataset(db: Db, request: ImportRequest): Promise<Imp
   if (!dataset) throw new ImportError(`No dataset ${datasetId} in this workspace`, true);
   const { kind, storedPath, fileName } = dataset;
   if (!isDatasetKind(kind)) throw new ImportError(`Unknown dataset kind "${kind}"`, true);
+  if (dataset.publishedAt) {
+    // An earlier attempt published and died before tidying up: its result stands.
+    releasePublished(db, dataset);
+    return { datasetId, kind, ...countsOf(dataset), seconds: 0 };
+  }
   if (!storedPath || !fs.existsSync(storedPath)) {
     throw new ImportError(`The uploaded file of ${fileName} is no longer stored`, true);
   }
-  if (dataset.startedAt) {
-    // An earlier attempt died without cleaning up: remove what it inserted.
-    const earlier = Number(dataset.settings?.[WATERMARK_SETTING] ?? 0);
-    removeDatasetRows(db, workspaceId, datasetId, kind, earlier);
-  }
-  const watermark = customerSourcesWatermark(db, workspaceId);
+  const owner = newLeaseOwner();
+  const leaseMs = request.leaseMs ?? importLeaseMs();
+  const watermark = db.transaction(() => {
+    if (!takeImportLease(db, workspaceId, datasetId, owner, leaseMs)) {
+      throw new ImportError(`${fileName} is being imported by another process`, false);
+    }
+    if (dataset.startedAt) {
+      // An earlier attempt died without cleaning up: remove what it inserted.
+      const earlier = Number(dataset.settings?.[WATERMARK_SETTING] ?? 0);
+      removeDatasetRows(db, workspaceId, datasetId, kind, earlier);
+    }
+    const mark = customerSourcesWatermark(db, workspaceId);
+    scope.update(
+      datasets,
+      {
+        ...zeroCounts,
+        status: "importing",
+        settings: { ...datasetSettingsOf(options), [WATERMARK_SETTING]: mark },
+        mapping: options.mapping,
+        error: null,
+        startedAt: new Date(),
+        finishedAt: null,
+      },
+      eq(datasets.id, datasetId),
+    );
+    return mark;
+  });
   const started = performance.now();
-  scope.update(
-    datasets,
-    {
-      ...zeroCounts,
-      status: "importing",
-      settings: { ...datasetSettingsOf(options), [WATERMARK_SETTING]: watermark },
-      mapping: options.mapping,
-      error: null,
-      startedAt: new Date(),
-      finishedAt: null,
-    },
-    eq(datasets.id, datasetId),
-  );
+  const lease = holdImportLease(db, datasetId, owner, leaseMs);
 
   let figures: LoadCounts;
   try {
-    figures = await loadStoredFile(db, request, options, { kind, storedPath, fileName });
+    figures = await loadStoredFile(db, request, options, { kind, storedPath, fileName }, lease);
   } catch (error) {
+    lease.stop();
     const failure = describe(error, fileName);
-    removeDatasetRows(db, workspaceId, datasetId, kind, watermark);
-    scope.update(
-      datasets,
-      { ...zeroCounts, status: "failed", error: failure.message, finishedAt: new Date() },
-      eq(datasets.id, datasetId),
-    );
+    // The sweep (or a new attempt) has the dataset now and has dealt with its rows.
+    if (lease.signal.aborted || error instanceof ImportLeaseLost) throw failure;
+    const final = request.finalAttempt !== false || failure.permanent;
+    if (final) fs.rmSync(storedPath, { force: true });
+    db.transaction(() => {
+      removeDatasetRows(db, workspaceId, datasetId, kind, watermark);
+      scope.update(
+        datasets,
+        {
+          ...zeroCounts,
+          status: "failed",
+          error: final ? withStoredCopyRemoved(failure.message) : failure.message,
+          storedPath: final ? null : storedPath,
+          leaseOwner: null,
+          leaseExpiresAt: null,
+          finishedAt: new Date(),
+        },
+        eq(datasets.id, datasetId),
+      );
+    });
     throw failure;
   }
+  lease.stop();
+  request.afterPublish?.();
+  releasePublished(db, { id: datasetId, storedPath });
   // Analyses built on this data are recomputed (at most hourly; see after-data-changed.ts).
   if (figures.rowsNew + figures.rowsUpdated > 0) afterDataChanged(db, workspaceId);
   const seconds = Math.round(performance.now() - started) / 1000;
@@ -189,6 +305,7 @@ async function loadStoredFile(
   request: ImportRequest,
   options: ImportOptions,
   dataset: { kind: DatasetKind; storedPath: string; fileName: string },
+  lease: HeldLease,
 ): Promise<LoadCounts> {
   const { workspaceId, datasetId } = request;
   const { kind, storedPath, fileName } = dataset;
@@ -197,6 +314,7 @@ async function loadStoredFile(
   // Catches what is not a CSV at all (binary, empty, no header) before anything is written.
   const sniffed = sniffCsv(sample, { ...options.settings, truncated: fileBytes > sample.length });
   if (!sniffed.ok) throw new FileProblem(sniffed.message);
+  let published = false;
   const { signature, ...figures } = await withImportPragmas(db, () =>
     loadFile({
       db,
@@ -210,30 +328,28 @@ async function loadStoredFile(
       rowSettings: options.rowSettings as RowSettings,
       defaultSource: options.defaultSource ?? fileName,
       batchSize: request.batchSize ?? DEFAULT_BATCH_SIZE,
-      signal: request.signal,
+      signal: request.signal ? AbortSignal.any([request.signal, lease.signal]) : lease.signal,
       onProgress: request.onProgress,
-      onLongWrite: request.onLongWrite,
+      // Publishing blocks the event loop: the leases are extended for as long as it takes.
+      onLongWrite: (expectedMs) => {
+        lease.hold(expectedMs);
+        request.onLongWrite?.(expectedMs);
+      },
       publishChunkRows: request.publishChunkRows,
       onPublishChunk: request.onPublishChunk,
+      assertOwned: lease.assertOwned,
+      onPublished: (counts) => {
+        commitPublish(db, datasetId, lease.owner, counts);
+        published = true;
+      },
     }),
   );
   const scope = scopeTo(db, workspaceId);
   db.transaction(() => {
+    // Kinds written batch by batch (and a file of no rows) are published here.
+    if (!published) commitPublish(db, datasetId, lease.owner, { new: 0, updated: 0, unchanged: 0 });
     rememberMapping(scope, kind, signature, options.mapping);
-    scope.update(
-      datasets,
-      {
-        ...figures,
-        status: "succeeded",
-        headersSignature: signature,
-        storedPath: null,
-        finishedAt: new Date(),
-      },
-      eq(datasets.id, datasetId),
-    );
+    scope.update(datasets, { ...figures, headersSignature: signature }, eq(datasets.id, datasetId));
   });
-  // The upload is kept only until it is imported: a copy of customers' personal data must
-  // not outlive its rows (an erasure removes rows, not files).
-  fs.rmSync(storedPath, { force: true });
   return figures;
 }

@@ -45,6 +45,10 @@ const CHUNK_VALUES = ROWS_PER_STAGE_INSERT * LANE_COLUMNS;
 export interface PublishOptions {
   chunkRows: number;
   betweenChunks: (published: number) => Promise<void>;
+  /** Inside every publish transaction, first; throwing rolls it back. */
+  inEachTransaction?: () => void;
+  /** Inside the last publish transaction, with the whole publish's counts. */
+  inLastTransaction?: (total: BatchCounts) => void;
 }
 
 export interface TransactionStage {
@@ -158,15 +162,22 @@ export function createTransactionStage(
       rowsInCurrent = 0;
     },
 
-    async publish({ chunkRows, betweenChunks }) {
+    async publish({ chunkRows, betweenChunks, inEachTransaction, inLastTransaction }) {
       const total: BatchCounts = { new: 0, updated: 0, unchanged: 0 };
       for (let from = 1; from <= staged; from += chunkRows) {
         if (from > 1) await betweenChunks(from - 1);
         const to = Math.min(staged, from + chunkRows - 1);
-        const counts = sqlite.transaction(() => publishRange(from, to)).immediate();
-        total.new += counts.new;
-        total.updated += counts.updated;
-        total.unchanged += counts.unchanged;
+        sqlite
+          .transaction(() => {
+            inEachTransaction?.();
+            const counts = publishRange(from, to);
+            total.new += counts.new;
+            total.updated += counts.updated;
+            total.unchanged += counts.unchanged;
+            // What the caller records of a finished publish commits with its last rows.
+            if (to === staged) inLastTransaction?.({ ...total });
+          })
+          .immediate();
       }
       return total;
     },

@@ -43,6 +43,8 @@ export function transactionWriter(context: WriterContext): RowWriter<"transactio
           context.signal?.throwIfAborted();
           await context.onPublishChunk?.(published);
         },
+        inEachTransaction: context.assertOwned,
+        inLastTransaction: context.onPublished,
       }),
     discard: () => stage.discard(),
   };

@@ -42,6 +42,17 @@ export interface PublishHooks {
   publishChunkRows?: number;
   /** Transactions: called between two chunks of a publish, with the rows published so far. */
   onPublishChunk?: (published: number) => Promise<void> | void;
+  /**
+   * Called inside every transaction that writes the import's rows; throws when the import
+   * no longer owns its dataset (see import-lease.server.ts), which rolls that write back.
+   */
+  assertOwned?: () => void;
+  /**
+   * Transactions: called inside the transaction that publishes the last staged rows, with
+   * the counts of the whole publish, so that what it writes (the dataset marked succeeded)
+   * commits together with the rows. Not called when nothing was staged.
+   */
+  onPublished?: (published: BatchCounts) => void;
 }
 
 export interface WriterContext extends PublishHooks {

@@ -10,6 +10,7 @@ import { z } from "zod";
 import { getDb } from "#db/client";
 import { workspaces } from "#db/schema";
 import { scopeTo } from "#db/scoped";
+import { recoverAtStart } from "~/datasets/stale-imports.server";
 import { dateFormats } from "~/ingest/dates";
 import { textEncodings } from "~/ingest/decode";
 import { columnMappingSchema } from "~/ingest/import-options";
@@ -80,6 +81,31 @@ function explain(problem: PlanProblem, fileName: string): string {
   return `${fileName}: ${problem.message} Pick one per column, e.g. ${flags}`;
 }
 
+/**
+ * For the fault tests only (tests/integration/ingest/faults/killed-import.test.ts): with
+ * CHANNELSCOPE_TEST_PAUSE_IMPORT set, the import says where it is on stderr and then blocks
+ * the process for good (timers included, so its lease is no longer renewed), to be killed
+ * at a known point.
+ */
+function testPause(): "first-batch" | "published" | undefined {
+  const pause = process.env.CHANNELSCOPE_TEST_PAUSE_IMPORT;
+  return pause === "first-batch" || pause === "published" ? pause : undefined;
+}
+
+function freeze(where: string): never {
+  process.stderr.write(`paused: ${where}\n`);
+  for (;;) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0);
+}
+
+function once(run: () => void): () => void {
+  let done = false;
+  return () => {
+    if (done) return;
+    done = true;
+    run();
+  };
+}
+
 export const importCommand: Command = {
   name: "import",
   usage:
@@ -101,6 +127,8 @@ export const importCommand: Command = {
     const fileName = path.basename(args.file);
     if (!fs.existsSync(args.file)) throw new Error(`${args.file}: no such file`);
     const db = getDb();
+    // Dead imports are settled and dead uploads' partial files removed before this one starts.
+    recoverAtStart(db);
     const workspace = db.select().from(workspaces).where(eq(workspaces.slug, args.workspace)).get();
     if (!workspace) throw new Error(`No workspace "${args.workspace}"`);
     const scope = scopeTo(db, workspace.id);
@@ -129,10 +157,13 @@ export const importCommand: Command = {
       markDatasetFailed(scope, dataset.id, message);
       throw new Error(message);
     }
+    const pause = testPause();
     const result = await importDataset(db, {
       workspaceId: workspace.id,
       datasetId: dataset.id,
       ...options,
+      onProgress: pause === "first-batch" ? once(() => freeze("first batch written")) : undefined,
+      afterPublish: pause === "published" ? () => freeze("published") : undefined,
     });
     return {
       dataset_id: result.datasetId,

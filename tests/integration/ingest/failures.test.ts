@@ -140,9 +140,14 @@ describe("an import that dies half way", () => {
     expect(batches).toBe(1);
     expect(datasetRow(dataset.id)).toMatchObject({
       status: "failed",
-      error: "The import of transactions.csv was stopped: simulated crash",
+      error:
+        "The import of transactions.csv was stopped: simulated crash. Its uploaded file was deleted, so that no copy of the data is kept; upload it again to try once more.",
       rowsLoaded: 0,
+      storedPath: null,
+      leaseOwner: null,
     });
+    // A failed import keeps no copy of the file: an erasure could not find it in the tables.
+    expect(fs.existsSync(dataset.storedPath as string)).toBe(false);
     expect(countOf(db, "transactions", workspaceId)).toBe(0);
   });
 
