@@ -21,7 +21,11 @@ let cookie = "";
 let ayse = 0;
 
 beforeAll(async () => {
-  const owner = await createUser({ email: "o@orders.test", name: "O", password: "long password 1" });
+  const owner = await createUser({
+    email: "o@orders.test",
+    name: "O",
+    password: "long password 1",
+  });
   const workspace = createWorkspace({ slug: params.workspace, name: "Orders" }, owner);
   const scope = scopeTo(db, workspace.id);
   ayse = scope.insert(schema.customers, { name: "Ayşe", consentDataProcessing: true }).id;

@@ -19,8 +19,10 @@
  * B 3 → 1 + ⌊5·4.5/5⌋ = 5.
  */
 import { beforeAll, describe, expect, it } from "vitest";
+import { segmentTableCsv } from "~/components/segments/segment-csv.server";
 import { loadFeatureTable } from "~/segments/features.server";
 import { runRfm } from "~/segments/rfm-run.server";
+import { getRun } from "~/segments/runs.server";
 import { setUpTestDb } from "../../helpers/test-db";
 import { addCustomer, addTransaction, addWorkspace } from "./fixtures";
 
@@ -95,6 +97,20 @@ describe("RFM with order ids", () => {
     for (const s of filled) expect(s.avg_order_value).toBe(s.monetary_total / (s.orders ?? 0));
     for (const s of result.segments.filter((s) => s.customers === 0))
       expect([s.orders, s.avg_order_value]).toEqual([0, 0]);
+  });
+
+  it("adds orders and average order value as the last columns of the segment CSV", async () => {
+    const result = await runRfm(db, ws, { asOf: "2025-03-01" });
+    const lines = segmentTableCsv(getRun(db, ws, result.run_id))
+      .replace(/^\uFEFF/, "")
+      .split("\r\n");
+    expect(lines[0]?.split(",").slice(-2)).toEqual(["orders", "avg_order_value"]);
+    for (const s of result.segments) {
+      const line = lines.find(
+        (l) => l.startsWith(`${s.segment},`) || l.startsWith(`"${s.segment}",`),
+      );
+      expect(line?.split(",").slice(-2)).toEqual([String(s.orders), String(s.avg_order_value)]);
+    }
   });
 
   it("agrees with one GROUP BY pass counting distinct orders in SQL", async () => {
