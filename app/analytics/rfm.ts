@@ -120,6 +120,8 @@ export function computeRfm(
   const frequency = new Int32Array(customerCount);
   const monetary = new Float64Array(customerCount);
   // orderOwner[o] = 1 + customer that last counted order o; repeated line items add nothing.
+  // An order id is one customer's (the import keys it per workspace); should a file give two
+  // customers the same id, each still counts it, once per run of their lines.
   const orderOwner = orderIndex ? new Int32Array(maxOf(orderIndex) + 1) : undefined;
   let rowsAfterReference = 0;
 

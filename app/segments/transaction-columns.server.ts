@@ -24,11 +24,10 @@ export interface TransactionColumns {
   products?: string[];
   /**
    * Order per row when asked for: a dense code of the row's order id within the workspace
-   * (one code per (workspace, order_id)), −1 for a line the file gave no order id; `orders`
-   * holds the codes' order ids.
+   * (one code per (workspace, order_id)), −1 for a line the file gave no order id. Only the
+   * codes are kept: baskets and order counts need which lines share an order, not its name.
    */
   orderIndex?: Int32Array;
-  orders?: string[];
   rows: number;
   /** Rows left out because their customer has no data-processing consent. */
   rowsOfExcludedCustomers: number;
@@ -84,7 +83,10 @@ export function loadTransactionColumns(
     .pluck()
     .get(workspaceId) as number;
   const source = scanWholeTable(db, capacity) ? "transactions NOT INDEXED" : "transactions";
-  const extra = `${withCategory ? ", category" : ""}${withProduct ? ", product_code" : ""}${withOrder ? ", order_id" : ""}`;
+  const extra = [withCategory && "category", withProduct && "product_code", withOrder && "order_id"]
+    .filter(Boolean)
+    .map((column) => `, ${column}`)
+    .join("");
   const statement = db.$client
     .prepare(
       `SELECT customer_id, occurred_at, amount, is_return${extra} FROM ${source}
@@ -151,9 +153,7 @@ export function loadTransactionColumns(
     ...(withProduct
       ? { productIndex: productIndex.subarray(0, n), products: [...productBook.codes.keys()] }
       : {}),
-    ...(withOrder
-      ? { orderIndex: orderIndex.subarray(0, n), orders: [...orderBook.codes.keys()] }
-      : {}),
+    ...(withOrder ? { orderIndex: orderIndex.subarray(0, n) } : {}),
     rows: n,
     rowsOfExcludedCustomers: skipped,
   };
