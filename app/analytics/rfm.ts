@@ -15,7 +15,11 @@ export interface RfmTransactions {
   day: ArrayLike<number>;
   /** Net amount; returns may be negative or flagged in isReturn. */
   netAmount: ArrayLike<number>;
-  /** Optional dense order code; without it every purchase row counts as one transaction. */
+  /**
+   * Optional dense order code per row, −1 for a row without an order: the purchase lines of
+   * one order count as one purchase; a row without an order (or every row, when this is
+   * absent) counts as one purchase by itself.
+   */
   orderIndex?: ArrayLike<number>;
   /** Optional return flag (1/true = return). Rows with netAmount < 0 are returns too. */
   isReturn?: ArrayLike<number | boolean>;
@@ -29,8 +33,11 @@ export interface RfmOptions {
 export interface RfmCustomer {
   customerId: string;
   recencyDays: number;
+  /** Distinct orders with a purchase line before D (a line without an order id is one). */
   frequency: number;
   monetary: number;
+  /** monetary / frequency: net spend per order. */
+  avgOrderValue: number;
   r: number;
   f: number;
   m: number;
@@ -43,6 +50,10 @@ export interface RfmSegmentSummary {
   share: number;
   revenue: number;
   revenueShare: number;
+  /** Σ frequency: the segment's orders. */
+  orders: number;
+  /** revenue / orders: the segment's net spend per order (0 for an empty segment). */
+  avgOrderValue: number;
   meanR: number;
   meanF: number;
   meanM: number;
@@ -86,8 +97,9 @@ export function quintileScores(values: ArrayLike<number>, higherIsBetter = true)
 
 /**
  * RFM at the reference day D. Recency = D − day of last purchase (returns are not
- * purchases); frequency = distinct orders (or purchase rows) before D, returns excluded;
- * monetary = Σ net amounts before D, returns subtracted (−|amount|).
+ * purchases); frequency = distinct orders before D with a purchase line (a purchase row
+ * without an order id is an order by itself), return lines excluded; monetary = Σ net
+ * amounts before D, returns subtracted (−|amount|); average order value = monetary / frequency.
  */
 export function computeRfm(
   transactions: RfmTransactions,
@@ -108,6 +120,8 @@ export function computeRfm(
   const frequency = new Int32Array(customerCount);
   const monetary = new Float64Array(customerCount);
   // orderOwner[o] = 1 + customer that last counted order o; repeated line items add nothing.
+  // An order id is one customer's (the import keys it per workspace); should a file give two
+  // customers the same id, each still counts it, once per run of their lines.
   const orderOwner = orderIndex ? new Int32Array(maxOf(orderIndex) + 1) : undefined;
   let rowsAfterReference = 0;
 
@@ -127,8 +141,10 @@ export function computeRfm(
     if (rowDay > (lastPurchase[c] as number)) lastPurchase[c] = rowDay;
     if (orderOwner && orderIndex) {
       const o = orderIndex[i] as number;
-      if (orderOwner[o] === c + 1) continue;
-      orderOwner[o] = c + 1;
+      if (o >= 0) {
+        if (orderOwner[o] === c + 1) continue;
+        orderOwner[o] = c + 1;
+      }
     }
     frequency[c] = (frequency[c] as number) + 1;
   }
@@ -159,6 +175,7 @@ export function computeRfm(
       recencyDays: recencyOf[k] as number,
       frequency: frequencyOf[k] as number,
       monetary: monetaryOf[k] as number,
+      avgOrderValue: (monetaryOf[k] as number) / (frequencyOf[k] as number),
       r: rk,
       f: fk,
       m: mk,
@@ -209,6 +226,8 @@ export function summariseSegments(customers: readonly RfmCustomer[]): RfmSegment
       share: customers.length === 0 ? 0 : t.count / customers.length,
       revenue: t.revenue,
       revenueShare: revenueAll === 0 ? 0 : t.revenue / revenueAll,
+      orders: t.orders,
+      avgOrderValue: t.orders === 0 ? 0 : t.revenue / t.orders,
       meanR: per(t.r),
       meanF: per(t.f),
       meanM: per(t.m),

@@ -9,7 +9,7 @@
 const KNOWN_LABELS: Readonly<Record<string, string>> = {
   // RFM and clustering
   recency_days: "Recency (days)",
-  frequency: "Frequency (purchases)",
+  frequency: "Frequency (orders)",
   monetary: "Monetary (net spend)",
   r: "R score",
   f: "F score",

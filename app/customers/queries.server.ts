@@ -3,6 +3,7 @@ import {
   and,
   asc,
   count,
+  desc,
   eq,
   inArray,
   isNull,
@@ -91,21 +92,13 @@ export function getCustomerProfile(scope: WorkspaceScope, id: number) {
     .where(scope.where(customerSources, eq(customerSources.customerId, id)))
     .orderBy(asc(customerSources.id))
     .all();
-  // Sales count when linked to the profile, or filed under one of its ids and not yet linked.
-  // The workspace is repeated inside each branch so that SQLite reads each through its own
-  // partial index (a multi-index OR) instead of scanning the workspace's sales.
-  const externalIds = sources.map((s) => s.externalId);
-  const inWorkspace = eq(transactions.workspaceId, scope.workspaceId);
-  const theirs = or(
-    and(inWorkspace, eq(transactions.customerId, id)),
-    externalIds.length
-      ? and(
-          inWorkspace,
-          isNull(transactions.customerId),
-          inArray(transactions.customerExternalId, externalIds),
-        )
-      : undefined,
+  const theirs = salesOf(
+    scope,
+    id,
+    sources.map((s) => s.externalId),
   );
+  // A purchase line as RFM reads one (analytics/rfm.ts): not flagged a return, amount ≥ 0.
+  const purchase = sql`${transactions.isReturn} = 0 and ${transactions.amount} >= 0`;
   const summary = scope.db
     .select({
       count: count(),
@@ -113,10 +106,18 @@ export function getCustomerProfile(scope: WorkspaceScope, id: number) {
       lastPurchase: max(
         sql<number>`case when ${transactions.isReturn} = 0 then ${transactions.occurredAt} end`,
       ),
+      // Orders as RFM counts them: distinct order ids among purchase lines, plus each purchase
+      // line without an order id on its own (docs/analytics.md §1).
+      orders: sql<number>`count(distinct case when ${purchase} then ${transactions.orderId} end)
+        + coalesce(sum(case when ${purchase} and ${transactions.orderId} is null then 1 end), 0)`.mapWith(
+        Number,
+      ),
     })
     .from(transactions)
     .where(scope.where(transactions, theirs))
     .get();
+  const orders = summary?.orders ?? 0;
+  const revenue = summary?.revenue ?? 0;
   return {
     customer,
     sources,
@@ -130,12 +131,64 @@ export function getCustomerProfile(scope: WorkspaceScope, id: number) {
       sms: consentOf(customer.consentSms, customer.consentSmsAt, customer.consentSmsSource),
     },
     purchases: {
+      /** Sale lines, returns included. */
       count: summary?.count ?? 0,
-      revenue: summary?.revenue ?? 0,
+      orders,
+      revenue,
+      /** Net revenue per order; null without an order. */
+      averageOrderValue: orders === 0 ? null : revenue / orders,
       lastPurchase:
         summary?.lastPurchase == null ? null : new Date(Number(summary.lastPurchase)).toISOString(),
     },
   };
+}
+
+/**
+ * The profile's sales: linked to it, or filed under one of its ids and not yet linked. The
+ * workspace is repeated inside each branch so that SQLite reads each through its own partial
+ * index (a multi-index OR) instead of scanning the workspace's sales.
+ */
+function salesOf(scope: WorkspaceScope, id: number, externalIds: string[]) {
+  const inWorkspace = eq(transactions.workspaceId, scope.workspaceId);
+  return or(
+    and(inWorkspace, eq(transactions.customerId, id)),
+    externalIds.length
+      ? and(
+          inWorkspace,
+          isNull(transactions.customerId),
+          inArray(transactions.customerExternalId, externalIds),
+        )
+      : undefined,
+  );
+}
+
+/**
+ * The profile's latest sale lines, newest first, the lines of one order next to each other
+ * (same time, then order id, then file order), for the sales list of the customer page.
+ */
+export function recentSaleLines(
+  scope: WorkspaceScope,
+  id: number,
+  externalIds: string[],
+  limit = 50,
+) {
+  return scope.db
+    .select({
+      id: transactions.id,
+      occurredAt: transactions.occurredAt,
+      orderId: transactions.orderId,
+      productCode: transactions.productCode,
+      productName: transactions.productName,
+      quantity: transactions.quantity,
+      amount: transactions.amount,
+      isReturn: transactions.isReturn,
+    })
+    .from(transactions)
+    .where(scope.where(transactions, salesOf(scope, id, externalIds)))
+    .orderBy(desc(transactions.occurredAt), asc(transactions.orderId), asc(transactions.id))
+    .limit(limit)
+    .all()
+    .map((line) => ({ ...line, occurredAt: line.occurredAt.toISOString() }));
 }
 
 export function customerCounts(scope: WorkspaceScope) {

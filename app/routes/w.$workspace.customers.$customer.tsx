@@ -4,11 +4,14 @@ import { CurrencyNote } from "~/components/CurrencyNote";
 import { humanLabel } from "~/components/labels";
 import { ErasureBlockedError, eraseCustomer } from "~/customers/erase.server";
 import { MERGE_RULES } from "~/customers/merge.server";
-import { getCustomerProfile } from "~/customers/queries.server";
+import { getCustomerProfile, recentSaleLines } from "~/customers/queries.server";
 import { reportingCurrency } from "~/customers/reporting-currency.server";
 import { getDb } from "~/db.server";
 import { formatDateTime, formatInteger, formatMoney } from "~/format";
 import { notFound, requireWorkspace } from "~/workspace.server";
+
+/** Sale lines listed on the page, newest first. */
+const SALES_LISTED = 50;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { scope, role } = await requireWorkspace(request, params);
@@ -18,6 +21,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!profile || (!profile.customer.consentDataProcessing && role !== "owner")) throw notFound();
   return {
     profile,
+    sales: recentSaleLines(
+      scope,
+      id,
+      profile.sources.map((s) => s.externalId),
+      SALES_LISTED,
+    ),
     rules: MERGE_RULES,
     canErase: role !== "viewer",
     money: reportingCurrency(scope),
@@ -40,7 +49,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function CustomerPage() {
-  const { profile, rules, canErase, money } = useLoaderData<typeof loader>();
+  const { profile, sales, rules, canErase, money } = useLoaderData<typeof loader>();
   const erasure = useActionData<typeof action>();
   const c = profile.customer;
   const consent = (
@@ -75,8 +84,18 @@ export default function CustomerPage() {
       </p>
       <div className="stats">
         <div>
+          <strong data-testid="orders">{formatInteger(profile.purchases.orders)}</strong>
+          <span>orders</span>
+        </div>
+        <div>
+          <strong data-testid="average-order-value">
+            {formatMoney(profile.purchases.averageOrderValue, money.currency)}
+          </strong>
+          <span>average order value</span>
+        </div>
+        <div>
           <strong>{formatInteger(profile.purchases.count)}</strong>
-          <span>transactions</span>
+          <span>sale lines</span>
         </div>
         <div>
           <strong data-testid="net-revenue">
@@ -90,6 +109,7 @@ export default function CustomerPage() {
         </div>
       </div>
       <CurrencyNote money={money} />
+      <SalesList sales={sales} total={profile.purchases.count} currency={money.currency} />
       <h2>Consent</h2>
       <table className="data">
         <thead>
@@ -169,4 +189,70 @@ export default function CustomerPage() {
       ) : null}
     </>
   );
+}
+
+type SaleLine = ReturnType<typeof useLoaderData<typeof loader>>["sales"][number];
+
+/**
+ * The latest sale lines; the lines of one order follow each other and only the first shows
+ * the order id and date, so an order reads as one block. A line without an order id stands
+ * alone (it counts as an order by itself).
+ */
+function SalesList({
+  sales,
+  total,
+  currency,
+}: {
+  sales: SaleLine[];
+  total: number;
+  currency: string | null;
+}) {
+  if (sales.length === 0) return null;
+  return (
+    <>
+      <h2>Sales</h2>
+      <p className="muted small">
+        {sales.length < total
+          ? `The latest ${formatInteger(sales.length)} of ${formatInteger(total)} lines.`
+          : `${formatInteger(total)} lines.`}
+      </p>
+      <div className="scroll-x">
+        <table className="data" aria-label="Sales">
+          <thead>
+            <tr>
+              <th>Date and time</th>
+              <th>Order</th>
+              <th>Product</th>
+              <th>Quantity</th>
+              <th>Amount</th>
+            </tr>
+          </thead>
+          <tbody>
+            {sales.map((line, i) => {
+              const before = sales[i - 1];
+              const sameOrder = line.orderId !== null && before?.orderId === line.orderId;
+              return (
+                <tr key={line.id} className={line.isReturn ? "muted" : undefined}>
+                  <td>{sameOrder ? "" : formatDateTime(line.occurredAt)}</td>
+                  <td>{sameOrder ? "" : (line.orderId ?? "—")}</td>
+                  <td>
+                    {[line.productCode, line.productName].filter(Boolean).join(" · ") || "—"}
+                    {line.isReturn ? " (return)" : ""}
+                  </td>
+                  <td>{quantityText(line.quantity)}</td>
+                  <td>{formatMoney(line.amount, currency)}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}
+
+/** Whole quantities with thousands separators; weights and the like as written (1.25). */
+function quantityText(quantity: number | null): string {
+  if (quantity === null) return "—";
+  return Number.isInteger(quantity) ? formatInteger(quantity) : String(quantity);
 }

@@ -6,6 +6,7 @@ const LABELS: Readonly<Record<string, { highLabel: string; lowLabel: string }>> 
   recency_days: { highLabel: "lapsed buyers", lowLabel: "recent buyers" },
   frequency: { highLabel: "frequent buyers", lowLabel: "rare buyers" },
   monetary: { highLabel: "big spenders", lowLabel: "low spenders" },
+  avg_order_value: { highLabel: "big-basket buyers", lowLabel: "small-basket buyers" },
   income: { highLabel: "high income", lowLabel: "low income" },
   age: { highLabel: "older", lowLabel: "younger" },
 };

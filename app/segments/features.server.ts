@@ -1,6 +1,7 @@
 /**
  * Candidate clustering features per consented customer, all aligned with one IdIndex:
- * - RFM: recency_days, frequency, monetary at the reference date (analytics/rfm.ts);
+ * - RFM: recency_days, frequency (orders), monetary and avg_order_value (monetary / orders)
+ *   at the reference date (analytics/rfm.ts);
  * - profile: income, age (at the reference date, see demographics.ageAt);
  * - numeric attributes from attribute_definitions, under their own name (or attr_<name>
  *   when it clashes with a name above);
@@ -34,7 +35,14 @@ export interface FeatureTable {
   profile: CustomerColumns;
 }
 
-const BUILT_IN = new Set(["recency_days", "frequency", "monetary", "income", "age"]);
+const BUILT_IN = new Set([
+  "recency_days",
+  "frequency",
+  "monetary",
+  "avg_order_value",
+  "income",
+  "age",
+]);
 
 export function loadFeatureTable(
   db: Db,
@@ -44,16 +52,27 @@ export function loadFeatureTable(
   const consented = loadConsentedCustomers(db, workspaceId);
   const customers = consented.index;
   const n = customers.ids.length;
-  const tx = loadTransactionColumns(db, workspaceId, customers, { withCategory: true });
+  const tx = loadTransactionColumns(db, workspaceId, customers, {
+    withCategory: true,
+    withOrder: true,
+  });
   const referenceDay = options.referenceDay ?? defaultReferenceDay(tx.day);
 
   const rfm = computeRfm(
-    { customerIndex: tx.customerIndex, day: tx.day, netAmount: tx.amount, isReturn: tx.isReturn },
+    {
+      customerIndex: tx.customerIndex,
+      day: tx.day,
+      netAmount: tx.amount,
+      isReturn: tx.isReturn,
+      orderIndex: tx.orderIndex,
+    },
     Array.from({ length: n }, (_, i) => String(i)),
     { referenceDay },
   );
   const recency = new Float64Array(n).fill(Number.NaN);
   const frequency = new Float64Array(n);
+  // Missing (NaN) for a customer without an order, like recency: there is no order to average.
+  const avgOrderValue = new Float64Array(n).fill(Number.NaN);
   // Monetary by computeRfm's rule (purchases add, returns subtract |amount|), summed here so
   // that customers with only returns get a value too.
   const monetary = new Float64Array(n);
@@ -72,6 +91,7 @@ export function loadFeatureTable(
     const i = Number(customer.customerId);
     recency[i] = customer.recencyDays;
     frequency[i] = customer.frequency;
+    avgOrderValue[i] = customer.avgOrderValue;
   }
 
   const profile = loadCustomerColumns(db, workspaceId, customers);
@@ -80,8 +100,14 @@ export function loadFeatureTable(
   );
   const features: Feature[] = [
     { name: "recency_days", label: "Days since last purchase", source: "rfm", values: recency },
-    { name: "frequency", label: "Purchases", source: "rfm", values: frequency },
+    { name: "frequency", label: "Orders", source: "rfm", values: frequency },
     { name: "monetary", label: "Net spend", source: "rfm", values: monetary },
+    {
+      name: "avg_order_value",
+      label: "Average order value",
+      source: "rfm",
+      values: avgOrderValue,
+    },
     { name: "income", label: "Income", source: "profile", values: profile.income },
     { name: "age", label: "Age", source: "profile", values: age },
   ];

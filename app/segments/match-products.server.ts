@@ -1,7 +1,8 @@
 /**
  * Segment × product report for a finished run: lift of each category and product per
- * segment (analytics/lift.ts), association rules over baskets (one basket = one customer's
- * purchases on one day, since transactions carry no order id), next-best products per
+ * segment (analytics/lift.ts), association rules over baskets (one basket = one order, i.e.
+ * the lines sharing an order id; a line without an order id falls in its customer's basket of
+ * that day, as before files carried orders), next-best products per
  * customer from those rules, and each segment's most common top-3 category interests.
  * Purchases are non-return rows with a positive amount, before the run's reference date.
  */
@@ -39,14 +40,20 @@ function purchaseRows(tx: TransactionColumns, segmentOf: Int32Array, referenceDa
   return rows;
 }
 
-/** Baskets: the distinct products one customer bought on one day. */
+/**
+ * Baskets: the distinct products of one order (its lines, whoever the file says bought them:
+ * the order id is the workspace's key), or, for lines without an order id, of one customer on
+ * one day. Two orders of one customer on one day are two baskets; an order's lines never mix
+ * with that customer's order-less lines of the same day.
+ */
 function basketsOf(tx: TransactionColumns, rows: readonly number[]): string[][] {
   const names = tx.products ?? [];
   const byKey = new Map<string, Set<string>>();
   for (const r of rows) {
     const product = names[tx.productIndex?.[r] ?? -1];
     if (product === undefined) continue;
-    const key = `${tx.customerIndex[r]}:${tx.day[r]}`;
+    const order = tx.orderIndex?.[r] ?? -1;
+    const key = order >= 0 ? `o${order}` : `${tx.customerIndex[r]}:${tx.day[r]}`;
     const basket = byKey.get(key) ?? new Set<string>();
     byKey.set(key, basket);
     basket.add(product);
@@ -68,6 +75,7 @@ export function matchProducts(
   const tx = loadTransactionColumns(db, workspaceId, customers, {
     withCategory: true,
     withProduct: true,
+    withOrder: true,
   });
   const rows = purchaseRows(tx, segmentOf, referenceDay);
   const pick = (column: Int32Array | undefined) => Int32Array.from(rows, (r) => column?.[r] ?? -1);

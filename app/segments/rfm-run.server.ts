@@ -1,7 +1,9 @@
 /**
  * RFM for a workspace: consented customers' transactions from SQLite → computeRfm
  * (analytics/rfm.ts) → an analysis_runs row with the segment summary and one
- * segment_assignments row per scored customer ({recency_days, frequency, monetary, r, f, m}).
+ * segment_assignments row per scored customer ({recency_days, frequency, monetary,
+ * avg_order_value, r, f, m}). Frequency counts orders: the lines sharing an order id are one
+ * order, a line without one is an order by itself (docs/analytics.md §1).
  */
 
 import type { Db } from "#db/client";
@@ -24,6 +26,10 @@ export interface RfmSegmentRow {
   share: number;
   monetary_total: number;
   revenue_share: number;
+  /** Orders of the segment's customers (Σ frequency); absent in runs made before orders. */
+  orders?: number;
+  /** Net spend per order: monetary_total / orders. */
+  avg_order_value?: number;
   mean_r: number;
   mean_f: number;
   mean_m: number;
@@ -56,7 +62,9 @@ export async function runRfm(
   return withRun(db, workspaceId, "rfm", { ...params }, options, async (runId, progress) => {
     await progress(5, "Reading transactions");
     const consented = loadConsentedCustomers(db, workspaceId);
-    const columns = loadTransactionColumns(db, workspaceId, consented.index);
+    const columns = loadTransactionColumns(db, workspaceId, consented.index, {
+      withOrder: true,
+    });
     await progress(50, "Scoring customers");
     const rfm = computeRfm(
       {
@@ -64,6 +72,7 @@ export async function runRfm(
         day: columns.day,
         netAmount: columns.amount,
         isReturn: columns.isReturn,
+        orderIndex: columns.orderIndex,
       },
       Array.from(consented.index.ids, String),
       { referenceDay: asOfDay ?? defaultReferenceDay(columns.day) },
@@ -80,6 +89,7 @@ export async function runRfm(
           recency_days: c.recencyDays,
           frequency: c.frequency,
           monetary: c.monetary,
+          avg_order_value: c.avgOrderValue,
           r: c.r,
           f: c.f,
           m: c.m,
@@ -100,6 +110,8 @@ export async function runRfm(
         share: s.share,
         monetary_total: s.revenue,
         revenue_share: s.revenueShare,
+        orders: s.orders,
+        avg_order_value: s.avgOrderValue,
         mean_r: s.meanR,
         mean_f: s.meanF,
         mean_m: s.meanM,

@@ -22,6 +22,12 @@ export interface TransactionColumns {
   /** Product code per row (−1 = none) and the product codes, when asked for. */
   productIndex?: Int32Array;
   products?: string[];
+  /**
+   * Order per row when asked for: a dense code of the row's order id within the workspace
+   * (one code per (workspace, order_id)), −1 for a line the file gave no order id. Only the
+   * codes are kept: baskets and order counts need which lines share an order, not its name.
+   */
+  orderIndex?: Int32Array;
   rows: number;
   /** Rows left out because their customer has no data-processing consent. */
   rowsOfExcludedCustomers: number;
@@ -30,6 +36,7 @@ export interface TransactionColumns {
 export interface TransactionColumnOptions {
   withCategory?: boolean;
   withProduct?: boolean;
+  withOrder?: boolean;
 }
 
 /**
@@ -46,13 +53,20 @@ function scanWholeTable(db: Db, workspaceRows: number): boolean {
 
 class CodeBook {
   readonly codes = new Map<string, number>();
+  // The lines of one order arrive one after another (imported together), so the last value
+  // answers most look-ups without hashing the string again.
+  private last: unknown;
+  private lastCode = -1;
   code(value: unknown): number {
     if (typeof value !== "string" || value === "") return -1;
+    if (value === this.last) return this.lastCode;
     let found = this.codes.get(value);
     if (found === undefined) {
       found = this.codes.size;
       this.codes.set(value, found);
     }
+    this.last = value;
+    this.lastCode = found;
     return found;
   }
 }
@@ -63,13 +77,16 @@ export function loadTransactionColumns(
   customers: IdIndex,
   options: TransactionColumnOptions = {},
 ): TransactionColumns {
-  const { withCategory = false, withProduct = false } = options;
+  const { withCategory = false, withProduct = false, withOrder = false } = options;
   let capacity = db.$client
     .prepare("SELECT count(*) FROM transactions WHERE workspace_id = ?")
     .pluck()
     .get(workspaceId) as number;
   const source = scanWholeTable(db, capacity) ? "transactions NOT INDEXED" : "transactions";
-  const extra = `${withCategory ? ", category" : ""}${withProduct ? ", product_code" : ""}`;
+  const extra = [withCategory && "category", withProduct && "product_code", withOrder && "order_id"]
+    .filter(Boolean)
+    .map((column) => `, ${column}`)
+    .join("");
   const statement = db.$client
     .prepare(
       `SELECT customer_id, occurred_at, amount, is_return${extra} FROM ${source}
@@ -83,6 +100,7 @@ export function loadTransactionColumns(
   let isReturn = new Uint8Array(capacity);
   let categoryIndex = new Int32Array(withCategory ? capacity : 0);
   let productIndex = new Int32Array(withProduct ? capacity : 0);
+  let orderIndex = new Int32Array(withOrder ? capacity : 0);
   // Another writer may add rows between the count and the scan: grow by doubling then.
   const growAll = () => {
     capacity = Math.max(16, capacity * 2);
@@ -98,10 +116,13 @@ export function loadTransactionColumns(
     isReturn = grow(isReturn, true);
     categoryIndex = grow(categoryIndex, withCategory);
     productIndex = grow(productIndex, withProduct);
+    orderIndex = grow(orderIndex, withOrder);
   };
   const categoryBook = new CodeBook();
   const productBook = new CodeBook();
+  const orderBook = new CodeBook();
   const productColumn = withCategory ? 5 : 4;
+  const orderColumn = productColumn + (withProduct ? 1 : 0);
 
   let n = 0;
   let skipped = 0;
@@ -118,6 +139,7 @@ export function loadTransactionColumns(
     isReturn[n] = row[3] ? 1 : 0;
     if (withCategory) categoryIndex[n] = categoryBook.code(row[4]);
     if (withProduct) productIndex[n] = productBook.code(row[productColumn]);
+    if (withOrder) orderIndex[n] = orderBook.code(row[orderColumn]);
     n++;
   }
   return {
@@ -131,6 +153,7 @@ export function loadTransactionColumns(
     ...(withProduct
       ? { productIndex: productIndex.subarray(0, n), products: [...productBook.codes.keys()] }
       : {}),
+    ...(withOrder ? { orderIndex: orderIndex.subarray(0, n) } : {}),
     rows: n,
     rowsOfExcludedCustomers: skipped,
   };

@@ -47,7 +47,8 @@ test("segments: RFM, drill-down, channels, products, SMS audience and clustering
   const runUrl = page.url();
   const table = await page.request.get(`${runUrl}/segments.csv`);
   expect((await table.text()).split("\r\n")[1]).toBe(
-    "Champions,8,0.2,16000,0.4739336492891,1,10,2000,5,5,5", // 100/211 to 15 significant digits
+    // 100/211 to 15 significant digits; then 8 × 10 orders and 16000 / 80 per order.
+    "Champions,8,0.2,16000,0.4739336492891,1,10,2000,5,5,5,80,200",
   );
 
   // Drill into a segment, then into one of its customers.

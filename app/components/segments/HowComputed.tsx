@@ -30,8 +30,10 @@ export function RfmFormulas() {
       </p>
       <Formula>
         {`Recency   = D − day of the last purchase (days; returns are not purchases)
-Frequency = number of purchases (each purchase row is one order)
-Monetary  = Σ purchase amounts − Σ |return amounts|`}
+Frequency = number of orders with a purchase line (lines sharing an order id are one
+            order; a line without an order id is an order by itself)
+Monetary  = Σ purchase amounts − Σ |return amounts|
+Average order value = Monetary / Frequency`}
       </Formula>
       <p>
         Scores 1–5 by mid-rank quintile (tied values share a score; for recency, fewer days scores

@@ -24,8 +24,10 @@ export function RfmSegmentTable({
             <th>Share</th>
             <th>Revenue</th>
             <th>Revenue share</th>
+            <th>Orders</th>
+            <th>Average order value</th>
             <th>Mean recency (days)</th>
-            <th>Mean frequency</th>
+            <th>Mean frequency (orders)</th>
             <th>Mean monetary</th>
             <th>Mean R / F / M</th>
           </tr>
@@ -46,6 +48,13 @@ export function RfmSegmentTable({
               <td>{formatPercent(s.share)}</td>
               <td>{formatMoney(s.monetary_total, currency)}</td>
               <td>{formatPercent(s.revenue_share)}</td>
+              {/* Runs made before orders were counted have no order figures: a dash. */}
+              <td>{s.orders === undefined ? "—" : formatInteger(s.orders)}</td>
+              <td>
+                {s.avg_order_value === undefined || s.customers === 0
+                  ? "—"
+                  : formatMoney(s.avg_order_value, currency)}
+              </td>
               {s.customers > 0 ? (
                 <>
                   <td>{formatDecimal(s.mean_recency_days, 1)}</td>

@@ -3,11 +3,12 @@ import { formatDecimal } from "./numbers";
 
 /**
  * Stored feature names whose values are sums of sale amounts, so they carry the reporting
- * currency: monetary (net spend) and spend_<category> (segments/features.server.ts).
+ * currency: monetary (net spend), avg_order_value (net spend per order) and spend_<category>
+ * (segments/features.server.ts).
  * Income comes from customer files, whose currency is not known, and stays a plain number.
  */
 export function isAmountFeature(name: string): boolean {
-  return name === "monetary" || name.startsWith("spend_");
+  return name === "monetary" || name === "avg_order_value" || name.startsWith("spend_");
 }
 
 /** A feature value as money when it is an amount, else a number with `digits` decimals. */

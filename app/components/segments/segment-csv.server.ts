@@ -14,6 +14,8 @@ export function segmentTableCsv(run: AnalysisRun): string {
     const header = [
       ...["segment", "customers", "share", "revenue", "revenue_share"],
       ...["mean_recency_days", "mean_frequency", "mean_monetary", "mean_r", "mean_f", "mean_m"],
+      // Last, so columns read by position keep their place; empty for runs made before orders.
+      ...["orders", "avg_order_value"],
     ];
     return [
       ...csvLines(header, rfm.segments, (s) => [
@@ -28,6 +30,8 @@ export function segmentTableCsv(run: AnalysisRun): string {
         s.mean_r,
         s.mean_f,
         s.mean_m,
+        s.orders ?? "",
+        s.avg_order_value ?? "",
       ]),
     ].join("");
   }

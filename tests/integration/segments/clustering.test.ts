@@ -74,12 +74,15 @@ describe("listAvailableFeatures", () => {
       "recency_days",
       "frequency",
       "monetary",
+      "avg_order_value",
       "income",
       "age",
       "children",
       "spend_home_garden",
       "spend_electronics",
     ]);
+    // One sale (no order id) each: one order, so the average order value is the net spend.
+    expect(byName.get("avg_order_value")).toMatchObject({ source: "rfm", present: 7 });
     expect(byName.get("income")).toMatchObject({ source: "profile", present: 6, missing: 1 });
     expect(byName.get("children")).toMatchObject({ source: "attribute", present: 6 });
     expect(byName.get("spend_electronics")).toMatchObject({ source: "category", present: 7 });

@@ -25,13 +25,18 @@ export function addTransaction(
     isReturn?: boolean;
     category?: string;
     productCode?: string;
+    /** The order the line belongs to (transactions.order_id), as an order-line file gives. */
+    orderId?: string;
+    /** Time of day, HH:MM (default 12:00). */
+    time?: string;
   },
 ): void {
   transactionKey++;
   scopeTo(db, workspaceId).insert(transactions, {
     transactionKey: `t${transactionKey}`,
     customerId: row.customerId,
-    occurredAt: new Date(`${row.date}T12:00:00Z`),
+    occurredAt: new Date(`${row.date}T${row.time ?? "12:00"}:00Z`),
+    orderId: row.orderId ?? null,
     amount: row.amount,
     isReturn: row.isReturn ?? false,
     category: row.category ?? null,

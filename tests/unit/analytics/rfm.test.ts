@@ -112,6 +112,45 @@ describe("computeRfm on a hand-worked example", () => {
   });
 });
 
+describe("computeRfm with lines with and without an order", () => {
+  // orderIndex −1 = the file gave the line no order id: it counts as one order by itself.
+  // G: order 0 (lines 12 + 8) and order 1 (line 30), two loose lines 5 and 15 → 4 orders,
+  // monetary 70, average order value 17.5. H: order 2 holds a purchase of 40 and a return
+  // of 10 → 1 order, monetary 30. The order code 0 shared by G's interleaved lines counts once.
+  const lines: [number, number, number, boolean][] = [
+    [0, 0, 12, false],
+    [0, -1, 5, false],
+    [0, 0, 8, false],
+    [0, 1, 30, false],
+    [0, -1, 15, false],
+    [1, 2, 40, false],
+    [1, 2, -10, true],
+  ];
+  const result = computeRfm(
+    {
+      customerIndex: Int32Array.from(lines, (l) => l[0]),
+      orderIndex: Int32Array.from(lines, (l) => l[1]),
+      day: Int32Array.from(lines, () => 100),
+      netAmount: Float64Array.from(lines, (l) => l[2]),
+      isReturn: Uint8Array.from(lines, (l) => (l[3] ? 1 : 0)),
+    },
+    ["G", "H"],
+  );
+
+  it("counts orders plus loose lines, and divides net spend by them", () => {
+    expect(
+      result.customers.map((c) => [c.customerId, c.frequency, c.monetary, c.avgOrderValue]),
+    ).toEqual([
+      ["G", 4, 70, 17.5],
+      ["H", 1, 30, 30],
+    ]);
+    const orders = result.segments.reduce((sum, s) => sum + s.orders, 0);
+    expect(orders).toBe(5);
+    for (const s of result.segments)
+      expect(s.avgOrderValue).toBe(s.orders === 0 ? 0 : s.revenue / s.orders);
+  });
+});
+
 describe("quintileScores", () => {
   it("gives two values per score for ten distinct values", () => {
     expect(Array.from(quintileScores([10, 9, 8, 7, 6, 5, 4, 3, 2, 1]))).toEqual([

@@ -5,8 +5,10 @@ import { humanLabel, humanLabels } from "~/components/labels";
 describe("humanLabel", () => {
   it("gives known fields their own words", () => {
     expect(humanLabel("recency_days")).toBe("Recency (days)");
-    expect(humanLabel("frequency")).toBe("Frequency (purchases)");
+    expect(humanLabel("frequency")).toBe("Frequency (orders)");
     expect(humanLabel("monetary")).toBe("Monetary (net spend)");
+    expect(humanLabel("avg_order_value")).toBe("Average order value");
+    expect(humanLabel("order_id")).toBe("Order ID");
     expect(humanLabel("r")).toBe("R score");
     expect(humanLabel("children_count")).toBe("Children");
     expect(humanLabel("num_products")).toBe("Products held");
