@@ -37,9 +37,6 @@ export interface PlanInput {
   seed?: number;
 }
 
-/** Days of recent history whose average daily spend is the "current" run-rate. */
-export const CURRENT_RATE_DAYS = 28;
-
 export interface PlanReport {
   goal: PlanGoal;
   budget: number;
@@ -68,12 +65,16 @@ interface PlanTotals {
   revenue: Estimate;
 }
 
+/**
+ * "Current" spend of a channel for a period: its average daily spend over its whole
+ * history × the period's days. Campaigns come in flights, so the last weeks alone would
+ * call most channels "off" (or "at full tilt") by accident of timing.
+ */
 export function currentSpend(model: ChannelModel, days: number): number {
   const n = model.spend.length;
-  const recent = Math.min(CURRENT_RATE_DAYS, n);
   let total = 0;
-  for (let t = n - recent; t < n; t++) total += model.spend[t] as number;
-  return recent > 0 ? (total / recent) * days : 0;
+  for (let t = 0; t < n; t++) total += model.spend[t] as number;
+  return n > 0 ? (total / n) * days : 0;
 }
 
 export function planBudget(models: readonly ChannelModel[], input: PlanInput): PlanReport {

@@ -6,7 +6,7 @@
  */
 import { createRandom, type SeededRandom } from "./random";
 import { type CurveParams, predictDaily } from "./response-curve";
-import { fitCore } from "./response-fit";
+import { fitCore, LM_ITERATIONS_FROM_FIT } from "./response-fit";
 
 export const BOOTSTRAP_REPLICATES = 40;
 const BLOCK_DAYS = 7;
@@ -49,7 +49,7 @@ export function bootstrapCurves(
   for (let r = 0; r < (options.replicates ?? BOOTSTRAP_REPLICATES); r++) {
     const noise = blockResample(residuals, spend.length, random);
     const resampled = fitted.map((value, t) => Math.max(0, value + (noise[t] as number)));
-    draws.push(fitCore(spend, resampled, spend.length, [params]).params);
+    draws.push(fitCore(spend, resampled, spend.length, [params], LM_ITERATIONS_FROM_FIT).params);
   }
   return draws;
 }

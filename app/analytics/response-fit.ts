@@ -63,6 +63,13 @@ const DECAY_GRID = Array.from({ length: 10 }, (_, i) => i * 0.1);
 const SHAPE_GRID = [0.5, 0.75, 1, 1.5, 2, 2.5, 3, 3.5, 4];
 const HALF_SATURATION_GRID_POINTS = 10;
 const STARTS = 2;
+/**
+ * ml-levenberg-marquardt stops only at an absolute error or this count, and the error of a
+ * noisy fit never reaches 0, so the count is the real budget: 30 from a grid start, fewer
+ * from an already fitted curve (holdout fit, bootstrap refits).
+ */
+export const LM_ITERATIONS = 30;
+export const LM_ITERATIONS_FROM_FIT = 10;
 
 interface Bounds {
   kMin: number;
@@ -99,7 +106,13 @@ export function fitResponseCurve(series: DailySeries): ResponseFit {
   const full = fitCore(series.spend, series.outcome, n);
   const holdoutStart = Math.max(1, Math.floor(n * (1 - HOLDOUT_SHARE)));
   // The 80 % fit starts from the full fit (no second grid): it is the same curve, less data.
-  const train = fitCore(series.spend, series.outcome, holdoutStart, [full.params]);
+  const train = fitCore(
+    series.spend,
+    series.outcome,
+    holdoutStart,
+    [full.params],
+    LM_ITERATIONS_FROM_FIT,
+  );
   const quality = {
     ...holdoutErrors(series, train.params, holdoutStart),
     r2: rSquared(series.outcome, full.sse, n),
@@ -234,6 +247,7 @@ export function fitCore(
   outcome: ArrayLike<number>,
   fitDays: number,
   starts?: CurveParams[],
+  maxIterations = LM_ITERATIONS,
 ): CoreFit {
   const bounds = halfSaturationBounds(spend, fitDays);
   let yScale = 0;
@@ -243,7 +257,7 @@ export function fitCore(
   const candidates = starts ?? (grid?.best ?? []).map((g) => g.params);
   let best: { params: CurveParams; sse: number } | null = null;
   for (const start of candidates) {
-    const refined = refine(spend, outcome, fitDays, start, bounds, yScale);
+    const refined = refine(spend, outcome, fitDays, start, bounds, yScale, maxIterations);
     if (!best || refined.sse < best.sse) best = refined;
   }
   if (!best) throw new Error("No starting point for the curve fit");
@@ -319,6 +333,7 @@ function refine(
   start: CurveParams,
   bounds: Bounds,
   yScale: number,
+  maxIterations: number,
 ): { params: CurveParams; sse: number } {
   const kScale = bounds.kMax;
   const x = Array.from({ length: fitDays }, (_, t) => t);
@@ -342,8 +357,11 @@ function refine(
       a = (spend[t] as number) + decay * previous;
       dA = previous + decay * dA;
       const row = jacobian[t] as number[];
+      // Long after the last spend the adstock decays towards 1e-300: h is 0 there, and
+      // dA / a would be ∞ · 0 = NaN, which the solver cannot take.
       if (a <= 0) continue;
       const h = 1 / (1 + (k / a) ** shape);
+      if (!(h > 1e-12)) continue;
       const slope = shape * h * (1 - h);
       value[t] = beta * h;
       row[0] = (beta * slope * dA) / a;
@@ -374,7 +392,7 @@ function refine(
         const { jacobian } = evaluate(p);
         return (t) => jacobian[t] as number[];
       },
-      maxIterations: 40,
+      maxIterations,
       errorTolerance: 1e-12,
       damping: 1e-2,
     },
