@@ -10,6 +10,7 @@
  * data cannot support a curve (not enough history) or cannot tell its shape (unidentified).
  */
 import { levenbergMarquardt } from "ml-levenberg-marquardt";
+import { dayNumber } from "./day-number";
 import {
   adstock,
   type CurveParams,
@@ -142,7 +143,8 @@ function countWeeksWithSpend(series: DailySeries): number {
   const weeks = new Set<number>();
   for (let t = 0; t < series.dates.length; t++)
     if ((series.spend[t] as number) > 0)
-      weeks.add(Math.floor(Date.parse(`${series.dates[t]}T00:00:00Z`) / (7 * 86_400_000)));
+      // Weeks run Monday to Sunday: day 0 of the epoch (1970-01-01) was a Thursday.
+      weeks.add(Math.floor((dayNumber(series.dates[t] as string) + 3) / 7));
   return weeks.size;
 }
 

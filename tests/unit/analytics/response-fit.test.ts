@@ -97,6 +97,6 @@ describe("fitResponseCurve says when it cannot be trusted", () => {
     const outcome = spend.map((s) => s / 100);
     const fit = fitResponseCurve({ dates, spend, outcome });
     expect(fit.status).toBe("not-enough-history");
-    expect(fit.reasons).toEqual(["Only 7 week(s) with spend; a curve needs at least 8."]);
+    expect(fit.reasons).toEqual(["Only 6 week(s) with spend; a curve needs at least 8."]);
   });
 });
