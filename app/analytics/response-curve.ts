@@ -80,3 +80,10 @@ export function windowTotal(
   }
   return total;
 }
+
+/** Daily outcome once a constant daily spend has run long enough (adstock x / (1 − λ)). */
+export function steadyStateDaily(params: CurveParams, dailySpend: number): number {
+  return (
+    params.ceiling * hill(dailySpend / (1 - params.decay), params.halfSaturation, params.shape)
+  );
+}

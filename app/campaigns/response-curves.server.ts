@@ -128,6 +128,9 @@ export function currentCurves(
       return h !== undefined && historySignature(h) === c.signature;
     });
   if (fresh && stored) return { curves: stored, histories };
+  // Nothing to fit: answer without storing an empty run on every page view.
+  if (histories.size === 0)
+    return { curves: { run_id: null, fitted_at: new Date().toISOString(), channels: [] }, histories };
   return { curves: refitCurves(db, workspaceId), histories };
 }
 
