@@ -66,10 +66,10 @@ const HALF_SATURATION_GRID_POINTS = 10;
 const STARTS = 2;
 /**
  * ml-levenberg-marquardt stops only at an absolute error or this count, and the error of a
- * noisy fit never reaches 0, so the count is the real budget: 30 from a grid start, fewer
+ * noisy fit never reaches 0, so the count is the real budget: 20 from a grid start, fewer
  * from an already fitted curve (holdout fit, bootstrap refits).
  */
-export const LM_ITERATIONS = 30;
+export const LM_ITERATIONS = 20;
 export const LM_ITERATIONS_FROM_FIT = 10;
 
 interface Bounds {
