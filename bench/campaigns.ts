@@ -62,7 +62,8 @@ const plan = allocateBudget(
 );
 const planMs = performance.now() - planStart;
 const bootStart = performance.now();
-channels.forEach((c, i) => bootstrapCurves(c.spend, c.outcome, fits[i]?.params as CurveParams));
+for (const [i, c] of channels.entries())
+  bootstrapCurves(c.spend, c.outcome, fits[i]?.params as CurveParams);
 const bootMs = performance.now() - bootStart;
 
 console.log(
