@@ -130,7 +130,10 @@ export function currentCurves(
   if (fresh && stored) return { curves: stored, histories };
   // Nothing to fit: answer without storing an empty run on every page view.
   if (histories.size === 0)
-    return { curves: { run_id: null, fitted_at: new Date().toISOString(), channels: [] }, histories };
+    return {
+      curves: { run_id: null, fitted_at: new Date().toISOString(), channels: [] },
+      histories,
+    };
   return { curves: refitCurves(db, workspaceId), histories };
 }
 
