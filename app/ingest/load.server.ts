@@ -24,6 +24,7 @@ import type { Db } from "#db/client";
 import { datasets } from "#db/schema";
 import { scopeTo, type WorkspaceScope } from "#db/scoped";
 import { afterDataChanged } from "#jobs/after-data-changed";
+import { enqueueCurveRefit } from "~/campaigns/refit-job.server";
 import { FileProblem, type LoadCounts, type LoadPlan, loadFile } from "./batch-loader.server";
 import { customerSourcesWatermark, removeDatasetRows } from "./dataset-rows.server";
 import {
@@ -295,6 +296,9 @@ export async function importDataset(db: Db, request: ImportRequest): Promise<Imp
   releasePublished(db, { id: datasetId, storedPath });
   // Analyses built on this data are recomputed (at most hourly; see after-data-changed.ts).
   if (figures.rowsNew + figures.rowsUpdated > 0) afterDataChanged(db, workspaceId);
+  // New campaign rows: the Forecast page's response curves are fitted again in the background.
+  if (kind === "campaigns" && figures.rowsNew + figures.rowsUpdated > 0)
+    enqueueCurveRefit(db, workspaceId, datasetId);
   const seconds = Math.round(performance.now() - started) / 1000;
   return { datasetId, kind, ...figures, seconds };
 }

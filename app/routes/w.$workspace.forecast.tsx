@@ -1,13 +1,75 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { ComingSoon } from "~/components/ComingSoon";
-import { sectionByPath } from "~/navigation";
+import { useLoaderData } from "@remix-run/react";
+import { forecastPage } from "~/campaigns/forecast-page.server";
+import { CurveCards } from "~/components/forecast/CurveCards";
+import { ForecastPanel } from "~/components/forecast/ForecastPanel";
+import { PlanPanel } from "~/components/forecast/PlanPanel";
+import { getDb } from "~/db.server";
+import { formatDateTime } from "~/format";
 import { requireWorkspace } from "~/workspace.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireWorkspace(request, params);
-  return null;
+  const access = await requireWorkspace(request, params);
+  const query = new URL(request.url).searchParams;
+  const page = forecastPage(getDb(), access.workspace.id, query);
+  const values: Record<string, string | string[]> = Object.fromEntries(query);
+  values.lock = query.getAll("lock");
+  return { ...page, values };
 }
 
 export default function ForecastPage() {
-  return <ComingSoon section={sectionByPath("forecast")} />;
+  const { channels, fittedAt, defaults, forecast, plan, values } = useLoaderData<typeof loader>();
+  const names = channels.map((c) => c.channel);
+  const forecastValues = {
+    channel: (values.channel as string) ?? names[0],
+    budget: (values.budget as string) ?? "",
+    from: (values.from as string) ?? defaults?.from,
+    to: (values.to as string) ?? defaults?.to,
+  };
+  const planValues = {
+    ...values,
+    planFrom: (values.planFrom as string) ?? defaults?.from,
+    planTo: (values.planTo as string) ?? defaults?.to,
+  };
+  const plannedDaily: Record<string, number> = {};
+  if (forecast?.result)
+    plannedDaily[forecast.result.channel] = forecast.result.budget / forecast.result.days;
+  for (const c of plan?.result?.channels ?? [])
+    plannedDaily[c.name] ??= c.planned / (plan?.result?.days ?? 1);
+  return (
+    <>
+      <h1>Forecast</h1>
+      <p className="muted">
+        Response curves fitted to your past campaigns (carry-over, then diminishing returns), a
+        forecast of a planned campaign and a budget split. Everything here is a scenario on curves
+        fitted to past data, not a promise: each curve shows how well it fits.
+      </p>
+      {channels.length === 0 ? (
+        <p className="notice">
+          Upload campaigns with daily rows (Data page) to fit response curves.
+        </p>
+      ) : (
+        <>
+          <p className="small muted">
+            Curves fitted {formatDateTime(fittedAt)}; they are fitted again after each campaigns
+            import.
+          </p>
+          <ForecastPanel
+            channels={names}
+            values={forecastValues}
+            errors={forecast?.errors ?? {}}
+            result={forecast?.result ?? null}
+          />
+          <PlanPanel
+            channels={names}
+            values={planValues}
+            errors={plan?.errors ?? {}}
+            result={plan?.result ?? null}
+          />
+          <h2>Response curves by channel</h2>
+          <CurveCards channels={channels} plannedDaily={plannedDaily} />
+        </>
+      )}
+    </>
+  );
 }

@@ -25,4 +25,7 @@ export const commandIndex: CommandEntry[] = [
   { name: "match products", load: async () => (await import("./match")).matchProductsCommand },
   { name: "scrape run", load: async () => (await import("./scrape")).scrapeRun },
   { name: "scrape add", load: async () => (await import("./scrape")).scrapeAdd },
+  { name: "campaigns fit", load: async () => (await import("./forecast")).campaignsFit },
+  { name: "forecast", load: async () => (await import("./forecast")).forecastCommand },
+  { name: "plan", load: async () => (await import("./forecast")).planCommand },
 ];

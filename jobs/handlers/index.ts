@@ -1,5 +1,6 @@
 import { importDatasetHandler } from "~/ingest/import-job.server";
 import type { JobHandler } from "../registry";
+import { responseCurvesHandler } from "./response-curves";
 import { scrapeSourceHandler } from "./scrape-source";
 import { segmentRunHandler } from "./segment-run";
 
@@ -11,4 +12,5 @@ export const allHandlers: readonly JobHandler[] = [
   segmentRunHandler,
   importDatasetHandler,
   scrapeSourceHandler,
+  responseCurvesHandler,
 ];

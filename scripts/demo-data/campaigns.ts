@@ -95,8 +95,17 @@ export interface CampaignDay {
   revenueKurus: number;
 }
 
-/** One day of delivery: spend paced around the budget, results from the channel's curve. */
-export function campaignDay(rng: Rng, campaign: Campaign, day: number): CampaignDay {
+/**
+ * One day of delivery: spend paced around the budget, results from the channel's curve
+ * applied to the adstock (today's spend plus the channel's carry-over of the campaign's
+ * earlier days), scaled by (1 − carry-over) so a steady spend keeps its old level.
+ */
+export function campaignDay(
+  rng: Rng,
+  campaign: Campaign,
+  day: number,
+  previousAdstock = 0,
+): CampaignDay & { adstock: number } {
   const { channel } = campaign;
   const dow = weekday(day);
   const weekendFactor = channel.weekendDip && (dow === 0 || dow === 6) ? 0.85 : 1;
@@ -110,13 +119,17 @@ export function campaignDay(rng: Rng, campaign: Campaign, day: number): Campaign
   const fatigue = (1 + spend / channel.saturationSpend) ** -0.2;
   const clicks = Math.round(impressions * channel.ctr * fatigue * rng.logNormal(0, 0.1));
   const value = orderValue(campaign.product);
-  const mean = expectedConversions(channel, spend, value) * campaign.boost * rng.logNormal(0, 0.2);
+  const adstock = spend + channel.carryOver * previousAdstock;
+  const effective = adstock * (1 - channel.carryOver);
+  const mean =
+    expectedConversions(channel, effective, value) * campaign.boost * rng.logNormal(0, 0.2);
   const drawn = rng.poisson(mean);
   const conversions = channel.ctr > 0 ? Math.min(drawn, clicks) : drawn;
   const inflation = (1 + MONTHLY_INFLATION) ** ((day - PERIOD_START) / 30.44);
   const revenue = conversions * value * inflation * rng.logNormal(0, 0.15);
   return {
     day,
+    adstock,
     spendKurus: Math.round(spend * 100),
     impressions,
     clicks,
@@ -133,8 +146,10 @@ export async function writeCampaigns(
   const writer = CsvWriter.open(join(outDir, "campaigns.csv"), ONLINE_CSV);
   await writer.header(CAMPAIGNS_HEADER);
   for (const campaign of campaigns) {
+    let adstock = 0;
     for (let day = campaign.start; day <= campaign.end; day++) {
-      const result = campaignDay(rng, campaign, day);
+      const result = campaignDay(rng, campaign, day, adstock);
+      adstock = result.adstock;
       await writer.row([
         campaign.id,
         campaign.name,

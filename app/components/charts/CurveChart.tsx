@@ -2,6 +2,8 @@ import { ResponsiveLine } from "@nivo/line";
 import { ClientOnly, EmptyChart } from "./ClientOnly";
 import { categoricalColors, chartTheme } from "./theme";
 
+const MARK_COLORS = ["#d55e00", "#0072b2", "#009e73"];
+
 export interface CurvePoint {
   x: number;
   y: number;
@@ -19,6 +21,7 @@ export function CurveChart({
   yLegend,
   markX,
   markLabel,
+  marks = [],
   valueFormat,
   empty = "No data to show yet.",
 }: {
@@ -29,6 +32,8 @@ export function CurveChart({
   yLegend?: string;
   markX?: number;
   markLabel?: string;
+  /** More vertical markers (e.g. current and planned spend on a response curve). */
+  marks?: { x: number; label: string }[];
   valueFormat?: (value: number) => string;
   empty?: string;
 }) {
@@ -46,7 +51,8 @@ export function CurveChart({
             legend: xLegend,
             legendOffset: 38,
             legendPosition: "middle",
-            tickValues: points.map((p) => p.x),
+            // Every x is a tick for short series (k = 2..10); long ones get a few.
+            tickValues: points.length <= 12 ? points.map((p) => p.x) : 6,
           }}
           axisLeft={{
             legend: yLegend,
@@ -58,19 +64,20 @@ export function CurveChart({
           theme={chartTheme}
           pointSize={7}
           useMesh
-          markers={
-            markX === undefined
-              ? []
-              : [
-                  {
-                    axis: "x",
-                    value: markX,
-                    legend: markLabel,
-                    lineStyle: { stroke: "#d55e00", strokeWidth: 2, strokeDasharray: "4 4" },
-                    textStyle: { fill: "#d55e00", fontSize: 12, fontWeight: 600 },
-                  },
-                ]
-          }
+          markers={[
+            ...(markX === undefined ? [] : [{ x: markX, label: markLabel ?? "" }]),
+            ...marks,
+          ].map((mark, i) => ({
+            axis: "x" as const,
+            value: mark.x,
+            legend: mark.label,
+            lineStyle: {
+              stroke: MARK_COLORS[i % MARK_COLORS.length],
+              strokeWidth: 2,
+              strokeDasharray: "4 4",
+            },
+            textStyle: { fill: MARK_COLORS[i % MARK_COLORS.length], fontSize: 12, fontWeight: 600 },
+          }))}
           role="img"
         />
       )}

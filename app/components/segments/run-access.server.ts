@@ -3,7 +3,7 @@
  * so a run id of another workspace is a plain 404, like any other unknown id.
  */
 import { redirect } from "@remix-run/node";
-import { desc } from "drizzle-orm";
+import { desc, inArray } from "drizzle-orm";
 import { z } from "zod";
 import { audit } from "~/audit.server";
 import { getDb, schema } from "~/db.server";
@@ -51,7 +51,8 @@ export function listRuns(access: WorkspaceAccess, limit = 100): RunSummary[] {
   const runs = access.scope.db
     .select()
     .from(analysisRuns)
-    .where(access.scope.where(analysisRuns))
+    // analysis_runs also holds the response-curve fits (kind "response-curves"): not segments.
+    .where(access.scope.where(analysisRuns, inArray(analysisRuns.kind, ["rfm", "cluster"])))
     .orderBy(desc(analysisRuns.createdAt), desc(analysisRuns.id))
     .limit(limit)
     .all();

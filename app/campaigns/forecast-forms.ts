@@ -1,0 +1,59 @@
+/** The Forecast page's two forms (GET, so a forecast or a plan is a link one can share). */
+import { z } from "zod";
+import { IsoDateSchema } from "~/segments/params";
+
+const money = (what: string) =>
+  z.coerce
+    .number({ error: `Enter the ${what} as a number` })
+    .finite()
+    .min(0, `The ${what} must be 0 or more`);
+
+export const ForecastFormSchema = z
+  .object({
+    channel: z.string().trim().min(1, "Choose a channel"),
+    budget: money("budget"),
+    from: IsoDateSchema,
+    to: IsoDateSchema,
+  })
+  .refine((f) => f.to >= f.from, {
+    message: "The end date is before the start date",
+    path: ["to"],
+  });
+
+const optionalBound = z.preprocess(
+  (v) => (v === "" || v === null ? undefined : v),
+  z
+    .string()
+    .regex(/^\d+(\.\d+)?x?$/, "A sum (5000) or a multiple of current spend (1.5x)")
+    .optional(),
+);
+
+export const PlanFormSchema = z
+  .object({
+    planBudget: money("budget"),
+    planFrom: IsoDateSchema,
+    planTo: IsoDateSchema,
+    goal: z.enum(["conversions", "revenue", "cpa", "roas"]),
+    target: z.preprocess(
+      (v) => (v === "" || v === null ? undefined : v),
+      z.coerce.number().positive("The target must be above 0").optional(),
+    ),
+  })
+  .refine((f) => f.planTo >= f.planFrom, {
+    message: "The end date is before the start date",
+    path: ["planTo"],
+  })
+  .refine((f) => (f.goal === "cpa" || f.goal === "roas" ? f.target !== undefined : true), {
+    message: "A CPA or ROAS goal needs a target",
+    path: ["target"],
+  });
+
+export const BoundSchema = optionalBound;
+
+export type FieldErrors = Record<string, string>;
+
+export function firstErrors(error: z.ZodError): FieldErrors {
+  const out: FieldErrors = {};
+  for (const issue of error.issues) out[String(issue.path[0] ?? "form")] ??= issue.message;
+  return out;
+}
