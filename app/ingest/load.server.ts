@@ -40,6 +40,8 @@ export interface ImportRequest
 }
 
 export interface ImportResult extends LoadCounts {
+  /** Cells left empty in rows that were kept (see cell-warnings.server.ts). */
+  cellWarnings: number;
   datasetId: number;
   kind: DatasetKind;
   seconds: number;
@@ -154,6 +156,7 @@ export async function importDataset(db: Db, request: ImportRequest): Promise<Imp
     datasets,
     {
       ...zeroCounts,
+      cellWarnings: 0,
       status: "importing",
       settings: { ...datasetSettingsOf(options), [WATERMARK_SETTING]: watermark },
       mapping: options.mapping,
@@ -172,7 +175,13 @@ export async function importDataset(db: Db, request: ImportRequest): Promise<Imp
     removeDatasetRows(db, workspaceId, datasetId, kind, watermark);
     scope.update(
       datasets,
-      { ...zeroCounts, status: "failed", error: failure.message, finishedAt: new Date() },
+      {
+        ...zeroCounts,
+        cellWarnings: 0,
+        status: "failed",
+        error: failure.message,
+        finishedAt: new Date(),
+      },
       eq(datasets.id, datasetId),
     );
     throw failure;
@@ -180,7 +189,9 @@ export async function importDataset(db: Db, request: ImportRequest): Promise<Imp
   // Analyses built on this data are recomputed (at most hourly; see after-data-changed.ts).
   if (figures.rowsNew + figures.rowsUpdated > 0) afterDataChanged(db, workspaceId);
   const seconds = Math.round(performance.now() - started) / 1000;
-  return { datasetId, kind, ...figures, seconds };
+  // Counted in the dataset row by whoever wrote them (rows here, undecodable bytes there).
+  const cellWarnings = scope.first(datasets, eq(datasets.id, datasetId))?.cellWarnings ?? 0;
+  return { datasetId, kind, ...figures, cellWarnings, seconds };
 }
 
 /** Checks the file, streams it into the tables and marks the dataset succeeded. */

@@ -143,6 +143,7 @@ export const importCommand: Command = {
       rows_new: result.rowsNew,
       rows_updated: result.rowsUpdated,
       rows_unchanged: result.rowsUnchanged,
+      cell_warnings: result.cellWarnings,
       encoding: options.settings.encoding,
       delimiter: options.settings.delimiter,
       decimal: options.settings.decimalMark,
