@@ -139,6 +139,7 @@ export default function DataPage() {
                 <th>Status</th>
                 <th>Loaded</th>
                 <th>Rejected</th>
+                <th>Cell warnings</th>
                 <th>New / updated / unchanged</th>
               </tr>
             </thead>
@@ -161,6 +162,13 @@ export default function DataPage() {
                   <td>
                     {d.rowsRejected ? (
                       <span className="warn">{formatInteger(d.rowsRejected)}</span>
+                    ) : (
+                      0
+                    )}
+                  </td>
+                  <td>
+                    {d.cellWarnings ? (
+                      <span className="warn">{formatInteger(d.cellWarnings)}</span>
                     ) : (
                       0
                     )}
