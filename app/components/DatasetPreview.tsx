@@ -138,7 +138,16 @@ export function DatasetPreview({
                           ))}
                         </select>
                       ) : dates?.status === "detected" ? (
-                        <span className="small">{dates.format}</span>
+                        <span className="small">
+                          {dates.format}
+                          {dates.settledBy ? (
+                            <span className="muted" data-testid={`settled-${col}`}>
+                              {" "}
+                              — settled by line {dates.settledBy.line} (value{" "}
+                              {dates.settledBy.value})
+                            </span>
+                          ) : null}
+                        </span>
                       ) : null}
                     </td>
                     {preview.rows.slice(0, 5).map((row, i) => (

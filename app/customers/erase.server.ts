@@ -23,6 +23,8 @@ export interface ErasureResult {
     customer_sources: number;
     transactions: number;
     rejected_rows: number;
+    /** Cell warnings whose column, value or reason mentioned the person. */
+    cell_warnings: number;
     /** Stored uploads (not imported, or failed) that mentioned the person: deleted. */
     stored_uploads: number;
   };
@@ -121,6 +123,34 @@ function redactColumns(db: Db, workspaceId: number, matcher: ReturnType<typeof p
   return redacted;
 }
 
+/**
+ * Cell warnings quote one cell of a kept row (an e-mail that could not be read): those that
+ * mention the person go, like their rejected rows.
+ */
+function deleteCellWarningsMentioning(
+  db: Db,
+  workspaceId: number,
+  matcher: ReturnType<typeof personMatcher>,
+): number {
+  const sqlite = db.$client;
+  const found = sqlite.prepare<[number], { id: number; datasetId: number; text: string }>(
+    `SELECT id, dataset_id AS datasetId,
+            coalesce("column", '') || ' ' || value || ' ' || reason AS text
+     FROM cell_warnings WHERE workspace_id = ?`,
+  );
+  const mentioning = found.all(workspaceId).filter((row) => matcher.mentions(row.text));
+  const remove = sqlite.prepare("DELETE FROM cell_warnings WHERE workspace_id = ? AND id = ?");
+  // The datasets' counts stay equal to their warnings.
+  const lower = sqlite.prepare(
+    "UPDATE datasets SET cell_warnings = max(0, cell_warnings - 1) WHERE workspace_id = ? AND id = ?",
+  );
+  for (const { id, datasetId } of mentioning) {
+    remove.run(workspaceId, id);
+    lower.run(workspaceId, datasetId);
+  }
+  return mentioning.length;
+}
+
 function eraseInTransaction(
   db: Db,
   workspaceId: number,
@@ -159,6 +189,7 @@ function eraseInTransaction(
     "DELETE FROM rejected_rows WHERE workspace_id = ? AND id = ?",
   );
   for (const id of rejectedIds) deleteRejected.run(workspaceId, id);
+  const cellWarnings = deleteCellWarningsMentioning(db, workspaceId, matcher);
 
   const redacted = redactColumns(db, workspaceId, matcher);
   const removed = {
@@ -166,6 +197,7 @@ function eraseInTransaction(
     customer_sources: customerSources,
     transactions,
     rejected_rows: rejectedIds.length,
+    cell_warnings: cellWarnings,
     stored_uploads: deleteUploadsMentioning(db, workspaceId, matcher),
   };
   // Only counts and the internal number, which identifies no one once the profile is gone.

@@ -168,6 +168,26 @@ export function rejectedRowsCsv(
   return csvStream(rejectedRowsLines(scope, datasetId));
 }
 
+/** A dataset's cell warnings (line, column, value, reason), neutralised like any export. */
+export function cellWarningsLines(scope: WorkspaceScope, datasetId: number): Iterable<string> {
+  const table = schema.cellWarnings;
+  const rows = rowsOf(scope, table, eq(table.datasetId, datasetId));
+  return csvLines(["line", "column", "value", "reason"], rows, (r) => [
+    r.lineNumber,
+    r.column,
+    r.value,
+    r.reason,
+  ]);
+}
+
+/** The cell warnings as a response body (an empty file with a header for another workspace). */
+export function cellWarningsCsv(
+  scope: WorkspaceScope,
+  datasetId: number,
+): ReadableStream<Uint8Array> {
+  return csvStream(cellWarningsLines(scope, datasetId));
+}
+
 /** The whole file as one string (the CLI; the web streams `lines` instead). */
 export function csvText(file: CsvExport): string {
   return [...file.lines].join("");

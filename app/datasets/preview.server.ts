@@ -2,15 +2,23 @@
  * The preview shown before an import: detection on the stored file's first bytes, the
  * user's overrides from the page, and the mapping remembered for files with these headers.
  */
+import fs from "node:fs";
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { schema, type WorkspaceScope } from "~/db.server";
+import {
+  DEFAULT_SETTLE_BOUNDS,
+  type SettleBounds,
+  type SettleResult,
+  settleDateFormats,
+} from "~/ingest/date-settle.server";
 import { type DateFormat, dateFormats } from "~/ingest/dates";
 import { textEncodings } from "~/ingest/decode";
 import { delimiters, quoteChars } from "~/ingest/dialect";
+import { ambiguousDateColumns } from "~/ingest/import-plan.server";
 import type { DatasetKind } from "~/ingest/kinds";
 import type { ColumnMapping } from "~/ingest/mapping";
-import { type PreviewOverrides, previewCsv } from "~/ingest/preview";
+import { type CsvPreview, type PreviewOverrides, previewCsv } from "~/ingest/preview";
 import { readSample } from "~/ingest/upload.server";
 
 /** Detected settings the user may change on the preview page (query string or form). */
@@ -65,12 +73,65 @@ export async function previewStoredFile(
   scope: WorkspaceScope,
   dataset: { kind: string; storedPath: string | null },
   overrides: PreviewOverrides,
+  bounds: SettleBounds = DEFAULT_SETTLE_BOUNDS,
 ) {
   if (!dataset.storedPath) throw new Error("The uploaded file is no longer stored");
   const sample = await readSample(dataset.storedPath);
   const kind = dataset.kind as DatasetKind;
-  const first = previewCsv(sample, kind, overrides);
-  if (!first.ok || overrides.mapping) return first;
-  const remembered = rememberedMapping(scope, kind, first.signature);
-  return remembered ? previewCsv(sample, kind, { ...overrides, mapping: remembered }) : first;
+  let preview = previewCsv(sample, kind, overrides);
+  if (!preview.ok) return preview;
+  const remembered = overrides.mapping
+    ? undefined
+    : rememberedMapping(scope, kind, preview.signature);
+  if (remembered) preview = previewCsv(sample, kind, { ...overrides, mapping: remembered });
+  if (!preview.ok) return preview;
+  const ambiguous = ambiguousDateColumns(kind, preview);
+  const fileBytes = fs.statSync(dataset.storedPath).size;
+  // Before the user is asked, the rest of the file may settle what its first rows did not.
+  if (ambiguous.length === 0 || fileBytes <= sample.length) return preview;
+  const { settled } = await settledFormats(dataset.storedPath, preview, ambiguous, bounds);
+  if (Object.keys(settled).length === 0) return preview;
+  const formats = Object.fromEntries(
+    Object.entries(settled).map(([column, { format }]) => [column, format]),
+  );
+  const settledPreview = previewCsv(sample, kind, {
+    ...overrides,
+    mapping: preview.mapping,
+    dateFormats: { ...formats, ...overrides.dateFormats },
+  });
+  if (!settledPreview.ok) return settledPreview;
+  for (const [column, { format, line, value }] of Object.entries(settled)) {
+    const detected = settledPreview.dateColumns[column];
+    settledPreview.dateColumns[column] = {
+      status: "detected",
+      format,
+      hasTime: detected?.status === "ambiguous" ? detected.hasTime : false,
+      invalidSamples: [],
+      settledBy: { line, value },
+    };
+  }
+  return settledPreview;
+}
+
+/**
+ * The page is loaded again and again while the user looks at a preview (and twice when
+ * the import is started): a file's columns are settled once, not on every view.
+ */
+const settledCache = new Map<string, SettleResult>();
+const MAX_CACHED_FILES = 20;
+
+async function settledFormats(
+  storedPath: string,
+  preview: CsvPreview,
+  ambiguous: ReturnType<typeof ambiguousDateColumns>,
+  bounds: SettleBounds,
+): Promise<SettleResult> {
+  const { encoding, delimiter, quote } = preview.settings;
+  const key = JSON.stringify([storedPath, encoding, delimiter, quote, ambiguous]);
+  const cached = settledCache.get(key);
+  if (cached) return cached;
+  const result = await settleDateFormats(storedPath, preview.settings, ambiguous, bounds);
+  if (settledCache.size >= MAX_CACHED_FILES) settledCache.clear();
+  settledCache.set(key, result);
+  return result;
 }

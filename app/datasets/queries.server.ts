@@ -15,6 +15,7 @@ export function listDatasets(scope: WorkspaceScope) {
       rowsRead: schema.datasets.rowsRead,
       rowsLoaded: schema.datasets.rowsLoaded,
       rowsRejected: schema.datasets.rowsRejected,
+      cellWarnings: schema.datasets.cellWarnings,
       rowsNew: schema.datasets.rowsNew,
       rowsUpdated: schema.datasets.rowsUpdated,
       rowsUnchanged: schema.datasets.rowsUnchanged,
@@ -43,8 +44,19 @@ export function listRejectedRows(scope: WorkspaceScope, datasetId: number, limit
     .all();
 }
 
+/** The first `limit` cells a dataset's import left empty in rows it kept, by line. */
+export function listCellWarnings(scope: WorkspaceScope, datasetId: number, limit = 100) {
+  return scope.db
+    .select()
+    .from(schema.cellWarnings)
+    .where(scope.where(schema.cellWarnings, eq(schema.cellWarnings.datasetId, datasetId)))
+    .orderBy(schema.cellWarnings.lineNumber, schema.cellWarnings.id)
+    .limit(limit)
+    .all();
+}
+
 /**
- * Deletes a dataset with every row it loaded. Rows of the fact tables cascade on
+ * Deletes a dataset with every row it loaded (its rejected rows and cell warnings cascade). Rows of the fact tables cascade on
  * dataset_id; customer records from this dataset are removed, and so are profiles
  * left with no record from any source.
  */

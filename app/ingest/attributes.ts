@@ -5,7 +5,14 @@
  */
 import { z } from "zod";
 import { detectDateFormat } from "./date-detect";
-import { type CellContext, dateCell, isMissing, numberCell, textCell } from "./field-parsers";
+import {
+  type CellContext,
+  dateParser,
+  isMissing,
+  lenient,
+  numberParser,
+  parseText,
+} from "./field-parsers";
 import { normaliseHeader } from "./normalise";
 import { type DecimalMark, parseNumber } from "./numbers";
 import { attributeSynonyms } from "./synonyms/attributes";
@@ -93,9 +100,10 @@ export function attributesSchema(
   types: Readonly<Record<string, AttributeType>>,
 ) {
   const parsers = {
-    number: numberCell(context),
-    date: dateCell(context, false),
-    category: textCell(),
+    // Attributes describe a customer, never identify one: lenient (see schema-customers.ts).
+    number: lenient(context, numberParser(context)),
+    date: lenient(context, dateParser(context, false)),
+    category: lenient(context, parseText),
   };
   const names = attributeNamesOf(Object.keys(types));
   return z.record(z.string(), z.string()).transform((cells, ctx) => {

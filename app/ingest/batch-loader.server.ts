@@ -7,13 +7,20 @@ import { eq } from "drizzle-orm";
 import type { Db } from "#db/client";
 import { datasets } from "#db/schema";
 import { scopeTo } from "#db/scoped";
+import { type CellWarning, cellWarningWriter } from "./cell-warnings.server";
 import { locateRecord, type RecordBatch, readRecordBatches } from "./csv-reader.server";
 import { headerProblem, uniqueHeaders, withoutTrailingEmpty } from "./header";
 import type { DatasetKind } from "./kinds";
 import { type ColumnMapping, headersSignature, validateMapping } from "./mapping";
 import { createRowMapper, type RowMapper } from "./row-mapper";
 import { createRowWriter } from "./row-writers.server";
-import { formatRowError, type RowByKind, type RowSettings, validateRow } from "./schemas";
+import {
+  formatRowError,
+  type RowByKind,
+  type RowSettings,
+  type RowWarning,
+  validateRow,
+} from "./schemas";
 import type { CsvSettings } from "./settings";
 import type { PublishHooks, RowWriter } from "./writer-context";
 
@@ -71,6 +78,12 @@ interface Rejected {
   reason: string;
 }
 
+/** The cells a kept row left empty, by the row's index in its batch. */
+interface Warned {
+  index: number;
+  warnings: RowWarning[];
+}
+
 function headerOf<K extends DatasetKind>(
   kind: K,
   first: string[],
@@ -93,6 +106,19 @@ function headerOf<K extends DatasetKind>(
   };
 }
 
+/** The warnings of kept rows with the line each row starts on. */
+function cellWarningsOf(batch: RecordBatch, warned: readonly Warned[]): CellWarning[] {
+  return warned.flatMap(({ index, warnings }) => {
+    const { line } = locateRecord(batch.raws[index] ?? "", batch.endLines[index] ?? 0);
+    return warnings.map(({ column, value, reason }) => ({
+      lineNumber: line,
+      column,
+      value,
+      reason,
+    }));
+  });
+}
+
 export async function loadFile(plan: LoadPlan): Promise<LoadCounts & { signature: string }> {
   const { db, workspaceId, datasetId, kind, rowSettings } = plan;
   const scope = scopeTo(db, workspaceId);
@@ -101,6 +127,7 @@ export async function loadFile(plan: LoadPlan): Promise<LoadCounts & { signature
     `INSERT INTO rejected_rows (workspace_id, dataset_id, line_number, "column", reason, raw)
      VALUES (?, ?, ?, ?, ?, ?)`,
   );
+  const cellWarnings = cellWarningWriter(db, workspaceId, datasetId);
   const counts: LoadCounts = {
     rowsRead: 0,
     rowsLoaded: 0,
@@ -125,10 +152,12 @@ export async function loadFile(plan: LoadPlan): Promise<LoadCounts & { signature
         valid: RowByKind[DatasetKind][],
         taken: number,
         rejected: Rejected[],
+        warned: Warned[],
       ) => {
         // An import that lost its dataset (see import-lease.server.ts) writes nothing more.
         plan.assertOwned?.();
         const written = writer.write(valid);
+        if (warned.length > 0) cellWarnings.add(cellWarningsOf(batch, warned));
         for (const { index, column, reason } of rejected) {
           const { line, text } = locateRecord(batch.raws[index] ?? "", batch.endLines[index] ?? 0);
           const raw = text.length > MAX_RAW_CHARS ? `${text.slice(0, MAX_RAW_CHARS)}…` : text;
@@ -171,6 +200,7 @@ export async function loadFile(plan: LoadPlan): Promise<LoadCounts & { signature
         // Records the writer took itself (see RowWriter.recordTaker).
         let taken = 0;
         const rejected: Rejected[] = [];
+        const warned: Warned[] = [];
         for (let index = first; index < batch.records.length; index++) {
           const fields = batch.records[index] as string[];
           // Records the writer cannot take as they are (and rows of another width) take the
@@ -185,6 +215,7 @@ export async function loadFile(plan: LoadPlan): Promise<LoadCounts & { signature
             continue;
           }
           const result = validateRow(kind, shaped.mapped, rowSettings);
+          if (result.ok && result.warnings) warned.push({ index, warnings: result.warnings });
           if (result.ok && writer.add) {
             writer.add(result.value);
             taken++;
@@ -194,7 +225,7 @@ export async function loadFile(plan: LoadPlan): Promise<LoadCounts & { signature
             rejected.push({ index, column: result.errors[0]?.column ?? null, reason });
           }
         }
-        writeBatch(batch, valid, taken, rejected);
+        writeBatch(batch, valid, taken, rejected, warned);
         const seconds = (performance.now() - started) / 1000;
         plan.onProgress?.({
           rows: counts.rowsRead,

@@ -37,7 +37,7 @@ export function customerSourcesWatermark(db: Db, workspaceId: number): number {
 }
 
 /**
- * Deletes the dataset's rejected rows and the rows it inserted into its kind's table(s).
+ * Deletes the dataset's rejected rows, its cell warnings and the rows it inserted into its kind's table(s).
  * `customerSourcesAfter`: the watermark taken when the import started (see
  * customerSourcesWatermark; 0 = unknown, then records it updated would go as well).
  */
@@ -53,6 +53,10 @@ export function removeDatasetRows(
   sqlite.transaction(() => {
     sqlite
       .prepare("DELETE FROM rejected_rows WHERE workspace_id = ? AND dataset_id = ?")
+      .run(workspaceId, datasetId);
+    // The cell warnings of rows that are going (the count is reset with the others).
+    sqlite
+      .prepare("DELETE FROM cell_warnings WHERE workspace_id = ? AND dataset_id = ?")
       .run(workspaceId, datasetId);
     if (kind !== "customers") {
       sqlite

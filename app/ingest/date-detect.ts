@@ -12,6 +12,11 @@ export type ColumnDateFormat =
       hasTime: boolean;
       /** Sample values the format does not fit (at most five), to show beside the column. */
       invalidSamples: string[];
+      /**
+       * Set when the sample fitted several formats and a later cell of the file settled it
+       * (see date-settle.server.ts): that cell's line and text.
+       */
+      settledBy?: { line: number; value: string };
     }
   | {
       /** Every value fits more than one format (e.g. all days ≤ 12): ask the user. */

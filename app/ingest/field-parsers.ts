@@ -15,7 +15,21 @@ export interface CellContext {
   dateFormats: Readonly<Record<string, DateFormat>>;
   /** Country assumed for phone numbers written without a country code. */
   defaultCountry: CountryCode;
+  /**
+   * Where lenient cells note what they left empty. `validateRow` empties it before each row
+   * and takes what a kept row gathered; absent where no cell is lenient (the sales lane).
+   */
+  warnings?: CellIssue[];
 }
+
+/**
+ * A cell left empty although its row is kept (see `lenient`): the column (or, from a check
+ * across cells, the field), the text as written, and why in plain words.
+ */
+export type CellIssue = ({ column: string } | { field: string }) & {
+  value: string;
+  reason: string;
+};
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
 
@@ -66,29 +80,62 @@ export function cell<T>(parse: CellParser<T>) {
   });
 }
 
+/**
+ * A cell schema for a cell that does not identify its row (a birth year, a city, an
+ * attribute): a value it cannot read, or cannot believe, becomes an empty cell and a warning
+ * in `context.warnings` instead of rejecting the row (issue 9, point 4).
+ */
+export function lenient<T>(context: CellContext, parse: CellParser<T>) {
+  return cellInput.transform((input, ctx): T | null => {
+    if (!input || isMissing(input.raw)) return null;
+    const text = input.raw.trim();
+    const result = parse(text, input.column);
+    if (result.ok) return result.value;
+    if (!context.warnings) {
+      ctx.addIssue({ code: "custom", message: result.reason });
+      return z.NEVER;
+    }
+    context.warnings.push({ column: input.column, value: input.raw, reason: result.reason });
+    return null;
+  });
+}
+
+/** Notes a warning about a field of the row (a check across cells); see CellIssue. */
+export function fieldWarning(context: CellContext, field: string, value: string, reason: string) {
+  context.warnings?.push({ field, value, reason });
+}
+
 const MAX_TEXT = 1000;
 export const parseText: CellParser<string> = (text) =>
   text.length <= MAX_TEXT ? ok(text) : fail(`text longer than ${MAX_TEXT} characters`);
 export const textCell = () => cell(parseText);
 
 const emailFormat = z.email({ pattern: z.regexes.unicodeEmail });
-export const emailCell = () =>
-  cell((text) => {
-    const email = text.toLowerCase();
-    return emailFormat.safeParse(email).success ? ok(email) : fail(`e-mail "${text}" is not valid`);
-  });
+export const parseEmail: CellParser<string> = (text) => {
+  const email = text.toLowerCase();
+  return emailFormat.safeParse(email).success ? ok(email) : fail(`e-mail "${text}" is not valid`);
+};
+export const emailCell = () => cell(parseEmail);
 
-export const phoneCell = (context: CellContext) =>
-  cell((text) => {
+export const phoneParser =
+  (context: CellContext): CellParser<string> =>
+  (text) => {
     const phone = parsePhoneNumberFromString(text, context.defaultCountry);
     return phone?.isValid() ? ok(phone.number as string) : fail(`phone "${text}" is not valid`);
-  });
+  };
+export const phoneCell = (context: CellContext) => cell(phoneParser(context));
 
-function wordCell<T extends string | boolean>(words: Record<string, T>, what: string) {
-  return cell((text) => {
+function wordParser<T extends string | boolean>(
+  words: Record<string, T>,
+  what: string,
+): CellParser<T> {
+  return (text) => {
     const folded = foldWord(text);
     return Object.hasOwn(words, folded) ? ok(words[folded] as T) : fail(`"${text}" is not ${what}`);
-  });
+  };
+}
+function wordCell<T extends string | boolean>(words: Record<string, T>, what: string) {
+  return cell(wordParser(words, what));
 }
 
 const YES = ["yes", "y", "true", "1", "evet", "e", "var", "да", "д", "x", "on"];
@@ -120,7 +167,8 @@ for (const word of ["m", "male", "man", "e", "erkek", "bay", "м", "муж", "м
 }
 for (const word of ["other", "diverse", "non binary", "diger", "другой", "иное"])
   GENDERS[word] = "other";
-export const genderCell = () => wordCell(GENDERS, "a known gender (female, male, other)");
+export const parseGender = wordParser(GENDERS, "a known gender (female, male, other)");
+export const genderCell = () => cell(parseGender);
 
 const SOURCES: Record<string, string> = {};
 for (const word of [
@@ -212,12 +260,48 @@ export const moneyParser =
   };
 export const moneyCell = (context: CellContext) => cell(moneyParser(context));
 
-export const yearCell = (context: CellContext) =>
-  cell((text) => {
+/** Births before this year are taken for typos (1893 for 1983), not for customers. */
+export const EARLIEST_BIRTH_YEAR = 1900;
+
+/** A birth year a customer can have: from 1900 to this year. */
+export const birthYearParser =
+  (context: CellContext): CellParser<number> =>
+  (text) => {
     const year = readNumber(text, context, { integer: true });
-    if (!year.ok) return year;
-    return year.value >= 1900 && year.value <= 2100 ? year : fail(`"${text}" is not a year`);
-  });
+    if (!year.ok) return fail(`birth year "${text}" is not a whole number`);
+    if (year.value < EARLIEST_BIRTH_YEAR) {
+      return fail(`birth year ${year.value} is before ${EARLIEST_BIRTH_YEAR}`);
+    }
+    if (year.value > new Date().getUTCFullYear()) {
+      return fail(`birth year ${year.value} is in the future`);
+    }
+    return year;
+  };
+
+/** A birth date a customer can have: a date from 1900 to today. */
+export const birthDateParser = (context: CellContext): CellParser<string> => {
+  const readDate = dateParser(context, false);
+  return (text, column) => {
+    const date = readDate(text, column);
+    if (!date.ok) return date;
+    if (Number(date.value.slice(0, 4)) < EARLIEST_BIRTH_YEAR) {
+      return fail(`birth date ${date.value} is before ${EARLIEST_BIRTH_YEAR}`);
+    }
+    if (date.value > new Date().toISOString().slice(0, 10)) {
+      return fail(`birth date ${date.value} is in the future`);
+    }
+    return date;
+  };
+};
+
+/** An amount that cannot be below zero (income, a price): `what` names it in the reason. */
+export const nonNegativeParser =
+  (context: CellContext, what: string): CellParser<number> =>
+  (text) => {
+    const parsed = readNumber(text, context, {});
+    if (!parsed.ok) return parsed;
+    return parsed.value < 0 ? fail(`${what} ${text} is negative`) : parsed;
+  };
 
 const CURRENCY_WORDS: Record<string, string> = {
   tl: "TRY",
@@ -234,23 +318,24 @@ export const parseCurrency: CellParser<string> = (text) => {
 };
 export const currencyCell = () => cell(parseCurrency);
 
-export const urlCell = () =>
-  cell((text) => {
-    const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`;
-    try {
-      const url = new URL(withScheme);
-      if ((url.protocol === "http:" || url.protocol === "https:") && url.hostname.includes(".")) {
-        return ok(url.toString());
-      }
-    } catch {
-      // Falls through to the message below.
+export const parseUrl: CellParser<string> = (text) => {
+  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`;
+  try {
+    const url = new URL(withScheme);
+    if ((url.protocol === "http:" || url.protocol === "https:") && url.hostname.includes(".")) {
+      return ok(url.toString());
     }
-    return fail(`"${text}" is not a web address`);
-  });
+  } catch {
+    // Falls through to the message below.
+  }
+  return fail(`"${text}" is not a web address`);
+};
+export const urlCell = () => cell(parseUrl);
 
 /** Seconds, or "mm:ss", or "hh:mm:ss" as analytics tools show visit durations. */
-export const durationCell = (context: CellContext) =>
-  cell((text) => {
+export const durationParser =
+  (context: CellContext): CellParser<number> =>
+  (text) => {
     const clock = /^(?:(\d+):)?(\d{1,2}):(\d{2})$/.exec(text);
     if (clock) {
       const [, hours = "0", minutes = "0", seconds = "0"] = clock;
@@ -261,7 +346,8 @@ export const durationCell = (context: CellContext) =>
     }
     const seconds = readNumber(text, context, { min: 0 });
     return seconds.ok ? seconds : fail(`"${text}" is not a duration (seconds or mm:ss)`);
-  });
+  };
+export const durationCell = (context: CellContext) => cell(durationParser(context));
 
 /** A share as written: 35, "35%" or 0.35; the row decides the scale (see schemas.ts). */
 export const shareCell = (context: CellContext) =>

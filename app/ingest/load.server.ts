@@ -67,6 +67,8 @@ export interface ImportRequest
 }
 
 export interface ImportResult extends LoadCounts {
+  /** Cells left empty in rows that were kept (see cell-warnings.server.ts). */
+  cellWarnings: number;
   datasetId: number;
   kind: DatasetKind;
   seconds: number;
@@ -249,6 +251,7 @@ export async function importDataset(db: Db, request: ImportRequest): Promise<Imp
       datasets,
       {
         ...zeroCounts,
+        cellWarnings: 0,
         status: "importing",
         settings: { ...datasetSettingsOf(options), [WATERMARK_SETTING]: mark },
         mapping: options.mapping,
@@ -279,6 +282,7 @@ export async function importDataset(db: Db, request: ImportRequest): Promise<Imp
         datasets,
         {
           ...zeroCounts,
+          cellWarnings: 0,
           status: "failed",
           error: final ? withStoredCopyRemoved(failure.message) : failure.message,
           storedPath: final ? null : storedPath,
@@ -300,7 +304,9 @@ export async function importDataset(db: Db, request: ImportRequest): Promise<Imp
   if (kind === "campaigns" && figures.rowsNew + figures.rowsUpdated > 0)
     enqueueCurveRefit(db, workspaceId, datasetId);
   const seconds = Math.round(performance.now() - started) / 1000;
-  return { datasetId, kind, ...figures, seconds };
+  // Counted in the dataset row by whoever wrote them (rows here, undecodable bytes there).
+  const cellWarnings = scope.first(datasets, eq(datasets.id, datasetId))?.cellWarnings ?? 0;
+  return { datasetId, kind, ...figures, cellWarnings, seconds };
 }
 
 /** Checks the file, streams it into the tables and marks the dataset succeeded. */

@@ -8,26 +8,30 @@
 import { z } from "zod";
 import {
   type CellContext,
-  durationCell,
-  numberCell,
+  durationParser,
+  lenient,
+  numberParser,
+  parseText,
+  parseUrl,
   rowIssue,
   shareCell,
   textCell,
-  urlCell,
 } from "./field-parsers";
 import { AGE_BAND_FIELD, type FieldOf, INTEREST_FIELD } from "./kinds";
 
 function audienceFields(context: CellContext) {
   return {
     channel_name: textCell(),
-    channel_type: textCell(),
-    url: urlCell(),
+    // The name identifies the channel; shares are checked as groups and stay strict, the
+    // descriptive cells are lenient (see `lenient` in field-parsers.ts).
+    channel_type: lenient(context, parseText),
+    url: lenient(context, parseUrl),
     gender_female: shareCell(context),
     gender_male: shareCell(context),
     resident: shareCell(context),
     non_resident: shareCell(context),
-    monthly_visits: numberCell(context, { min: 0, allowMagnitude: true }),
-    avg_visit_duration_seconds: durationCell(context),
+    monthly_visits: lenient(context, numberParser(context, { min: 0, allowMagnitude: true })),
+    avg_visit_duration_seconds: lenient(context, durationParser(context)),
     bounce_rate: shareCell(context),
   } satisfies Record<FieldOf<"channel_audiences">, z.ZodType>;
 }

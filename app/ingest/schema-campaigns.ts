@@ -1,13 +1,25 @@
-/** Row schemas of campaigns (totals or per-day rows) and of the product catalogue. */
+/**
+ * Row schemas of campaigns (totals or per-day rows) and of the product catalogue. Ids,
+ * names, dates and amounts reject a row they cannot be read in; the descriptive texts
+ * (channel, product, category) are lenient (see `lenient` in field-parsers.ts).
+ */
 import { z } from "zod";
-import { type CellContext, dateCell, numberCell, rowIssue, textCell } from "./field-parsers";
+import {
+  type CellContext,
+  dateCell,
+  lenient,
+  numberCell,
+  parseText,
+  rowIssue,
+  textCell,
+} from "./field-parsers";
 import type { FieldOf } from "./kinds";
 
 function campaignFields(context: CellContext) {
   return {
     campaign_id: textCell(),
     name: textCell(),
-    channel: textCell(),
+    channel: lenient(context, parseText),
     start_date: dateCell(context, false),
     end_date: dateCell(context, false),
     date: dateCell(context, false),
@@ -16,7 +28,7 @@ function campaignFields(context: CellContext) {
     clicks: numberCell(context, { min: 0, integer: true }),
     conversions: numberCell(context, { min: 0 }),
     revenue: numberCell(context),
-    product: textCell(),
+    product: lenient(context, parseText),
   } satisfies Record<FieldOf<"campaigns">, z.ZodType>;
 }
 
@@ -48,8 +60,8 @@ export function campaignRowSchema(context: CellContext) {
 function productFields(context: CellContext) {
   return {
     code: textCell(),
-    name: textCell(),
-    category: textCell(),
+    name: lenient(context, parseText),
+    category: lenient(context, parseText),
     price: numberCell(context, { min: 0 }),
   } satisfies Record<FieldOf<"products">, z.ZodType>;
 }

@@ -1,18 +1,32 @@
-/** The customer row schema: profile, birth, consents, and unmapped columns as attributes. */
+/**
+ * The customer row schema: profile, birth, consents, and unmapped columns as attributes.
+ *
+ * Only what identifies the customer, or records a legal fact, rejects a row: an empty id,
+ * and consents (a consent that cannot be read is neither given nor refused, and guessing
+ * either way is wrong). Every other cell is lenient: a value that cannot be read or believed
+ * (a birth year of 1893, an e-mail "ayse@@mail") leaves that cell empty and becomes a cell
+ * warning, and the row is kept. E-mail and phone are match keys, but the id identifies the
+ * row here, so an unreadable one costs a match, not the customer.
+ */
 import { z } from "zod";
 import { type AttributeType, attributesSchema } from "./attributes";
 import {
+  birthDateParser,
+  birthYearParser,
   booleanCell,
   type CellContext,
   dateCell,
-  emailCell,
-  genderCell,
-  numberCell,
-  phoneCell,
+  dateParser,
+  fieldWarning,
+  lenient,
+  nonNegativeParser,
+  parseEmail,
+  parseGender,
+  parseText,
+  phoneParser,
   rowIssue,
   sourceCell,
   textCell,
-  yearCell,
 } from "./field-parsers";
 import type { FieldOf } from "./kinds";
 
@@ -20,15 +34,15 @@ function customerFields(context: CellContext) {
   return {
     external_id: textCell(),
     source: sourceCell(),
-    name: textCell(),
-    email: emailCell(),
-    phone: phoneCell(context),
-    gender: genderCell(),
-    birth_date: dateCell(context, false),
-    birth_year: yearCell(context),
-    city: textCell(),
-    income: numberCell(context, { min: 0 }),
-    signup_date: dateCell(context, false),
+    name: lenient(context, parseText),
+    email: lenient(context, parseEmail),
+    phone: lenient(context, phoneParser(context)),
+    gender: lenient(context, parseGender),
+    birth_date: lenient(context, birthDateParser(context)),
+    birth_year: lenient(context, birthYearParser(context)),
+    city: lenient(context, parseText),
+    income: lenient(context, nonNegativeParser(context, "income")),
+    signup_date: lenient(context, dateParser(context, false)),
     consent_sms: booleanCell(),
     consent_email: booleanCell(),
     consent_data_processing: booleanCell(),
@@ -61,12 +75,14 @@ export function customerRowSchema(
       }
       const yearOfDate = birth_date ? Number(birth_date.slice(0, 4)) : null;
       if (yearOfDate !== null && birth_year !== null && yearOfDate !== birth_year) {
-        rowIssue(
-          ctx,
+        // The full date is the more precise of the two: its year is kept.
+        fieldWarning(
+          context,
           "birth_year",
-          `birth year ${birth_year} does not match birth date ${birth_date}`,
+          String(birth_year),
+          `birth year ${birth_year} does not match birth date ${birth_date}; the date's year is kept`,
         );
-        return z.NEVER;
+        return { ...fields, external_id, birth_year: yearOfDate, attributes };
       }
       return { ...fields, external_id, birth_year: birth_year ?? yearOfDate, attributes };
     });

@@ -11,7 +11,7 @@ import type { CountryCode } from "libphonenumber-js";
 import type { z } from "zod";
 import type { AttributeType } from "./attributes";
 import type { DateFormat } from "./dates";
-import type { CellContext } from "./field-parsers";
+import type { CellContext, CellIssue } from "./field-parsers";
 import { type DatasetKind, naturalKeys } from "./kinds";
 import type { MappedRecord } from "./mapping";
 import type { DecimalMark } from "./numbers";
@@ -53,11 +53,27 @@ export interface RowError {
   reason: string;
 }
 
+/** A cell of a kept row that was left empty: its column, its text as written, and why. */
+export interface RowWarning extends RowError {
+  value: string;
+}
+
 export type RowResult<K extends DatasetKind> =
-  | { ok: true; value: RowByKind[K] }
+  | {
+      ok: true;
+      value: RowByKind[K];
+      /** Cells left empty (see `lenient` in field-parsers.ts); absent when there are none. */
+      warnings?: RowWarning[];
+    }
   | { ok: false; errors: RowError[] };
 
 type RowSchemas = { [K in DatasetKind]: z.ZodType<RowByKind[K]> };
+
+/** The schemas of one file, and the context whose `warnings` their lenient cells fill. */
+interface FileSchemas {
+  schemas: RowSchemas;
+  context: CellContext & { warnings: CellIssue[] };
+}
 
 /** What the cell parsers need to know of the file. */
 export function cellContextOf(settings: RowSettings): CellContext {
@@ -68,27 +84,48 @@ export function cellContextOf(settings: RowSettings): CellContext {
   };
 }
 
-function buildSchemas(settings: RowSettings): RowSchemas {
-  const context = cellContextOf(settings);
+function buildSchemas(settings: RowSettings): FileSchemas {
+  const context = { ...cellContextOf(settings), warnings: [] as CellIssue[] };
   return {
-    customers: customerRowSchema(context, settings.attributeTypes ?? {}),
-    transactions: transactionRowSchema(context),
-    campaigns: campaignRowSchema(context),
-    products: productRowSchema(context),
-    channel_audiences: channelAudienceRowSchema(context),
+    context,
+    schemas: {
+      customers: customerRowSchema(context, settings.attributeTypes ?? {}),
+      transactions: transactionRowSchema(context),
+      campaigns: campaignRowSchema(context),
+      products: productRowSchema(context),
+      channel_audiences: channelAudienceRowSchema(context),
+    },
   };
 }
 
-const schemaCache = new WeakMap<RowSettings, RowSchemas>();
+const schemaCache = new WeakMap<RowSettings, FileSchemas>();
+
+function fileSchemas(settings: RowSettings): FileSchemas {
+  let built = schemaCache.get(settings);
+  if (!built) {
+    built = buildSchemas(settings);
+    schemaCache.set(settings, built);
+  }
+  return built;
+}
 
 /** The zod schema of one row of `kind` under these file settings. */
 export function rowSchema<K extends DatasetKind>(kind: K, settings: RowSettings): RowSchemas[K] {
-  let schemas = schemaCache.get(settings);
-  if (!schemas) {
-    schemas = buildSchemas(settings);
-    schemaCache.set(settings, schemas);
-  }
-  return schemas[kind];
+  return fileSchemas(settings).schemas[kind];
+}
+
+function toRowWarnings(issues: readonly CellIssue[], mapped: MappedRecord): RowWarning[] {
+  return issues.map((issue) => {
+    const { value, reason } = issue;
+    if ("column" in issue) {
+      const field =
+        Object.entries(mapped.fields).find(([, cell]) => cell?.column === issue.column)?.[0] ??
+        "attribute";
+      return { column: issue.column, field, value, reason };
+    }
+    const column = mapped.fields[issue.field]?.column ?? issue.field;
+    return { column, field: issue.field, value, reason };
+  });
 }
 
 function toRowErrors(issues: readonly z.core.$ZodIssue[], mapped: MappedRecord): RowError[] {
@@ -107,9 +144,13 @@ export function validateRow<K extends DatasetKind>(
   mapped: MappedRecord,
   settings: RowSettings,
 ): RowResult<K> {
-  const parsed = rowSchema(kind, settings).safeParse(mapped);
-  if (parsed.success) return { ok: true, value: parsed.data };
-  return { ok: false, errors: toRowErrors(parsed.error.issues, mapped) };
+  const { schemas, context } = fileSchemas(settings);
+  // Parsing is synchronous: the warnings gathered now are this row's only.
+  context.warnings.length = 0;
+  const parsed = schemas[kind].safeParse(mapped);
+  if (!parsed.success) return { ok: false, errors: toRowErrors(parsed.error.issues, mapped) };
+  if (context.warnings.length === 0) return { ok: true, value: parsed.data };
+  return { ok: true, value: parsed.data, warnings: toRowWarnings(context.warnings, mapped) };
 }
 
 /** `Column "Tutar": "abc" is not a number` — one line per error for lists and logs. */

@@ -6,7 +6,12 @@ import { ProgressBar, useRevalidateWhile } from "~/components/live";
 import { StatusBadge } from "~/components/StatusBadge";
 import { formatBytes, kindLabels } from "~/datasets/kind-labels";
 import { choicesFrom, previewStoredFile, settingsOverridesFrom } from "~/datasets/preview.server";
-import { deleteDataset, getDataset, listRejectedRows } from "~/datasets/queries.server";
+import {
+  deleteDataset,
+  getDataset,
+  listCellWarnings,
+  listRejectedRows,
+} from "~/datasets/queries.server";
 import { describeSettings } from "~/datasets/settings-summary";
 import { getDb } from "~/db.server";
 import { formatDateTime, formatInteger } from "~/format";
@@ -33,13 +38,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (dataset.status === "uploaded") {
     const overrides = settingsOverridesFrom(new URL(request.url).searchParams);
     const preview = await previewStoredFile(access.scope, dataset, overrides);
-    return { ...base, preview, progress: null, rejected: [] };
+    return { ...base, preview, progress: null, rejected: [], warnings: [] };
   }
   const job = dataset.jobId
     ? getWorkspaceJob(getDb(), access.workspace.id, dataset.jobId)
     : undefined;
   const rejected = listRejectedRows(access.scope, dataset.id, 100);
-  return { ...base, preview: null, progress: job?.progress ?? null, rejected };
+  const warnings = listCellWarnings(access.scope, dataset.id, 100);
+  return { ...base, preview: null, progress: job?.progress ?? null, rejected, warnings };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -83,7 +89,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function DatasetPage() {
-  const { dataset, preview, progress, rejected, canEdit, fields } = useLoaderData<typeof loader>();
+  const { dataset, preview, progress, rejected, warnings, canEdit, fields } =
+    useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const running = dataset.status === "queued" || dataset.status === "importing";
   useRevalidateWhile(running);
@@ -141,13 +148,14 @@ export default function DatasetPage() {
                 ["rows read", dataset.rowsRead],
                 ["loaded", dataset.rowsLoaded],
                 ["rejected", dataset.rowsRejected],
+                ["cell warnings", dataset.cellWarnings],
                 ["new", dataset.rowsNew],
                 ["updated", dataset.rowsUpdated],
                 ["unchanged", dataset.rowsUnchanged],
               ] as const
             ).map(([label, value]) => (
               <div key={label}>
-                <strong data-testid={`count-${label.replace(" ", "-")}`}>
+                <strong data-testid={`count-${label.replaceAll(" ", "-")}`}>
                   {formatInteger(value)}
                 </strong>
                 <span>{label}</span>
@@ -186,6 +194,42 @@ export default function DatasetPage() {
                     <td>{r.column ?? "—"}</td>
                     <td>{r.reason}</td>
                     <td className="mono">{r.raw}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      ) : null}
+
+      {warnings.length > 0 ? (
+        <section aria-label="Cell warnings">
+          <h2>Cell warnings</h2>
+          <p className="muted small">
+            These rows were loaded, but the cells below could not be used and were left empty.
+          </p>
+          <p>
+            <a href={`${dataset.id}/warnings.csv`} download>
+              Download all {formatInteger(dataset.cellWarnings)} cell warnings as CSV
+            </a>
+          </p>
+          <div className="scroll-x">
+            <table className="data">
+              <thead>
+                <tr>
+                  <th>Line</th>
+                  <th>Column</th>
+                  <th>Value</th>
+                  <th>Reason</th>
+                </tr>
+              </thead>
+              <tbody>
+                {warnings.map((w) => (
+                  <tr key={w.id}>
+                    <td>{w.lineNumber}</td>
+                    <td>{w.column ?? "—"}</td>
+                    <td className="mono">{w.value}</td>
+                    <td>{w.reason}</td>
                   </tr>
                 ))}
               </tbody>

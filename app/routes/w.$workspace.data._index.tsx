@@ -1,12 +1,5 @@
 import { Readable } from "node:stream";
-import {
-  type ActionFunctionArgs,
-  data,
-  type LoaderFunctionArgs,
-  redirect,
-  type UploadHandler,
-  unstable_parseMultipartFormData,
-} from "@remix-run/node";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { StatusBadge } from "~/components/StatusBadge";
 import { customerCounts } from "~/customers/queries.server";
@@ -14,6 +7,7 @@ import { formatBytes, kindLabels } from "~/datasets/kind-labels";
 import { listDatasets } from "~/datasets/queries.server";
 import { formatDateTime, formatInteger } from "~/format";
 import { type DatasetKind, datasetKinds } from "~/ingest/kinds";
+import { type MultipartPart, readMultipart } from "~/ingest/multipart.server";
 import { storeUpload } from "~/ingest/upload.server";
 import { requireWorkspace } from "~/workspace.server";
 
@@ -35,8 +29,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   let kind: DatasetKind | undefined;
   let datasetId: number | undefined;
   // Parts arrive in form order: the kind comes before the file, so the file part can be
-  // streamed straight to disk as a dataset of that kind.
-  const handler: UploadHandler = async ({ name, filename, data: chunks }) => {
+  // streamed straight to disk as a dataset of that kind. The project's own form reader
+  // accepts any file name a browser sends (`sales=2025.csv`, `a;b.csv`, `отчёт.csv`).
+  const handler = async ({ name, filename, data: chunks }: MultipartPart) => {
     if (name === "kind") {
       // A kind is a short word; a part that runs on is not one, and is not read to the end.
       let text = "";
@@ -45,7 +40,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         if (text.length > 64) throw new UploadError("The form's kind field is too long");
       }
       if (isKind(text)) kind = text;
-      return text;
+      return;
     }
     if (name === "file" && filename) {
       if (!kind) throw new UploadError("Choose what the file contains first");
@@ -56,12 +51,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
         uploadedBy: user.id,
       });
       datasetId = dataset.id;
-      return String(dataset.id);
     }
-    return undefined;
   };
   try {
-    await unstable_parseMultipartFormData(request, handler);
+    await readMultipart(request, handler);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     return data({ error: message }, { status: 400 });
@@ -146,6 +139,7 @@ export default function DataPage() {
                 <th>Status</th>
                 <th>Loaded</th>
                 <th>Rejected</th>
+                <th>Cell warnings</th>
                 <th>New / updated / unchanged</th>
               </tr>
             </thead>
@@ -168,6 +162,13 @@ export default function DataPage() {
                   <td>
                     {d.rowsRejected ? (
                       <span className="warn">{formatInteger(d.rowsRejected)}</span>
+                    ) : (
+                      0
+                    )}
+                  </td>
+                  <td>
+                    {d.cellWarnings ? (
+                      <span className="warn">{formatInteger(d.cellWarnings)}</span>
                     ) : (
                       0
                     )}

@@ -14,10 +14,10 @@ import { recoverAtStart } from "~/datasets/stale-imports.server";
 import { dateFormats } from "~/ingest/dates";
 import { textEncodings } from "~/ingest/decode";
 import { columnMappingSchema } from "~/ingest/import-options";
-import { PlanProblem, planImport } from "~/ingest/import-plan.server";
+import { type FilePlan, PlanProblem, planFileImport } from "~/ingest/import-plan.server";
 import { datasetKinds } from "~/ingest/kinds";
 import { importDataset, markDatasetFailed } from "~/ingest/load.server";
-import { readSample, storeUpload } from "~/ingest/upload.server";
+import { storeUpload } from "~/ingest/upload.server";
 import type { Command } from "../command";
 
 const DELIMITERS: Record<string, "," | ";" | "\t" | "|"> = {
@@ -141,9 +141,10 @@ export const importCommand: Command = {
       throw new Error(`${fileName}: ${error.message}`);
     });
     const storedPath = dataset.storedPath as string;
-    let options: ReturnType<typeof planImport>;
+    let plan: FilePlan;
     try {
-      options = planImport(scope, args.kind, await readSample(storedPath), dataset.fileBytes, {
+      // A date column the first rows leave ambiguous is settled by reading the whole file.
+      plan = await planFileImport(scope, args.kind, storedPath, dataset.fileBytes, {
         mapping: args.mapping ? readMapping(args.mapping) : undefined,
         encoding: args.encoding,
         delimiter: args.delimiter,
@@ -158,6 +159,7 @@ export const importCommand: Command = {
       throw new Error(message);
     }
     const pause = testPause();
+    const { dateSettledBy, ...options } = plan;
     const result = await importDataset(db, {
       workspaceId: workspace.id,
       datasetId: dataset.id,
@@ -174,10 +176,13 @@ export const importCommand: Command = {
       rows_new: result.rowsNew,
       rows_updated: result.rowsUpdated,
       rows_unchanged: result.rowsUnchanged,
+      cell_warnings: result.cellWarnings,
       encoding: options.settings.encoding,
       delimiter: options.settings.delimiter,
       decimal: options.settings.decimalMark,
       date_formats: options.rowSettings.dateFormats ?? {},
+      // Which cell of the file settled a date column its first rows left ambiguous.
+      date_settled_by: dateSettledBy,
       seconds: Math.round(performance.now() - started) / 1000,
     };
   },

@@ -1,8 +1,9 @@
 import type { Rng } from "./random";
 
 /**
- * Deliberately broken rows in the branch file, so the import's reject list has something to
- * show. Each defect edits the row's fields (Turkish column order) in place.
+ * Deliberately broken rows in the branch file, so the import's reject list (ragged rows) and
+ * cell warnings (a bad date, income or e-mail) have something to show. Each defect edits the
+ * row's fields (Turkish column order) in place.
  */
 export type DefectKind = "invalid_date" | "non_numeric_income" | "malformed_email" | "ragged_row";
 

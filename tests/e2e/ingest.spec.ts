@@ -9,7 +9,7 @@ import { baseURL, signUp } from "./helpers";
  */
 const file = path.resolve("tests/fixtures/e2e/customers-branch-1254.csv");
 
-test("upload a Windows-1254 file, fix a mapping, watch the import, get the rejected rows", async ({
+test("upload a Windows-1254 file, fix a mapping, watch the import, get the rejected rows and cell warnings", async ({
   page,
 }) => {
   await signUp(page, {
@@ -47,23 +47,27 @@ test("upload a Windows-1254 file, fix a mapping, watch the import, get the rejec
       timeout: 30_000,
     },
   );
-  await expect(page.getByTestId("count-loaded")).toHaveText("4");
-  await expect(page.getByTestId("count-rejected")).toHaveText("3");
+  await expect(page.getByTestId("count-loaded")).toHaveText("6");
+  await expect(page.getByTestId("count-rejected")).toHaveText("1");
+  await expect(page.getByTestId("count-cell-warnings")).toHaveText("2");
 
+  // Only the ragged row is rejected; a bad birth date or income leaves that cell empty.
   const rejected = page.getByRole("region", { name: "Rejected rows" });
-  await expect(rejected.getByRole("row")).toHaveCount(4);
-  await expect(rejected).toContainText("31.02.1985");
-  await expect(rejected).toContainText("bilinmiyor");
+  await expect(rejected.getByRole("row")).toHaveCount(2);
+  const warnings = page.getByRole("region", { name: "Cell warnings" });
+  await expect(warnings.getByRole("row")).toHaveCount(3);
+  await expect(warnings).toContainText("31.02.1985");
+  await expect(warnings).toContainText("bilinmiyor");
 
   const downloadPromise = page.waitForEvent("download");
-  await page.getByRole("link", { name: /Download all 3 rejected rows/ }).click();
+  await page.getByRole("link", { name: /Download all 2 cell warnings/ }).click();
   const download = await downloadPromise;
   const csv = await download.createReadStream().then(async (stream) => {
     const chunks: Buffer[] = [];
     for await (const chunk of stream) chunks.push(chunk as Buffer);
     return Buffer.concat(chunks).toString("utf8");
   });
-  expect(csv.split(/\r?\n/).filter(Boolean)).toHaveLength(4);
+  expect(csv.split(/\r?\n/).filter(Boolean)).toHaveLength(3);
   expect(csv).toContain("31.02.1985");
 
   // The remembered mapping applies to the next file with the same headers.

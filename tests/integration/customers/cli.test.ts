@@ -99,6 +99,7 @@ describe("cli customer erase", { timeout: 120_000 }, () => {
         customer_sources: 1,
         transactions: 0,
         rejected_rows: 0,
+        cell_warnings: 0,
         stored_uploads: 0,
       },
       redacted: 0,

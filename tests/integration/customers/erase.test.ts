@@ -132,6 +132,7 @@ describe("erasing a customer", () => {
       customer_sources: 2,
       transactions: 2,
       rejected_rows: 3,
+      cell_warnings: 0,
       stored_uploads: 0,
     });
     expect(result.redacted).toBe(4); // dataset error, job result, audit target and details

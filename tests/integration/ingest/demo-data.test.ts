@@ -27,15 +27,22 @@ function rowsIn(file: string): number {
 }
 
 /**
- * Broken branch rows that must be rejected. Ragged defects alternate "a field missing" and
- * (every third) "one extra, empty field"; the latter is a trailing delimiter, which loads.
+ * Broken branch rows that must be rejected: only the ragged ones (a bad date, income or
+ * e-mail leaves that cell empty with a warning). Ragged defects alternate "a field missing"
+ * and (every third) "one extra, empty field"; the latter is a trailing delimiter, which loads.
  */
 function expectedBranchRejects(): number {
-  const { invalid_date, non_numeric_income, malformed_email, ragged_row } = demo.offlineDefects;
+  const { ragged_row } = demo.offlineDefects;
   const raggedWithEmptyExtra = Array.from({ length: ragged_row }, (_, v) => v % 3 === 2).filter(
     Boolean,
   ).length;
-  return invalid_date + non_numeric_income + malformed_email + ragged_row - raggedWithEmptyExtra;
+  return ragged_row - raggedWithEmptyExtra;
+}
+
+/** Broken branch cells: a row each, kept with the cell empty and a warning. */
+function expectedBranchWarnings(): number {
+  const { invalid_date, non_numeric_income, malformed_email } = demo.offlineDefects;
+  return invalid_date + non_numeric_income + malformed_email;
 }
 
 beforeAll(async () => {
@@ -50,11 +57,14 @@ describe("demo data import", () => {
     for (const [file] of files) expect(imported[file]?.rows_read, file).toBe(rowsIn(file));
   });
 
-  it("rejects exactly the deliberately broken branch rows, and nothing else", () => {
+  it("rejects exactly the ragged branch rows and warns for the broken cells, nothing else", () => {
     expect(expectedBranchRejects()).toBeGreaterThan(0);
     expect(imported["customers_offline.csv"]?.rows_rejected).toBe(expectedBranchRejects());
+    expect(expectedBranchWarnings()).toBeGreaterThan(0);
+    expect(imported["customers_offline.csv"]?.cell_warnings).toBe(expectedBranchWarnings());
     for (const [file] of files.filter(([file]) => file !== "customers_offline.csv")) {
       expect(imported[file]?.rows_rejected, file).toBe(0);
+      expect(imported[file]?.cell_warnings, file).toBe(0);
     }
   });
 

@@ -87,13 +87,14 @@ describe("import command, per kind", () => {
     expect(instagram).toMatchObject({ monthly_visits: 1_200_000, avg_visit_duration_seconds: 130 });
   });
 
-  it("customers: the Windows-1254, ';', decimal-comma branch file, bad rows kept apart", async () => {
+  it("customers: the Windows-1254, ';', decimal-comma branch file, bad cells kept apart", async () => {
     const summary = await importOk("customers", fixture("ingest/customers-branch-1254.csv"));
     expect(summary).toMatchObject({
       rows_read: 7,
-      rows_loaded: 4,
-      rows_rejected: 3,
-      rows_new: 4,
+      rows_loaded: 6,
+      rows_rejected: 1,
+      cell_warnings: 2,
+      rows_new: 6,
       encoding: "windows-1254",
       delimiter: ";",
       decimal: ",",
@@ -103,6 +104,8 @@ describe("import command, per kind", () => {
     expect(customers.map((c) => c.name)).toEqual([
       "AYŞE YILMAZ",
       "Mehmet Öztürk",
+      "Gülşen Işık",
+      "Çağrı Şahin",
       "Oğuz Aydın",
       "Şule Ünal",
     ]);
@@ -117,19 +120,25 @@ describe("import command, per kind", () => {
       consent_data_processing: 1,
     });
     // The row with a trailing empty field (a stray ";") is kept, not treated as ragged.
-    expect(customers[2]).toMatchObject({ income: 15000, consent_sms: 0 });
-    expect(rowsOf(db, "rejected_rows", workspaceId)).toEqual([
+    expect(customers[4]).toMatchObject({ income: 15000, consent_sms: 0 });
+    // A birth date or an income that cannot be read leaves that cell empty, not the row out.
+    expect(customers[2]).toMatchObject({ birth_date: null, income: 9000 });
+    expect(customers[3]).toMatchObject({ birth_date: "1978-06-05", income: null });
+    expect(rowsOf(db, "cell_warnings", workspaceId)).toEqual([
       expect.objectContaining({
         line_number: 4,
         column: "Doğum Tarihi",
-        reason: 'Column "Doğum Tarihi": "31.02.1985" is not a valid date (dd.mm.yyyy)',
-        raw: "10000003;Gülşen Işık;gulsen@example.com;0544-333-4455;Kadın;31.02.1985;Muğla;9.000,00;Evet;Hayır",
+        value: "31.02.1985",
+        reason: '"31.02.1985" is not a valid date (dd.mm.yyyy)',
       }),
       expect.objectContaining({
         line_number: 5,
         column: "Aylık Gelir",
-        reason: 'Column "Aylık Gelir": "bilinmiyor" is not a number',
+        value: "bilinmiyor",
+        reason: '"bilinmiyor" is not a number',
       }),
+    ]);
+    expect(rowsOf(db, "rejected_rows", workspaceId)).toEqual([
       expect.objectContaining({
         line_number: 6,
         column: null,

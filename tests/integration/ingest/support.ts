@@ -27,10 +27,12 @@ export interface ImportSummary {
   rows_new: number;
   rows_updated: number;
   rows_unchanged: number;
+  cell_warnings: number;
   encoding: string;
   delimiter: string;
   decimal: string;
   date_formats: Record<string, string>;
+  date_settled_by?: Record<string, { line: number; value: string; format: string }>;
   seconds: number;
 }
 

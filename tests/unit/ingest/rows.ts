@@ -21,3 +21,10 @@ export function errorsOf(kind: DatasetKind, cells: Cells, settings: RowSettings)
   const result = validateRow(kind, row(cells), settings);
   return result.ok ? [] : result.errors;
 }
+
+/** The cells a kept row left empty (the row must be kept). */
+export function warningsOf<K extends DatasetKind>(kind: K, cells: Cells, settings: RowSettings) {
+  const result = validateRow(kind, row(cells), settings);
+  if (!result.ok) throw new Error(result.errors.map(formatRowError).join("; "));
+  return { value: result.value, warnings: result.warnings ?? [] };
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { naturalKeyOf, type RowSettings } from "~/ingest/schemas";
-import { errorsOf, typedRow } from "./rows";
+import { errorsOf, typedRow, warningsOf } from "./rows";
 
 describe("campaigns", () => {
   const settings: RowSettings = {
@@ -160,8 +160,9 @@ describe("channel audiences", () => {
     expect([duration("95"), duration("1:35"), duration("1:02:03"), duration("12.5")]).toEqual([
       95, 95, 3723, 12.5,
     ]);
+    // A duration describes the channel, the name identifies it: the row is kept.
     expect(
-      errorsOf(
+      warningsOf(
         "channel_audiences",
         [
           ["C", "channel_name", "x"],
@@ -169,16 +170,20 @@ describe("channel audiences", () => {
         ],
         settings,
       ),
-    ).toEqual([
-      {
-        column: "D",
-        field: "avg_visit_duration_seconds",
-        reason: '"4:75" is not a duration (mm:ss)',
-      },
-    ]);
+    ).toEqual({
+      value: expect.objectContaining({ channel_name: "x", avg_visit_duration_seconds: null }),
+      warnings: [
+        {
+          column: "D",
+          field: "avg_visit_duration_seconds",
+          value: "4:75",
+          reason: '"4:75" is not a duration (mm:ss)',
+        },
+      ],
+    });
   });
 
-  it("refuses shares beyond 100% and bad addresses", () => {
+  it("refuses shares beyond 100%, and keeps rows with bad addresses", () => {
     expect(
       errorsOf(
         "channel_audiences",
@@ -192,14 +197,21 @@ describe("channel audiences", () => {
       { column: "F", field: "gender_female", reason: '"135%" is not a share between 0% and 100%' },
     ]);
     expect(
-      errorsOf(
+      warningsOf(
         "channel_audiences",
         [
           ["C", "channel_name", "x"],
           ["U", "url", "not a site"],
         ],
         settings,
-      ),
-    ).toEqual([{ column: "U", field: "url", reason: '"not a site" is not a web address' }]);
+      ).warnings,
+    ).toEqual([
+      {
+        column: "U",
+        field: "url",
+        value: "not a site",
+        reason: '"not a site" is not a web address',
+      },
+    ]);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { formatRowError, naturalKeyOf, type RowSettings } from "~/ingest/schemas";
-import { errorsOf, typedRow } from "./rows";
+import { errorsOf, typedRow, warningsOf } from "./rows";
 
 const turkishFile: RowSettings = {
   decimalMark: ",",
@@ -129,27 +129,29 @@ describe("customers", () => {
         settings,
       ).birth_year,
     ).toBe(1980);
-    expect(
-      errorsOf(
-        "customers",
-        [
-          ["id", "external_id", "1"],
-          ["dob", "birth_date", "1980-05-06"],
-          ["y", "birth_year", "1981"],
-        ],
-        settings,
-      ),
-    ).toEqual([
+    // Two cells that disagree keep the row: the date's year wins, with a warning.
+    const { value, warnings } = warningsOf(
+      "customers",
+      [
+        ["id", "external_id", "1"],
+        ["dob", "birth_date", "1980-05-06"],
+        ["y", "birth_year", "1981"],
+      ],
+      settings,
+    );
+    expect(value.birth_year).toBe(1980);
+    expect(warnings).toEqual([
       {
         column: "y",
         field: "birth_year",
-        reason: "birth year 1981 does not match birth date 1980-05-06",
+        value: "1981",
+        reason: "birth year 1981 does not match birth date 1980-05-06; the date's year is kept",
       },
     ]);
   });
 
-  it("reports every bad cell of a row, named by its column", () => {
-    const errors = errorsOf(
+  it("keeps a row whose descriptive cells cannot be read, and warns for each", () => {
+    const { value, warnings } = warningsOf(
       "customers",
       [
         ["Müşteri No", "external_id", "C9"],
@@ -158,30 +160,76 @@ describe("customers", () => {
         ["Gelir", "income", "abc"],
         ["Telefon", "phone", "123"],
         ["Cinsiyet", "gender", "bilinmez"],
-        ["SMS İzni", "consent_sms", "belki"],
         ["Puan", null, "çok"],
       ],
       turkishFile,
     );
-    expect(errors).toEqual([
-      { column: "E-posta", field: "email", reason: 'e-mail "x@" is not valid' },
-      { column: "Telefon", field: "phone", reason: 'phone "123" is not valid' },
+    expect(value).toMatchObject({
+      external_id: "C9",
+      email: null,
+      birth_date: null,
+      income: null,
+      phone: null,
+      gender: null,
+      attributes: {},
+    });
+    expect(warnings).toEqual([
+      { column: "E-posta", field: "email", value: "x@", reason: 'e-mail "x@" is not valid' },
+      { column: "Telefon", field: "phone", value: "123", reason: 'phone "123" is not valid' },
       {
         column: "Cinsiyet",
         field: "gender",
+        value: "bilinmez",
         reason: '"bilinmez" is not a known gender (female, male, other)',
       },
       {
         column: "Doğum Tarihi",
         field: "birth_date",
+        value: "31.02.2024",
         reason: '"31.02.2024" is not a valid date (dd.mm.yyyy)',
       },
-      { column: "Gelir", field: "income", reason: '"abc" is not a number' },
+      { column: "Gelir", field: "income", value: "abc", reason: '"abc" is not a number' },
+      { column: "Puan", field: "attribute", value: "çok", reason: '"çok" is not a number' },
+    ]);
+  });
+
+  it("leaves implausible birth years, birth dates and incomes empty, with a warning", () => {
+    const future = new Date().getUTCFullYear() + 1;
+    const read = (field: string, text: string) =>
+      warningsOf(
+        "customers",
+        [
+          ["ID", "external_id", "7"],
+          ["Cell", field, text],
+        ],
+        { decimalMark: ".", dateFormats: { Cell: "iso" } },
+      ).warnings.map((warning) => warning.reason);
+    expect(read("birth_year", "1893")).toEqual(["birth year 1893 is before 1900"]);
+    expect(read("birth_year", String(future))).toEqual([`birth year ${future} is in the future`]);
+    expect(read("birth_year", "19x5")).toEqual(['birth year "19x5" is not a whole number']);
+    expect(read("birth_year", "1900")).toEqual([]);
+    expect(read("birth_date", "1893-04-01")).toEqual(["birth date 1893-04-01 is before 1900"]);
+    expect(read("birth_date", `${future}-01-01`)).toEqual([
+      `birth date ${future}-01-01 is in the future`,
+    ]);
+    expect(read("income", "-500")).toEqual(["income -500 is negative"]);
+  });
+
+  it("still rejects a row whose consent cannot be read, naming every bad cell", () => {
+    const errors = errorsOf(
+      "customers",
+      [
+        ["Müşteri No", "external_id", "C9"],
+        ["E-posta", "email", "x@"],
+        ["SMS İzni", "consent_sms", "belki"],
+      ],
+      turkishFile,
+    );
+    expect(errors).toEqual([
       { column: "SMS İzni", field: "consent_sms", reason: '"belki" is not yes or no' },
-      { column: "Puan", field: "attribute", reason: '"çok" is not a number' },
     ]);
     expect(formatRowError(errors[0] ?? { column: "", field: "", reason: "" })).toBe(
-      'Column "E-posta": e-mail "x@" is not valid',
+      'Column "SMS İzni": "belki" is not yes or no',
     );
   });
 
@@ -209,18 +257,19 @@ describe("customers", () => {
 
   it("asks for the date format of a column left ambiguous", () => {
     expect(
-      errorsOf(
+      warningsOf(
         "customers",
         [
           ["ID", "external_id", "7"],
           ["Joined", "signup_date", "03/04/2024"],
         ],
         { decimalMark: "." },
-      ),
+      ).warnings,
     ).toEqual([
       {
         column: "Joined",
         field: "signup_date",
+        value: "03/04/2024",
         reason: 'choose the date format of column "Joined" ("03/04/2024" fits several)',
       },
     ]);
