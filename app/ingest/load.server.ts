@@ -230,7 +230,13 @@ export async function importDataset(db: Db, request: ImportRequest): Promise<Imp
   if (dataset.publishedAt) {
     // An earlier attempt published and died before tidying up: its result stands.
     releasePublished(db, dataset);
-    return { datasetId, kind, ...countsOf(dataset), seconds: 0 };
+    return {
+      datasetId,
+      kind,
+      ...countsOf(dataset),
+      cellWarnings: dataset.cellWarnings,
+      seconds: 0,
+    };
   }
   if (!storedPath || !fs.existsSync(storedPath)) {
     throw new ImportError(`The uploaded file of ${fileName} is no longer stored`, true);
