@@ -40,6 +40,8 @@ export interface ImportRequest
 }
 
 export interface ImportResult extends LoadCounts {
+  /** Rows rejected because an earlier row of the file had their key (among rowsRejected). */
+  duplicateKeys: number;
   datasetId: number;
   kind: DatasetKind;
   seconds: number;
@@ -164,7 +166,7 @@ export async function importDataset(db: Db, request: ImportRequest): Promise<Imp
     eq(datasets.id, datasetId),
   );
 
-  let figures: LoadCounts;
+  let figures: LoadCounts & { duplicateKeys: number };
   try {
     figures = await loadStoredFile(db, request, options, { kind, storedPath, fileName });
   } catch (error) {
@@ -189,7 +191,7 @@ async function loadStoredFile(
   request: ImportRequest,
   options: ImportOptions,
   dataset: { kind: DatasetKind; storedPath: string; fileName: string },
-): Promise<LoadCounts> {
+): Promise<LoadCounts & { duplicateKeys: number }> {
   const { workspaceId, datasetId } = request;
   const { kind, storedPath, fileName } = dataset;
   const sample = await readSample(storedPath);
@@ -197,7 +199,7 @@ async function loadStoredFile(
   // Catches what is not a CSV at all (binary, empty, no header) before anything is written.
   const sniffed = sniffCsv(sample, { ...options.settings, truncated: fileBytes > sample.length });
   if (!sniffed.ok) throw new FileProblem(sniffed.message);
-  const { signature, ...figures } = await withImportPragmas(db, () =>
+  const { signature, duplicateKeys, ...figures } = await withImportPragmas(db, () =>
     loadFile({
       db,
       workspaceId,
@@ -235,5 +237,5 @@ async function loadStoredFile(
   // The upload is kept only until it is imported: a copy of customers' personal data must
   // not outlive its rows (an erasure removes rows, not files).
   fs.rmSync(storedPath, { force: true });
-  return figures;
+  return { ...figures, duplicateKeys };
 }

@@ -126,6 +126,10 @@ export function formatRowError(error: RowError): string {
 export function naturalKeyOf<K extends DatasetKind>(kind: K, row: RowByKind[K]): string {
   const values: Record<string, unknown> = { ...row };
   if (kind === "transactions" && values.transaction_id === null) {
+    // Fields added later are left out while empty, so files without them keep their keys.
+    for (const field of ["order_id", "line_number"]) {
+      if (values[field] === null) delete values[field];
+    }
     const canonical = JSON.stringify(
       Object.keys(values)
         .sort()

@@ -1,0 +1,76 @@
+/**
+ * The key of each transaction line of one file (`transactions.transaction_key`).
+ *
+ * - The file's transaction id, when it has one: it names exactly one line.
+ * - Else the order id (an order, receipt or invoice number repeats on each of its lines):
+ *   the order's first line is keyed by the order id alone, its n-th line `${orderId}#${n}`,
+ *   n being the line-number column when the file has one, else the line's position among
+ *   that order's lines in the file, counted in file order. A file whose order ids never
+ *   repeat thus gets the keys it got when they were read as transaction ids, re-importing a
+ *   file gives every line the key it had, and a corrected re-export updates lines instead
+ *   of merging them (docs/decisions/012-order-line-keys.md).
+ * - Else null: the row is keyed by a hash of all its values (naturalKeyOf).
+ *
+ * Positions count accepted lines: a line rejected by validation takes none. Keys are given
+ * in file order by both the fast lane and the slow path, through one instance per file.
+ */
+
+export interface LineKeys {
+  /** A line with a transaction id. */
+  byId(transactionId: string): string;
+  /** A line of an order, numbered by the file or by its position (advancing the order's count). */
+  byOrderLine(orderId: string, lineNumber: number | null): string;
+  /** A line with neither: `hashKey` is the hash of its values. */
+  byHash(hashKey: string): string;
+  /** How the last key was formed, for a message about it ("transaction id \"T9\""). */
+  describeLast(): { column: string | null; what: string };
+}
+
+/** The headers the key was read from, for messages; null when the file has no such column. */
+export interface KeyColumns {
+  transactionId: string | null;
+  orderId: string | null;
+  lineNumber: string | null;
+}
+
+type Last =
+  | { by: "id"; id: string }
+  | { by: "order"; order: string; line: number; numbered: boolean }
+  | { by: "hash" };
+
+export function createLineKeys(columns: KeyColumns): LineKeys {
+  const linesOfOrder = new Map<string, number>();
+  let last: Last = { by: "hash" };
+  return {
+    byId(transactionId) {
+      last = { by: "id", id: transactionId };
+      return transactionId;
+    },
+    byOrderLine(orderId, lineNumber) {
+      let line = lineNumber;
+      if (line === null) {
+        line = (linesOfOrder.get(orderId) ?? 0) + 1;
+        linesOfOrder.set(orderId, line);
+      }
+      last = { by: "order", order: orderId, line, numbered: lineNumber !== null };
+      return line === 1 ? orderId : `${orderId}#${line}`;
+    },
+    byHash(hashKey) {
+      last = { by: "hash" };
+      return hashKey;
+    },
+    describeLast() {
+      if (last.by === "id") {
+        return { column: columns.transactionId, what: `transaction id "${last.id}"` };
+      }
+      if (last.by === "order") {
+        const column = last.numbered ? columns.lineNumber : columns.orderId;
+        return { column, what: `line ${last.line} of order "${last.order}"` };
+      }
+      return {
+        column: null,
+        what: "the same sale (every value equal; the file has no transaction id to tell them apart)",
+      };
+    },
+  };
+}
