@@ -7,6 +7,7 @@ import { StatusBadge } from "~/components/StatusBadge";
 import { formatBytes, kindLabels } from "~/datasets/kind-labels";
 import { choicesFrom, previewStoredFile, settingsOverridesFrom } from "~/datasets/preview.server";
 import { deleteDataset, getDataset, listRejectedRows } from "~/datasets/queries.server";
+import { rowSharingOf } from "~/datasets/rows-held-elsewhere.server";
 import { describeSettings } from "~/datasets/settings-summary";
 import { getDb } from "~/db.server";
 import { formatDateTime, formatInteger } from "~/format";
@@ -39,7 +40,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ? getWorkspaceJob(getDb(), access.workspace.id, dataset.jobId)
     : undefined;
   const rejected = listRejectedRows(access.scope, dataset.id, 100);
-  return { ...base, preview: null, progress: job?.progress ?? null, rejected };
+  const sharing = rowSharingOf(access.scope, dataset);
+  return { ...base, preview: null, progress: job?.progress ?? null, rejected, sharing };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -83,7 +85,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function DatasetPage() {
-  const { dataset, preview, progress, rejected, canEdit, fields } = useLoaderData<typeof loader>();
+  const loaded = useLoaderData<typeof loader>();
+  const { dataset, preview, progress, rejected, canEdit, fields } = loaded;
+  const sharing = "sharing" in loaded ? loaded.sharing : null;
   const result = useActionData<typeof action>();
   const running = dataset.status === "queued" || dataset.status === "importing";
   useRevalidateWhile(running);
@@ -154,6 +158,16 @@ export default function DatasetPage() {
               </div>
             ))}
           </div>
+          {sharing && (sharing.heldElsewhere > 0 || sharing.duplicateKeys > 0) ? (
+            <p data-testid="row-sharing">
+              {sharing.heldElsewhere > 0
+                ? `${formatInteger(sharing.heldElsewhere)} of its rows are now held by a later import, which keeps them if this one is deleted. `
+                : ""}
+              {sharing.duplicateKeys > 0
+                ? `${formatInteger(sharing.duplicateKeys)} rows repeated the key of an earlier row of this file and were rejected.`
+                : ""}
+            </p>
+          ) : null}
           <p className="muted small">
             Settings used: {describeSettings(dataset.settings)} · finished{" "}
             {formatDateTime(dataset.finishedAt)}
