@@ -5,13 +5,13 @@
  * had is refused (file-keys.ts), never merged into it.
  */
 import { customerWriter } from "./customer-writer.server";
+import type { Collision } from "./file-keys";
 import { createFileKeys, duplicateKeyReason, headerOfFields } from "./file-keys";
 import { hashValues, type KeyedTable, keyedUpsert } from "./keyed-upsert.server";
 import type { DatasetKind } from "./kinds";
 import type { ColumnMapping } from "./mapping";
 import type { CampaignRow, ChannelAudienceRow, ProductRow } from "./schemas";
 import { transactionWriter } from "./transaction-writer.server";
-import type { Collision } from "./file-keys";
 import {
   type BatchCounts,
   emptyCounts,

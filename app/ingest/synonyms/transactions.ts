@@ -27,14 +27,15 @@ export const transactionSynonyms = {
     ...["date", "order date", "transaction date", "purchase date", "sale date", "datetime"],
     ...["timestamp", "created at", "tarih", "işlem tarihi", "sipariş tarihi", "satış tarihi"],
     ...["дата", "дата заказа", "дата покупки", "дата и время", "дата продажи"],
+    ...["invoice date", "receipt date", "fatura tarihi", "fiş tarihi", "дата чека"],
   ],
   product_code: [
     ...["product code", "product id", "sku", "item code", "item id", "barcode"],
-    ...["ürün kodu", "ürün id", "stok kodu", "barkod", "артикул", "код товара"],
+    ...["ürün kodu", "ürün id", "stok kodu", "barkod", "артикул", "код товара", "stock code"],
   ],
   product_name: [
     ...["product", "product name", "item", "item name", "ürün", "ürün adı"],
-    ...["товар", "наименование товара", "название товара", "наименование"],
+    ...["товар", "наименование товара", "название товара", "наименование", "description"],
   ],
   category: ["category", "product category", "kategori", "ürün kategorisi", "категория"],
   quantity: ["quantity", "qty", "units", "adet", "miktar", "количество", "кол во"],

@@ -136,7 +136,10 @@ describe("publishing staged transactions", () => {
       .returning()
       .get();
     // 1,000 rows in chunks of 300; K950, in the last chunk, was loaded before with 1.00.
-    const earlier = await importOk("transactions", writeCsv("k950.csv", ["K950,C1,2025-05-01,1.00,web"]));
+    const earlier = await importOk(
+      "transactions",
+      writeCsv("k950.csv", ["K950,C1,2025-05-01,1.00,web"]),
+    );
     const lines = Array.from({ length: 1000 }, (_, i) => `K${i},C${i % 13},2025-05-01,${i}.00,web`);
     const { dataset, options } = await storedForImport(
       scope,
