@@ -33,17 +33,17 @@ export interface KeyColumns {
   lineNumber: string | null;
 }
 
-type Last =
-  | { by: "id"; id: string }
-  | { by: "order"; order: string; line: number; numbered: boolean }
-  | { by: "hash" };
-
 export function createLineKeys(columns: KeyColumns): LineKeys {
   const linesOfOrder = new Map<string, number>();
-  let last: Last = { by: "hash" };
+  // The last key's parts, in plain variables: keys are made for every line of the file.
+  let lastBy: "id" | "order" | "hash" = "hash";
+  let lastId = "";
+  let lastLine = 0;
+  let lastNumbered = false;
   return {
     byId(transactionId) {
-      last = { by: "id", id: transactionId };
+      lastBy = "id";
+      lastId = transactionId;
       return transactionId;
     },
     byOrderLine(orderId, lineNumber) {
@@ -52,20 +52,23 @@ export function createLineKeys(columns: KeyColumns): LineKeys {
         line = (linesOfOrder.get(orderId) ?? 0) + 1;
         linesOfOrder.set(orderId, line);
       }
-      last = { by: "order", order: orderId, line, numbered: lineNumber !== null };
+      lastBy = "order";
+      lastId = orderId;
+      lastLine = line;
+      lastNumbered = lineNumber !== null;
       return line === 1 ? orderId : `${orderId}#${line}`;
     },
     byHash(hashKey) {
-      last = { by: "hash" };
+      lastBy = "hash";
       return hashKey;
     },
     describeLast() {
-      if (last.by === "id") {
-        return { column: columns.transactionId, what: `transaction id "${last.id}"` };
+      if (lastBy === "id") {
+        return { column: columns.transactionId, what: `transaction id "${lastId}"` };
       }
-      if (last.by === "order") {
-        const column = last.numbered ? columns.lineNumber : columns.orderId;
-        return { column, what: `line ${last.line} of order "${last.order}"` };
+      if (lastBy === "order") {
+        const column = lastNumbered ? columns.lineNumber : columns.orderId;
+        return { column, what: `line ${lastLine} of order "${lastId}"` };
       }
       return {
         column: null,
