@@ -352,7 +352,7 @@ describe("rows of one file sharing a key", () => {
     expect(profiles).toBe(1);
   });
 
-  it("products and campaigns: a repeated code or campaign day is rejected", async () => {
+  it("products, campaigns, audiences: a repeated code, campaign day or channel is rejected", async () => {
     const products = await importOk(
       "products",
       write("catalogue.csv", "code,name,price\nP1,Cup,5\nP2,Mug,6\nP1,Cup XL,7\n"),
@@ -378,6 +378,18 @@ describe("rows of one file sharing a key", () => {
         line_number: 4,
         column: "campaign_id",
         reason: 'campaign "K-1" on 2024-03-01 already appeared on line 2 of this file',
+      },
+    ]);
+    const audiences = await importOk(
+      "channel_audiences",
+      write("audiences.csv", "channel_name,monthly_visits\nRadio A,1000\nRadio A,2000\n"),
+    );
+    expect(audiences).toMatchObject({ rows_loaded: 1, rows_rejected: 1, rows_duplicate_key: 1 });
+    expect(rejectedOf(audiences.dataset_id)).toEqual([
+      {
+        line_number: 3,
+        column: "channel_name",
+        reason: 'channel "Radio A" already appeared on line 2 of this file',
       },
     ]);
   });
