@@ -195,6 +195,7 @@ export async function loadFile(plan: LoadPlan): Promise<LoadCounts & LoadFinding
           }
           const shaped = mapper(fields);
           if (!shaped.ok) {
+            writer.rejected?.(fields);
             rejected.push({ index, column: null, reason: shaped.reason });
             continue;
           }
@@ -209,6 +210,7 @@ export async function loadFile(plan: LoadPlan): Promise<LoadCounts & LoadFinding
             } else if (writer.add) taken++;
             else valid.push(result.value);
           } else {
+            writer.rejected?.(fields);
             const reason = result.errors.map(formatRowError).join("; ");
             rejected.push({ index, column: result.errors[0]?.column ?? null, reason });
           }

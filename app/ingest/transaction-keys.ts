@@ -11,8 +11,9 @@
  *   of merging them (docs/decisions/012-order-line-keys.md).
  * - Else null: the row is keyed by a hash of all its values (naturalKeyOf).
  *
- * Positions count accepted lines: a line rejected by validation takes none. Keys are given
- * in file order by both the fast lane and the slow path, through one instance per file.
+ * A rejected line of an order takes its position too (`skipPosition`), so fixing it in a
+ * re-export adds that line without moving the keys of the order's later lines. Keys are
+ * given in file order by both the fast lane and the slow path, through one instance per file.
  */
 
 export interface LineKeys {
@@ -22,6 +23,8 @@ export interface LineKeys {
   byOrderLine(orderId: string, lineNumber: number | null): string;
   /** A line with neither: `hashKey` is the hash of its values. */
   byHash(hashKey: string): string;
+  /** A rejected line of this order: it keeps its position, though it gets no key. */
+  skipPosition(orderId: string): void;
   /** How the last key was formed, for a message about it ("transaction id \"T9\""). */
   describeLast(): { column: string | null; what: string };
 }
@@ -61,6 +64,9 @@ export function createLineKeys(columns: KeyColumns): LineKeys {
     byHash(hashKey) {
       lastBy = "hash";
       return hashKey;
+    },
+    skipPosition(orderId) {
+      linesOfOrder.set(orderId, (linesOfOrder.get(orderId) ?? 0) + 1);
     },
     describeLast() {
       if (lastBy === "id") {

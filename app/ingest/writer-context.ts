@@ -41,6 +41,8 @@ export interface RowWriter<K extends DatasetKind = DatasetKind> {
    * store what was taken.
    */
   add?(row: RowByKind[K], line: number): Collision | null;
+  /** A record rejected by validation (transactions: it keeps its place in its order). */
+  rejected?(fields: readonly string[]): void;
   /**
    * After the last batch: writers that stage rows move them into place here and return the
    * counts their `write` calls could not know yet; every writer makes this dataset the

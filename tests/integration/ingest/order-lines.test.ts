@@ -272,6 +272,30 @@ describe("order ids in other languages and files with per-line ids", () => {
     ]);
   });
 
+  it("a rejected line keeps its place: fixed in a re-export, it is the one new line", async () => {
+    const text = (date: string) =>
+      `Order No,Date,Amount\nW1,2024-01-01,5\nW1,${date},6\nW1,2024-01-01,7\n`;
+    const broken = await importOk("transactions", write("broken.csv", text("2024-13-45")));
+    expect(broken).toMatchObject({ rows_loaded: 2, rows_rejected: 1, rows_duplicate_key: 0 });
+    const fixed = await importOk("transactions", write("fixed.csv", text("2024-01-01")));
+    expect(fixed).toMatchObject({
+      rows_loaded: 3,
+      rows_new: 1,
+      rows_updated: 0,
+      rows_unchanged: 2,
+    });
+    const keys = db.$client
+      .prepare(
+        "SELECT transaction_key, amount FROM transactions WHERE workspace_id = ? AND order_id = 'W1' ORDER BY transaction_key",
+      )
+      .all(workspaceId);
+    expect(keys).toEqual([
+      { transaction_key: "W1", amount: 5 },
+      { transaction_key: "W1#2", amount: 6 },
+      { transaction_key: "W1#3", amount: 7 },
+    ]);
+  });
+
   it("keys lines by a line-number column, and refuses a line number given twice", async () => {
     const summary = await importOk(
       "transactions",
