@@ -56,9 +56,11 @@ export function listCellWarnings(scope: WorkspaceScope, datasetId: number, limit
 }
 
 /**
- * Deletes a dataset with every row it loaded (its rejected rows and cell warnings cascade). Rows of the fact tables cascade on
- * dataset_id; customer records from this dataset are removed, and so are profiles
- * left with no record from any source.
+ * Deletes a dataset with every row it still owns. A row belongs to the newest dataset that
+ * holds it (a later import of the same row takes it over, see keyed-upsert.server.ts), so
+ * rows a later dataset also loaded stay. Rows of the fact tables cascade on dataset_id;
+ * customer records owned by this dataset are removed, and so are profiles left with no
+ * record from any source. Its rejected rows and cell warnings cascade.
  */
 export function deleteDataset(
   scope: WorkspaceScope,

@@ -22,7 +22,7 @@ import {
   validateRow,
 } from "./schemas";
 import type { CsvSettings } from "./settings";
-import type { PublishHooks, RowWriter } from "./writer-context";
+import type { PublishHooks, RecordTaker, RowWriter } from "./writer-context";
 
 /** The file itself cannot be imported (retrying will not help). */
 export class FileProblem extends Error {
@@ -36,6 +36,13 @@ export interface LoadCounts {
   rowsNew: number;
   rowsUpdated: number;
   rowsUnchanged: number;
+}
+
+/** What a load found besides the dataset's counts (not stored as columns of its own). */
+export interface LoadFindings {
+  signature: string;
+  /** Rows rejected because an earlier row of the file had their key (among rowsRejected). */
+  duplicateKeys: number;
 }
 
 export interface LoadProgress {
@@ -119,7 +126,7 @@ function cellWarningsOf(batch: RecordBatch, warned: readonly Warned[]): CellWarn
   });
 }
 
-export async function loadFile(plan: LoadPlan): Promise<LoadCounts & { signature: string }> {
+export async function loadFile(plan: LoadPlan): Promise<LoadCounts & LoadFindings> {
   const { db, workspaceId, datasetId, kind, rowSettings } = plan;
   const scope = scopeTo(db, workspaceId);
   const writer = createRowWriter(kind, plan);
@@ -137,7 +144,8 @@ export async function loadFile(plan: LoadPlan): Promise<LoadCounts & { signature
     rowsUnchanged: 0,
   };
   let mapper: RowMapper | undefined;
-  let take: ((fields: readonly string[]) => boolean) | null = null;
+  let take: RecordTaker | null = null;
+  let duplicateKeys = 0;
   let width = 0;
   let signature = "";
   let bytesRead = 0;
@@ -203,24 +211,41 @@ export async function loadFile(plan: LoadPlan): Promise<LoadCounts & { signature
         const warned: Warned[] = [];
         for (let index = first; index < batch.records.length; index++) {
           const fields = batch.records[index] as string[];
+          // Where the record ends; where it starts is only worked out for rejected rows.
+          const line = batch.endLines[index] ?? 0;
           // Records the writer cannot take as they are (and rows of another width) take the
           // full way, which gives every rejection its message.
-          if (take !== null && fields.length === width && take(fields)) {
+          const took = take !== null && fields.length === width ? take(fields, line) : false;
+          if (took === true) {
             taken++;
+            continue;
+          }
+          if (took !== false) {
+            duplicateKeys++;
+            rejected.push({ index, ...took });
             continue;
           }
           const shaped = mapper(fields);
           if (!shaped.ok) {
+            writer.rejected?.(fields);
             rejected.push({ index, column: null, reason: shaped.reason });
             continue;
           }
           const result = validateRow(kind, shaped.mapped, rowSettings);
-          if (result.ok && result.warnings) warned.push({ index, warnings: result.warnings });
-          if (result.ok && writer.add) {
-            writer.add(result.value);
-            taken++;
-          } else if (result.ok) valid.push(result.value);
-          else {
+          if (result.ok) {
+            const collision = writer.add
+              ? writer.add(result.value, line)
+              : writer.admit(result.value, line);
+            if (collision) {
+              duplicateKeys++;
+              rejected.push({ index, ...collision });
+              continue;
+            }
+            if (result.warnings) warned.push({ index, warnings: result.warnings });
+            if (writer.add) taken++;
+            else valid.push(result.value);
+          } else {
+            writer.rejected?.(fields);
             const reason = result.errors.map(formatRowError).join("; ");
             rejected.push({ index, column: result.errors[0]?.column ?? null, reason });
           }
@@ -238,13 +263,13 @@ export async function loadFile(plan: LoadPlan): Promise<LoadCounts & { signature
       },
     );
     if (!mapper) throw new FileProblem("The file has no header row.");
-    const finish = writer.finish?.bind(writer);
-    // Staged rows go into place, with the counts only the writer can tell.
-    if (finish) {
-      plan.onLongWrite?.(counts.rowsLoaded * PUBLISH_MS_PER_ROW);
-      // Holding the lease may have found the job taken over: then nothing may be published.
-      plan.signal?.throwIfAborted();
-      const published = await finish();
+    // Staged rows go into place, with the counts only the writer can tell, and rows of
+    // earlier datasets that the file also held become this dataset's.
+    plan.onLongWrite?.(counts.rowsLoaded * PUBLISH_MS_PER_ROW);
+    // Holding the lease may have found the job taken over: then nothing may be published.
+    plan.signal?.throwIfAborted();
+    const published = await writer.finish();
+    if (published.new + published.updated + published.unchanged > 0) {
       counts.rowsNew += published.new;
       counts.rowsUpdated += published.updated;
       counts.rowsUnchanged += published.unchanged;
@@ -254,5 +279,5 @@ export async function loadFile(plan: LoadPlan): Promise<LoadCounts & { signature
     // Staged rows are either published by now or belong to a failed import.
     writer.discard?.();
   }
-  return { ...counts, signature };
+  return { ...counts, signature, duplicateKeys };
 }

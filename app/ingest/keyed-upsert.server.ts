@@ -1,8 +1,10 @@
 /**
  * Insert-or-update by natural key for one table, with prepared statements reused for every
  * row of an import. Each row carries a hash of what it stores: a key already present with
- * the same hash is left alone ("unchanged"), with another hash it is updated. Rows keep the
- * dataset that first loaded them, so a failed or deleted dataset removes only its own rows.
+ * the same hash is left alone ("unchanged"), with another hash it is updated. A row belongs
+ * to the newest dataset that holds it: rows found already stored are handed to this dataset
+ * by `adopt`, once the whole file is written, so deleting an older dataset keeps them while a
+ * failed import (which never adopts) removes only the rows it inserted.
  *
  * Raw SQL because this is the hot path of an import (one call per row); every statement
  * filters on workspace_id itself, as `db/scoped.ts` would.
@@ -21,7 +23,12 @@ export interface KeyedTable {
 export interface KeyedUpsert {
   /** `keys` and `values` in the order of the table's columns; `rowHash` from `hashValues`. */
   upsert(keys: readonly unknown[], values: readonly unknown[], rowHash: string): UpsertOutcome;
+  /** Makes this dataset the owner of every row `upsert` found already stored. */
+  adopt(): void;
 }
+
+/** Ids per UPDATE when rows change owner (one json_each parameter each). */
+const ADOPT_CHUNK = 10_000;
 
 /** A stable hash of the values a row stores: same values, same hash, on any machine. */
 export function hashValues(values: readonly unknown[]): string {
@@ -54,6 +61,13 @@ export function keyedUpsert(
     `UPDATE ${table} SET ${assignments} WHERE workspace_id = ? AND id = ?`,
   );
 
+  const setOwner = sqlite.prepare(
+    `UPDATE ${table} SET dataset_id = ?
+     WHERE workspace_id = ? AND dataset_id IS NOT ? AND id IN (SELECT value FROM json_each(?))`,
+  );
+  /** Rows found stored (unchanged or updated): ids only, a few bytes each. */
+  const found: number[] = [];
+
   const findParams: unknown[] = [workspaceId];
   const insertParams: unknown[] = [workspaceId, datasetId];
   const updateParams: unknown[] = [];
@@ -61,20 +75,29 @@ export function keyedUpsert(
   return {
     upsert(keys, values, rowHash) {
       fill(findParams, 1, keys);
-      const found = find.get(findParams) as [number, string] | undefined;
-      if (!found) {
+      const stored = find.get(findParams) as [number, string] | undefined;
+      if (!stored) {
         const end = fill(insertParams, fill(insertParams, 2, keys), values);
         insertParams[end] = rowHash;
         insert.run(insertParams);
         return "new";
       }
-      if (found[1] === rowHash) return "unchanged";
+      found.push(stored[0]);
+      if (stored[1] === rowHash) return "unchanged";
       const end = fill(updateParams, 0, values);
       updateParams[end] = rowHash;
       updateParams[end + 1] = workspaceId;
-      updateParams[end + 2] = found[0];
+      updateParams[end + 2] = stored[0];
       update.run(updateParams);
       return "updated";
+    },
+
+    adopt() {
+      for (let from = 0; from < found.length; from += ADOPT_CHUNK) {
+        const ids = JSON.stringify(found.slice(from, from + ADOPT_CHUNK));
+        setOwner.run(datasetId, workspaceId, datasetId, ids);
+      }
+      found.length = 0;
     },
   };
 }

@@ -55,6 +55,8 @@ export const fieldTypes = {
   },
   transactions: {
     transaction_id: "id",
+    order_id: "id",
+    line_number: "count",
     customer_external_id: "id",
     occurred_at: "datetime",
     product_code: "id",
@@ -147,7 +149,8 @@ export const requiredFields: Record<DatasetKind, readonly (readonly string[])[][
 
 /**
  * Fields whose values identify a row, so a re-upload updates instead of duplicating.
- * Transactions without an id fall back to a hash of the whole row; campaigns without an id
+ * Transactions without a transaction id are keyed by their order id and line (see
+ * transaction-keys.ts), or else by a hash of the whole row; campaigns without an id
  * use their name as the id (see schemas.ts); a campaign row without `date` has "" there.
  */
 export const naturalKeys = {

@@ -25,6 +25,7 @@ import { datasets } from "#db/schema";
 import { scopeTo, type WorkspaceScope } from "#db/scoped";
 import { afterDataChanged } from "#jobs/after-data-changed";
 import { enqueueCurveRefit } from "~/campaigns/refit-job.server";
+import { duplicateKeyRows } from "~/datasets/rows-held-elsewhere.server";
 import { FileProblem, type LoadCounts, type LoadPlan, loadFile } from "./batch-loader.server";
 import { customerSourcesWatermark, removeDatasetRows } from "./dataset-rows.server";
 import {
@@ -69,6 +70,8 @@ export interface ImportRequest
 export interface ImportResult extends LoadCounts {
   /** Cells left empty in rows that were kept (see cell-warnings.server.ts). */
   cellWarnings: number;
+  /** Rows rejected because an earlier row of the file had their key (among rowsRejected). */
+  duplicateKeys: number;
   datasetId: number;
   kind: DatasetKind;
   seconds: number;
@@ -235,6 +238,7 @@ export async function importDataset(db: Db, request: ImportRequest): Promise<Imp
       kind,
       ...countsOf(dataset),
       cellWarnings: dataset.cellWarnings,
+      duplicateKeys: duplicateKeyRows(scope, datasetId),
       seconds: 0,
     };
   }
@@ -272,7 +276,7 @@ export async function importDataset(db: Db, request: ImportRequest): Promise<Imp
   const started = performance.now();
   const lease = holdImportLease(db, datasetId, owner, leaseMs);
 
-  let figures: LoadCounts;
+  let figures: LoadCounts & { duplicateKeys: number };
   try {
     figures = await loadStoredFile(db, request, options, { kind, storedPath, fileName }, lease);
   } catch (error) {
@@ -322,7 +326,7 @@ async function loadStoredFile(
   options: ImportOptions,
   dataset: { kind: DatasetKind; storedPath: string; fileName: string },
   lease: HeldLease,
-): Promise<LoadCounts> {
+): Promise<LoadCounts & { duplicateKeys: number }> {
   const { workspaceId, datasetId } = request;
   const { kind, storedPath, fileName } = dataset;
   const sample = await readSample(storedPath);
@@ -331,7 +335,7 @@ async function loadStoredFile(
   const sniffed = sniffCsv(sample, { ...options.settings, truncated: fileBytes > sample.length });
   if (!sniffed.ok) throw new FileProblem(sniffed.message);
   let published = false;
-  const { signature, ...figures } = await withImportPragmas(db, () =>
+  const { signature, duplicateKeys, ...figures } = await withImportPragmas(db, () =>
     loadFile({
       db,
       workspaceId,
@@ -367,5 +371,5 @@ async function loadStoredFile(
     rememberMapping(scope, kind, signature, options.mapping);
     scope.update(datasets, { ...figures, headersSignature: signature }, eq(datasets.id, datasetId));
   });
-  return figures;
+  return { ...figures, duplicateKeys };
 }

@@ -1,11 +1,15 @@
 /**
  * One writer per dataset kind: typed rows of a batch in, new / updated / unchanged counts
  * out. Writers run inside the loader's per-batch transaction and reuse their prepared
- * statements for the whole import.
+ * statements for the whole import. A row whose natural key an earlier row of the same file
+ * had is refused (file-keys.ts), never merged into it.
  */
 import { customerWriter } from "./customer-writer.server";
+import type { Collision } from "./file-keys";
+import { createFileKeys, duplicateKeyReason, headerOfFields } from "./file-keys";
 import { hashValues, type KeyedTable, keyedUpsert } from "./keyed-upsert.server";
 import type { DatasetKind } from "./kinds";
+import type { ColumnMapping } from "./mapping";
 import type { CampaignRow, ChannelAudienceRow, ProductRow } from "./schemas";
 import { transactionWriter } from "./transaction-writer.server";
 import {
@@ -18,6 +22,10 @@ import {
 /** A table keyed by natural key, and how a row becomes its key and stored values. */
 interface SimpleTable<Row> extends KeyedTable {
   columns(row: Row): { keys: unknown[]; values: unknown[] };
+  /** The fields whose column a message about the key names, first mapped one first. */
+  keyFields: readonly string[];
+  /** The key in words: `product code "P1"`. */
+  describeKey(row: Row): string;
 }
 
 const products: SimpleTable<ProductRow> = {
@@ -25,6 +33,8 @@ const products: SimpleTable<ProductRow> = {
   keyColumns: ["code"],
   valueColumns: ["name", "category", "price"],
   columns: (row) => ({ keys: [row.code], values: [row.name, row.category, row.price] }),
+  keyFields: ["code"],
+  describeKey: (row) => `product code "${row.code}"`,
 };
 
 const campaigns: SimpleTable<CampaignRow> = {
@@ -58,6 +68,8 @@ const campaigns: SimpleTable<CampaignRow> = {
       row.product,
     ],
   }),
+  keyFields: ["campaign_id", "name"],
+  describeKey: (row) => `campaign "${row.campaign_id}"${row.date ? ` on ${row.date}` : ""}`,
 };
 
 function known(entries: Record<string, number | null>): Record<string, number> {
@@ -98,11 +110,25 @@ const channelAudiences: SimpleTable<ChannelAudienceRow> = {
       row.bounce_rate,
     ],
   }),
+  keyFields: ["channel_name"],
+  describeKey: (row) => `channel "${row.channel_name}"`,
 };
 
 function simpleWriter<Row>(context: WriterContext, spec: SimpleTable<Row>) {
-  const upsert = keyedUpsert(context.db.$client, context.workspaceId, context.datasetId, spec);
+  const sqlite = context.db.$client;
+  const upsert = keyedUpsert(sqlite, context.workspaceId, context.datasetId, spec);
+  const fileKeys = createFileKeys();
+  let keyColumn: string | null = null;
   return {
+    recordTaker(headers: readonly string[], mapping: ColumnMapping): null {
+      keyColumn = headerOfFields(headers, mapping, spec.keyFields);
+      return null;
+    },
+    admit(row: Row, line: number): Collision | null {
+      const earlier = fileKeys.claim(JSON.stringify(spec.columns(row).keys), line);
+      if (earlier === undefined) return null;
+      return { column: keyColumn, reason: duplicateKeyReason(spec.describeKey(row), earlier) };
+    },
     write(rows: Row[]): BatchCounts {
       const counts = emptyCounts();
       for (const row of rows) {
@@ -110,6 +136,17 @@ function simpleWriter<Row>(context: WriterContext, spec: SimpleTable<Row>) {
         counts[upsert.upsert(keys, values, hashValues(values))] += 1;
       }
       return counts;
+    },
+    async finish(): Promise<BatchCounts> {
+      // The hand-over commits with the publish mark: a process killed in between must not
+      // leave adopted rows under a dataset the sweep then removes.
+      sqlite
+        .transaction(() => {
+          upsert.adopt();
+          context.onPublished?.(emptyCounts());
+        })
+        .immediate();
+      return emptyCounts();
     },
   };
 }

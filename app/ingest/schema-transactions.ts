@@ -20,6 +20,8 @@ import type { FieldOf } from "./kinds";
 function transactionFields(context: CellContext) {
   return {
     transaction_id: textCell(),
+    order_id: textCell(),
+    line_number: numberCell(context, { min: 0, integer: true }),
     customer_external_id: textCell(),
     occurred_at: dateCell(context, true),
     product_code: textCell(),
@@ -36,6 +38,10 @@ function transactionFields(context: CellContext) {
 export interface TransactionRow {
   /** Null when the file has none; the natural key is then a hash of the row. */
   transaction_id: string | null;
+  /** The order, receipt or invoice the line belongs to; null when the file names none. */
+  order_id: string | null;
+  /** The line's number within its order, when the file has such a column. */
+  line_number: number | null;
   /** Null for an anonymous sale. */
   customer_external_id: string | null;
   occurred_at: string;
@@ -58,6 +64,8 @@ export function roundMoney(value: number): number {
 /** The cells of a transaction row, each read by its field's cell schema. */
 export interface TransactionFields {
   transaction_id: string | null;
+  order_id: string | null;
+  line_number: number | null;
   customer_external_id: string | null;
   occurred_at: string | null;
   product_code: string | null;

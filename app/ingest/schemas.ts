@@ -159,14 +159,18 @@ export function formatRowError(error: RowError): string {
 }
 
 /**
- * The natural key of a typed row, as one string. A transaction without an id is keyed by
- * a hash of all its values, so re-uploading the same file does not duplicate it (two
- * identical anonymous sales in one file do collapse into one; a file that can have those
- * needs a transaction id column).
+ * The natural key of a typed row, as one string. A transaction without a transaction id
+ * or order id (see transaction-keys.ts) is keyed by a hash of all its values, so
+ * re-uploading the same file does not duplicate it (of two identical anonymous sales in one
+ * file the second is rejected as a repeated key; a file that can have those needs an id).
  */
 export function naturalKeyOf<K extends DatasetKind>(kind: K, row: RowByKind[K]): string {
   const values: Record<string, unknown> = { ...row };
   if (kind === "transactions" && values.transaction_id === null) {
+    // Fields added later are left out while empty, so files without them keep their keys.
+    for (const field of ["order_id", "line_number"]) {
+      if (values[field] === null) delete values[field];
+    }
     const canonical = JSON.stringify(
       Object.keys(values)
         .sort()

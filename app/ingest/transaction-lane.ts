@@ -22,6 +22,7 @@ import type { FieldOf } from "./kinds";
 import type { ColumnMapping } from "./mapping";
 import { roundMoney } from "./schema-transactions";
 import { cellContextOf, naturalKeyOf, type RowSettings, type TransactionRow } from "./schemas";
+import type { KeyColumns, LineKeys } from "./transaction-keys";
 
 /** Writes one record's staging columns into `out` from `at`; false: take the slow path. */
 export type TransactionLane = (fields: readonly string[], out: unknown[], at: number) => boolean;
@@ -31,6 +32,7 @@ export type TransactionLane = (fields: readonly string[], out: unknown[], at: nu
  * write them after the key: the staging table's columns (transaction-stage.server.ts).
  */
 export const STAGED_VALUE_COLUMNS = [
+  "order_id",
   "customer_external_id",
   "occurred_at",
   "product_code",
@@ -48,22 +50,34 @@ export const STAGED_VALUE_COLUMNS = [
 export const LANE_COLUMNS = 1 + STAGED_VALUE_COLUMNS.length;
 
 /**
- * A row validated by the slow path into the same columns the lane writes: the file's id,
- * or (no id) a hash of the whole row as key (see naturalKeyOf), the sale's time in epoch ms.
+ * A row validated by the slow path into the same columns the lane writes: its key (the
+ * transaction id, else its order and line, else a hash of the whole row: see
+ * transaction-keys.ts), the sale's time in epoch ms.
  */
-export function writeRowColumns(row: TransactionRow, out: unknown[], at: number): void {
-  out[at] = row.transaction_id ?? naturalKeyOf("transactions", row);
-  out[at + 1] = row.customer_external_id;
-  out[at + 2] = Date.parse(row.occurred_at);
-  out[at + 3] = row.product_code;
-  out[at + 4] = row.product_name;
-  out[at + 5] = row.category;
-  out[at + 6] = row.quantity;
-  out[at + 7] = row.unit_price;
-  out[at + 8] = row.amount;
-  out[at + 9] = row.currency;
-  out[at + 10] = row.channel;
-  out[at + 11] = row.is_return ? 1 : 0;
+export function writeRowColumns(
+  row: TransactionRow,
+  keys: LineKeys,
+  out: unknown[],
+  at: number,
+): void {
+  out[at] =
+    row.transaction_id !== null
+      ? keys.byId(row.transaction_id)
+      : row.order_id !== null
+        ? keys.byOrderLine(row.order_id, row.line_number)
+        : keys.byHash(naturalKeyOf("transactions", row));
+  out[at + 1] = row.order_id;
+  out[at + 2] = row.customer_external_id;
+  out[at + 3] = Date.parse(row.occurred_at);
+  out[at + 4] = row.product_code;
+  out[at + 5] = row.product_name;
+  out[at + 6] = row.category;
+  out[at + 7] = row.quantity;
+  out[at + 8] = row.unit_price;
+  out[at + 9] = row.amount;
+  out[at + 10] = row.currency;
+  out[at + 11] = row.channel;
+  out[at + 12] = row.is_return ? 1 : 0;
 }
 
 /** A cell the lane leaves to the slow path. */
@@ -124,6 +138,8 @@ function plainNumber(text: string, decimalComma: boolean): number | undefined {
 interface Readers {
   text: (field: FieldOf<"transactions">) => Read<string>;
   number: (field: FieldOf<"transactions">) => Read<number>;
+  /** A whole number, 0 or more (a line number). */
+  count: (field: FieldOf<"transactions">) => Read<number>;
   money: (field: FieldOf<"transactions">) => Read<{ value: number; currency: string | null }>;
   date: (field: FieldOf<"transactions">) => Read<number>;
   word: (field: FieldOf<"transactions">, parse: typeof parseCurrency) => Read<string>;
@@ -140,7 +156,7 @@ function readersFor(
   /** A plain number read at a glance, anything else by the schema's own parser. */
   const numeric = <T>(
     field: string,
-    fromPlain: (value: number) => T,
+    fromPlain: (value: number) => T | typeof DECLINE,
     parse: CellParser<T>,
   ): Read<T> => {
     const index = at(field);
@@ -165,6 +181,12 @@ function readersFor(
       };
     },
     number: (field) => numeric(field, (value) => value, numberParser(context)),
+    count: (field) =>
+      numeric(
+        field,
+        (value) => (Number.isInteger(value) && value >= 0 ? value : DECLINE),
+        numberParser(context, { min: 0, integer: true }),
+      ),
     money: (field) => numeric(field, (value) => ({ value, currency: null }), moneyParser(context)),
     date(field) {
       const index = at(field);
@@ -209,19 +231,37 @@ function fieldColumns(headers: readonly string[], mapping: ColumnMapping) {
   return columns;
 }
 
+/** The headers a file's line keys are read from (for messages about a key). */
+export function keyColumnsOf(headers: readonly string[], mapping: ColumnMapping): KeyColumns {
+  const columns = fieldColumns(headers, mapping);
+  const header = (field: string) => {
+    const index = columns.get(field);
+    return index === undefined ? null : (headers[index] ?? null);
+  };
+  return {
+    transactionId: header("transaction_id"),
+    orderId: header("order_id"),
+    lineNumber: header("line_number"),
+  };
+}
+
 /**
  * The lane for a file with these headers, or null when it has none: without a transaction
- * id column each row's key is a hash of the whole row, which only the slow path computes.
+ * id or order id column each row's key is a hash of the whole row, which only the slow path
+ * computes. `keys` gives each line taken its key, in file order (shared with the slow path).
  */
 export function createTransactionLane(
   headers: readonly string[],
   mapping: ColumnMapping,
   settings: RowSettings,
+  keys: LineKeys,
 ): TransactionLane | null {
   const columns = fieldColumns(headers, mapping);
-  if (!columns.has("transaction_id")) return null;
+  if (!columns.has("transaction_id") && !columns.has("order_id")) return null;
   const read = readersFor(headers, columns, cellContextOf(settings));
   const transactionId = read.text("transaction_id");
+  const orderIdOf = read.text("order_id");
+  const lineNumberOf = read.count("line_number");
   const customerId = read.text("customer_external_id");
   const occurredAt = read.date("occurred_at");
   const productCode = read.text("product_code");
@@ -234,13 +274,18 @@ export function createTransactionLane(
   const channel = read.word("channel", parseSource);
 
   return (fields, out, at) => {
-    const key = transactionId(fields);
+    const id = transactionId(fields);
+    const orderId = orderIdOf(fields);
+    // A line with neither id is keyed by a hash of its values: the slow path's job.
+    if (id === DECLINE || orderId === DECLINE || (id === null && orderId === null)) return false;
+    const lineNumber = lineNumberOf(fields);
+    if (lineNumber === DECLINE) return false;
     const occurred = occurredAt(fields);
     const quantity = quantityOf(fields);
     const unitPrice = unitPriceOf(fields);
     const amount = amountOf(fields);
     const currency = currencyOf(fields);
-    if (key === null || key === DECLINE || occurred === null || occurred === DECLINE) return false;
+    if (occurred === null || occurred === DECLINE) return false;
     if (quantity === DECLINE || unitPrice === DECLINE || amount === DECLINE) return false;
     if (currency === DECLINE) return false;
     // The rules of finishTransaction (schema-transactions.ts), on plain values.
@@ -258,18 +303,20 @@ export function createTransactionLane(
       return false;
     }
     if (channelName === DECLINE) return false;
-    out[at] = key;
-    out[at + 1] = customer;
-    out[at + 2] = occurred;
-    out[at + 3] = code;
-    out[at + 4] = name;
-    out[at + 5] = group;
-    out[at + 6] = quantity === null ? null : isReturn ? -Math.abs(quantity) : quantity;
-    out[at + 7] = unitPrice === null ? null : Math.abs(unitPrice.value);
-    out[at + 8] = isReturn ? -Math.abs(derived) : derived;
-    out[at + 9] = currency ?? amount?.currency ?? unitPrice?.currency ?? null;
-    out[at + 10] = channelName;
-    out[at + 11] = isReturn ? 1 : 0;
+    // Keyed last: the line is taken, and only a taken line counts in its order.
+    out[at] = id !== null ? keys.byId(id) : keys.byOrderLine(orderId as string, lineNumber);
+    out[at + 1] = orderId;
+    out[at + 2] = customer;
+    out[at + 3] = occurred;
+    out[at + 4] = code;
+    out[at + 5] = name;
+    out[at + 6] = group;
+    out[at + 7] = quantity === null ? null : isReturn ? -Math.abs(quantity) : quantity;
+    out[at + 8] = unitPrice === null ? null : Math.abs(unitPrice.value);
+    out[at + 9] = isReturn ? -Math.abs(derived) : derived;
+    out[at + 10] = currency ?? amount?.currency ?? unitPrice?.currency ?? null;
+    out[at + 11] = channelName;
+    out[at + 12] = isReturn ? 1 : 0;
     return true;
   };
 }

@@ -8,10 +8,12 @@
  *    WAL, invisible to everyone else). A crash loses it with the connection, so nothing
  *    of a dead import can reach the real table.
  * 2. Publish: one transaction moves the staged rows into `transactions` with a single
- *    INSERT … SELECT … ON CONFLICT DO UPDATE, in file order (a key repeated in the file is
- *    inserted, then updated by its later rows, as a row-by-row load would; a row whose
- *    values equal the stored ones is left alone and counted unchanged — the customer link
- *    is not compared, since it follows from the id and customer imports maintain it). When
+ *    INSERT … SELECT … ON CONFLICT DO UPDATE, in file order (no key is staged twice: a line
+ *    whose key an earlier line of the file had is rejected while staging, see file-keys.ts;
+ *    a row whose values equal the stored ones is left alone and counted unchanged — the
+ *    customer link is not compared, since it follows from the id and customer imports
+ *    maintain it). The last publish transaction also makes this dataset the owner of every
+ *    row it found already stored, so deleting the older dataset keeps them. When
  *    the file is at least as large as the whole table, the secondary indexes are dropped and
  *    built again by sorting, inside that same transaction: readers keep seeing the previous,
  *    fully indexed snapshot (WAL) until the commit, and a failure rolls everything back.
@@ -26,7 +28,9 @@
  * filters on workspace_id itself, as `db/scoped.ts` would.
  */
 import type Database from "better-sqlite3";
+import { type Collision, createFileKeys, duplicateKeyReason } from "./file-keys";
 import type { TransactionRow } from "./schemas";
+import type { LineKeys } from "./transaction-keys";
 import {
   LANE_COLUMNS,
   type TransactionLane,
@@ -52,10 +56,18 @@ export interface PublishOptions {
 }
 
 export interface TransactionStage {
-  /** Stages a record through the fast lane; false (nothing staged) when the lane declines. */
-  addRecord(lane: TransactionLane, fields: readonly string[]): boolean;
+  /**
+   * Stages a record (ending on `line` of the file) through the fast lane; false (nothing
+   * staged) when the lane declines, a collision when an earlier line had its key.
+   */
+  addRecord(
+    lane: TransactionLane,
+    keys: LineKeys,
+    fields: readonly string[],
+    line: number,
+  ): boolean | Collision;
   /** Stages a row validated by the slow path, after everything staged before it. */
-  addRow(row: TransactionRow): void;
+  addRow(row: TransactionRow, keys: LineKeys, line: number): Collision | null;
   /** Writes what was staged since the last call into the staging table. */
   flush(): void;
   /**
@@ -108,6 +120,18 @@ export function createTransactionStage(
     rowsInCurrent = 0;
   };
 
+  const fileKeys = createFileKeys();
+  /** The key just written at `at` is staged, unless an earlier line of the file had it. */
+  const claim = (keys: LineKeys, line: number): Collision | null => {
+    const earlier = fileKeys.claim(current[rowsInCurrent * LANE_COLUMNS] as string, line);
+    if (earlier === undefined) {
+      advance();
+      return null;
+    }
+    const { column, what } = keys.describeLast();
+    return { column, reason: duplicateKeyReason(what, earlier) };
+  };
+
   const countInWorkspace = sqlite
     .prepare("SELECT count(*) FROM transactions WHERE workspace_id = ?")
     .pluck();
@@ -122,6 +146,16 @@ export function createTransactionStage(
        ${stored.map((c) => `${c} = excluded.${c}`).join(", ")}
      WHERE (${VALUE_COLUMNS.map((c) => `transactions.${c}`).join(", ")})
        IS NOT (${VALUE_COLUMNS.map((c) => `excluded.${c}`).join(", ")})`,
+  );
+
+  // Rows of earlier datasets that this file also holds become this dataset's (only in the
+  // last publish transaction, so a failure half way leaves every row with its old owner).
+  const adoptStored = sqlite.prepare(
+    `UPDATE transactions SET dataset_id = @datasetId
+     WHERE id IN (SELECT t.id FROM ${staging} s
+                  JOIN transactions t
+                    ON t.workspace_id = @workspaceId AND t.transaction_key = s.transaction_key
+                  WHERE t.dataset_id IS NOT @datasetId)`,
   );
 
   /** Staged rows `from`..`to` (rowids, in file order) into `transactions`, in one transaction. */
@@ -140,15 +174,14 @@ export function createTransactionStage(
   };
 
   return {
-    addRecord(lane, fields) {
+    addRecord(lane, keys, fields, line) {
       if (!lane(fields, current, rowsInCurrent * LANE_COLUMNS)) return false;
-      advance();
-      return true;
+      return claim(keys, line) ?? true;
     },
 
-    addRow(row) {
-      writeRowColumns(row, current, rowsInCurrent * LANE_COLUMNS);
-      advance();
+    addRow(row, keys, line) {
+      writeRowColumns(row, keys, current, rowsInCurrent * LANE_COLUMNS);
+      return claim(keys, line);
     },
 
     flush() {
@@ -174,6 +207,9 @@ export function createTransactionStage(
             total.new += counts.new;
             total.updated += counts.updated;
             total.unchanged += counts.unchanged;
+            // A file of only new rows (the common large import) owns all it staged already.
+            const stored = total.updated + total.unchanged;
+            if (to === staged && stored > 0) adoptStored.run({ datasetId, workspaceId });
             // What the caller records of a finished publish commits with its last rows.
             if (to === staged) inLastTransaction?.({ ...total });
           })

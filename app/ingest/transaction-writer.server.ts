@@ -4,9 +4,12 @@
  * across sources). Anonymous sales (no customer id) and returns (negative amounts,
  * is_return) are kept like any other row. Records are staged as they are read, most of
  * them through the fast lane (transaction-lane.ts), and published after the last one (in
- * chunks for very large files): see transaction-stage.server.ts.
+ * chunks for very large files): see transaction-stage.server.ts. Each line's key comes
+ * from transaction-keys.ts, one instance per file shared by both paths.
  */
-import { createTransactionLane } from "./transaction-lane";
+import { isMissing } from "./field-parsers";
+import { createLineKeys, type LineKeys } from "./transaction-keys";
+import { createTransactionLane, keyColumnsOf } from "./transaction-lane";
 import { createTransactionStage } from "./transaction-stage.server";
 import { emptyCounts, type RowWriter, type WriterContext } from "./writer-context";
 
@@ -22,14 +25,37 @@ const PAUSE_BETWEEN_CHUNKS_MS = 250;
 
 export function transactionWriter(context: WriterContext): RowWriter<"transactions"> {
   const stage = createTransactionStage(context.db.$client, context.workspaceId, context.datasetId);
+  let keys: LineKeys = createLineKeys({ transactionId: null, orderId: null, lineNumber: null });
+  /** The order a rejected record names, when it would be keyed by its position in it. */
+  let positionedOrderOf: (fields: readonly string[]) => string | null = () => null;
   return {
     recordTaker(headers, mapping, settings) {
-      const lane = createTransactionLane(headers, mapping, settings);
-      return lane && ((fields) => stage.addRecord(lane, fields));
+      const columns = keyColumnsOf(headers, mapping);
+      keys = createLineKeys(columns);
+      const at = (header: string | null) => (header === null ? -1 : headers.lastIndexOf(header));
+      const idAt = at(columns.transactionId);
+      const orderAt = at(columns.orderId);
+      const lineAt = at(columns.lineNumber);
+      const present = (text: string | undefined) =>
+        text === undefined || text.trim() === "" || isMissing(text) ? null : text.trim();
+      positionedOrderOf = (fields) => {
+        if (orderAt === -1 || present(fields[idAt]) !== null || present(fields[lineAt]) !== null) {
+          return null;
+        }
+        return present(fields[orderAt]);
+      };
+      const lane = createTransactionLane(headers, mapping, settings, keys);
+      const lineKeys = keys;
+      return lane && ((fields, line) => stage.addRecord(lane, lineKeys, fields, line));
     },
-    add: (row) => stage.addRow(row),
-    write(rows) {
-      for (const row of rows) stage.addRow(row);
+    admit: () => null,
+    add: (row, line) => stage.addRow(row, keys, line),
+    rejected(fields) {
+      const orderId = positionedOrderOf(fields);
+      if (orderId !== null) keys.skipPosition(orderId);
+    },
+    write() {
+      // Every row went to `add` or the lane; what they staged is written now.
       stage.flush();
       // New, updated and unchanged are known once the rows are published.
       return emptyCounts();

@@ -1,5 +1,6 @@
 /** What every row writer is given, and the counts it returns per batch. */
 import type { Db } from "#db/client";
+import type { Collision } from "./file-keys";
 import type { DatasetKind } from "./kinds";
 import type { ColumnMapping } from "./mapping";
 import type { RowByKind, RowSettings } from "./schemas";
@@ -10,27 +11,45 @@ export interface BatchCounts {
   unchanged: number;
 }
 
+/**
+ * Takes a record (ending on `line` of the file) straight from its fields (true), leaves it
+ * to validation (false), or refuses it: an earlier row of the file had its key.
+ */
+export type RecordTaker = (fields: readonly string[], line: number) => boolean | Collision;
+
 export interface RowWriter<K extends DatasetKind = DatasetKind> {
-  /** Writes the valid rows of one batch, inside the loader's transaction for that batch. */
-  write(rows: RowByKind[K][]): BatchCounts;
   /**
-   * Writers that take records as they are read (transactions): a function that takes a
-   * record of a file with these headers straight from its fields (true), or leaves it to
-   * validation (false). Rows that validation accepts then go to `add`, one by one, so the
-   * file's order is kept; `write` is still called once per batch, with no rows, to store
-   * what was taken.
+   * Called once, with the file's headers, before any row. Writers that take records as
+   * they are read (transactions) return a RecordTaker for the file, else null.
    */
   recordTaker?(
     headers: readonly string[],
     mapping: ColumnMapping,
     settings: RowSettings,
-  ): ((fields: readonly string[]) => boolean) | null;
-  add?(row: RowByKind[K]): void;
+  ): RecordTaker | null;
   /**
-   * Writers that stage rows first move them into place here, in one transaction after the
-   * last batch, and return the counts their `write` calls could not know yet.
+   * A validated row (ending on `line`) is accepted for `write`, or refused when an earlier
+   * row of the file had its natural key (see file-keys.ts): never merged into that row.
    */
-  finish?(): Promise<BatchCounts>;
+  admit(row: RowByKind[K], line: number): Collision | null;
+  /** Writes the valid rows of one batch, inside the loader's transaction for that batch. */
+  write(rows: RowByKind[K][]): BatchCounts;
+  /**
+   * Writers that take records as they are read (transactions): rows that validation
+   * accepts go to `add` instead of `write`, one by one, so the file's order is kept (a
+   * collision as for `admit`); `write` is still called once per batch, with no rows, to
+   * store what was taken.
+   */
+  add?(row: RowByKind[K], line: number): Collision | null;
+  /** A record rejected by validation (transactions: it keeps its place in its order). */
+  rejected?(fields: readonly string[]): void;
+  /**
+   * After the last batch: writers that stage rows move them into place here and return the
+   * counts their `write` calls could not know yet; every writer makes this dataset the
+   * owner of the rows of earlier datasets the file also held (so deleting those datasets
+   * leaves them), in one transaction, after everything else succeeded.
+   */
+  finish(): Promise<BatchCounts>;
   /** Throws away whatever was staged and not finished (the import failed). */
   discard?(): void;
 }

@@ -12,6 +12,7 @@ import {
   listCellWarnings,
   listRejectedRows,
 } from "~/datasets/queries.server";
+import { rowSharingOf } from "~/datasets/rows-held-elsewhere.server";
 import { describeSettings } from "~/datasets/settings-summary";
 import { getDb } from "~/db.server";
 import { formatDateTime, formatInteger } from "~/format";
@@ -45,7 +46,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     : undefined;
   const rejected = listRejectedRows(access.scope, dataset.id, 100);
   const warnings = listCellWarnings(access.scope, dataset.id, 100);
-  return { ...base, preview: null, progress: job?.progress ?? null, rejected, warnings };
+  const sharing = rowSharingOf(access.scope, dataset);
+  return { ...base, preview: null, progress: job?.progress ?? null, rejected, warnings, sharing };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -89,8 +91,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function DatasetPage() {
-  const { dataset, preview, progress, rejected, warnings, canEdit, fields } =
-    useLoaderData<typeof loader>();
+  const loaded = useLoaderData<typeof loader>();
+  const { dataset, preview, progress, rejected, warnings, canEdit, fields } = loaded;
+  const sharing = "sharing" in loaded ? loaded.sharing : null;
   const result = useActionData<typeof action>();
   const running = dataset.status === "queued" || dataset.status === "importing";
   useRevalidateWhile(running);
@@ -162,6 +165,16 @@ export default function DatasetPage() {
               </div>
             ))}
           </div>
+          {sharing && (sharing.heldElsewhere > 0 || sharing.duplicateKeys > 0) ? (
+            <p data-testid="row-sharing">
+              {sharing.heldElsewhere > 0
+                ? `${formatInteger(sharing.heldElsewhere)} of its rows are now held by a later import, which keeps them if this one is deleted. `
+                : ""}
+              {sharing.duplicateKeys > 0
+                ? `${formatInteger(sharing.duplicateKeys)} rows repeated the key of an earlier row of this file and were rejected.`
+                : ""}
+            </p>
+          ) : null}
           <p className="muted small">
             Settings used: {describeSettings(dataset.settings)} · finished{" "}
             {formatDateTime(dataset.finishedAt)}

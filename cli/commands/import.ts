@@ -173,6 +173,8 @@ export const importCommand: Command = {
       rows_read: result.rowsRead,
       rows_loaded: result.rowsLoaded,
       rows_rejected: result.rowsRejected,
+      // Of those, rows whose key (id, order line) an earlier row of the file already had.
+      rows_duplicate_key: result.duplicateKeys,
       rows_new: result.rowsNew,
       rows_updated: result.rowsUpdated,
       rows_unchanged: result.rowsUnchanged,

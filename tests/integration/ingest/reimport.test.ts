@@ -18,9 +18,9 @@ describe("re-import", () => {
       rows_unchanged: 5,
     });
     expect(countOf(db, "transactions", workspaceId)).toBe(5);
-    // Rows keep the dataset that first loaded them.
+    // Rows belong to the newest dataset that holds them.
     const datasets = new Set(rowsOf(db, "transactions", workspaceId).map((row) => row.dataset_id));
-    expect([...datasets]).toEqual([first.dataset_id]);
+    expect([...datasets]).toEqual([again.dataset_id]);
   });
 
   it("a changed file: changed rows updated, new rows added, the rest unchanged", async () => {

@@ -24,6 +24,7 @@ export interface ImportSummary {
   rows_read: number;
   rows_loaded: number;
   rows_rejected: number;
+  rows_duplicate_key: number;
   rows_new: number;
   rows_updated: number;
   rows_unchanged: number;

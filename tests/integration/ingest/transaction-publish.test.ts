@@ -36,20 +36,22 @@ function planFor(sql: string): string {
 }
 
 describe("publishing staged transactions", () => {
-  it("a key repeated in one file is inserted once and then updated by its later rows", async () => {
+  it("a key repeated in one file is not merged: the later rows are rejected, saying where", async () => {
     const file = writeCsv("repeats.csv", [
       "R1,C1,2025-01-01,10.00,web",
       "R2,C1,2025-01-02,20.00,web",
-      "R1,C1,2025-01-01,11.00,web", // changes R1
-      "R2,C1,2025-01-02,20.00,web", // same as before: unchanged
+      "R1,C1,2025-01-01,11.00,web", // another line with R1's id
+      "R2,C1,2025-01-02,20.00,web", // the same line again
     ]);
     const summary = await importOk("transactions", file);
     expect(summary).toMatchObject({
       rows_read: 4,
-      rows_loaded: 4,
+      rows_loaded: 2,
+      rows_rejected: 2,
+      rows_duplicate_key: 2,
       rows_new: 2,
-      rows_updated: 1,
-      rows_unchanged: 1,
+      rows_updated: 0,
+      rows_unchanged: 0,
     });
     const stored = rowsOf<{ transaction_key: string; amount: number }>(
       db,
@@ -57,8 +59,28 @@ describe("publishing staged transactions", () => {
       workspaceId,
     ).filter((row) => row.transaction_key.startsWith("R"));
     expect(stored.map((row) => [row.transaction_key, row.amount])).toEqual([
-      ["R1", 11],
+      ["R1", 10],
       ["R2", 20],
+    ]);
+    const rejected = db.$client
+      .prepare(
+        `SELECT line_number, "column", reason, raw FROM rejected_rows
+         WHERE dataset_id = ? ORDER BY line_number`,
+      )
+      .all(summary.dataset_id);
+    expect(rejected).toEqual([
+      {
+        line_number: 4,
+        column: "transaction_id",
+        reason: 'transaction id "R1" already appeared on line 2 of this file',
+        raw: "R1,C1,2025-01-01,11.00,web",
+      },
+      {
+        line_number: 5,
+        column: "transaction_id",
+        reason: 'transaction id "R2" already appeared on line 3 of this file',
+        raw: "R2,C1,2025-01-02,20.00,web",
+      },
     ]);
   });
 
@@ -113,9 +135,12 @@ describe("publishing staged transactions", () => {
       .values({ slug: "chunks", name: "Chunks" })
       .returning()
       .get();
-    // 1,000 rows in chunks of 300; K7 comes again in the last chunk with a new amount.
-    const lines = Array.from({ length: 999 }, (_, i) => `K${i},C${i % 13},2025-05-01,${i}.00,web`);
-    lines.push("K7,C7,2025-05-01,77.00,web");
+    // 1,000 rows in chunks of 300; K950, in the last chunk, was loaded before with 1.00.
+    const earlier = await importOk(
+      "transactions",
+      writeCsv("k950.csv", ["K950,C1,2025-05-01,1.00,web"]),
+    );
+    const lines = Array.from({ length: 1000 }, (_, i) => `K${i},C${i % 13},2025-05-01,${i}.00,web`);
     const { dataset, options } = await storedForImport(
       scope,
       "transactions",
@@ -154,10 +179,16 @@ describe("publishing staged transactions", () => {
       { published: 600, visible: 600 },
       { published: 900, visible: 900 },
     ]);
-    const k7 = rowsOf<{ transaction_key: string; amount: number }>(db, "transactions", workspaceId)
-      .filter((row) => row.transaction_key === "K7")
-      .map((row) => row.amount);
-    expect(k7).toEqual([77]);
+    const k950 = rowsOf<{ transaction_key: string; amount: number; dataset_id: number }>(
+      db,
+      "transactions",
+      workspaceId,
+    )
+      .filter((row) => row.transaction_key === "K950")
+      .map((row) => [row.amount, row.dataset_id]);
+    // Updated, and now the chunked dataset's (handed over in its last publish transaction).
+    expect(k950).toEqual([[950, dataset.id]]);
+    expect(earlier.rows_new).toBe(1);
     expect(countOf(db, "transactions", workspaceId)).toBe(before + 999);
     expect(indexesOfTransactions().map((index) => index.name)).toContain(
       "transactions_external_idx",

@@ -21,7 +21,7 @@ describe("proposeMapping", () => {
       Total: null,
       Amount: "amount",
       "Customer Email": null,
-      "Order No": "transaction_id",
+      "Order No": "order_id",
     });
     const loose = proposeMapping("customers", ["Customer Email Address", "E-mail"]);
     expect(mappingOf(loose)).toEqual({ "Customer Email Address": null, "E-mail": "email" });
@@ -62,7 +62,7 @@ describe("proposeMapping", () => {
       "windows-1254.csv",
       "transactions",
       {
-        "Sipariş No": "transaction_id",
+        "Sipariş No": "order_id",
         "Müşteri No": "customer_external_id",
         "İşlem Tarihi": "occurred_at",
         "Ürün Kodu": "product_code",
@@ -79,7 +79,7 @@ describe("proposeMapping", () => {
       "utf16le-bom.csv",
       "transactions",
       {
-        "Order ID": "transaction_id",
+        "Order ID": "order_id",
         "Customer ID": "customer_external_id",
         "Order Date": "occurred_at",
         SKU: "product_code",

@@ -47,7 +47,7 @@ describe("previewCsv", () => {
     });
     const first = result.checks[0];
     expect(first?.ok && first.value).toMatchObject({
-      transaction_id: "T1",
+      order_id: "T1",
       occurred_at: "2024-04-03T00:00:00.000Z",
       amount: 10,
     });
@@ -63,7 +63,7 @@ describe("previewCsv", () => {
     });
     expect(values(result)).toEqual([
       expect.objectContaining({
-        transaction_id: "S-1001",
+        order_id: "S-1001",
         customer_external_id: "C001",
         amount: 99.8,
         quantity: 2,
@@ -72,14 +72,14 @@ describe("previewCsv", () => {
         is_return: false,
       }),
       expect.objectContaining({
-        transaction_id: "S-1002",
+        order_id: "S-1002",
         customer_external_id: null,
         amount: 1249,
         channel: "online",
         is_return: false,
       }),
       expect.objectContaining({
-        transaction_id: "S-1003",
+        order_id: "S-1003",
         occurred_at: "2024-03-07T18:45:00.000Z",
         amount: -350,
         quantity: -1,

@@ -7,7 +7,13 @@ import { describe, expect, it } from "vitest";
 import type { ColumnMapping } from "~/ingest/mapping";
 import { createRowMapper } from "~/ingest/row-mapper";
 import { type RowSettings, type TransactionRow, validateRow } from "~/ingest/schemas";
-import { createTransactionLane, LANE_COLUMNS, writeRowColumns } from "~/ingest/transaction-lane";
+import { createLineKeys, type LineKeys } from "~/ingest/transaction-keys";
+import {
+  createTransactionLane,
+  keyColumnsOf,
+  LANE_COLUMNS,
+  writeRowColumns,
+} from "~/ingest/transaction-lane";
 
 const headers = ["id", "customer", "when", "code", "qty", "price", "amount", "currency", "channel"];
 const mapping: ColumnMapping = {
@@ -24,19 +30,27 @@ const mapping: ColumnMapping = {
 const dot: RowSettings = { decimalMark: ".", dateFormats: { when: "iso" } };
 const comma: RowSettings = { decimalMark: ",", dateFormats: { when: "dd.mm.yyyy" } };
 
+const freshKeys = () => createLineKeys(keyColumnsOf(headers, mapping));
+
 /** What the slow path stages for a record, or null when it rejects it. */
-function slowColumns(fields: string[], settings: RowSettings): unknown[] | null {
-  const mapped = createRowMapper("transactions", headers, mapping)(fields);
+function slowColumns(
+  fields: string[],
+  settings: RowSettings,
+  keys: LineKeys = freshKeys(),
+  fileHeaders: string[] = headers,
+  fileMapping: ColumnMapping = mapping,
+): unknown[] | null {
+  const mapped = createRowMapper("transactions", fileHeaders, fileMapping)(fields);
   if (!mapped.ok) return null;
   const result = validateRow("transactions", mapped.mapped, settings);
   if (!result.ok) return null;
   const out: unknown[] = [];
-  writeRowColumns(result.value as TransactionRow, out, 0);
+  writeRowColumns(result.value as TransactionRow, keys, out, 0);
   return out;
 }
 
 function laneColumns(fields: string[], settings: RowSettings): unknown[] | null {
-  const lane = createTransactionLane(headers, mapping, settings);
+  const lane = createTransactionLane(headers, mapping, settings, freshKeys());
   if (!lane) throw new Error("expected a lane");
   const out: unknown[] = new Array(LANE_COLUMNS + 3).fill("untouched");
   return lane(fields, out, 3) ? out.slice(3) : null;
@@ -123,7 +137,7 @@ describe("the transactions lane", () => {
   it("reads a date column of unsettled format value by value: the slow path's job", () => {
     const unsettled: RowSettings = { decimalMark: ".", dateFormats: {} };
     expect(laneColumns(row(base), unsettled)).toBeNull();
-    expect(slowColumns(row(base), unsettled)?.[2]).toBe(Date.UTC(2025, 2, 5, 14, 30));
+    expect(slowColumns(row(base), unsettled)?.[3]).toBe(Date.UTC(2025, 2, 5, 14, 30));
   });
 
   it("agrees with the slow path on generated rows of every shape it takes", () => {
@@ -146,8 +160,97 @@ describe("the transactions lane", () => {
     expect(taken).toBeGreaterThan(3000);
   });
 
-  it("has no lane for a file without a transaction id column", () => {
+  it("has no lane for a file without a transaction id or order id column", () => {
     const { id: _, ...withoutId } = mapping;
-    expect(createTransactionLane(headers, withoutId, dot)).toBeNull();
+    expect(createTransactionLane(headers, withoutId, dot, freshKeys())).toBeNull();
+  });
+});
+
+describe("the lane on order-line files", () => {
+  const lineHeaders = ["order", "line", "when", "qty", "price", "customer"];
+  const lineMapping: ColumnMapping = {
+    order: "order_id",
+    line: "line_number",
+    when: "occurred_at",
+    qty: "quantity",
+    price: "unit_price",
+    customer: "customer_external_id",
+  };
+  const { line: _, ...noLineMapping } = lineMapping;
+  const keysFor = (fileMapping: ColumnMapping) =>
+    createLineKeys(keyColumnsOf(lineHeaders, fileMapping));
+
+  /** Both paths over a whole file, each with its own per-file keys; rows in file order. */
+  function bothPaths(records: string[][], fileMapping: ColumnMapping) {
+    const laneKeys = keysFor(fileMapping);
+    const slowKeys = keysFor(fileMapping);
+    const lane = createTransactionLane(lineHeaders, fileMapping, dot, laneKeys);
+    if (!lane) throw new Error("expected a lane");
+    return records.map((fields) => {
+      const out: unknown[] = new Array(LANE_COLUMNS);
+      const laneRow = lane(fields, out, 0) ? out : null;
+      const slowRow = slowColumns(fields, dot, slowKeys, lineHeaders, fileMapping);
+      return { laneRow, slowRow };
+    });
+  }
+
+  const records = [
+    ["536365", "", "2010-12-01 08:26", "6", "2.55", "17850"],
+    ["536365", "", "2010-12-01 08:26", "6", "3.39", "17850"],
+    ["536366", "", "2010-12-01 08:28", "6", "1.85", "17850"],
+    ["536365", "", "2010-12-01 08:26", "8", "2.75", "17850"],
+    ["C536379", "", "2010-12-01 09:41", "-1", "27.50", "14527"],
+  ];
+
+  it("keys lines by order and position, and stores the order id, as the slow path does", () => {
+    const rows = bothPaths(records, noLineMapping);
+    for (const { laneRow, slowRow } of rows) expect(laneRow).toEqual(slowRow);
+    expect(rows.map(({ laneRow }) => laneRow?.[0])).toEqual([
+      "536365",
+      "536365#2",
+      "536366",
+      "536365#3",
+      "C536379",
+    ]);
+    expect(rows.map(({ laneRow }) => laneRow?.[1])).toEqual([
+      "536365",
+      "536365",
+      "536366",
+      "536365",
+      "C536379",
+    ]);
+    // The cancellation stays a return: negative quantity and amount, is_return set.
+    expect(rows[4]?.laneRow?.slice(7, 10)).toEqual([-1, 27.5, -27.5]);
+    expect(rows[4]?.laneRow?.at(-1)).toBe(1);
+  });
+
+  it("keys lines by the line-number column when the file has one", () => {
+    const numbered = records.map((fields, index) => [
+      fields[0] as string,
+      ["1", "2", "1", "7", "1"][index] as string,
+      ...fields.slice(2),
+    ]);
+    const rows = bothPaths(numbered, lineMapping);
+    for (const { laneRow, slowRow } of rows) expect(laneRow).toEqual(slowRow);
+    expect(rows.map(({ laneRow }) => laneRow?.[0])).toEqual([
+      "536365",
+      "536365#2",
+      "536366",
+      "536365#7",
+      "C536379",
+    ]);
+  });
+
+  it("declines a line number that is not a whole number, which the slow path rejects", () => {
+    const bad = [["536365", "1.5", "2010-12-01 08:26", "6", "2.55", "17850"]];
+    const [row] = bothPaths(bad, lineMapping);
+    expect(row).toEqual({ laneRow: null, slowRow: null });
+  });
+
+  it("leaves a line without order id to the slow path, which keys it by its hash", () => {
+    const anonymous = [["", "", "2010-12-01 08:26", "6", "2.55", ""]];
+    const [row] = bothPaths(anonymous, noLineMapping);
+    expect(row?.laneRow).toBeNull();
+    expect(String(row?.slowRow?.[0])).toMatch(/^row:[0-9a-f]{32}$/);
   });
 });
