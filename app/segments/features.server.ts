@@ -10,6 +10,7 @@
 
 import type { Db } from "#db/client";
 import { computeRfm } from "~/analytics/rfm";
+import type { AnalysisExclusion } from "~/customers/analysable.server";
 import { loadConsentedCustomers } from "./consented-customers.server";
 import { type CustomerColumns, loadCustomerColumns } from "./customer-columns.server";
 import { ageAt, slugify } from "./demographics";
@@ -30,6 +31,7 @@ export interface FeatureTable {
   referenceDay: number;
   customers: IdIndex;
   excludedWithoutConsent: number;
+  exclusion: AnalysisExclusion;
   features: Feature[];
   profile: CustomerColumns;
 }
@@ -102,6 +104,7 @@ export function loadFeatureTable(
     referenceDay,
     customers,
     excludedWithoutConsent: consented.excludedWithoutConsent,
+    exclusion: consented.exclusion,
     features,
     profile,
   };

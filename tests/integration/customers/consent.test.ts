@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import * as schema from "#db/schema";
-import { countExcludedForConsent } from "~/customers/consent.server";
+import { countExcludedFromAnalysis } from "~/customers/analysable.server";
 import { upsertCustomerBatch } from "~/customers/merge.server";
 import { customerCounts, getCustomerProfile, listCustomers } from "~/customers/queries.server";
 import { setUpTestDb } from "../../helpers/test-db";
@@ -107,7 +107,7 @@ describe("customers without data-processing consent are left out and counted", (
       "online",
     );
     expect(customerCounts(scope)).toEqual({ total: 4, withDataProcessingConsent: 2, excluded: 2 });
-    expect(countExcludedForConsent(scope)).toBe(2);
+    expect(countExcludedFromAnalysis(scope)).toBe(2);
     const page = { limit: 10, offset: 0 };
     expect(listCustomers(scope, page).map((c) => c.name)).toEqual(["Yes One", "Yes Two"]);
     expect(listCustomers(scope, { ...page, includeUnconsented: true }).map((c) => c.name)).toEqual([
