@@ -20,16 +20,11 @@ import type { WorkspaceScope } from "#db/scoped";
 import { CONSENT_RULES } from "~/analytics/audience";
 import { formatInteger } from "~/format";
 
+export { BASIS_LABELS, exclusionWording } from "./processing-basis";
 export { type ProcessingBasis, processingBases };
 
 /** Consents a contact on each channel needs, whatever the basis. */
 export const CONTACT_CONSENTS = CONSENT_RULES;
-
-export const BASIS_LABELS: Readonly<Record<ProcessingBasis, string>> = {
-  consent: "Consent (analyse customers who gave data-processing consent)",
-  "legitimate-interest": "Legitimate interest (analyse every customer who has not objected)",
-  contract: "Performance of a contract (analyse every customer who has not objected)",
-};
 
 export function processingBasisOf(db: Db, workspaceId: number): ProcessingBasis {
   const row = db
@@ -90,11 +85,6 @@ export function countExcludedFromAnalysis(scope: WorkspaceScope): number {
     .where(analysableCustomerFilter(scope))
     .get();
   return (all?.n ?? 0) - (kept?.n ?? 0);
-}
-
-/** Why the left-out customers are left out, as the pages and results word it. */
-export function exclusionWording(basis: ProcessingBasis): string {
-  return basis === "consent" ? "without data-processing consent" : "who objected to processing";
 }
 
 /**

@@ -18,6 +18,8 @@ import {
   stableJson,
 } from "./merge-rules";
 
+import { TRANSACTIONS_SOURCE } from "./transaction-customers.server";
+
 export { MERGE_RULES } from "./merge-rules";
 
 export interface MergeCounts {
@@ -48,6 +50,11 @@ function prepareStatements(sqlite: Database.Database) {
     updateSource: sqlite.prepare(
       `UPDATE customer_sources SET dataset_id = @datasetId, record = @record, row_hash = @rowHash
        WHERE id = @id AND workspace_id = @workspaceId`,
+    ),
+    // A profile made from a transactions file, for a record with the same customer id.
+    findTransactionsProfile: sqlite.prepare<[number, string, string], { customer_id: number }>(
+      `SELECT customer_id FROM customer_sources
+       WHERE workspace_id = ? AND source = ? AND external_id = ?`,
     ),
     getProfile: sqlite.prepare<[number, number], Record<string, unknown>>(
       `SELECT ${storedColumns.join(", ")} FROM customers WHERE id = ? AND workspace_id = ?`,
@@ -168,6 +175,14 @@ export function upsertCustomerBatch(
     }
     let customerId = known?.customer_id;
     let matchedBy = "external_id";
+    if (customerId === undefined && recordSource !== TRANSACTIONS_SOURCE) {
+      const fromSales = sql.findTransactionsProfile.get(
+        workspaceId,
+        TRANSACTIONS_SOURCE,
+        row.external_id,
+      );
+      customerId = fromSales?.customer_id;
+    }
     if (customerId === undefined) {
       customerId = (row.email && byEmail.get(row.email)) || undefined;
       matchedBy = "email";

@@ -16,6 +16,7 @@ import type { Db } from "#db/client";
 import { datasets } from "#db/schema";
 import { scopeTo, type WorkspaceScope } from "#db/scoped";
 import { afterDataChanged } from "#jobs/after-data-changed";
+import { createProfilesFromTransactions } from "~/customers/transaction-customers.server";
 import { FileProblem, type LoadCounts, type LoadPlan, loadFile } from "./batch-loader.server";
 import { customerSourcesWatermark, removeDatasetRows } from "./dataset-rows.server";
 import { datasetSettingsOf, type ImportOptions, importOptionsSchema } from "./import-options";
@@ -217,6 +218,8 @@ async function loadStoredFile(
       onPublishChunk: request.onPublishChunk,
     }),
   );
+  // Customer ids of the sales that no profile carries become profiles (customers/…).
+  if (kind === "transactions") createProfilesFromTransactions(db, workspaceId, datasetId);
   const scope = scopeTo(db, workspaceId);
   db.transaction(() => {
     rememberMapping(scope, kind, signature, options.mapping);
