@@ -13,6 +13,8 @@ export interface WorkspaceDataMarks {
   customers: string;
   /** Number of sales (an erasure, a sale written outside an import). */
   sales: number;
+  /** The legal basis for analytics: changing it changes who is analysed. */
+  basis: string;
 }
 
 export function workspaceDataMarks(db: Db, workspaceId: number): WorkspaceDataMarks {
@@ -23,7 +25,8 @@ export function workspaceDataMarks(db: Db, workspaceId: number): WorkspaceDataMa
             FROM datasets WHERE workspace_id = @id) AS datasets,
          (SELECT count(*) || ':' || coalesce(max(updated_at), 0)
             FROM customers WHERE workspace_id = @id) AS customers,
-         (SELECT count(*) FROM transactions WHERE workspace_id = @id) AS sales`,
+         (SELECT count(*) FROM transactions WHERE workspace_id = @id) AS sales,
+         (SELECT processing_basis FROM workspaces WHERE id = @id) AS basis`,
     )
     .get({ id: workspaceId }) as WorkspaceDataMarks;
 }

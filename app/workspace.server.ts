@@ -8,6 +8,8 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { and, asc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { type Role, roles } from "#db/roles";
+import { type ProcessingBasis, processingBases } from "#db/schema";
+import { afterDataChanged } from "#jobs/after-data-changed";
 import { uploadDir } from "~/ingest/upload.server";
 import { audit } from "./audit.server";
 import { getDb, schema, scopeTo, type WorkspaceScope } from "./db.server";
@@ -213,6 +215,56 @@ export function removeMember(access: WorkspaceAccess, userId: number) {
     action: "member.removed",
     target: `user:${userId}`,
   });
+}
+
+export const ProcessingBasisSchema = z.enum(processingBases, {
+  message: "Choose consent, legitimate-interest or contract",
+});
+
+/**
+ * Sets the legal basis for analytics (who is analysed; see customers/analysable.server.ts).
+ * A change is audited with the old and new basis, and the workspace's RFM segments are
+ * computed again at once (not at the next hourly recompute), since their members change.
+ * `actorUserId` null = the command line.
+ */
+export function setProcessingBasis(
+  workspaceId: number,
+  basis: ProcessingBasis,
+  actorUserId: number | null,
+): Workspace {
+  const db = getDb();
+  const byId = eq(schema.workspaces.id, workspaceId);
+  const changed = db.transaction((tx) => {
+    const before = tx.select().from(schema.workspaces).where(byId).get();
+    if (!before) throw new WorkspaceError(`No workspace #${workspaceId}`);
+    if (before.processingBasis === basis) return { workspace: before, auditId: undefined };
+    const workspace = tx
+      .update(schema.workspaces)
+      .set({ processingBasis: basis })
+      .where(byId)
+      .returning()
+      .get();
+    const entry = tx
+      .insert(schema.auditLog)
+      .values({
+        workspaceId,
+        actorUserId,
+        action: "workspace.processing_basis_changed",
+        target: `workspace:${workspaceId}`,
+        details: { from: before.processingBasis, to: basis, via: actorUserId ? "settings" : "cli" },
+      })
+      .returning({ id: schema.auditLog.id })
+      .get();
+    return { workspace, auditId: entry.id };
+  });
+  if (changed.auditId !== undefined)
+    afterDataChanged(
+      db,
+      workspaceId,
+      new Date(),
+      `recompute:rfm:${workspaceId}:basis:${changed.auditId}`,
+    );
+  return changed.workspace;
 }
 
 export function deleteWorkspace(access: WorkspaceAccess) {

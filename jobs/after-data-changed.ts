@@ -28,9 +28,10 @@ export function afterDataChanged(
   db: Db,
   workspaceId: number,
   now = new Date(),
+  /** A change that must not wait for the hour's run (e.g. the legal basis) brings its own. */
+  dedupeKey = recomputeDedupeKey(workspaceId, now),
 ): number | undefined {
   const scope = scopeTo(db, workspaceId);
-  const dedupeKey = recomputeDedupeKey(workspaceId, now);
   return db.transaction(
     () => {
       const latest = db

@@ -24,6 +24,7 @@ const KNOWN_LABELS: Readonly<Record<string, string>> = {
   consent_sms_at: "SMS consent given at",
   consent_email_at: "E-mail consent given at",
   consent_data_processing_at: "Data-processing consent given at",
+  objection: "Objection to processing",
   signup_date: "Sign-up date",
   children_count: "Children",
   num_products: "Products held",

@@ -1,7 +1,7 @@
 /**
- * A workspace's data as CSV, made row by row (see export-rows.server.ts). Customers
- * without data-processing consent, and the sales linked to them, are left out unless the
- * caller asks otherwise, and the count is reported.
+ * A workspace's data as CSV, made row by row (see export-rows.server.ts). Customers the
+ * workspace's legal basis leaves out of analyses (analysable.server.ts), and the sales
+ * linked to them, are left out unless the caller asks otherwise, and the count is reported.
  */
 import {
   and,
@@ -20,7 +20,12 @@ import {
 import * as schema from "#db/schema";
 import type { WorkspaceScope } from "#db/scoped";
 import type { DatasetKind } from "~/ingest/kinds";
-import { consentedCustomerFilter, countExcludedForConsent } from "./consent.server";
+import {
+  analysableCustomerFilter,
+  countExcludedFromAnalysis,
+  notAnalysableSql,
+  processingBasisOf,
+} from "./analysable.server";
 import { csvLines, csvStream } from "./csv";
 import {
   CAMPAIGN_COLUMNS,
@@ -41,7 +46,12 @@ function* customersWithSources(scope: WorkspaceScope, includeUnconsented: boolea
     scope.db
       .select()
       .from(customers)
-      .where(and(consentedCustomerFilter(scope, { includeUnconsented }), gt(customers.id, afterId)))
+      .where(
+        and(
+          analysableCustomerFilter(scope, { includeAll: includeUnconsented }),
+          gt(customers.id, afterId),
+        ),
+      )
       .orderBy(asc(customers.id))
       .limit(PAGE)
       .all(),
@@ -70,7 +80,7 @@ function customersCsv(scope: WorkspaceScope, includeUnconsented: boolean): CsvEx
     .sort();
   return {
     fileName: "customers.csv",
-    excluded: includeUnconsented ? 0 : countExcludedForConsent(scope),
+    excluded: includeUnconsented ? 0 : countExcludedFromAnalysis(scope),
     lines: csvLines(
       customerHeader(attributeNames),
       customersWithSources(scope, includeUnconsented),
@@ -79,10 +89,11 @@ function customersCsv(scope: WorkspaceScope, includeUnconsented: boolean): CsvEx
   };
 }
 
-/** Sales linked to a customer without consent, by profile or (not yet linked) by their ids. */
+/** Sales linked to a customer the basis leaves out, by profile or (not yet linked) by their ids. */
 function linkedToUnconsented(scope: WorkspaceScope): SQL {
   const t = schema.transactions;
-  const unconsented = sql`coalesce(c.consent_data_processing, 0) != 1`;
+  const basis = processingBasisOf(scope.db, scope.workspaceId);
+  const unconsented = sql.raw(notAnalysableSql(basis, "c"));
   // The "is not null" guards keep anonymous sales out of SQL's NULL logic (NOT NULL is NULL).
   return or(
     and(

@@ -8,6 +8,7 @@ import type { CustomerRow } from "~/ingest/schemas";
 export const MERGE_RULES: readonly string[] = [
   "A record is identified by its source (online, offline, or the file's source column) and its customer id there; loading the same source and id again updates that record, and an identical record counts as unchanged.",
   "The same customer id in two different sources is not taken as the same person: each system numbers its customers on its own.",
+  'A customer id found only in a transactions file gets a profile of its own (source "transactions", consent unknown), so its sales count; a customer record with that id, from any source, joins that profile, or, when it joins another profile by e-mail or phone, brings those sales and the id with it.',
   "A new record joins the profile with (1) the same source and id, else (2) the same e-mail (compared lower-cased and trimmed), else (3) the same phone number (compared in international form, +905321234567); otherwise it starts a new profile. Two existing profiles are never joined automatically.",
   "Empty profile fields are filled from any record. When records disagree, the most recently loaded record wins; an empty cell never erases a known value.",
   "Each consent (SMS, e-mail, data processing) keeps its latest value by consent date, with that date and the source it came from. A record without a consent date counts as of the moment it was loaded.",

@@ -18,6 +18,8 @@ import {
   stableJson,
 } from "./merge-rules";
 
+import { TRANSACTIONS_SOURCE } from "./transaction-customers.server";
+
 export { MERGE_RULES } from "./merge-rules";
 
 export interface MergeCounts {
@@ -48,6 +50,26 @@ function prepareStatements(sqlite: Database.Database) {
     updateSource: sqlite.prepare(
       `UPDATE customer_sources SET dataset_id = @datasetId, record = @record, row_hash = @rowHash
        WHERE id = @id AND workspace_id = @workspaceId`,
+    ),
+    // A profile made from a transactions file, for a record with the same customer id.
+    findTransactionsProfile: sqlite.prepare<[number, string, string], { customer_id: number }>(
+      `SELECT customer_id FROM customer_sources
+       WHERE workspace_id = ? AND source = ? AND external_id = ?`,
+    ),
+    otherSources: sqlite
+      .prepare<[number, number, string], number>(
+        `SELECT count(*) FROM customer_sources
+         WHERE workspace_id = ? AND customer_id = ? AND source != ?`,
+      )
+      .pluck(),
+    moveSales: sqlite.prepare(
+      "UPDATE transactions SET customer_id = @to WHERE workspace_id = @workspaceId AND customer_id = @from",
+    ),
+    moveSources: sqlite.prepare(
+      "UPDATE customer_sources SET customer_id = @to WHERE workspace_id = @workspaceId AND customer_id = @from",
+    ),
+    deleteProfile: sqlite.prepare(
+      "DELETE FROM customers WHERE workspace_id = @workspaceId AND id = @from",
     ),
     getProfile: sqlite.prepare<[number, number], Record<string, unknown>>(
       `SELECT ${storedColumns.join(", ")} FROM customers WHERE id = ? AND workspace_id = ?`,
@@ -175,6 +197,27 @@ export function upsertCustomerBatch(
     if (customerId === undefined) {
       customerId = (row.phone && byPhone.get(row.phone)) || undefined;
       matchedBy = "phone";
+    }
+    // A profile made from sales with this id (transaction-customers.server.ts) is taken up:
+    // the record joins it, or, when the record matched a profile by e-mail or phone, the
+    // sales and the id move there and the empty profile goes (it has nothing else).
+    const fromSales =
+      known || recordSource === TRANSACTIONS_SOURCE
+        ? undefined
+        : sql.findTransactionsProfile.get(workspaceId, TRANSACTIONS_SOURCE, row.external_id)
+            ?.customer_id;
+    if (fromSales !== undefined && customerId === undefined) {
+      customerId = fromSales;
+      matchedBy = "external_id";
+    } else if (
+      fromSales !== undefined &&
+      customerId !== fromSales &&
+      sql.otherSources.get(workspaceId, fromSales, TRANSACTIONS_SOURCE) === 0
+    ) {
+      const move = { workspaceId, from: fromSales, to: customerId };
+      sql.moveSales.run(move);
+      sql.moveSources.run(move);
+      sql.deleteProfile.run(move);
     }
     if (customerId === undefined) matchedBy = "new";
 

@@ -17,13 +17,19 @@ import {
 import { customerSources, customers, transactions } from "#db/schema";
 import type { WorkspaceScope } from "#db/scoped";
 import { foldCase } from "~/ingest/normalise";
-import { consentedCustomerFilter, countExcludedForConsent } from "./consent.server";
+import {
+  analysableCustomerFilter,
+  countExcludedFromAnalysis,
+  exclusionWording,
+  isAnalysable,
+  processingBasisOf,
+} from "./analysable.server";
 
 export interface CustomerListOptions {
   search?: string;
   limit: number;
   offset: number;
-  /** Owners may look at everyone; by default customers without consent are hidden. */
+  /** Owners may look at everyone; by default those the basis leaves out are hidden. */
   includeUnconsented?: boolean;
 }
 
@@ -63,7 +69,7 @@ export function listCustomers(scope: WorkspaceScope, options: CustomerListOption
     .from(customers)
     .where(
       and(
-        consentedCustomerFilter(scope, { includeUnconsented }),
+        analysableCustomerFilter(scope, { includeAll: includeUnconsented }),
         search?.trim() ? searchCondition(scope, search) : undefined,
       ),
     )
@@ -120,6 +126,11 @@ export function getCustomerProfile(scope: WorkspaceScope, id: number) {
   const revenue = summary?.revenue ?? 0;
   return {
     customer,
+    /** Whether the workspace's legal basis lets analyses use this person. */
+    analysable: isAnalysable(
+      processingBasisOf(scope.db, scope.workspaceId),
+      customer.consentDataProcessing,
+    ),
     sources,
     consent: {
       dataProcessing: consentOf(
@@ -194,6 +205,14 @@ export function recentSaleLines(
 export function customerCounts(scope: WorkspaceScope) {
   const total =
     scope.db.select({ n: count() }).from(customers).where(scope.where(customers)).get()?.n ?? 0;
-  const excluded = countExcludedForConsent(scope);
-  return { total, withDataProcessingConsent: total - excluded, excluded };
+  const excluded = countExcludedFromAnalysis(scope);
+  const basis = processingBasisOf(scope.db, scope.workspaceId);
+  return {
+    total,
+    withDataProcessingConsent: total - excluded,
+    excluded,
+    basis,
+    /** "without data-processing consent" or "who objected to processing". */
+    excludedAs: exclusionWording(basis),
+  };
 }

@@ -2,6 +2,10 @@
 import fs from "node:fs";
 import { and, desc, eq, sql } from "drizzle-orm";
 import { audit } from "~/audit.server";
+import {
+  createProfilesFromTransactions,
+  TRANSACTIONS_SOURCE,
+} from "~/customers/transaction-customers.server";
 import { schema, type WorkspaceScope } from "~/db.server";
 
 export function listDatasets(scope: WorkspaceScope) {
@@ -60,7 +64,8 @@ export function listCellWarnings(scope: WorkspaceScope, datasetId: number, limit
  * holds it (a later import of the same row takes it over, see keyed-upsert.server.ts), so
  * rows a later dataset also loaded stay. Rows of the fact tables cascade on dataset_id;
  * customer records owned by this dataset are removed, and so are profiles left with no
- * record from any source. Its rejected rows and cell warnings cascade.
+ * record from any source; sales that other datasets own keep (or get) a profile. Its
+ * rejected rows and cell warnings cascade.
  */
 export function deleteDataset(
   scope: WorkspaceScope,
@@ -69,10 +74,38 @@ export function deleteDataset(
 ): boolean {
   const dataset = getDataset(scope, id);
   if (!dataset) return false;
+  const sqlite = scope.db.$client;
+  let relinkAfter = false;
+  const params = { workspaceId: scope.workspaceId, id };
   scope.db.transaction((tx) => {
+    // A profile made from sales (source "transactions") lives with its sales: while a later
+    // dataset still holds some of them, the newest such dataset takes its record over.
+    sqlite
+      .prepare(
+        `UPDATE customer_sources SET dataset_id = (
+           SELECT max(t.dataset_id) FROM transactions t
+           WHERE t.workspace_id = customer_sources.workspace_id
+             AND t.customer_id = customer_sources.customer_id AND t.dataset_id <> @id)
+         WHERE workspace_id = @workspaceId AND dataset_id = @id AND source = @source
+           AND EXISTS (SELECT 1 FROM transactions t
+             WHERE t.workspace_id = customer_sources.workspace_id
+               AND t.customer_id = customer_sources.customer_id AND t.dataset_id <> @id)`,
+      )
+      .run({ ...params, source: TRANSACTIONS_SOURCE });
     tx.delete(schema.customerSources)
       .where(scope.where(schema.customerSources, eq(schema.customerSources.datasetId, id)))
       .run();
+    // Deleting a profile cascades to its sales: sales other datasets own are unlinked
+    // first, and get a profile of their own below, so they are never lost with it.
+    const unlinked = sqlite
+      .prepare(
+        `UPDATE transactions SET customer_id = NULL
+         WHERE workspace_id = @workspaceId AND dataset_id IS NOT @id AND customer_id IN (
+           SELECT c.id FROM customers c WHERE c.workspace_id = @workspaceId
+             AND NOT EXISTS (SELECT 1 FROM customer_sources s WHERE s.customer_id = c.id))`,
+      )
+      .run(params).changes;
+    if (unlinked > 0) relinkAfter = true;
     tx.delete(schema.customers)
       .where(
         and(
@@ -85,6 +118,16 @@ export function deleteDataset(
       .where(scope.where(schema.datasets, eq(schema.datasets.id, id)))
       .run();
   });
+  if (relinkAfter) {
+    const newest = sqlite
+      .prepare(
+        `SELECT max(dataset_id) FROM transactions
+         WHERE workspace_id = ? AND customer_id IS NULL AND customer_external_id IS NOT NULL`,
+      )
+      .pluck()
+      .get(scope.workspaceId) as number | null;
+    if (newest !== null) createProfilesFromTransactions(scope.db, scope.workspaceId, newest);
+  }
   if (dataset.storedPath) fs.rmSync(dataset.storedPath, { force: true });
   audit({
     workspaceId: scope.workspaceId,

@@ -62,7 +62,9 @@ export function removeDatasetRows(
       sqlite
         .prepare(`DELETE FROM ${FACT_TABLES[kind]} WHERE workspace_id = ? AND dataset_id = ?`)
         .run(workspaceId, datasetId);
-      return;
+      // A transactions import also creates profiles for ids no profile had (see
+      // customers/transaction-customers.server.ts): those go like a customers import's.
+      if (kind !== "transactions") return;
     }
     sqlite
       .prepare(

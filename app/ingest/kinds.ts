@@ -52,6 +52,8 @@ export const fieldTypes = {
     consent_sms_at: "datetime",
     consent_email_at: "datetime",
     consent_data_processing_at: "datetime",
+    /** "yes" = the person objected to processing: stored as data-processing consent "no". */
+    objection: "boolean",
   },
   transactions: {
     transaction_id: "id",

@@ -25,6 +25,7 @@ import { datasets } from "#db/schema";
 import { scopeTo, type WorkspaceScope } from "#db/scoped";
 import { afterDataChanged } from "#jobs/after-data-changed";
 import { enqueueCurveRefit } from "~/campaigns/refit-job.server";
+import { createProfilesFromTransactions } from "~/customers/transaction-customers.server";
 import { duplicateKeyRows } from "~/datasets/rows-held-elsewhere.server";
 import { FileProblem, type LoadCounts, type LoadPlan, loadFile } from "./batch-loader.server";
 import { customerSourcesWatermark, removeDatasetRows } from "./dataset-rows.server";
@@ -364,6 +365,8 @@ async function loadStoredFile(
       },
     }),
   );
+  // Customer ids of the sales that no profile carries become profiles (customers/…).
+  if (kind === "transactions") createProfilesFromTransactions(db, workspaceId, datasetId);
   const scope = scopeTo(db, workspaceId);
   db.transaction(() => {
     // Kinds written batch by batch (and a file of no rows) are published here.

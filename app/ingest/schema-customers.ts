@@ -49,11 +49,13 @@ function customerFields(context: CellContext) {
     consent_sms_at: dateCell(context, true),
     consent_email_at: dateCell(context, true),
     consent_data_processing_at: dateCell(context, true),
+    objection: booleanCell(),
   } satisfies Record<FieldOf<"customers">, z.ZodType>;
 }
 
 type CustomerFields = z.output<z.ZodObject<ReturnType<typeof customerFields>>>;
-export type CustomerRow = Omit<CustomerFields, "external_id"> & {
+/** An objection column is folded into the data-processing consent, so rows have none. */
+export type CustomerRow = Omit<CustomerFields, "external_id" | "objection"> & {
   external_id: string;
   attributes: z.output<ReturnType<typeof attributesSchema>>;
 };
@@ -68,7 +70,7 @@ export function customerRowSchema(
       attributes: attributesSchema(context, attributeTypes),
     })
     .transform(({ fields, attributes }, ctx): CustomerRow => {
-      const { external_id, birth_date, birth_year } = fields;
+      const { external_id, birth_date, birth_year, objection, ...rest } = fields;
       if (!external_id) {
         rowIssue(ctx, "external_id", "the customer id is empty");
         return z.NEVER;
@@ -84,6 +86,16 @@ export function customerRowSchema(
         );
         return { ...fields, external_id, birth_year: yearOfDate, attributes };
       }
-      return { ...fields, external_id, birth_year: birth_year ?? yearOfDate, attributes };
+      // An objection is a "no" to processing, dated like the consent column would be; "no
+      // objection" grants nothing, so the consent column (or its absence) stands.
+      const consent_data_processing = objection === true ? false : rest.consent_data_processing;
+      return {
+        ...rest,
+        birth_date,
+        consent_data_processing,
+        external_id,
+        birth_year: birth_year ?? yearOfDate,
+        attributes,
+      };
     });
 }

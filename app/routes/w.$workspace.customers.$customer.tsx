@@ -1,13 +1,16 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
 import { CurrencyNote } from "~/components/CurrencyNote";
 import { humanLabel } from "~/components/labels";
 import { ErasureBlockedError, eraseCustomer } from "~/customers/erase.server";
 import { MERGE_RULES } from "~/customers/merge.server";
+import { recordObjection } from "~/customers/objection.server";
 import { getCustomerProfile, recentSaleLines } from "~/customers/queries.server";
 import { reportingCurrency } from "~/customers/reporting-currency.server";
 import { getDb } from "~/db.server";
 import { formatDateTime, formatInteger, formatMoney } from "~/format";
+import { parseForm } from "~/forms.server";
 import { notFound, requireWorkspace } from "~/workspace.server";
 
 /** Sale lines listed on the page, newest first. */
@@ -17,8 +20,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { scope, role } = await requireWorkspace(request, params);
   const id = Number(params.customer);
   const profile = Number.isInteger(id) ? getCustomerProfile(scope, id) : undefined;
-  // Without data-processing consent a person is shown to owners only (as on the list).
-  if (!profile || (!profile.customer.consentDataProcessing && role !== "owner")) throw notFound();
+  // A person the legal basis leaves out of analyses is shown to owners only (as on the list).
+  if (!profile || (!profile.analysable && role !== "owner")) throw notFound();
   return {
     profile,
     sales: recentSaleLines(
@@ -29,14 +32,29 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ),
     rules: MERGE_RULES,
     canErase: role !== "viewer",
+    canObject: role !== "viewer" && profile.customer.consentDataProcessing !== false,
     money: reportingCurrency(scope),
   };
 }
+
+/** "erase" (the default, for a form without an intent) or "object". */
+const CustomerActionSchema = z.object({
+  intent: z.enum(["erase", "object"]).default("erase"),
+});
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { scope, workspace, user } = await requireWorkspace(request, params, "editor");
   const id = Number(params.customer);
   if (!Number.isInteger(id) || !getCustomerProfile(scope, id)) throw notFound();
+  const form = parseForm(
+    await request.formData().catch(() => new FormData()),
+    CustomerActionSchema,
+  );
+  if (!form.ok) return { error: form.errors.intent ?? "Unknown action" };
+  if (form.data.intent === "object") {
+    recordObjection(scope, id, user.id);
+    return redirect(`/w/${workspace.slug}/customers/${id}?objected=1`);
+  }
   let walCheckpointed: boolean;
   try {
     ({ walCheckpointed } = eraseCustomer(getDb(), workspace.id, { customerId: id }, user.id));
@@ -49,7 +67,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function CustomerPage() {
-  const { profile, sales, rules, canErase, money } = useLoaderData<typeof loader>();
+  const { profile, sales, rules, canErase, canObject, money } = useLoaderData<typeof loader>();
   const erasure = useActionData<typeof action>();
   const c = profile.customer;
   const consent = (
@@ -131,6 +149,18 @@ export default function CustomerPage() {
           {consent("SMS", c.consentSms, c.consentSmsAt, c.consentSmsSource)}
         </tbody>
       </table>
+      {canObject ? (
+        <Form method="post" className="row" style={{ marginTop: "0.5rem" }}>
+          <input type="hidden" name="intent" value="object" />
+          <button type="submit" className="secondary">
+            Record an objection to processing
+          </button>
+          <span className="small muted">
+            Stores data-processing consent as "no" (source: customer page): every analysis leaves
+            this person out, whatever the workspace's legal basis.
+          </span>
+        </Form>
+      ) : null}
       <h2>Sources</h2>
       <table className="data">
         <thead>
@@ -182,6 +212,7 @@ export default function CustomerPage() {
               {erasure.error}
             </p>
           ) : null}
+          <input type="hidden" name="intent" value="erase" />
           <button type="submit" className="danger">
             Erase this person (right to erasure)
           </button>

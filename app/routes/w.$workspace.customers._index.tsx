@@ -56,13 +56,12 @@ export default function Customers() {
         {formatInteger(counts.total)} profiles merged from every source.{" "}
         {includeUnconsented ? (
           <>
-            Showing everyone, including {formatInteger(counts.excluded)} without data-processing
-            consent.
+            Showing everyone, including {formatInteger(counts.excluded)} {counts.excludedAs}.
           </>
         ) : (
           <>
-            {formatInteger(counts.excluded)} without data-processing consent are hidden and excluded
-            from analyses and exports.
+            {formatInteger(counts.excluded)} {counts.excludedAs} are hidden and excluded from
+            analyses and exports (legal basis: {counts.basis}).
           </>
         )}
       </p>
@@ -74,7 +73,7 @@ export default function Customers() {
         {canIncludeUnconsented ? (
           <label className="row" style={{ alignItems: "center", fontWeight: 400 }}>
             <input type="checkbox" name="all" value="1" defaultChecked={includeUnconsented} />{" "}
-            include customers without consent
+            include customers {counts.excludedAs}
           </label>
         ) : null}
         <button type="submit" className="secondary">

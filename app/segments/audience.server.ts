@@ -4,14 +4,18 @@
  * audience_contacts. With `record`, the send is written to audience_contacts so the next
  * audience respects the cap.
  *
- * Customers without data-processing consent are counted under that reason before the
- * interest check: we do not read their purchases to find their interests at all.
+ * Who may be contacted does not depend on the workspace's legal basis for analytics: a
+ * member needs a recorded data-processing consent and the channel's consent
+ * (CONTACT_CONSENTS in customers/analysable.server.ts). Members without data-processing
+ * consent are counted under that reason before the interest check: we do not read their
+ * purchases to find their interests at all.
  */
 
 import type { Db } from "#db/client";
 import { buildAudience, type ContactChannel } from "~/analytics/audience";
 import { topCategoriesPerCustomer } from "~/analytics/category-interest";
 import { toUtcDay } from "~/analytics/columns";
+import { CONTACT_CONSENTS } from "~/customers/analysable.server";
 import { loadConsentedCustomers } from "./consented-customers.server";
 import { SegmentInputError } from "./errors";
 import { getRun } from "./runs.server";
@@ -98,7 +102,9 @@ export function buildAudienceFromSegment(db: Db, workspaceId: number, request: A
   getRun(db, workspaceId, runId);
   const rows = segmentMembers(db, workspaceId, runId, segment);
   if (rows.length === 0) throw new SegmentInputError(`Run ${runId} has no segment "${segment}"`);
-  const consented = rows.filter((row) => row[4] === 1);
+  // The data-processing half of the contact rule; buildAudience checks the channel half.
+  const needsProcessingConsent = CONTACT_CONSENTS[channel].includes("consentDataProcessing");
+  const consented = rows.filter((row) => !needsProcessingConsent || row[4] === 1);
   const interests = request.category
     ? interestsOf(db, workspaceId, new Set(consented.map((row) => row[0])), asOf)
     : undefined;

@@ -106,13 +106,15 @@ export function scoreChannelUsers(
         )}; the file's columns are: ${Object.values(upload.columns).concat(upload.ignoredColumns).join(", ")}.`,
     );
   if (records.length === 0)
-    throw new SegmentInputError("No customer with data-processing consent to learn from.");
+    throw new SegmentInputError(
+      consented.exclusion.empty_reason ?? "No customer that may be analysed to learn from.",
+    );
 
   const buyers = [...buyersByTarget(db, workspaceId, consented, target, referenceDay)]
     .sort((a, b) => b[1].size - a[1].size || a[0].localeCompare(b[0]))
     .slice(0, limit);
   if (buyers.length === 0)
-    throw new SegmentInputError(`No consented customer has bought any ${target} yet.`);
+    throw new SegmentInputError(`No analysable customer has bought any ${target} yet.`);
 
   const byChannel = new Map<string, AttributeRecord[]>();
   for (const user of upload.users) {
@@ -140,7 +142,7 @@ export function scoreChannelUsers(
     bad_rows: upload.badRows,
     problems: upload.problems,
     customers_trained_on: records.length,
-    excluded_without_consent: consented.excludedWithoutConsent,
+    ...consented.exclusion,
     targets: model.products.map((p) => ({ name: p.product, buyers: p.buyers })),
     channels: model.channels.map((c) => ({
       channel: c.channelId,

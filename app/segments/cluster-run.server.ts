@@ -68,8 +68,12 @@ export async function runClustering(
       missing === "drop" ? "drop-rows" : "impute-median",
     );
     const rows = prepared.matrix.rows;
-    if (rows < 3)
-      throw new SegmentInputError(`Only ${rows} customers can be used: too few to cluster`);
+    if (rows < 3) {
+      const why = table.exclusion.empty_reason;
+      throw new SegmentInputError(
+        `Only ${rows} customers can be used: too few to cluster${why ? `. ${why}` : ""}`,
+      );
+    }
     if (params.k !== undefined && params.k >= rows)
       throw new SegmentInputError(`k = ${params.k} needs more than ${rows} customers`);
 
@@ -140,7 +144,7 @@ export async function runClustering(
       customers_used: rows,
       dropped_missing: prepared.droppedRows,
       imputed: prepared.imputedPerFeature,
-      excluded_without_consent: table.excludedWithoutConsent,
+      ...table.exclusion,
       sizes: profiles.map((p) => ({
         cluster: p.cluster,
         name: p.suggestedName,

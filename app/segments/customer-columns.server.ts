@@ -1,10 +1,11 @@
 /**
- * Profile columns of the consented customers, aligned with their IdIndex positions:
+ * Profile columns of the analysable customers (see customers/analysable.server.ts), aligned with their IdIndex positions:
  * income, birth, gender, city, residency and the numeric extra attributes (those typed
  * "number" in attribute_definitions). Attributes are read with json_extract so SQLite,
  * not JavaScript, parses the JSON.
  */
 import type { Db } from "#db/client";
+import { analysableSql, processingBasisOf } from "~/customers/analysable.server";
 import type { IdIndex } from "./id-index";
 
 export interface CustomerColumns {
@@ -50,7 +51,7 @@ export function loadCustomerColumns(
       `SELECT id, income, birth_year, birth_date, gender, city,
          coalesce(json_extract(attributes, '$.residency'), json_extract(attributes, '$.resident'))
          ${attributeSql}
-       FROM customers WHERE workspace_id = ? AND consent_data_processing = 1`,
+       FROM customers WHERE workspace_id = ? AND ${analysableSql(processingBasisOf(db, workspaceId))}`,
     )
     .raw()
     .iterate(...names.map((name) => `$."${name}"`), workspaceId) as Iterable<unknown[]>;

@@ -1,6 +1,6 @@
 /**
  * The Segments page lists the features a workspace can cluster on, which means reading
- * every consented customer and every sale (about 0.5 s on the demo's 300k sales) on each
+ * every analysable customer and every sale (about 0.5 s on the demo's 300k sales) on each
  * visit. The list only changes when the data or the day changes, so it is kept per
  * workspace (workspace-cache.server.ts) under a key of the day and the data's marks.
  */
@@ -14,6 +14,6 @@ const lists = createWorkspaceCache<FeatureList>();
 export function cachedAvailableFeatures(db: Db, workspaceId: number): FeatureList {
   const marks = workspaceDataMarks(db, workspaceId);
   const day = new Date().toISOString().slice(0, 10);
-  const key = `${day}|${marks.datasets}|${marks.customers}|${marks.sales}`;
+  const key = `${day}|${marks.datasets}|${marks.customers}|${marks.sales}|${marks.basis}`;
   return lists.get(workspaceId, key, () => listAvailableFeatures(db, workspaceId));
 }

@@ -7,6 +7,7 @@
 import type { Db } from "#db/client";
 import { dayToIsoDate } from "~/analytics/columns";
 import { skewness } from "~/analytics/stats";
+import type { AnalysisExclusion } from "~/customers/analysable.server";
 import { type FeatureSource, loadFeatureTable } from "./features.server";
 import { parseAsOf } from "./reference-day";
 
@@ -25,10 +26,9 @@ export interface FeatureInfo {
   suggest_log: boolean;
 }
 
-export interface FeatureList {
+export interface FeatureList extends AnalysisExclusion {
   reference_date: string;
   customers: number;
-  excluded_without_consent: number;
   features: FeatureInfo[];
 }
 
@@ -59,7 +59,7 @@ export function listAvailableFeatures(
   return {
     reference_date: dayToIsoDate(table.referenceDay),
     customers: table.customers.ids.length,
-    excluded_without_consent: table.excludedWithoutConsent,
+    ...table.exclusion,
     features,
   };
 }

@@ -11,6 +11,7 @@
 
 import type { Db } from "#db/client";
 import { computeRfm } from "~/analytics/rfm";
+import type { AnalysisExclusion } from "~/customers/analysable.server";
 import { loadConsentedCustomers } from "./consented-customers.server";
 import { type CustomerColumns, loadCustomerColumns } from "./customer-columns.server";
 import { ageAt, slugify } from "./demographics";
@@ -31,6 +32,7 @@ export interface FeatureTable {
   referenceDay: number;
   customers: IdIndex;
   excludedWithoutConsent: number;
+  exclusion: AnalysisExclusion;
   features: Feature[];
   profile: CustomerColumns;
 }
@@ -128,6 +130,7 @@ export function loadFeatureTable(
     referenceDay,
     customers,
     excludedWithoutConsent: consented.excludedWithoutConsent,
+    exclusion: consented.exclusion,
     features,
     profile,
   };

@@ -62,7 +62,7 @@ export function matchChannels(
     run_id: members.run.id,
     run_kind: members.run.kind,
     reference_date: dayToIsoDate(referenceDay),
-    excluded_without_consent: members.excludedWithoutConsent,
+    ...members.exclusion,
     channels: channels.length,
     age_bands: ageBands.map((b) => b.key),
     interest_mapping: interestMapping,

@@ -155,7 +155,7 @@ export function matchProducts(
     run_id: members.run.id,
     run_kind: members.run.kind,
     reference_date: Number.isFinite(referenceDay) ? dayToIsoDate(referenceDay) : null,
-    excluded_without_consent: members.excludedWithoutConsent,
+    ...members.exclusion,
     purchases_used: rows.length,
     segments: segments.map((segment, s) => ({
       segment,

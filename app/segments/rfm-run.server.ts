@@ -9,6 +9,7 @@
 import type { Db } from "#db/client";
 import { computeRfm } from "~/analytics/rfm";
 import { RFM_SEGMENT_RULES, rfmSegmentGrid } from "~/analytics/rfm-segments";
+import type { AnalysisExclusion } from "~/customers/analysable.server";
 import { loadConsentedCustomers } from "./consented-customers.server";
 import { defaultReferenceDay, parseAsOf } from "./reference-day";
 import { type RunOptions, withRun } from "./run-lifecycle.server";
@@ -38,9 +39,8 @@ export interface RfmSegmentRow {
   mean_monetary: number;
 }
 
-export interface RfmRunResult extends Record<string, unknown> {
+export interface RfmRunResult extends Record<string, unknown>, AnalysisExclusion {
   reference_date: string;
-  excluded_without_consent: number;
   customers_scored: number;
   /** Consented customers with no purchase before the reference date. */
   customers_without_purchase: number;
@@ -99,7 +99,7 @@ export async function runRfm(
     await progress(100, "Done");
     return {
       reference_date: rfm.referenceDate,
-      excluded_without_consent: consented.excludedWithoutConsent,
+      ...consented.exclusion,
       customers_scored: rfm.customers.length,
       customers_without_purchase: rfm.unscoredCustomers,
       transactions_used: columns.rows - rfm.rowsAfterReference,

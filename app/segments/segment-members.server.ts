@@ -4,6 +4,7 @@
  * run is left out of every later report and counted.
  */
 import type { Db } from "#db/client";
+import type { AnalysisExclusion } from "~/customers/analysable.server";
 import { loadConsentedCustomers } from "./consented-customers.server";
 import type { IdIndex } from "./id-index";
 import { type AnalysisRun, getRun, loadSegmentOf } from "./runs.server";
@@ -19,6 +20,8 @@ export interface SegmentMembers {
   sizes: number[];
   /** Members of the run who have no data-processing consent now. */
   excludedWithoutConsent: number;
+  /** The run's members left out now, and why a report is empty when the basis is why. */
+  exclusion: AnalysisExclusion;
 }
 
 export function loadSegmentMembers(db: Db, workspaceId: number, runId: number): SegmentMembers {
@@ -48,6 +51,7 @@ export function loadSegmentMembers(db: Db, workspaceId: number, runId: number): 
     segments,
     sizes: segments.map((s) => counts.get(s) as number),
     excludedWithoutConsent: excluded,
+    exclusion: { ...consented.exclusion, excluded_without_consent: excluded },
   };
 }
 

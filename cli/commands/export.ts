@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { exclusionWording, processingBasisOf } from "~/customers/analysable.server";
 import { csvText, exportCsv } from "~/customers/export.server";
 import { getDb, scopeTo } from "~/db.server";
 import { datasetKinds } from "~/ingest/kinds";
@@ -27,8 +28,9 @@ export const exportCommand: Command = {
     const file = exportCsv(scope, args.kind, {
       includeUnconsented: args["include-unconsented"],
     });
+    const wording = exclusionWording(processingBasisOf(scope.db, scope.workspaceId));
     const note = file.excluded
-      ? `${file.excluded} ${args.kind === "customers" ? "customers" : "rows"} without data-processing consent left out (--include-unconsented to include them)`
+      ? `${file.excluded} ${args.kind === "customers" ? "customers" : "rows"} ${wording} left out (--include-unconsented to include them)`
       : undefined;
     return note ? { raw: csvText(file), note } : { raw: csvText(file) };
   },

@@ -13,6 +13,7 @@ export const commandIndex: CommandEntry[] = [
   { name: "user create", load: async () => (await import("./user")).userCreate },
   { name: "workspace create", load: async () => (await import("./workspace")).workspaceCreate },
   { name: "workspace list", load: async () => (await import("./workspace")).workspaceList },
+  { name: "workspace set", load: async () => (await import("./workspace")).workspaceSet },
   { name: "customer erase", load: async () => (await import("./customer")).customerErase },
   { name: "export", load: async () => (await import("./export")).exportCommand },
   { name: "import", load: async () => (await import("./import")).importCommand },

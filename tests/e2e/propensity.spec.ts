@@ -97,7 +97,7 @@ test("propensity of channel users: upload, mean score per channel and category, 
   );
   await expect(
     section.getByText(
-      "24 users scored on Age, Gender, Resident; model trained on 24 customers (2 without consent left out). Columns not used: user_id.",
+      "24 users scored on Age, Gender, Resident; model trained on 24 customers (2 without data-processing consent left out). Columns not used: user_id.",
     ),
   ).toBeVisible();
   await expect(section.getByRole("img")).toBeVisible();

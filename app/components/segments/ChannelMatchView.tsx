@@ -129,7 +129,7 @@ export function ChannelMatchView({
       <p className="muted small">
         {formatInteger(match.channels)} channels · segment ages at {match.reference_date}
         {match.excluded_without_consent > 0
-          ? ` · ${formatInteger(match.excluded_without_consent)} members who withdrew data-processing consent since the run are left out`
+          ? ` · ${formatInteger(match.excluded_without_consent)} members who may no longer be analysed (no consent or objected since the run) are left out`
           : ""}
       </p>
       <h2>Score by segment and channel</h2>

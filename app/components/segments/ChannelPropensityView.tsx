@@ -1,6 +1,7 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { HeatMap, type HeatRow } from "~/components/charts/HeatMap";
 import { humanLabels } from "~/components/labels";
+import { exclusionWording } from "~/customers/processing-basis";
 import type { ChannelPropensityReport } from "~/segments/channel-propensity.server";
 import { HowComputed } from "./HowComputed";
 import { formatPercent } from "./numbers";
@@ -75,8 +76,8 @@ function PropensityResults({ report }: { report: ChannelPropensityReport }) {
     <>
       <p className="small">
         {report.users_scored} users scored on {humanLabels(report.features)}; model trained on{" "}
-        {report.customers_trained_on} customers ({report.excluded_without_consent} without consent
-        left out).
+        {report.customers_trained_on} customers ({report.excluded_without_consent}{" "}
+        {exclusionWording(report.processing_basis)} left out).
         {report.ignored_columns.length > 0 &&
           ` Columns not used: ${report.ignored_columns.join(", ")}.`}
       </p>

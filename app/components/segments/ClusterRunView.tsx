@@ -1,3 +1,4 @@
+import { BasisNote } from "~/components/BasisNote";
 import { CurveChart } from "~/components/charts/CurveChart";
 import { ScatterChart } from "~/components/charts/ScatterChart";
 import { humanLabel, humanLabels } from "~/components/labels";
@@ -69,10 +70,7 @@ export function ClusterRunView(props: {
           <span>reference date</span>
         </div>
       </div>
-      <p className="notice" data-testid="excluded-consent">
-        Excluded {formatInteger(result.excluded_without_consent)} customers without data-processing
-        consent.
-      </p>
+      <BasisNote result={result} />
       <p className="small">
         <strong>Why k = {result.k}:</strong> {whyK(result)}
       </p>

@@ -1,5 +1,7 @@
-import { Form, useNavigation } from "@remix-run/react";
+import { Form, useNavigation, useParams } from "@remix-run/react";
+import { EmptyBecauseOfBasis } from "~/components/BasisNote";
 import { humanLabel } from "~/components/labels";
+import { exclusionWording } from "~/customers/processing-basis";
 import { formatInteger } from "~/format";
 import type { FieldErrors } from "~/forms.server";
 import type { FeatureInfo, FeatureList } from "~/segments/feature-list.server";
@@ -38,12 +40,18 @@ function ErrorText({ message }: { message: string | undefined }) {
 /** The two ways to start an analysis: RFM, or k-means on features the user picks. */
 export function NewRunForms({ features, errors }: { features: FeatureList; errors: FieldErrors }) {
   const busy = useNavigation().state === "submitting";
+  const { workspace } = useParams();
   const incomplete = features.features.some((f) => f.missing > 0);
   return (
     <div
       className="grid-cards"
       style={{ gridTemplateColumns: "minmax(16rem, 1fr) minmax(24rem, 2.5fr)" }}
     >
+      {features.empty_reason ? (
+        <div style={{ gridColumn: "1 / -1" }}>
+          <EmptyBecauseOfBasis reason={features.empty_reason} slug={workspace} />
+        </div>
+      ) : null}
       <Form
         method="post"
         className="card stack"
@@ -75,9 +83,10 @@ export function NewRunForms({ features, errors }: { features: FeatureList; error
         <input type="hidden" name="intent" value="cluster" />
         <h2 style={{ marginTop: 0 }}>k-means clusters</h2>
         <p className="muted small">
-          {formatInteger(features.customers)} customers with data-processing consent (
-          {formatInteger(features.excluded_without_consent)} without it are left out). Features are
-          standardised (z-scores) before clustering.
+          {formatInteger(features.customers)} customers may be analysed (
+          {formatInteger(features.excluded_without_consent)}{" "}
+          {exclusionWording(features.processing_basis)} are left out). Features are standardised
+          (z-scores) before clustering.
         </p>
         {features.features.length === 0 ? (
           <p className="muted">No features yet: upload customers and transactions first.</p>

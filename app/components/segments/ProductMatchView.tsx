@@ -74,7 +74,7 @@ export function ProductMatchView({
       <p className="muted small">
         {formatInteger(report.purchases_used)} purchases before {report.reference_date ?? "today"}
         {report.excluded_without_consent > 0
-          ? ` · ${formatInteger(report.excluded_without_consent)} members who withdrew data-processing consent since the run are left out`
+          ? ` · ${formatInteger(report.excluded_without_consent)} members who may no longer be analysed (no consent or objected since the run) are left out`
           : ""}
       </p>
       <h2>Category lift by segment</h2>

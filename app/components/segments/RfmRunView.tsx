@@ -1,3 +1,4 @@
+import { BasisNote } from "~/components/BasisNote";
 import { CurrencyNote } from "~/components/CurrencyNote";
 import { BarChart } from "~/components/charts/BarChart";
 import { HeatMap } from "~/components/charts/HeatMap";
@@ -52,12 +53,9 @@ export function RfmRunView({
           <span>transactions used</span>
         </div>
       </div>
-      <p className="notice" data-testid="excluded-consent">
-        Excluded {formatInteger(result.excluded_without_consent)} customers without data-processing
-        consent.
-      </p>
+      <BasisNote result={result} />
       <p className="muted small">
-        {formatInteger(result.customers_without_purchase)} consented customers have no purchase
+        {formatInteger(result.customers_without_purchase)} analysed customers have no purchase
         before the reference date and get no score;{" "}
         {formatInteger(result.transactions_after_reference)} transactions on or after it were
         ignored.

@@ -28,7 +28,7 @@ export function RunList({ runs, segmentsPath }: { runs: RunSummary[]; segmentsPa
             <th>Status</th>
             <th>Segments / k</th>
             <th>Customers</th>
-            <th>Excluded without consent</th>
+            <th>Excluded (basis)</th>
           </tr>
         </thead>
         <tbody>

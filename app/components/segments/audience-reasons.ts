@@ -8,7 +8,8 @@ export const excludedReasons = [
   {
     key: "no_data_processing_consent",
     label: "No data-processing consent",
-    detail: "Withdrawn or never recorded; customers without it were already left out of the run.",
+    detail:
+      "Withdrawn or never recorded. Contacting needs it under every legal basis for analytics, with the channel's consent.",
   },
   {
     key: "no_channel_consent",

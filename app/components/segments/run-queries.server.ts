@@ -1,10 +1,11 @@
 /**
  * Reads of a run's segment_assignments for the pages: who is in a segment (paginated), the
- * R × F cell counts, and a sample of the PCA scatter. Only customers who still have
- * data-processing consent are shown: one who withdrew it after the run drops out of every
- * later view (see app/segments/segment-members.server.ts).
+ * R × F cell counts, and a sample of the PCA scatter. Only customers who may still be
+ * analysed are shown (customers/analysable.server.ts): one who withdrew consent or objected
+ * after the run drops out of every later view (see app/segments/segment-members.server.ts).
  */
 import { and, asc, count, eq, isNotNull, sql } from "drizzle-orm";
+import { analysableCondition, processingBasisOf } from "~/customers/analysable.server";
 import { schema, type WorkspaceScope } from "~/db.server";
 
 const { customers, segmentAssignments, transactions } = schema;
@@ -14,7 +15,7 @@ function membersOf(scope: WorkspaceScope, runId: number, segment?: string) {
     segmentAssignments,
     eq(segmentAssignments.runId, runId),
     segment === undefined ? undefined : eq(segmentAssignments.segment, segment),
-    eq(customers.consentDataProcessing, true),
+    analysableCondition(processingBasisOf(scope.db, scope.workspaceId)),
   );
 }
 

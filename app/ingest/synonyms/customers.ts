@@ -66,4 +66,11 @@ export const customerSynonyms = {
     ...["kvkk onay tarihi", "kvkk tarihi"],
     ...["açık rıza tarihi", "дата согласия на обработку данных", "дата согласия пдн"],
   ],
+  objection: [
+    ...["objection", "objected", "objection to processing", "processing objection"],
+    ...["opt-out of processing", "opt out of processing", "processing opt-out"],
+    ...["itiraz", "işleme itiraz", "işleme itirazı", "veri işleme itirazı", "itiraz etti"],
+    ...["возражение", "возражение против обработки", "отказ от обработки"],
+    ...["отказ от обработки данных", "отказ от обработки персональных данных"],
+  ],
 } as const;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import * as schema from "#db/schema";
-import { countExcludedForConsent } from "~/customers/consent.server";
+import { countExcludedFromAnalysis } from "~/customers/analysable.server";
 import { upsertCustomerBatch } from "~/customers/merge.server";
 import { customerCounts, getCustomerProfile, listCustomers } from "~/customers/queries.server";
 import { setUpTestDb } from "../../helpers/test-db";
@@ -106,8 +106,14 @@ describe("customers without data-processing consent are left out and counted", (
       ],
       "online",
     );
-    expect(customerCounts(scope)).toEqual({ total: 4, withDataProcessingConsent: 2, excluded: 2 });
-    expect(countExcludedForConsent(scope)).toBe(2);
+    expect(customerCounts(scope)).toEqual({
+      total: 4,
+      withDataProcessingConsent: 2,
+      excluded: 2,
+      basis: "consent",
+      excludedAs: "without data-processing consent",
+    });
+    expect(countExcludedFromAnalysis(scope)).toBe(2);
     const page = { limit: 10, offset: 0 };
     expect(listCustomers(scope, page).map((c) => c.name)).toEqual(["Yes One", "Yes Two"]);
     expect(listCustomers(scope, { ...page, includeUnconsented: true }).map((c) => c.name)).toEqual([
@@ -118,7 +124,7 @@ describe("customers without data-processing consent are left out and counted", (
     ]);
     // Another workspace's customers are not counted here.
     const other = createWorkspace(db, "exclusion-other");
-    expect(customerCounts(other.scope)).toEqual({
+    expect(customerCounts(other.scope)).toMatchObject({
       total: 0,
       withDataProcessingConsent: 0,
       excluded: 0,

@@ -24,9 +24,16 @@ function profileOf(source: string, externalId: string): number {
 }
 
 describe("linking transactions to customers", () => {
-  it("leaves sales unlinked while their customers are unknown", async () => {
+  it("links sales of unknown customers to profiles made from the sales", async () => {
     await importOk("transactions", fixture("ingest/transactions.csv"));
-    expect(Object.values(customerIdsByKey())).toEqual([null, null, null, null, null]);
+    // One profile per customer id of the file (source "transactions"); anonymous sales stay.
+    const linked = Object.values(customerIdsByKey());
+    expect(linked.filter((id) => id === null)).toHaveLength(1);
+    const made = db.$client
+      .prepare("SELECT count(*) FROM customer_sources WHERE workspace_id = ? AND source = ?")
+      .pluck()
+      .get(workspaceId, "transactions");
+    expect(made).toBe(new Set(linked.filter((id) => id !== null)).size);
   });
 
   it("links earlier sales when the customers arrive, across sources merged by e-mail", async () => {

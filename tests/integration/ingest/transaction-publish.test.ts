@@ -105,7 +105,17 @@ describe("publishing staged transactions", () => {
       )
       .pluck()
       .get(workspaceId);
-    expect(c5).toBe(Math.ceil((2_000 - 5) / 37));
+    // C5 had no profile: the import made one and linked its sales (through the other index).
+    expect(c5).toBe(0);
+    const linked = db.$client
+      .prepare(
+        `SELECT count(*) FROM transactions INDEXED BY transactions_customer_idx
+         WHERE workspace_id = ? AND customer_id = (SELECT customer_id FROM customer_sources
+           WHERE workspace_id = ? AND source = 'transactions' AND external_id = 'C5')`,
+      )
+      .pluck()
+      .get(workspaceId, workspaceId);
+    expect(linked).toBe(Math.ceil((2_000 - 5) / 37));
   });
 
   it("says how long the publish may block before it starts, so a job can hold its lease", async () => {

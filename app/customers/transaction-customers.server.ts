@@ -1,0 +1,87 @@
+/**
+ * Customers known only from their purchases: after a transactions import, each customer id
+ * of the workspace's sales that no profile carries (in any source) gets a profile of its
+ * own — source "transactions", the file's customer id as its id there, consent unknown —
+ * and its sales are linked to it. RFM, clustering on RFM features and the customer list
+ * then work from a transactions file alone; whether these people are analysed is the legal
+ * basis's decision (analysable.server.ts: under "consent" they lack consent and are left
+ * out). A customers file loaded later with the same id joins this profile (merge.server.ts),
+ * and an erasure removes it like any other.
+ *
+ * Set-based SQL, so a file of a million sales costs a few statements: the new ids are
+ * collected into a numbered TEMP table, one INSERT … SELECT creates their profiles, one
+ * their source records, one UPDATE links the sales. Runs in one write transaction.
+ */
+import type { Db } from "#db/client";
+
+export const TRANSACTIONS_SOURCE = "transactions";
+
+const NEW_IDS = "temp.transaction_only_customer_ids";
+
+/** Creates the missing profiles; returns how many. `datasetId`: the import that found them. */
+export function createProfilesFromTransactions(
+  db: Db,
+  workspaceId: number,
+  datasetId: number,
+  now = new Date(),
+): number {
+  const sqlite = db.$client;
+  return sqlite
+    .transaction(() => {
+      sqlite.exec(`DROP TABLE IF EXISTS ${NEW_IDS}`);
+      sqlite.exec(`CREATE TABLE ${NEW_IDS} (n INTEGER PRIMARY KEY, external_id TEXT NOT NULL)`);
+      try {
+        // Unlinked sales sit in the partial index (workspace, customer_external_id), and
+        // the ids with a record in some source were linked when the file was published.
+        const found = sqlite
+          .prepare(
+            `INSERT INTO ${NEW_IDS} (external_id)
+             SELECT DISTINCT t.customer_external_id FROM transactions t
+             WHERE t.workspace_id = @workspaceId AND t.customer_id IS NULL
+               AND t.customer_external_id IS NOT NULL
+               AND NOT EXISTS (SELECT 1 FROM customer_sources s
+                 WHERE s.workspace_id = @workspaceId AND s.external_id = t.customer_external_id)
+             ORDER BY t.customer_external_id`,
+          )
+          .run({ workspaceId }).changes;
+        if (found === 0) return 0;
+        const created = sqlite
+          .prepare(
+            `INSERT INTO customers (workspace_id, updated_at)
+             SELECT @workspaceId, @now FROM ${NEW_IDS} ORDER BY n`,
+          )
+          .run({ workspaceId, now: now.getTime() });
+        // One INSERT under the write lock numbers its rows consecutively (AUTOINCREMENT
+        // takes the largest id + 1 for each), so row n of the id table got first + n − 1.
+        const first = Number(created.lastInsertRowid) - created.changes + 1;
+        const numbered = sqlite
+          .prepare("SELECT count(*) FROM customers WHERE workspace_id = ? AND id BETWEEN ? AND ?")
+          .pluck()
+          .get(workspaceId, first, Number(created.lastInsertRowid));
+        if (numbered !== found) throw new Error("New customer profiles were not numbered in order");
+        sqlite
+          .prepare(
+            `INSERT INTO customer_sources
+               (workspace_id, customer_id, source, external_id, dataset_id, matched_by, record, row_hash)
+             SELECT @workspaceId, @first + n - 1, @source, external_id, @datasetId, 'new',
+                    json_object('external_id', external_id), @source
+             FROM ${NEW_IDS} ORDER BY n`,
+          )
+          .run({ workspaceId, first, source: TRANSACTIONS_SOURCE, datasetId });
+        sqlite
+          .prepare(
+            `UPDATE transactions SET customer_id = (
+               SELECT min(s.customer_id) FROM customer_sources s
+               WHERE s.workspace_id = transactions.workspace_id
+                 AND s.external_id = transactions.customer_external_id)
+             WHERE workspace_id = @workspaceId AND customer_id IS NULL
+               AND customer_external_id IN (SELECT external_id FROM ${NEW_IDS})`,
+          )
+          .run({ workspaceId });
+        return found;
+      } finally {
+        sqlite.exec(`DROP TABLE IF EXISTS ${NEW_IDS}`);
+      }
+    })
+    .immediate();
+}
