@@ -7,8 +7,10 @@ import { eq } from "drizzle-orm";
 import type { Db } from "#db/client";
 import { datasets } from "#db/schema";
 import { scopeTo } from "#db/scoped";
+import { cellWarningWriter } from "./cell-warnings.server";
 import { locateRecord, type RecordBatch, readRecordBatches } from "./csv-reader.server";
 import { headerProblem, uniqueHeaders, withoutTrailingEmpty } from "./header";
+import { invalidBytesWarnings } from "./invalid-utf8";
 import type { DatasetKind } from "./kinds";
 import { type ColumnMapping, headersSignature, validateMapping } from "./mapping";
 import { createRowMapper, type RowMapper } from "./row-mapper";
@@ -88,6 +90,7 @@ function headerOf<K extends DatasetKind>(
   return {
     mapper: createRowMapper(kind, headers, mapping),
     take: writer.recordTaker?.(headers, mapping, rowSettings) ?? null,
+    headers,
     width: headers.length,
     signature: headersSignature(headers),
   };
@@ -112,7 +115,10 @@ export async function loadFile(plan: LoadPlan): Promise<LoadCounts & { signature
   let mapper: RowMapper | undefined;
   let take: ((fields: readonly string[]) => boolean) | null = null;
   let width = 0;
+  let headers: readonly string[] = [];
   let signature = "";
+  // Lines with bytes that are not UTF-8 (the reader finds them): one cell warning each.
+  const cellWarnings = cellWarningWriter(db, workspaceId, datasetId);
   let bytesRead = 0;
   const started = performance.now();
 
@@ -127,6 +133,7 @@ export async function loadFile(plan: LoadPlan): Promise<LoadCounts & { signature
         rejected: Rejected[],
       ) => {
         const written = writer.write(valid);
+        if (batch.invalidBytes) cellWarnings.add(invalidBytesWarnings(batch.invalidBytes, headers));
         for (const { index, column, reason } of rejected) {
           const { line, text } = locateRecord(batch.raws[index] ?? "", batch.endLines[index] ?? 0);
           const raw = text.length > MAX_RAW_CHARS ? `${text.slice(0, MAX_RAW_CHARS)}…` : text;
@@ -156,7 +163,7 @@ export async function loadFile(plan: LoadPlan): Promise<LoadCounts & { signature
         plan.signal?.throwIfAborted();
         let first = 0;
         if (!mapper) {
-          ({ mapper, take, width, signature } = headerOf(
+          ({ mapper, take, headers, width, signature } = headerOf(
             kind,
             batch.records[0] ?? [],
             plan.mapping,

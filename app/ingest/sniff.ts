@@ -100,7 +100,11 @@ export function sniffCsv(
   const text = truncated ? wholeLines(decoded) : decoded;
   if (text.trim() === "") return problem("empty", "The file is empty (it holds only blank lines).");
 
-  const dialect = detectDialect(text, { delimiter: options.delimiter, quote: options.quote });
+  const dialect = detectDialect(text, {
+    delimiter: options.delimiter,
+    quote: options.quote,
+    truncated,
+  });
   const { records, warning } = readRecords(text, dialect, truncated);
   const [first, ...rows] = records;
   if (!first) return problem("unreadable", warning ?? "No row could be read from the file.");
