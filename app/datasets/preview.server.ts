@@ -10,7 +10,7 @@ import { textEncodings } from "~/ingest/decode";
 import { delimiters, quoteChars } from "~/ingest/dialect";
 import type { DatasetKind } from "~/ingest/kinds";
 import type { ColumnMapping } from "~/ingest/mapping";
-import { type PreviewOverrides, previewCsv } from "~/ingest/preview";
+import { displayedPreview, type PreviewOverrides, previewCsv } from "~/ingest/preview";
 import { readSample } from "~/ingest/upload.server";
 
 /** Detected settings the user may change on the preview page (query string or form). */
@@ -31,12 +31,25 @@ export function settingsOverridesFrom(source: URLSearchParams | FormData) {
   });
 }
 
-/** The user's mapping and date choices from the form: `map:<i>` and `date:<i>` by column index. */
-export function choicesFrom(form: FormData, headers: readonly string[]) {
+/**
+ * The user's mapping and date choices from the form: `map:<i>` and `date:<i>` by column
+ * index. A column the page did not show (it shows MAX_PREVIEW_COLUMNS) has no `map:<i>` and
+ * keeps its field from `proposed`.
+ */
+export function choicesFrom(
+  form: FormData,
+  headers: readonly string[],
+  proposed: ColumnMapping = {},
+) {
   const mapping: ColumnMapping = {};
   const dateChoices: Record<string, DateFormat> = {};
   headers.forEach((header, i) => {
-    const field = form.get(`map:${i}`)?.toString() ?? "";
+    const sent = form.get(`map:${i}`);
+    if (sent === null) {
+      mapping[header] = proposed[header] ?? null;
+      return;
+    }
+    const field = sent.toString();
     mapping[header] = field === "" ? null : field;
     const date = form.get(`date:${i}`)?.toString();
     if (date && (dateFormats as readonly string[]).includes(date))
@@ -73,4 +86,14 @@ export async function previewStoredFile(
   if (!first.ok || overrides.mapping) return first;
   const remembered = rememberedMapping(scope, kind, first.signature);
   return remembered ? previewCsv(sample, kind, { ...overrides, mapping: remembered }) : first;
+}
+
+/** The preview as the page gets it: columns and cells capped (see displayedPreview). */
+export async function displayedStoredFile(
+  scope: WorkspaceScope,
+  dataset: { kind: string; storedPath: string | null },
+  overrides: PreviewOverrides,
+) {
+  const preview = await previewStoredFile(scope, dataset, overrides);
+  return preview.ok ? displayedPreview(preview) : preview;
 }

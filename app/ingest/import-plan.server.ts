@@ -10,7 +10,7 @@ import type { WorkspaceScope } from "#db/scoped";
 import { type AttributeType, attributeNamesOf } from "./attributes";
 import type { DateFormat } from "./dates";
 import type { TextEncoding } from "./decode";
-import type { Delimiter } from "./dialect";
+import type { Delimiter, QuoteChar } from "./dialect";
 import type { ImportOptions } from "./import-options";
 import { type DatasetKind, fieldTypeOf } from "./kinds";
 import type { ColumnMapping } from "./mapping";
@@ -22,6 +22,7 @@ export interface ImportChoices {
   mapping?: ColumnMapping;
   encoding?: TextEncoding;
   delimiter?: Delimiter;
+  quote?: QuoteChar;
   decimalMark?: DecimalMark;
   /** Date format by column header, for columns whose format the sample cannot settle. */
   dateFormats?: Record<string, DateFormat>;

@@ -12,6 +12,7 @@ import { workspaces } from "#db/schema";
 import { scopeTo } from "#db/scoped";
 import { dateFormats } from "~/ingest/dates";
 import { textEncodings } from "~/ingest/decode";
+import type { QuoteChar } from "~/ingest/dialect";
 import { columnMappingSchema } from "~/ingest/import-options";
 import { PlanProblem, planImport } from "~/ingest/import-plan.server";
 import { datasetKinds } from "~/ingest/kinds";
@@ -53,6 +54,13 @@ const Flags = z.object({
     .refine((value) => value in DELIMITERS, 'use ",", ";", "|" or "tab"')
     .transform((value) => DELIMITERS[value])
     .optional(),
+  quote: z
+    .string()
+    .refine((value) => value === '"' || value === "'", {
+      message: `use '"' (double quote) or "'" (single quote)`,
+    })
+    .transform((value) => value as QuoteChar)
+    .optional(),
   decimal: z.enum([".", ","]).optional(),
   source: z.string().optional(),
   "date-format": z.array(dateFormatFlag).optional(),
@@ -83,7 +91,7 @@ function explain(problem: PlanProblem, fileName: string): string {
 export const importCommand: Command = {
   name: "import",
   usage:
-    '--workspace S --kind K --file F [--mapping M.json] [--encoding E] [--delimiter D] [--decimal D] [--source NAME] [--date-format "Column=dd/mm/yyyy"]...',
+    '--workspace S --kind K --file F [--mapping M.json] [--encoding E] [--delimiter D] [--quote Q] [--decimal D] [--source NAME] [--date-format "Column=dd/mm/yyyy"]...',
   options: {
     workspace: { type: "string" },
     kind: { type: "string" },
@@ -91,6 +99,7 @@ export const importCommand: Command = {
     mapping: { type: "string" },
     encoding: { type: "string" },
     delimiter: { type: "string" },
+    quote: { type: "string" },
     decimal: { type: "string" },
     source: { type: "string" },
     "date-format": { type: "string", multiple: true },
@@ -119,6 +128,7 @@ export const importCommand: Command = {
         mapping: args.mapping ? readMapping(args.mapping) : undefined,
         encoding: args.encoding,
         delimiter: args.delimiter,
+        quote: args.quote,
         decimalMark: args.decimal,
         dateFormats: Object.fromEntries(args["date-format"] ?? []),
         defaultSource: args.source,
@@ -145,6 +155,7 @@ export const importCommand: Command = {
       rows_unchanged: result.rowsUnchanged,
       encoding: options.settings.encoding,
       delimiter: options.settings.delimiter,
+      quote: options.settings.quote,
       decimal: options.settings.decimalMark,
       date_formats: options.rowSettings.dateFormats ?? {},
       seconds: Math.round(performance.now() - started) / 1000,
