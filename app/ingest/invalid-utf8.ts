@@ -106,7 +106,7 @@ export function linesOfOffsets(bytes: Uint8Array, offsets: readonly number[], fi
   return lines;
 }
 
-/** A line of the file with bytes that are not UTF-8. */
+/** A cell (or, when its fields cannot be told, a line) with bytes that are not UTF-8. */
 export interface InvalidBytesLine {
   /** The file's line (1 = the header). */
   line: number;
@@ -214,16 +214,28 @@ export function createInvalidUtf8Finder(settings: { delimiter: string; quote: st
         lineStart === 0
           ? Buffer.concat([head, bytes.subarray(0, lineEnd)])
           : bytes.subarray(lineStart, lineEnd);
-      const offset = first.start - lineStart + (lineStart === 0 ? head.length : 0);
+      const shift = lineStart === 0 ? head.length - lineStart : -lineStart;
       const wholeLine = lineStart > 0 || head.length < MAX_LINE_HEAD;
-      const field = wholeLine ? fieldAt(whole, offset, delimiter, quote) : null;
-      const shownBytes = field ? whole.subarray(field.start, field.end) : whole;
-      found.push({
-        line: number,
-        bytes: same.map((range) => hexBytes(bytes.subarray(range.start, range.end))).join(" "),
-        fieldIndex: field ? field.index : null,
-        shown: showInvalidBytes(shownBytes),
-      });
+      // One warning per damaged cell (per line when the line's fields cannot be told).
+      const cells = new Map<
+        number,
+        { field: ReturnType<typeof fieldAt> | null; ranges: InvalidRange[] }
+      >();
+      for (const range of same) {
+        const field = wholeLine ? fieldAt(whole, range.start + shift, delimiter, quote) : null;
+        const key = field ? field.index : -1;
+        const cell = cells.get(key);
+        if (cell) cell.ranges.push(range);
+        else cells.set(key, { field, ranges: [range] });
+      }
+      for (const { field, ranges: inCell } of cells.values()) {
+        found.push({
+          line: number,
+          bytes: inCell.map((range) => hexBytes(bytes.subarray(range.start, range.end))).join(" "),
+          fieldIndex: field ? field.index : null,
+          shown: showInvalidBytes(field ? whole.subarray(field.start, field.end) : whole),
+        });
+      }
     }
   };
 
