@@ -114,7 +114,10 @@ export interface InvalidBytesLine {
   bytes: string;
   /** Index of the field holding the first damaged byte, if the line starts a record. */
   fieldIndex: number | null;
-  /** That field (or, without one, the line) with the damaged bytes as `\xNN`. */
+  /**
+   * That field (or, without one, the line) with the damaged bytes as `\xNN`; it ends with the
+   * chunk the damage was found in when its line runs on into the next (1 MiB or 64 KiB).
+   */
   shown: string;
 }
 
