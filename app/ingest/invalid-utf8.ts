@@ -161,7 +161,14 @@ function fieldAt(
  * Finds the lines with invalid UTF-8 in a file fed to it chunk by chunk (`check`), then
  * `end`. `take` hands over (and forgets) the lines found so far.
  */
-export function createInvalidUtf8Finder(settings: { delimiter: string; quote: string }) {
+export function createInvalidUtf8Finder(
+  settings: { delimiter: string; quote: string },
+  /**
+   * The line the next chunk starts on, when the caller counts lines anyway (the line
+   * reader): counting them here again cost a few per cent of a large import.
+   */
+  lineAtChunkStart?: () => number,
+) {
   const delimiter = settings.delimiter.charCodeAt(0);
   const quote = settings.quote.charCodeAt(0);
   /** Line number at the start of the next chunk. */
@@ -196,7 +203,11 @@ export function createInvalidUtf8Finder(settings: { delimiter: string; quote: st
 
   const report = (bytes: Buffer, ranges: InvalidRange[]) => {
     // A LF that ends a CRLF cut by the chunk's start was counted with its CR already.
-    const firstLine = lastWasCr && bytes[0] === LF ? line - 1 : line;
+    const firstLine = lineAtChunkStart
+      ? lineAtChunkStart()
+      : lastWasCr && bytes[0] === LF
+        ? line - 1
+        : line;
     const lines = linesOfOffsets(
       bytes,
       ranges.map((range) => range.start),
@@ -249,7 +260,7 @@ export function createInvalidUtf8Finder(settings: { delimiter: string; quote: st
       const body = data.subarray(0, end);
       carry = Buffer.from(data.subarray(end));
       if (!isUtf8(body)) report(body, scanUtf8(body).invalid);
-      countBreaks(body);
+      if (!lineAtChunkStart) countBreaks(body);
       keepHead(body);
     },
     /** The file ended: a character still cut is damage too. */
