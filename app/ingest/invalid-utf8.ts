@@ -255,7 +255,16 @@ export function createInvalidUtf8Finder(
 
   return {
     check(chunk: Buffer): void {
-      const data = carry.length > 0 ? Buffer.concat([carry, chunk]) : chunk;
+      let data = chunk;
+      if (carry.length > 0) {
+        // The character cut by the last chunk is checked alone when it is whole again, not
+        // by copying the chunk after it (a copy per chunk was most of this check's cost).
+        const rest = (sequenceOf(carry[0] as number)?.[0] ?? 0) + 1 - carry.length;
+        const joined = Buffer.concat([carry, chunk.subarray(0, rest)]);
+        const fine = rest > 0 && rest <= chunk.length && isUtf8(joined);
+        if (fine) keepHead(joined);
+        data = fine ? chunk.subarray(rest) : Buffer.concat([carry, chunk]);
+      }
       const end = completeLength(data);
       const body = data.subarray(0, end);
       carry = Buffer.from(data.subarray(end));

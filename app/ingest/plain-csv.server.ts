@@ -130,7 +130,9 @@ export async function readLineRecordBatches(
 ): Promise<void> {
   const { delimiter, quote } = settings;
   const batch: RecordBatch = { records: [], raws: [], endLines: [] };
-  const invalidUtf8 = settings.encoding === "utf-8" ? createInvalidUtf8Finder(settings) : null;
+  // A chunk is checked before its lines are taken: the next line to take is where it starts.
+  const invalidUtf8 =
+    settings.encoding === "utf-8" ? createInvalidUtf8Finder(settings, () => line + 1) : null;
   const heldInvalid: InvalidBytesLine[] = [];
   let line = 0;
   // Lines with quotes (and the lines a quoted field runs on to) wait here for csv-parse:
