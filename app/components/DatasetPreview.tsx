@@ -1,7 +1,7 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { humanLabel } from "~/components/labels";
 import { textEncodings } from "~/ingest/encodings";
-import type { CsvPreview } from "~/ingest/preview";
+import type { DisplayedPreview } from "~/ingest/preview";
 
 const delimiterNames: Record<string, string> = {
   ",": "comma",
@@ -10,13 +10,19 @@ const delimiterNames: Record<string, string> = {
   "|": "pipe",
 };
 
+/** "line 4", or "lines 4–6" for a record whose quoted field holds line breaks. */
+function linesLabel(lines: { first: number; last: number } | undefined, index: number): string {
+  if (!lines) return `row ${index + 1}`;
+  return lines.first === lines.last ? `line ${lines.first}` : `lines ${lines.first}–${lines.last}`;
+}
+
 /** Detected settings (changeable), the first rows as parsed, and the column mapping. */
 export function DatasetPreview({
   preview,
   fields,
   canEdit,
 }: {
-  preview: CsvPreview;
+  preview: DisplayedPreview;
   fields: string[];
   canEdit: boolean;
 }) {
@@ -82,7 +88,7 @@ export function DatasetPreview({
                 {preview.rows.slice(0, 5).map((_, i) => (
                   // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity but their position
                   <th key={i} className="muted small">
-                    row {i + 1}
+                    {linesLabel(preview.rowLines[i], i)}
                   </th>
                 ))}
               </tr>
@@ -152,7 +158,7 @@ export function DatasetPreview({
                     </td>
                     {preview.rows.slice(0, 5).map((row, i) => (
                       // biome-ignore lint/suspicious/noArrayIndexKey: see above
-                      <td key={i} className="small">
+                      <td key={i} className="small" style={{ whiteSpace: "pre-line" }}>
                         {row[col] ?? ""}
                       </td>
                     ))}
@@ -162,6 +168,9 @@ export function DatasetPreview({
             </tbody>
           </table>
         </div>
+        {preview.omitted.length > 0 ? (
+          <p className="muted small">{preview.omitted.join(" ")}</p>
+        ) : null}
         {!preview.mappingCheck.ok ? (
           <p className="warn">
             {preview.mappingCheck.problems.join("; ")}
@@ -183,9 +192,13 @@ export function DatasetPreview({
   );
 }
 
-function PreviewChecks({ preview }: { preview: CsvPreview }) {
+function PreviewChecks({ preview }: { preview: DisplayedPreview }) {
   const problems = preview.checks.flatMap((check, i) =>
-    check.ok ? [] : check.errors.map((e) => `Row ${i + 1}, column "${e.column}": ${e.reason}`),
+    check.errors.map((e) => {
+      const lines = preview.rowLines[i];
+      const where = lines ? linesLabel(lines, i).replace(/^l/, "L") : `Row ${i + 1}`;
+      return `${where}, column "${e.column}": ${e.reason}`;
+    }),
   );
   if (problems.length === 0)
     return <p className="muted small">The first {preview.rows.length} rows read cleanly.</p>;

@@ -18,7 +18,12 @@ import { delimiters, quoteChars } from "~/ingest/dialect";
 import { ambiguousDateColumns } from "~/ingest/import-plan.server";
 import type { DatasetKind } from "~/ingest/kinds";
 import type { ColumnMapping } from "~/ingest/mapping";
-import { type CsvPreview, type PreviewOverrides, previewCsv } from "~/ingest/preview";
+import {
+  type CsvPreview,
+  displayedPreview,
+  type PreviewOverrides,
+  previewCsv,
+} from "~/ingest/preview";
 import { readSample } from "~/ingest/upload.server";
 
 /** Detected settings the user may change on the preview page (query string or form). */
@@ -39,12 +44,25 @@ export function settingsOverridesFrom(source: URLSearchParams | FormData) {
   });
 }
 
-/** The user's mapping and date choices from the form: `map:<i>` and `date:<i>` by column index. */
-export function choicesFrom(form: FormData, headers: readonly string[]) {
+/**
+ * The user's mapping and date choices from the form: `map:<i>` and `date:<i>` by column
+ * index. A column the page did not show (it shows MAX_PREVIEW_COLUMNS) has no `map:<i>` and
+ * keeps its field from `proposed`.
+ */
+export function choicesFrom(
+  form: FormData,
+  headers: readonly string[],
+  proposed: ColumnMapping = {},
+) {
   const mapping: ColumnMapping = {};
   const dateChoices: Record<string, DateFormat> = {};
   headers.forEach((header, i) => {
-    const field = form.get(`map:${i}`)?.toString() ?? "";
+    const sent = form.get(`map:${i}`);
+    if (sent === null) {
+      mapping[header] = proposed[header] ?? null;
+      return;
+    }
+    const field = sent.toString();
     mapping[header] = field === "" ? null : field;
     const date = form.get(`date:${i}`)?.toString();
     if (date && (dateFormats as readonly string[]).includes(date))
@@ -134,4 +152,14 @@ async function settledFormats(
   if (settledCache.size >= MAX_CACHED_FILES) settledCache.clear();
   settledCache.set(key, result);
   return result;
+}
+
+/** The preview as the page gets it: columns and cells capped (see displayedPreview). */
+export async function displayedStoredFile(
+  scope: WorkspaceScope,
+  dataset: { kind: string; storedPath: string | null },
+  overrides: PreviewOverrides,
+) {
+  const preview = await previewStoredFile(scope, dataset, overrides);
+  return preview.ok ? displayedPreview(preview) : preview;
 }

@@ -10,6 +10,7 @@ import { scopeTo } from "#db/scoped";
 import { type CellWarning, cellWarningWriter } from "./cell-warnings.server";
 import { locateRecord, type RecordBatch, readRecordBatches } from "./csv-reader.server";
 import { headerProblem, uniqueHeaders, withoutTrailingEmpty } from "./header";
+import { invalidBytesWarnings } from "./invalid-utf8";
 import type { DatasetKind } from "./kinds";
 import { type ColumnMapping, headersSignature, validateMapping } from "./mapping";
 import { createRowMapper, type RowMapper } from "./row-mapper";
@@ -108,6 +109,7 @@ function headerOf<K extends DatasetKind>(
   return {
     mapper: createRowMapper(kind, headers, mapping),
     take: writer.recordTaker?.(headers, mapping, rowSettings) ?? null,
+    headers,
     width: headers.length,
     signature: headersSignature(headers),
   };
@@ -134,6 +136,7 @@ export async function loadFile(plan: LoadPlan): Promise<LoadCounts & LoadFinding
     `INSERT INTO rejected_rows (workspace_id, dataset_id, line_number, "column", reason, raw)
      VALUES (?, ?, ?, ?, ?, ?)`,
   );
+  // Cells left empty in kept rows, and lines with bytes that are not UTF-8.
   const cellWarnings = cellWarningWriter(db, workspaceId, datasetId);
   const counts: LoadCounts = {
     rowsRead: 0,
@@ -147,6 +150,7 @@ export async function loadFile(plan: LoadPlan): Promise<LoadCounts & LoadFinding
   let take: RecordTaker | null = null;
   let duplicateKeys = 0;
   let width = 0;
+  let headers: readonly string[] = [];
   let signature = "";
   let bytesRead = 0;
   const started = performance.now();
@@ -166,6 +170,7 @@ export async function loadFile(plan: LoadPlan): Promise<LoadCounts & LoadFinding
         plan.assertOwned?.();
         const written = writer.write(valid);
         if (warned.length > 0) cellWarnings.add(cellWarningsOf(batch, warned));
+        if (batch.invalidBytes) cellWarnings.add(invalidBytesWarnings(batch.invalidBytes, headers));
         for (const { index, column, reason } of rejected) {
           const { line, text } = locateRecord(batch.raws[index] ?? "", batch.endLines[index] ?? 0);
           const raw = text.length > MAX_RAW_CHARS ? `${text.slice(0, MAX_RAW_CHARS)}…` : text;
@@ -195,7 +200,7 @@ export async function loadFile(plan: LoadPlan): Promise<LoadCounts & LoadFinding
         plan.signal?.throwIfAborted();
         let first = 0;
         if (!mapper) {
-          ({ mapper, take, width, signature } = headerOf(
+          ({ mapper, take, headers, width, signature } = headerOf(
             kind,
             batch.records[0] ?? [],
             plan.mapping,

@@ -9,6 +9,11 @@ import { pipeline } from "node:stream/promises";
 import { type Options, Parser } from "csv-parse";
 import { csvParseOptions } from "./csv-options";
 import { createDecodeStream } from "./decode";
+import {
+  createInvalidUtf8Finder,
+  type InvalidBytesLine,
+  type InvalidUtf8Finder,
+} from "./invalid-utf8";
 import { crlfInFields } from "./line-count";
 import { canReadByLines, readLineRecordBatches } from "./plain-csv.server";
 import type { CsvSettings } from "./settings";
@@ -19,6 +24,8 @@ export interface RecordBatch {
   raws: string[];
   /** The line each record ends on (the header is line 1); see `locateRecord`. */
   endLines: number[];
+  /** UTF-8 files: lines with invalid bytes found since the batch before (for cell warnings). */
+  invalidBytes?: InvalidBytesLine[];
 }
 
 interface RawRecord {
@@ -52,6 +59,7 @@ class BatchingParser extends Parser {
   constructor(
     options: Options,
     private readonly batchSize: number,
+    private readonly invalidUtf8: InvalidUtf8Finder | null = null,
   ) {
     // Two batches queued at most: the loader, not the parser, sets the pace.
     super({ ...options, raw: true, readableHighWaterMark: 2 } as Options);
@@ -73,7 +81,9 @@ class BatchingParser extends Parser {
 
   #flush(): boolean {
     const batch = this.#batch;
-    if (batch.records.length === 0) return true;
+    const invalidBytes = this.invalidUtf8?.take() ?? [];
+    if (batch.records.length === 0 && invalidBytes.length === 0) return true;
+    if (invalidBytes.length > 0) batch.invalidBytes = invalidBytes;
     this.#batch = { records: [], raws: [], endLines: [] };
     return super.push(batch);
   }
@@ -114,7 +124,13 @@ export async function readParsedRecordBatches(
   const source = fs.createReadStream(file, { highWaterMark: 1 << 20 });
   const reportBytes = options.onBytesRead;
   if (reportBytes) source.on("data", () => reportBytes(source.bytesRead));
-  const parser = new BatchingParser(csvParseOptions(settings), options.batchSize);
+  const invalidUtf8 = settings.encoding === "utf-8" ? createInvalidUtf8Finder(settings) : null;
+  if (invalidUtf8) {
+    // The same chunks csv-parse gets, before it does: a batch carries the damage of its lines.
+    source.on("data", (chunk) => invalidUtf8.check(chunk as Buffer));
+    source.on("end", () => invalidUtf8.end());
+  }
+  const parser = new BatchingParser(csvParseOptions(settings), options.batchSize, invalidUtf8);
   // csv-parse reads UTF-8 bytes itself (BOM included), so UTF-8 files skip a decode and
   // re-encode of every byte; other encodings are decoded to text first.
   const stages: (Readable | Transform | NodeJS.ReadWriteStream)[] =

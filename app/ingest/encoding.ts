@@ -1,6 +1,7 @@
 /**
  * The text encoding of a sample. Order of evidence: byte order mark, the NUL pattern of
- * UTF-16, strict UTF-8 validity, then for single-byte files our own language scores
+ * UTF-16, UTF-8 validity of the whole sample (valid, or almost: see utf8Guess), then for
+ * single-byte files our own language scores
  * (Russian → windows-1251 / KOI8-R, Turkish → windows-1254), then chardet.
  *
  * ISO-8859-9 and windows-1254 decode every byte identically except 0x80–0x9F, where
@@ -12,6 +13,7 @@
 import chardet from "chardet";
 import iconv from "iconv-lite";
 import { isTextEncoding, type TextEncoding, withoutCutCharacter } from "./decode";
+import { linesOfOffsets, scanUtf8 } from "./invalid-utf8";
 import { russianScore, turkishScore } from "./language-scores";
 
 export interface EncodingGuess {
@@ -50,13 +52,50 @@ export function utf16ByNulPattern(sample: Uint8Array): "utf-16le" | "utf-16be" |
   return null;
 }
 
-function isValidUtf8(sample: Uint8Array): boolean {
-  try {
-    new TextDecoder("utf-8", { fatal: true }).decode(withoutCutCharacter(sample, "utf-8"));
-    return true;
-  } catch {
-    return false;
+/**
+ * "Almost all valid UTF-8": at least MIN_VALID_UTF8_SEQUENCES valid multi-byte sequences,
+ * and at least MIN_VALID_UTF8_SHARE of the sample's non-ASCII sequences valid. Text in a
+ * single-byte code page practically never forms valid UTF-8 by chance (a Turkish "Ş" or
+ * "Ö" would have to be followed by a byte of 0x80–0xBF, which are punctuation there), so
+ * its share is near 0; a UTF-8 export with a few damaged bytes is near 1. The bar is 95 %
+ * rather than 99.9 % so that a short file (a few dozen letters, two bad bytes) is still
+ * read as UTF-8, with each damaged line reported (decision 013).
+ */
+export const MIN_VALID_UTF8_SHARE = 0.95;
+export const MIN_VALID_UTF8_SEQUENCES = 8;
+
+/** Lines listed in the reason, at most. */
+const MAX_LINES_NAMED = 5;
+
+function plural(count: number, word: string): string {
+  return `${count.toLocaleString("en")} ${word}${count === 1 ? "" : "s"}`;
+}
+
+/** UTF-8 when the sample is valid throughout or almost so (see MIN_VALID_UTF8_SHARE). */
+function utf8Guess(sample: Uint8Array): EncodingGuess | null {
+  const bytes = withoutCutCharacter(sample, "utf-8");
+  const { valid, invalid } = scanUtf8(bytes);
+  if (invalid.length === 0) {
+    return { encoding: "utf-8", bom: false, reason: "Valid UTF-8 throughout the sample." };
   }
+  if (valid < MIN_VALID_UTF8_SEQUENCES || valid / (valid + invalid.length) < MIN_VALID_UTF8_SHARE)
+    return null;
+  const badBytes = invalid.reduce((sum, range) => sum + range.end - range.start, 0);
+  const lines = [
+    ...new Set(
+      linesOfOffsets(
+        bytes,
+        invalid.map((range) => range.start),
+      ),
+    ),
+  ];
+  const named = lines.slice(0, MAX_LINES_NAMED).join(", ");
+  const more = lines.length > MAX_LINES_NAMED ? ` and ${lines.length - MAX_LINES_NAMED} more` : "";
+  return {
+    encoding: "utf-8",
+    bom: false,
+    reason: `UTF-8 except ${plural(badBytes, "invalid byte")} on ${lines.length === 1 ? "line" : "lines"} ${named}${more} (reported per line when imported).`,
+  };
 }
 
 /** chardet's names for what iconv-lite reads better as a superset. */
@@ -105,8 +144,5 @@ export function detectEncoding(sample: Uint8Array): EncodingGuess {
   if (bom) return { encoding: bom, bom: true, reason: `Byte order mark of ${bom}.` };
   const utf16 = utf16ByNulPattern(sample);
   if (utf16) return { encoding: utf16, bom: false, reason: `NUL byte pattern of ${utf16}.` };
-  if (isValidUtf8(sample)) {
-    return { encoding: "utf-8", bom: false, reason: "Valid UTF-8 throughout the sample." };
-  }
-  return singleByteGuess(sample);
+  return utf8Guess(sample) ?? singleByteGuess(sample);
 }

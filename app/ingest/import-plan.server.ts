@@ -18,7 +18,7 @@ import {
 } from "./date-settle.server";
 import type { DateFormat } from "./dates";
 import type { TextEncoding } from "./decode";
-import type { Delimiter } from "./dialect";
+import type { Delimiter, QuoteChar } from "./dialect";
 import type { ImportOptions } from "./import-options";
 import { type DatasetKind, fieldTypeOf } from "./kinds";
 import type { ColumnMapping } from "./mapping";
@@ -33,6 +33,7 @@ export interface ImportChoices {
   mapping?: ColumnMapping;
   encoding?: TextEncoding;
   delimiter?: Delimiter;
+  quote?: QuoteChar;
   decimalMark?: DecimalMark;
   /** Date format by column header, for columns whose format the sample cannot settle. */
   dateFormats?: Record<string, DateFormat>;

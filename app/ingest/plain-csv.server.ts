@@ -4,14 +4,19 @@
  * is split natively instead of being read character by character by csv-parse (about three
  * times as long; see docs/decisions/011). A line with a quote, and the lines its quoted
  * field runs on to, go to csv-parse (quoted-records.ts), so quoting is only ever read by
- * csv-parse. Files in UTF-16, or with lone carriage returns or mixed line endings, are read
- * by the streaming csv-parse reader instead. tests/integration/ingest/plain-csv.test.ts
+ * csv-parse. Files in UTF-16, or with lone carriage returns, are read by the streaming
+ * csv-parse reader instead. tests/integration/ingest/plain-csv.test.ts
  * reads the same files both ways and compares.
  */
 import fs from "node:fs";
 import { MAX_RECORD_CHARS } from "./csv-options";
 import type { ReadOptions, RecordBatch } from "./csv-reader.server";
 import { createDecodeStream } from "./decode";
+import {
+  createInvalidUtf8Finder,
+  type InvalidBytesLine,
+  type InvalidUtf8Finder,
+} from "./invalid-utf8";
 import { parseQuotedStretch } from "./quoted-records";
 import type { CsvSettings } from "./settings";
 
@@ -31,9 +36,9 @@ const MAX_QUOTES_PER_LINE = 0.5;
 
 /**
  * Whether `file` is read line by line: an encoding in which the quote and line-break bytes
- * mean nothing else, line endings that are all LF or all CRLF (so csv-parse, which takes
- * the first break it meets as the record delimiter, would split the same way), and quotes
- * rare enough for that to pay.
+ * mean nothing else, every line ending a LF or a CRLF (any mix: csv-parse ends a record at
+ * each, see RECORD_DELIMITERS; a lone CR is left to csv-parse), and quotes rare enough for
+ * that to pay.
  */
 export async function canReadByLines(
   file: string,
@@ -43,7 +48,6 @@ export async function canReadByLines(
   if (!BYTE_SAFE_ENCODINGS.has(settings.encoding) || settings.quote.length !== 1) return false;
   const quote = settings.quote.charCodeAt(0);
   if (quote > 0x7f) return false;
-  let carriageReturns = 0;
   let lineFeeds = 0;
   let quotes = 0;
   let previous = -1;
@@ -53,16 +57,14 @@ export async function canReadByLines(
     if (previous === CR && bytes[0] !== LF) return false;
     for (let at = bytes.indexOf(CR); at !== -1; at = bytes.indexOf(CR, at + 1)) {
       if (at + 1 < bytes.length && bytes[at + 1] !== LF) return false;
-      carriageReturns++;
     }
     for (let at = bytes.indexOf(LF); at !== -1; at = bytes.indexOf(LF, at + 1)) lineFeeds++;
     for (let at = bytes.indexOf(quote); at !== -1; at = bytes.indexOf(quote, at + 1)) quotes++;
     previous = bytes[bytes.length - 1] ?? previous;
   }
-  // A final CR without its LF, or some lines ending in CRLF and others in LF alone.
+  // A final CR without its LF.
   if (previous === CR) return false;
-  if (quotes > maxQuotesPerLine * Math.max(1, lineFeeds)) return false;
-  return carriageReturns === 0 || carriageReturns === lineFeeds;
+  return quotes <= maxQuotesPerLine * Math.max(1, lineFeeds);
 }
 
 /**
@@ -75,17 +77,25 @@ const READ_CHUNK_BYTES = 1 << 16;
 /** Consecutive quoted lines read by one csv-parse call, at most (characters). */
 const STRETCH_CHARS = 1 << 16;
 
-/** The file as text chunks: UTF-8 decoded natively, other encodings by iconv-lite. */
+/**
+ * The file as text chunks: UTF-8 decoded natively (each chunk checked for invalid bytes
+ * first, by `invalidUtf8`), other encodings by iconv-lite.
+ */
 async function* textChunks(
   file: string,
   encoding: CsvSettings["encoding"],
   onBytesRead?: (bytes: number) => void,
+  invalidUtf8?: InvalidUtf8Finder | null,
 ): AsyncGenerator<string> {
   const source = fs.createReadStream(file, { highWaterMark: READ_CHUNK_BYTES });
   if (onBytesRead) source.on("data", () => onBytesRead(source.bytesRead));
   if (encoding === "utf-8") {
     const decoder = new TextDecoder("utf-8");
-    for await (const chunk of source) yield decoder.decode(chunk as Buffer, { stream: true });
+    for await (const chunk of source) {
+      invalidUtf8?.check(chunk as Buffer);
+      yield decoder.decode(chunk as Buffer, { stream: true });
+    }
+    invalidUtf8?.end();
     yield decoder.decode();
     return;
   }
@@ -120,6 +130,10 @@ export async function readLineRecordBatches(
 ): Promise<void> {
   const { delimiter, quote } = settings;
   const batch: RecordBatch = { records: [], raws: [], endLines: [] };
+  // A chunk is checked before its lines are taken: the next line to take is where it starts.
+  const invalidUtf8 =
+    settings.encoding === "utf-8" ? createInvalidUtf8Finder(settings, () => line + 1) : null;
+  const heldInvalid: InvalidBytesLine[] = [];
   let line = 0;
   // Lines with quotes (and the lines a quoted field runs on to) wait here for csv-parse:
   // consecutive quoted lines are read together, up to STRETCH_CHARS; a record still open
@@ -164,13 +178,20 @@ export async function readLineRecordBatches(
   /** Hands on full batches (all that is left when `all`); a quoted stretch may overfill one. */
   const flush = async (all = false) => {
     const { batchSize } = options;
-    while (batch.records.length >= batchSize || (all && batch.records.length > 0)) {
+    // Damage found in the chunks read so far lies in records pushed so far (or in blank
+    // lines among them): it goes with the next batch handed on.
+    if (invalidUtf8) heldInvalid.push(...invalidUtf8.take());
+    while (
+      batch.records.length >= batchSize ||
+      (all && (batch.records.length > 0 || heldInvalid.length > 0))
+    ) {
       const size = Math.min(batchSize, batch.records.length);
       const full: RecordBatch = {
         records: batch.records.splice(0, size),
         raws: batch.raws.splice(0, size),
         endLines: batch.endLines.splice(0, size),
       };
+      if (heldInvalid.length > 0) full.invalidBytes = heldInvalid.splice(0);
       await consume(full);
       throwIfAborted(options.signal);
     }
@@ -180,7 +201,7 @@ export async function readLineRecordBatches(
   // joined once, not copied again with every chunk.
   let pieces: string[] = [];
   let piecesLength = 0;
-  for await (const chunk of textChunks(file, settings.encoding, options.onBytesRead)) {
+  for await (const chunk of textChunks(file, settings.encoding, options.onBytesRead, invalidUtf8)) {
     throwIfAborted(options.signal);
     let start = 0;
     for (let end = chunk.indexOf("\n"); end !== -1; end = chunk.indexOf("\n", start)) {

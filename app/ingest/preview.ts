@@ -19,9 +19,9 @@ import {
   validateMapping,
 } from "./mapping";
 import type { IngestProblem } from "./problems";
-import { type RowResult, type RowSettings, validateRow } from "./schemas";
+import { type RowError, type RowResult, type RowSettings, validateRow } from "./schemas";
 import type { CsvSettings } from "./settings";
-import { type SniffOptions, sniffCsv } from "./sniff";
+import { type RecordLines, type SniffOptions, sniffCsv } from "./sniff";
 
 export interface PreviewOverrides extends SniffOptions {
   /** The user's mapping (header → field or null); replaces the proposal. */
@@ -39,6 +39,8 @@ export interface CsvPreview {
   headers: string[];
   /** The first `rowLimit` data rows, as read. */
   rows: string[][];
+  /** The file's lines each shown row starts and ends on. */
+  rowLines: RecordLines[];
   /** Data rows in the whole sample (the file may have many more). */
   sampleRowCount: number;
   columns: ProposedColumn[];
@@ -58,6 +60,11 @@ export interface CsvPreview {
 }
 
 const DEFAULT_ROW_LIMIT = 20;
+
+/** Columns the preview page shows; the others keep their proposed (or remembered) fields. */
+export const MAX_PREVIEW_COLUMNS = 50;
+/** Characters of a cell the preview page shows. */
+export const MAX_PREVIEW_CELL_CHARS = 200;
 
 function isDateField(kind: DatasetKind, field: string | null | undefined): boolean {
   const type = field ? fieldTypeOf(kind, field) : undefined;
@@ -100,15 +107,21 @@ export function previewCsv(
     attributeTypes,
   };
   const shown = rows.slice(0, overrides.rowLimit ?? DEFAULT_ROW_LIMIT);
-  const checks = shown.map((row) =>
-    validateRow(kind, mapRecord(zipRecord(headers, row).values, mapping), rowSettings),
-  );
+  // The checks cover every mapped column, and the attribute columns the page shows: checking
+  // 5,000 attribute columns of 20 rows took seconds, for errors nobody would see.
+  const checked = headers.filter((header, index) => index < MAX_PREVIEW_COLUMNS || mapping[header]);
+  const checks = shown.map((row) => {
+    const values = zipRecord(headers, row).values;
+    const kept = checked.length === headers.length ? values : only(values, checked);
+    return validateRow(kind, mapRecord(kept, mapping), rowSettings);
+  });
   return {
     ok: true,
     settings,
     encodingReason: sniffed.encodingReason,
     headers,
     rows: shown,
+    rowLines: sniffed.rowLines.slice(0, shown.length),
     sampleRowCount: rows.length,
     columns,
     mapping,
@@ -119,5 +132,80 @@ export function previewCsv(
     rowSettings,
     checks,
     warnings: sniffed.warnings,
+  };
+}
+
+/** What the preview page is sent: its columns and cells capped, with what was left out. */
+export interface DisplayedPreview extends Omit<CsvPreview, "checks"> {
+  /** Each shown row's check, without the parsed row (only its errors are shown). */
+  checks: { ok: boolean; errors: RowError[] }[];
+  /** Columns in the file's header (the page shows `headers`, at most MAX_PREVIEW_COLUMNS). */
+  columnCount: number;
+  /** What was left out, in sentences ("Showing 50 of 5,000 columns …"). */
+  omitted: string[];
+}
+
+function cut(text: string): string {
+  return text.length > MAX_PREVIEW_CELL_CHARS ? `${text.slice(0, MAX_PREVIEW_CELL_CHARS)}…` : text;
+}
+
+function only<T>(record: Record<string, T>, keys: readonly string[]): Record<string, T> {
+  return Object.fromEntries(
+    keys.flatMap((key) => (key in record ? [[key, record[key] as T]] : [])),
+  );
+}
+
+/**
+ * The preview cut to what a page can show: a file of 5,000 columns (or a first line of 50 MB
+ * split at every comma) made tens of megabytes of HTML. The import itself uses the whole
+ * mapping; columns not shown keep the fields proposed for them.
+ */
+export function displayedPreview(preview: CsvPreview): DisplayedPreview {
+  const columnCount = preview.headers.length;
+  const headers = preview.headers.slice(0, MAX_PREVIEW_COLUMNS);
+  let longCells = 0;
+  const rows = preview.rows.map((row) =>
+    row.slice(0, MAX_PREVIEW_COLUMNS).map((cell) => {
+      if (cell.length > MAX_PREVIEW_CELL_CHARS) longCells++;
+      return cut(cell);
+    }),
+  );
+  const omitted: string[] = [];
+  if (columnCount > headers.length) {
+    omitted.push(
+      `Showing ${headers.length} of ${columnCount.toLocaleString("en")} columns; the others keep the fields proposed for them.`,
+    );
+  }
+  if (longCells > 0) {
+    omitted.push(
+      `${longCells.toLocaleString("en")} cell(s) are longer than ${MAX_PREVIEW_CELL_CHARS} characters and are shown cut (…).`,
+    );
+  }
+  const { rowSettings } = preview;
+  return {
+    ...preview,
+    headers: headers.map(cut),
+    rows,
+    columns: preview.columns.slice(0, MAX_PREVIEW_COLUMNS),
+    mapping: only(preview.mapping, headers),
+    mappingCheck: preview.mappingCheck.ok
+      ? { ok: true, mapping: only(preview.mappingCheck.mapping, headers) }
+      : preview.mappingCheck,
+    dateColumns: only(preview.dateColumns, headers),
+    attributeTypes: only(preview.attributeTypes, headers),
+    rowSettings: {
+      ...rowSettings,
+      dateFormats: rowSettings.dateFormats && only(rowSettings.dateFormats, headers),
+      attributeTypes: rowSettings.attributeTypes && only(rowSettings.attributeTypes, headers),
+    },
+    checks: preview.checks.map((check) => ({
+      ok: check.ok,
+      errors: check.ok
+        ? []
+        : check.errors.slice(0, 5).map((e) => ({ ...e, reason: cut(e.reason) })),
+    })),
+    warnings: preview.warnings.slice(0, 10).map((warning) => cut(warning)),
+    columnCount,
+    omitted,
   };
 }

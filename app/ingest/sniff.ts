@@ -9,6 +9,7 @@ import { decodeBuffer, type TextEncoding } from "./decode";
 import { type Delimiter, detectDialect, type QuoteChar } from "./dialect";
 import { bomOf, detectEncoding } from "./encoding";
 import { headerProblem, uniqueHeaders, withoutTrailingEmpty } from "./header";
+import { crlfInFields, lineBreaks } from "./line-count";
 import { type DecimalMark, detectDecimalMark } from "./numbers";
 import { type IngestProblem, problem } from "./problems";
 import type { CsvSettings } from "./settings";
@@ -25,6 +26,11 @@ export interface SniffOptions {
   decimalMark?: DecimalMark;
 }
 
+export interface RecordLines {
+  first: number;
+  last: number;
+}
+
 export interface SniffResult {
   ok: true;
   settings: CsvSettings;
@@ -33,6 +39,8 @@ export interface SniffResult {
   headers: string[];
   /** Every data row of the sample, as read with `csvParseOptions(settings)`. */
   rows: string[][];
+  /** The file's lines each row starts and ends on (a quoted line break spans several). */
+  rowLines: RecordLines[];
   warnings: string[];
 }
 
@@ -46,13 +54,20 @@ function readRecords(
   text: string,
   settings: Pick<CsvSettings, "delimiter" | "quote">,
   truncated: boolean,
-): { records: string[][]; warning: string | null } {
+): { records: string[][]; lines: RecordLines[]; warning: string | null } {
   const records: string[][] = [];
+  const lines: RecordLines[] = [];
+  // csv-parse counts a CRLF inside a quoted field as two lines (see line-count.ts).
+  let drift = 0;
   try {
     parse(text, {
       ...csvParseOptions(settings),
-      on_record: (record: string[]) => {
+      on_record: (record: string[], context: { lines: number }) => {
+        drift += crlfInFields(record);
+        const last = context.lines - drift;
+        const inside = record.reduce((sum, field) => sum + lineBreaks(field), 0);
         records.push(record);
+        lines.push({ first: last - inside, last });
         return record;
       },
     });
@@ -62,10 +77,11 @@ function readRecords(
     if (!cutInQuotes)
       return {
         records,
+        lines,
         warning: `The file could not be read to the end: ${(error as Error).message}`,
       };
   }
-  return { records, warning: null };
+  return { records, lines, warning: null };
 }
 
 function raggedWarning(headers: readonly string[], rows: readonly string[][]): string | null {
@@ -99,9 +115,25 @@ export function sniffCsv(
   const decoded = decodeBuffer(sample, detected.encoding, { truncated });
   const text = truncated ? wholeLines(decoded) : decoded;
   if (text.trim() === "") return problem("empty", "The file is empty (it holds only blank lines).");
+  const kib = Math.round(sample.length / 1024);
+  if (truncated && !/[\r\n]/.test(decoded)) {
+    return problem(
+      "unreadable",
+      `The first line is longer than ${kib} KiB, the most the preview reads of a file, so its header row cannot be read. A CSV file has a header row of column names and one record per line.`,
+    );
+  }
+  // A line that runs past the sample is left out: say so, when it is not just the last one.
+  const cutLine =
+    truncated && decoded.length - text.length > decoded.length / 2
+      ? `Line ${lineBreaks(text) + 1} is longer than what is left of the first ${kib} KiB the preview reads; the rows after it are not shown.`
+      : null;
 
-  const dialect = detectDialect(text, { delimiter: options.delimiter, quote: options.quote });
-  const { records, warning } = readRecords(text, dialect, truncated);
+  const dialect = detectDialect(text, {
+    delimiter: options.delimiter,
+    quote: options.quote,
+    truncated,
+  });
+  const { records, lines, warning } = readRecords(text, dialect, truncated);
   const [first, ...rows] = records;
   if (!first) return problem("unreadable", warning ?? "No row could be read from the file.");
   const noHeader = headerProblem(first);
@@ -109,7 +141,9 @@ export function sniffCsv(
 
   const headers = uniqueHeaders(withoutTrailingEmpty(first));
   const decimal = options.decimalMark ?? detectDecimalMark(rows.flat(), dialect.delimiter).mark;
-  const warnings = [warning, raggedWarning(headers, rows)].filter((w): w is string => w !== null);
+  const warnings = [warning, cutLine, raggedWarning(headers, rows)].filter(
+    (w): w is string => w !== null,
+  );
   if (rows.length === 0) warnings.push("The file has a header row but no data rows.");
   headers.forEach((header, index) => {
     const written = (first[index] ?? "").trim();
@@ -128,6 +162,7 @@ export function sniffCsv(
     encodingReason: detected.reason,
     headers,
     rows,
+    rowLines: lines.slice(1),
     warnings,
   };
 }

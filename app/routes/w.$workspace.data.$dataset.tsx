@@ -5,7 +5,12 @@ import { DatasetPreview } from "~/components/DatasetPreview";
 import { ProgressBar, useRevalidateWhile } from "~/components/live";
 import { StatusBadge } from "~/components/StatusBadge";
 import { formatBytes, kindLabels } from "~/datasets/kind-labels";
-import { choicesFrom, previewStoredFile, settingsOverridesFrom } from "~/datasets/preview.server";
+import {
+  choicesFrom,
+  displayedStoredFile,
+  previewStoredFile,
+  settingsOverridesFrom,
+} from "~/datasets/preview.server";
 import {
   deleteDataset,
   getDataset,
@@ -38,7 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
   if (dataset.status === "uploaded") {
     const overrides = settingsOverridesFrom(new URL(request.url).searchParams);
-    const preview = await previewStoredFile(access.scope, dataset, overrides);
+    const preview = await displayedStoredFile(access.scope, dataset, overrides);
     return { ...base, preview, progress: null, rejected: [], warnings: [] };
   }
   const job = dataset.jobId
@@ -63,7 +68,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const overrides = settingsOverridesFrom(form);
   const detected = await previewStoredFile(access.scope, dataset, overrides);
   if (!detected.ok) return data({ error: detected.message }, { status: 400 });
-  const { mapping, dateChoices } = choicesFrom(form, detected.headers);
+  const { mapping, dateChoices } = choicesFrom(form, detected.headers, detected.mapping);
   const preview = await previewStoredFile(access.scope, dataset, {
     ...overrides,
     mapping,

@@ -13,6 +13,7 @@ import { scopeTo } from "#db/scoped";
 import { recoverAtStart } from "~/datasets/stale-imports.server";
 import { dateFormats } from "~/ingest/dates";
 import { textEncodings } from "~/ingest/decode";
+import type { QuoteChar } from "~/ingest/dialect";
 import { columnMappingSchema } from "~/ingest/import-options";
 import { type FilePlan, PlanProblem, planFileImport } from "~/ingest/import-plan.server";
 import { datasetKinds } from "~/ingest/kinds";
@@ -53,6 +54,13 @@ const Flags = z.object({
     .string()
     .refine((value) => value in DELIMITERS, 'use ",", ";", "|" or "tab"')
     .transform((value) => DELIMITERS[value])
+    .optional(),
+  quote: z
+    .string()
+    .refine((value) => value === '"' || value === "'", {
+      message: `use '"' (double quote) or "'" (single quote)`,
+    })
+    .transform((value) => value as QuoteChar)
     .optional(),
   decimal: z.enum([".", ","]).optional(),
   source: z.string().optional(),
@@ -109,7 +117,7 @@ function once(run: () => void): () => void {
 export const importCommand: Command = {
   name: "import",
   usage:
-    '--workspace S --kind K --file F [--mapping M.json] [--encoding E] [--delimiter D] [--decimal D] [--source NAME] [--date-format "Column=dd/mm/yyyy"]...',
+    '--workspace S --kind K --file F [--mapping M.json] [--encoding E] [--delimiter D] [--quote Q] [--decimal D] [--source NAME] [--date-format "Column=dd/mm/yyyy"]...',
   options: {
     workspace: { type: "string" },
     kind: { type: "string" },
@@ -117,6 +125,7 @@ export const importCommand: Command = {
     mapping: { type: "string" },
     encoding: { type: "string" },
     delimiter: { type: "string" },
+    quote: { type: "string" },
     decimal: { type: "string" },
     source: { type: "string" },
     "date-format": { type: "string", multiple: true },
@@ -148,6 +157,7 @@ export const importCommand: Command = {
         mapping: args.mapping ? readMapping(args.mapping) : undefined,
         encoding: args.encoding,
         delimiter: args.delimiter,
+        quote: args.quote,
         decimalMark: args.decimal,
         dateFormats: Object.fromEntries(args["date-format"] ?? []),
         defaultSource: args.source,
@@ -181,6 +191,7 @@ export const importCommand: Command = {
       cell_warnings: result.cellWarnings,
       encoding: options.settings.encoding,
       delimiter: options.settings.delimiter,
+      quote: options.settings.quote,
       decimal: options.settings.decimalMark,
       date_formats: options.rowSettings.dateFormats ?? {},
       // Which cell of the file settled a date column its first rows left ambiguous.

@@ -64,11 +64,11 @@ async function expectSameAsCsvParse(content: string | Buffer, settings: Settings
 }
 
 describe("canReadByLines", () => {
-  it("refuses lone carriage returns and mixed line endings, accepts consistent CRLF", async () => {
+  it("refuses lone carriage returns, accepts CRLF and LF in any mix", async () => {
     expect(await canReadByLines(write("a,b\r1,2\r"), utf8)).toBe(false);
-    expect(await canReadByLines(write("a,b\r\n1,2\n"), utf8)).toBe(false);
-    expect(await canReadByLines(write("a,b\n1,2\r\n"), utf8)).toBe(false);
     expect(await canReadByLines(write("a,b\r\n1,2\r"), utf8)).toBe(false);
+    expect(await canReadByLines(write("a,b\r\n1,2\n"), utf8)).toBe(true);
+    expect(await canReadByLines(write("a,b\n1,2\r\n"), utf8)).toBe(true);
     expect(await canReadByLines(write("a,b\r\n1,2\r\n"), utf8)).toBe(true);
     expect(await canReadByLines(write("a,b\r\n1,2"), utf8)).toBe(true);
   });
@@ -229,11 +229,16 @@ describe("the awkward-file corpus", () => {
       const parsed = await read(readParsedRecordBatches, file, sniffed.settings, 2);
       expect(byLines, path.basename(file)).toEqual(parsed);
     }
-    // Quoted, legacy-encoded, BOM and ragged files are among those read by lines; one whose
-    // quoted fields hold bare LFs in a CRLF file is left to the streaming reader.
-    expect(accepted).not.toContain("quoted-fields.csv");
+    // Quoted, legacy-encoded, BOM, ragged and mixed-line-ending files are among those read
+    // by lines; one with lone carriage returns is left to the streaming reader.
+    expect(accepted).not.toContain("line-endings-cr-mix.csv");
     expect(accepted).toEqual(
       expect.arrayContaining([
+        "quoted-fields.csv",
+        "quoted-newlines-crlf.csv",
+        "quoted-newlines-lf.csv",
+        "line-endings-crlf-lf.csv",
+        "apostrophes.csv",
         "single-quote.csv",
         "campaigns-daily-tr.csv",
         "windows-1254.csv",
