@@ -236,3 +236,34 @@ export async function readMultipart(
     await body.release();
   }
 }
+
+/** A small form held in memory: its text fields and at most one file. */
+export interface SmallForm {
+  fields: Record<string, string>;
+  file?: { name: string; bytes: Uint8Array };
+}
+
+/** A file part larger than the form allows. */
+export class FormFileTooLarge extends MultipartError {}
+
+/**
+ * Reads a form whose file is small enough to hold in memory (a list of channel users, a
+ * trends export), through the same reader as uploads, so any file name a browser sends is
+ * accepted here too. A file over `maxFileBytes` throws FormFileTooLarge.
+ */
+export async function readSmallForm(request: Request, maxFileBytes: number): Promise<SmallForm> {
+  const form: SmallForm = { fields: {} };
+  await readMultipart(request, async (part) => {
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    for await (const chunk of part.data) {
+      size += chunk.length;
+      if (size > maxFileBytes) throw new FormFileTooLarge(`larger than ${maxFileBytes} bytes`);
+      chunks.push(chunk);
+    }
+    const bytes = Buffer.concat(chunks);
+    if (part.filename === undefined) form.fields[part.name] = bytes.toString("utf8");
+    else if (!form.file && bytes.length > 0) form.file = { name: part.filename, bytes };
+  });
+  return form;
+}

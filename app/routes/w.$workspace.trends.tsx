@@ -1,15 +1,10 @@
-import {
-  type ActionFunctionArgs,
-  data,
-  type LoaderFunctionArgs,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
-} from "@remix-run/node";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { LineChart } from "~/components/charts/LineChart";
 import { formatGrowth } from "~/components/scraping/format";
 import { Provenance } from "~/components/scraping/Provenance";
 import { formatDateTime } from "~/format";
+import { FormFileTooLarge, readSmallForm } from "~/ingest/multipart.server";
 import { MAX_KEYWORDS, MOVING_AVERAGE_WINDOW, TRENDS_CSV_MAX_BYTES } from "~/scraping/limits";
 import {
   interestSeries,
@@ -50,19 +45,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { scope } = await requireWorkspace(request, params, "editor");
   try {
-    const form = await unstable_parseMultipartFormData(
-      request,
-      unstable_createMemoryUploadHandler({ maxPartSize: TRENDS_CSV_MAX_BYTES }),
-    );
-    const file = form.get("file");
-    if (!(file instanceof File) || file.size === 0) {
+    const form = await readSmallForm(request, TRENDS_CSV_MAX_BYTES);
+    if (!form.file) {
       return data({ error: "Choose the CSV file exported from the trends site" }, { status: 400 });
     }
-    const result = importTrendsCsv(scope, await file.text(), file.name);
+    const text = new TextDecoder().decode(form.file.bytes);
+    const result = importTrendsCsv(scope, text, form.file.name);
     return { imported: result };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    const tooBig = /exceeded upload size/i.test(message);
+    const tooBig = error instanceof FormFileTooLarge;
     return data(
       { error: tooBig ? `The file is larger than ${TRENDS_CSV_MAX_BYTES / 1024} KB` : message },
       { status: 400 },

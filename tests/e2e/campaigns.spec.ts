@@ -26,7 +26,9 @@ test("campaigns: ROI by channel, sorting, drill-down and a chart tooltip", async
   await expect(figures.getByRole("row", { name: /^Total 2,700\.00/ })).toContainText("326");
 
   // Hover a bar: the tooltip shows the formatted ROI.
-  await page.locator(".chart svg rect").first().hover();
+  // The bars grow in (react-spring), so Playwright never sees them stable: force the hover.
+  const bar = page.getByRole("img", { name: "Bar chart with intervals" });
+  await bar.locator('[data-testid^="bar.item"]').first().hover({ force: true });
   await expect(page.getByText(/no interval/).first()).toBeVisible();
 
   // Sort the campaign table by ROI, lowest first, then open a campaign's days.

@@ -181,6 +181,16 @@ describe("Trends CSV upload", () => {
     expect(page.body).toMatchObject({ chosen: ["konut kredisi, faiz", "kredi kartı"] });
   });
 
+  it("accepts any file name a browser sends (the project's own form reader)", async () => {
+    const { status, body } = await upload(
+      editor,
+      readPage("trends-multiTimeline.csv"),
+      'trends=2025;"kredi" отчёт.csv',
+    );
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ imported: { observationsWritten: 6 } });
+  });
+
   it("refuses a too-large file, a wrong file, and viewers", async () => {
     const big = await upload(editor, "x".repeat(1024 * 1024 + 10));
     expect(big).toMatchObject({ status: 400, body: { error: "The file is larger than 1024 KB" } });
