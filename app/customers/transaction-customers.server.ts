@@ -12,6 +12,7 @@
  * collected into a numbered TEMP table, one INSERT … SELECT creates their profiles, one
  * their source records, one UPDATE links the sales. Runs in one write transaction.
  */
+import type Database from "better-sqlite3";
 import type { Db } from "#db/client";
 
 export const TRANSACTIONS_SOURCE = "transactions";
@@ -25,7 +26,36 @@ export function createProfilesFromTransactions(
   datasetId: number,
   now = new Date(),
 ): number {
-  const sqlite = db.$client;
+  return createProfilesFor(db.$client, workspaceId, datasetId, now, null);
+}
+
+/**
+ * The same for the customer ids of a transactions import's staging table, inside its first
+ * publish transaction: the publish then links each sale to its profile as it inserts it,
+ * instead of a second UPDATE moving every sale from one partial index to the other.
+ */
+export function createProfilesForStaged(
+  sqlite: Database.Database,
+  workspaceId: number,
+  datasetId: number,
+  staging: string,
+): number {
+  return createProfilesFor(sqlite, workspaceId, datasetId, new Date(), staging);
+}
+
+function createProfilesFor(
+  sqlite: Database.Database,
+  workspaceId: number,
+  datasetId: number,
+  now: Date,
+  staging: string | null,
+): number {
+  const idsOfSales = staging
+    ? `SELECT DISTINCT t.customer_external_id FROM ${staging} t
+       WHERE t.customer_external_id IS NOT NULL`
+    : `SELECT DISTINCT t.customer_external_id FROM transactions t
+       WHERE t.workspace_id = @workspaceId AND t.customer_id IS NULL
+         AND t.customer_external_id IS NOT NULL`;
   return sqlite
     .transaction(() => {
       sqlite.exec(`DROP TABLE IF EXISTS ${NEW_IDS}`);
@@ -36,12 +66,10 @@ export function createProfilesFromTransactions(
         const found = sqlite
           .prepare(
             `INSERT INTO ${NEW_IDS} (external_id)
-             SELECT DISTINCT t.customer_external_id FROM transactions t
-             WHERE t.workspace_id = @workspaceId AND t.customer_id IS NULL
-               AND t.customer_external_id IS NOT NULL
-               AND NOT EXISTS (SELECT 1 FROM customer_sources s
-                 WHERE s.workspace_id = @workspaceId AND s.external_id = t.customer_external_id)
-             ORDER BY t.customer_external_id`,
+             SELECT ids.customer_external_id FROM (${idsOfSales}) ids
+             WHERE NOT EXISTS (SELECT 1 FROM customer_sources s
+               WHERE s.workspace_id = @workspaceId AND s.external_id = ids.customer_external_id)
+             ORDER BY ids.customer_external_id`,
           )
           .run({ workspaceId }).changes;
         if (found === 0) return 0;

@@ -27,7 +27,9 @@
  * was staging is still linked. Raw SQL because this is the hot path; every statement
  * filters on workspace_id itself, as `db/scoped.ts` would.
  */
+
 import type Database from "better-sqlite3";
+import { createProfilesForStaged } from "~/customers/transaction-customers.server";
 import { type Collision, createFileKeys, duplicateKeyReason } from "./file-keys";
 import type { TransactionRow } from "./schemas";
 import type { LineKeys } from "./transaction-keys";
@@ -203,6 +205,8 @@ export function createTransactionStage(
         sqlite
           .transaction(() => {
             inEachTransaction?.();
+            // Customer ids no profile has get one first, so the insert links every sale.
+            if (from === 1) createProfilesForStaged(sqlite, workspaceId, datasetId, staging);
             const counts = publishRange(from, to);
             total.new += counts.new;
             total.updated += counts.updated;
