@@ -1,22 +1,10 @@
 import { Form } from "@remix-run/react";
+import type { ForecastResult } from "~/analytics/campaign-forecast";
 import { Field } from "~/components/Field";
-import { count, type Estimate, money, ratio, withInterval } from "./format";
+import { count, money, ratio, withInterval } from "./format";
 
-export interface ForecastView {
-  channel: string;
-  budget: number;
-  days: number;
-  impressions: Estimate;
-  clicks: Estimate;
-  conversions: Estimate;
-  revenue: Estimate;
-  cpa: Estimate;
-  roi: Estimate;
-  marginal_roi: number;
-  marginal: { step: number; conversions: number; revenue: number };
-  carry_over: { conversions: number; revenue: number };
-  fit: { r2: number; nrmse_holdout: number | null; mape_holdout: number | null; status: string };
-}
+/** What the page shows is the forecast as computed (app/analytics/campaign-forecast.ts). */
+export type ForecastView = ForecastResult;
 
 export function ForecastPanel({
   channels,

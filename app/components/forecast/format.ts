@@ -1,10 +1,7 @@
+import type { Estimate } from "~/analytics/campaign-forecast";
 import { formatInteger, formatMoney } from "~/format";
 
-export interface Estimate {
-  value: number | null;
-  low: number | null;
-  high: number | null;
-}
+export type { Estimate };
 
 export const money = (v: number | null | undefined) => formatMoney(v, null);
 export const count = (v: number | null | undefined) => formatInteger(v);
