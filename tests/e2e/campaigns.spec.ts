@@ -10,6 +10,9 @@ import { baseURL, importFixture, signUp } from "./helpers";
 
 const slug = "campaigns-e2e";
 
+const sortedBy = (column: string, dir: "asc" | "desc") => (url: URL) =>
+  url.searchParams.get("sort") === column && url.searchParams.get("dir") === dir;
+
 test("campaigns: ROI by channel, sorting, drill-down and a chart tooltip", async ({ page }) => {
   test.setTimeout(60_000);
   await signUp(page, { name: "Cem Marketer", email: "cem@e2e.test", password: "campaigns e2e pw" });
@@ -33,8 +36,11 @@ test("campaigns: ROI by channel, sorting, drill-down and a chart tooltip", async
 
   // Sort the campaign table by ROI, lowest first, then open a campaign's days.
   const table = page.getByRole("table", { name: "Campaigns", exact: true });
+  // Each click navigates; wait for it before the next, or the second click lands on the old link.
   await table.getByRole("link", { name: /^ROI/ }).click();
+  await expect(page).toHaveURL(sortedBy("roi", "desc"));
   await table.getByRole("link", { name: /^ROI/ }).click();
+  await expect(page).toHaveURL(sortedBy("roi", "asc"));
   await expect(table.getByRole("row").nth(1)).toContainText("Spring phones");
   await table.getByRole("link", { name: "Loyalty SMS" }).click();
   const days = page.getByRole("table", { name: "Campaign days" });
