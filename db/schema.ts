@@ -22,6 +22,8 @@ export const users = sqliteTable("users", {
   email: text("email").notNull().unique(),
   name: text("name").notNull(),
   passwordHash: text("password_hash").notNull(),
+  /** The UI language the user chose ("en", "tr", "ru"); null = follow the browser. */
+  locale: text("locale"),
   createdAt: createdAt(),
 });
 
@@ -560,22 +562,95 @@ export const scrapeRuns = sqliteTable(
 // Sharing
 // ---------------------------------------------------------------------------------------
 
-/** A read-only link to one report. Only a hash of the token is stored. */
+// ---------------------------------------------------------------------------------------
+// Reports and sharing
+// ---------------------------------------------------------------------------------------
+
+export const reportModes = ["snapshot", "live"] as const;
+export type ReportMode = (typeof reportModes)[number];
+
+/**
+ * A saved analysis page: which page (`kind`), with which parameters, and either the data it
+ * showed, frozen (`snapshot`), or recomputed on view within those parameters (`live`).
+ */
+export const reports = sqliteTable(
+  "reports",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    workspaceId: workspaceRef(),
+    kind: text("kind").notNull(),
+    title: text("title").notNull(),
+    note: text("note").notNull().default(""),
+    params: text("params", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    mode: text("mode", { enum: reportModes }).notNull(),
+    /** The page's data when saved (mode `snapshot`); null for live reports. */
+    snapshot: text("snapshot", { mode: "json" }).$type<unknown>(),
+    snapshotAt: timestamp("snapshot_at"),
+    createdBy: integer("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at"),
+  },
+  (t) => [index("reports_workspace_idx").on(t.workspaceId, t.createdAt)],
+);
+
+/**
+ * A read-only link to one report. Only a SHA-256 of the token is stored; `generation` grows on
+ * every rotation and revocation so password cookies issued before stop working.
+ */
 export const shareLinks = sqliteTable(
   "share_links",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
     workspaceId: workspaceRef(),
+    reportId: integer("report_id")
+      .notNull()
+      .references(() => reports.id, { onDelete: "cascade" }),
     tokenHash: text("token_hash").notNull().unique(),
-    report: text("report").notNull(),
-    params: text("params", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
-    title: text("title"),
+    /** Argon2 hash of the optional link password. */
+    passwordHash: text("password_hash"),
+    /** Whether the viewer may narrow the dates (clamped to the report's range on the server). */
+    allowDateRange: integer("allow_date_range", { mode: "boolean" }).notNull().default(false),
+    generation: integer("generation").notNull().default(0),
     createdBy: integer("created_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
     expiresAt: timestamp("expires_at").notNull(),
+    pausedAt: timestamp("paused_at"),
     revokedAt: timestamp("revoked_at"),
-    lastViewedAt: timestamp("last_viewed_at"),
-    views: integer("views").notNull().default(0),
+    lastOpenedAt: timestamp("last_opened_at"),
+    viewCount: integer("view_count").notNull().default(0),
   },
   (t) => [index("share_links_workspace_idx").on(t.workspaceId, t.createdAt)],
+);
+
+export const deliveryCadences = ["weekly", "monthly"] as const;
+export type DeliveryCadence = (typeof deliveryCadences)[number];
+
+/** A report e-mailed on a schedule (croner pattern in the workspace's time zone). */
+export const reportDeliveries = sqliteTable(
+  "report_deliveries",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    workspaceId: workspaceRef(),
+    reportId: integer("report_id")
+      .notNull()
+      .references(() => reports.id, { onDelete: "cascade" }),
+    cadence: text("cadence", { enum: deliveryCadences }).notNull(),
+    cron: text("cron").notNull(),
+    recipients: text("recipients", { mode: "json" }).$type<string[]>().notNull(),
+    attachCsv: integer("attach_csv", { mode: "boolean" }).notNull().default(true),
+    /** The share link the e-mail carries (made for the delivery; revoking it stops the link). */
+    shareLinkId: integer("share_link_id").references(() => shareLinks.id, {
+      onDelete: "set null",
+    }),
+    pausedAt: timestamp("paused_at"),
+    nextRunAt: timestamp("next_run_at"),
+    lastSentAt: timestamp("last_sent_at"),
+    lastError: text("last_error"),
+    createdBy: integer("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("report_deliveries_workspace_idx").on(t.workspaceId, t.reportId),
+    index("report_deliveries_due_idx").on(t.nextRunAt),
+  ],
 );
