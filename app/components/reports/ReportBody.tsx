@@ -1,0 +1,20 @@
+/**
+ * A report's page content, read-only: the same view (charts, tables, tooltips) the page it was
+ * saved from renders, fed with the report's data instead of the page's loader.
+ */
+import { CampaignRoiView } from "~/components/campaigns/CampaignRoiView";
+import type { ReportView } from "~/reports/report-view.server";
+
+type Props = { view: Pick<ReportView, "kind" | "data"> };
+
+export function ReportBody({ view }: Props) {
+  switch (view.kind) {
+    case "campaign-roi":
+      return (
+        <CampaignRoiView
+          data={view.data as Parameters<typeof CampaignRoiView>[0]["data"]}
+          interactive={false}
+        />
+      );
+  }
+}
