@@ -24,6 +24,12 @@ export const EnvSchema = z.object({
   ALLOWED_ORIGINS: z.string().default(""),
   /** Set to "false" to allow session cookies over plain http in production (local demo). */
   SECURE_COOKIES: z.enum(["true", "false", "auto"]).default("auto"),
+  /** The app's public origin, for links in e-mails (e.g. https://channelscope.example.com). */
+  PUBLIC_URL: z.string().url().default("http://localhost:3000"),
+  /** SMTP relay for report deliveries, e.g. smtp://user:pass@mail.example.com:587; unset = off. */
+  SMTP_URL: z.string().url().optional(),
+  /** The From address of report e-mails. */
+  MAIL_FROM: z.string().default("Channelscope <reports@localhost>"),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
