@@ -29,8 +29,9 @@ export function deliveryDedupeKey(deliveryId: number, dueAt: Date): string {
   return `delivery:${deliveryId}:${dueAt.toISOString()}`;
 }
 
-function enqueueDelivery(db: Db, payload: DeliveryPayload, dedupeKey: string): number {
+function enqueueDelivery(db: Db, payload: DeliveryPayload, dedupeKey: string, now: Date): number {
   return enqueue(db, {
+    runAt: now,
     kind: REPORT_DELIVERY_JOB,
     workspaceId: payload.workspaceId,
     payload: { ...payload },
@@ -50,6 +51,7 @@ export function enqueueDeliveryNow(
     db,
     { workspaceId, deliveryId, trigger: "manual" },
     `delivery:${deliveryId}:manual:${now.toISOString().slice(0, 16)}`,
+    now,
   );
 }
 
@@ -104,6 +106,7 @@ export function fireDueDelivery(db: Db, { delivery, timeZone }: DueDelivery, now
           dueAt: dueAt.toISOString(),
         },
         deliveryDedupeKey(delivery.id, dueAt),
+        now,
       );
     },
     { behavior: "immediate" },

@@ -26,7 +26,10 @@ export type Delivery = typeof schema.reportDeliveries.$inferSelect;
 export class DeliveryError extends Error {}
 
 /** A checkbox: "on" when ticked in a form, absent when not; booleans from code pass through. */
-const Checkbox = z.unknown().transform((v) => v === true || v === "on" || v === "true");
+const Checkbox = z
+  .unknown()
+  .optional()
+  .transform((v) => v === true || v === "on" || v === "true");
 
 export const DeliveryInputSchema = z
   .object({ recipients: RecipientsSchema, attachCsv: Checkbox })
