@@ -16,6 +16,7 @@ import { Cron } from "croner";
 import { and, eq, isNull, lte, or } from "drizzle-orm";
 import type { Db } from "#db/client";
 import { sources, workspaces } from "#db/schema";
+import { deliverySchedulerTick } from "./delivery-schedule";
 import { enqueue } from "./queue";
 
 export const SCRAPE_SOURCE_JOB = "scrape-source";
@@ -174,6 +175,9 @@ export async function runScheduler(options: SchedulerLoopOptions): Promise<void>
     try {
       const enqueued = schedulerTick(db);
       if (enqueued.length > 0) log(`[scheduler] enqueued scrape jobs ${enqueued.join(", ")}`);
+      // Report deliveries ride on the same tick (same dedupe-key and compare-and-set rules).
+      const deliveries = deliverySchedulerTick(db);
+      if (deliveries.length > 0) log(`[scheduler] enqueued delivery jobs ${deliveries.join(", ")}`);
     } catch (error) {
       // Typically SQLITE_BUSY: the next tick tries again.
       log(`[scheduler] tick failed: ${error instanceof Error ? error.message : String(error)}`);

@@ -1,5 +1,6 @@
 import { importDatasetHandler } from "~/ingest/import-job.server";
 import type { JobHandler } from "../registry";
+import { reportDeliveryHandler } from "./report-delivery";
 import { responseCurvesHandler } from "./response-curves";
 import { scrapeSourceHandler } from "./scrape-source";
 import { segmentRunHandler } from "./segment-run";
@@ -13,4 +14,5 @@ export const allHandlers: readonly JobHandler[] = [
   importDatasetHandler,
   scrapeSourceHandler,
   responseCurvesHandler,
+  reportDeliveryHandler,
 ];

@@ -1,0 +1,85 @@
+/**
+ * A delivery's schedule as a marketer picks it (weekly on a weekday, or monthly on a day of
+ * the month, at a full hour) and as it is stored: a 5-part croner pattern read in the
+ * workspace's time zone. Client-safe: the page describes cadences with it.
+ *
+ * Why days 1–28 only: every month has them, so "monthly on the 31st" never silently skips
+ * February.
+ */
+import { z } from "zod";
+
+export const WEEKDAYS = [
+  "Sunday",
+  "Monday",
+  "Tuesday",
+  "Wednesday",
+  "Thursday",
+  "Friday",
+  "Saturday",
+] as const;
+
+const Hour = z.coerce
+  .number({ message: "Choose the hour (0–23)" })
+  .int("Choose a full hour (0–23)")
+  .min(0, "Choose the hour (0–23)")
+  .max(23, "Choose the hour (0–23)");
+
+export const CadenceSchema = z.discriminatedUnion("cadence", [
+  z.object({
+    cadence: z.literal("weekly"),
+    weekday: z.coerce
+      .number({ message: "Choose the day of the week" })
+      .int("Choose the day of the week")
+      .min(0, "Choose the day of the week")
+      .max(6, "Choose the day of the week"),
+    hour: Hour,
+  }),
+  z.object({
+    cadence: z.literal("monthly"),
+    day: z.coerce
+      .number({ message: "Choose a day of the month from 1 to 28" })
+      .int("Choose a day of the month from 1 to 28")
+      .min(1, "Choose a day of the month from 1 to 28")
+      .max(28, "Choose a day of the month from 1 to 28"),
+    hour: Hour,
+  }),
+]);
+
+export type Cadence = z.output<typeof CadenceSchema>;
+
+/** The croner pattern (minute hour day-of-month month day-of-week). */
+export function cronOfCadence(cadence: Cadence): string {
+  return cadence.cadence === "weekly"
+    ? `0 ${cadence.hour} * * ${cadence.weekday}`
+    : `0 ${cadence.hour} ${cadence.day} * *`;
+}
+
+const WEEKLY = /^0 (\d{1,2}) \* \* ([0-6])$/;
+const MONTHLY = /^0 (\d{1,2}) (\d{1,2}) \* \*$/;
+
+/** The cadence a stored pattern was made from, or null for a pattern this module did not make. */
+export function cadenceOfCron(cron: string): Cadence | null {
+  const weekly = WEEKLY.exec(cron);
+  if (weekly) return { cadence: "weekly", hour: Number(weekly[1]), weekday: Number(weekly[2]) };
+  const monthly = MONTHLY.exec(cron);
+  if (monthly) return { cadence: "monthly", hour: Number(monthly[1]), day: Number(monthly[2]) };
+  return null;
+}
+
+const twoDigits = (n: number) => String(n).padStart(2, "0");
+
+function ordinal(n: number): string {
+  const tens = n % 100;
+  if (tens >= 11 && tens <= 13) return `${n}th`;
+  return `${n}${["th", "st", "nd", "rd"][n % 10] ?? "th"}`;
+}
+
+/** "Every Monday at 09:00" / "Monthly on the 1st at 08:00" (in the workspace's time zone). */
+export function cadenceInWords(cron: string, timeZone: string): string {
+  const cadence = cadenceOfCron(cron);
+  if (!cadence) return `Custom schedule "${cron}" (${timeZone})`;
+  const at = `${twoDigits(cadence.hour)}:00 (${timeZone})`;
+  return cadence.cadence === "weekly"
+    ? `Every ${WEEKDAYS[cadence.weekday]} at ${at}`
+    : `Monthly on the ${ordinal(cadence.day)} at ${at}`;
+}

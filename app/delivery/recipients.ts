@@ -1,0 +1,48 @@
+/**
+ * Recipients of a delivery: 1 to 20 e-mail addresses, typed one per line or separated by
+ * commas, semicolons or spaces. Stored lower-cased and de-duplicated, so "Ayse@Bank.com" and
+ * "ayse@bank.com" get one e-mail. A bad address is named in the message.
+ */
+import { z } from "zod";
+
+export const MAX_RECIPIENTS = 20;
+
+const Address = z.email();
+
+export function splitRecipients(text: string): string[] {
+  return text
+    .split(/[\s,;]+/)
+    .map((part) => part.trim().toLowerCase())
+    .filter((part) => part !== "");
+}
+
+export const RecipientsSchema = z
+  .union([z.string(), z.array(z.string())], { message: "Enter at least one e-mail address" })
+  .transform((input, ctx) => {
+    const parts =
+      typeof input === "string" ? splitRecipients(input) : input.flatMap(splitRecipients);
+    const bad = parts.filter((part) => !Address.safeParse(part).success);
+    if (bad.length > 0) {
+      ctx.addIssue({
+        code: "custom",
+        message:
+          bad.length === 1
+            ? `"${bad[0]}" is not an e-mail address`
+            : `These are not e-mail addresses: ${bad.map((b) => `"${b}"`).join(", ")}`,
+      });
+      return z.NEVER;
+    }
+    const unique = [...new Set(parts)];
+    if (unique.length === 0) {
+      ctx.addIssue({ code: "custom", message: "Enter at least one e-mail address" });
+      return z.NEVER;
+    }
+    if (unique.length > MAX_RECIPIENTS) {
+      ctx.addIssue({
+        code: "custom",
+        message: `At most ${MAX_RECIPIENTS} recipients (you entered ${unique.length})`,
+      });
+      return z.NEVER;
+    }
+    return unique;
+  });
