@@ -7,6 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { schema, scopeTo } from "~/db.server";
+import { createReport } from "~/reports/reports.server";
 import { runRfm } from "~/segments/rfm-run.server";
 import { createUser } from "~/users.server";
 import { createWorkspace } from "~/workspace.server";
@@ -98,10 +99,16 @@ beforeAll(async () => {
     datasetId: dataset.id,
   });
   const run = await runRfm(db, bravo.id);
+  const report = createReport(scopeB, bob.id, {
+    kind: "campaign-roi",
+    title: "Bravo ROI",
+    mode: "live",
+  });
   idsOfB.workspace = slugB;
   idsOfB.run = String(run.run_id);
   idsOfB.dataset = String(dataset.id);
   idsOfB.customer = String(customer.id);
+  idsOfB.report = String(report.id);
   cookieA = await cookieFor(alice.id);
   cookieB = await cookieFor(bob.id);
 });

@@ -2,6 +2,10 @@ import { ResponsiveLine } from "@nivo/line";
 import { ClientOnly, EmptyChart } from "./ClientOnly";
 import { categoricalColors, chartTheme } from "./theme";
 
+/** 8368.7685 → "8,368.77": never the raw float in a tooltip. */
+const plainFormat = new Intl.NumberFormat("en", { maximumFractionDigits: 2 });
+const plainNumber = (value: number) => (Number.isFinite(value) ? plainFormat.format(value) : "—");
+
 const MARK_COLORS = ["#d55e00", "#0072b2", "#009e73"];
 
 export interface CurvePoint {
@@ -23,6 +27,7 @@ export function CurveChart({
   markLabel,
   marks = [],
   valueFormat,
+  xFormat,
   empty = "No data to show yet.",
 }: {
   id: string;
@@ -35,8 +40,12 @@ export function CurveChart({
   /** More vertical markers (e.g. current and planned spend on a response curve). */
   marks?: { x: number; label: string }[];
   valueFormat?: (value: number) => string;
+  /** How the x of a point reads in its tooltip (e.g. money); default: up to 2 decimals. */
+  xFormat?: (value: number) => string;
   empty?: string;
 }) {
+  const formatX = xFormat ?? plainNumber;
+  const formatY = valueFormat ?? plainNumber;
   if (points.length === 0) return <EmptyChart height={height} message={empty} />;
   return (
     <ClientOnly height={height}>
@@ -64,6 +73,16 @@ export function CurveChart({
           theme={chartTheme}
           pointSize={7}
           useMesh
+          tooltip={({ point }) => (
+            <div className="card small" style={{ padding: "0.4rem 0.6rem" }}>
+              <div>
+                {xLegend ?? "x"}: <strong>{formatX(Number(point.data.x))}</strong>
+              </div>
+              <div>
+                {yLegend ?? "y"}: <strong>{formatY(Number(point.data.y))}</strong>
+              </div>
+            </div>
+          )}
           markers={[
             ...(markX === undefined ? [] : [{ x: markX, label: markLabel ?? "" }]),
             ...marks,

@@ -73,6 +73,7 @@ export function CurveCards({
                 xLegend="Daily spend"
                 yLegend="Conversions a day"
                 valueFormat={(v) => ratio(v, 1)}
+                xFormat={money}
                 marks={[
                   { x: c.averageDaily, label: "current" },
                   ...(planned !== undefined ? [{ x: planned, label: "planned" }] : []),
