@@ -36,10 +36,13 @@ test("campaigns: ROI by channel, sorting, drill-down and a chart tooltip", async
 
   // Sort the campaign table by ROI, lowest first, then open a campaign's days.
   const table = page.getByRole("table", { name: "Campaigns", exact: true });
-  // Each click navigates; wait for it before the next, or the second click lands on the old link.
+  // Each click navigates. Wait for the re-rendered heading, not only the URL: the URL changes
+  // a moment before React renders the new links, and a click in between re-sorts the old way.
   await table.getByRole("link", { name: /^ROI/ }).click();
+  await expect(table.getByRole("columnheader", { name: "ROI ▼" })).toBeVisible();
   await expect(page).toHaveURL(sortedBy("roi", "desc"));
   await table.getByRole("link", { name: /^ROI/ }).click();
+  await expect(table.getByRole("columnheader", { name: "ROI ▲" })).toBeVisible();
   await expect(page).toHaveURL(sortedBy("roi", "asc"));
   await expect(table.getByRole("row").nth(1)).toContainText("Spring phones");
   await table.getByRole("link", { name: "Loyalty SMS" }).click();

@@ -15,7 +15,7 @@ test("demo workspace: campaign ROI, response curves, a forecast, a plan and an o
   test.setTimeout(240_000);
   await signUp(page, {
     name: "Deniz Planner",
-    email: "deniz@e2e.test",
+    email: "demo-owner@e2e.test",
     password: "forecast e2e pw",
   });
   await page.getByLabel("Name").fill("Demo Bank");
