@@ -10,7 +10,7 @@ import {
   type HeadersFunction,
   type LoaderFunctionArgs,
   type MetaFunction,
-  redirect,
+  redirectDocument,
 } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { ReportBody } from "~/components/reports/ReportBody";
@@ -49,7 +49,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     clientAddress(context),
   );
   if (outcome.ok)
-    throw redirect(outcome.location, {
+    throw redirectDocument(outcome.location, {
       status: 303,
       headers: outcome.setCookie ? { "Set-Cookie": outcome.setCookie } : {},
     });
@@ -74,6 +74,11 @@ function PasswordForm() {
       <div className="card narrow">
         <h1>Shared report</h1>
         <p>This report is protected by a password. Enter the password you were given.</p>
+        {/*
+          Submitted by fetch (a document POST would carry `Origin: null` under the page's
+          no-referrer policy, which the same-origin guard refuses); the action's redirect is
+          a document one, so the report loads with the cookie (see SharedReport).
+        */}
         <Form method="post">
           <label>
             Password
@@ -102,6 +107,9 @@ export default function SharedReport() {
   const page = useLoaderData<typeof loader>();
   if (page.state === "password") return <PasswordForm />;
   const range = page.dateRange;
+  // The page loads as documents only (the date form reloads the document; the password
+  // redirect is a document redirect) and never fetches `/s/<token>.data`: the password
+  // cookie's path is `/s/<token>`, which a browser does not send for `/s/<token>.data`.
   return (
     <main className="shared-report">
       <header>
@@ -115,7 +123,7 @@ export default function SharedReport() {
         </p>
       </header>
       {range ? (
-        <Form method="get" className="row card" aria-label="Dates">
+        <Form method="get" reloadDocument className="row card" aria-label="Dates">
           <label>
             From
             <input

@@ -6,9 +6,10 @@ import { ShareLinksTable } from "~/components/sharing/ShareLinksTable";
 import { passwordRules } from "~/password.server";
 import { reportKinds } from "~/reports/kinds.server";
 import { findReport, reportKindOf } from "~/reports/reports.server";
+import { DEFAULT_EXPIRY_DAYS, MAX_EXPIRY_DAYS } from "~/sharing/expiry";
 import { listShareLinks } from "~/sharing/list-share-links.server";
 import { handleShareForm } from "~/sharing/share-link-form.server";
-import { DEFAULT_EXPIRY_DAYS, MAX_EXPIRY_DAYS, shareRefusal } from "~/sharing/share-links.server";
+import { shareRefusal } from "~/sharing/share-links.server";
 import { notFound, requireWorkspace, roleAllows, type WorkspaceAccess } from "~/workspace.server";
 
 function reportOf(access: WorkspaceAccess, id: string | undefined) {

@@ -13,8 +13,10 @@ import { hashPassword, passwordRules } from "~/password.server";
 import { reportKinds } from "~/reports/kinds.server";
 import { type Report, reportKindOf } from "~/reports/reports.server";
 
-export const DEFAULT_EXPIRY_DAYS = 30;
-export const MAX_EXPIRY_DAYS = 365;
+import { DEFAULT_EXPIRY_DAYS, MAX_EXPIRY_DAYS } from "./expiry";
+
+export { DEFAULT_EXPIRY_DAYS, MAX_EXPIRY_DAYS };
+
 const DAY_MS = 86_400_000;
 
 export type ShareLink = typeof schema.shareLinks.$inferSelect;
