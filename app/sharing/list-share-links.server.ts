@@ -66,3 +66,15 @@ export function listShareLinks(
     state: linkState(link, now),
   }));
 }
+
+/**
+ * How many links open this report now: the report page says, when editing, that its links
+ * will show the edited version.
+ */
+export function openShareLinkCount(
+  scope: WorkspaceScope,
+  reportId: number,
+  now = new Date(),
+): number {
+  return listShareLinks(scope, { reportId, now }).filter((l) => l.state === "active").length;
+}

@@ -95,5 +95,14 @@ test("share a report with a password, open it without an account, revoke it", as
   const after = await guest.reload();
   expect(after?.status()).toBe(404);
   await expect(guest.getByRole("heading", { name: "This link is not valid" })).toBeVisible();
+  const invalidPage = await guest.locator("main").innerHTML();
+
+  // Malformed and unknown tokens: the same status and the same page.
+  for (const path of ["/s/", "/s/:token", "/s/0", `/s/${"A".repeat(43)}`]) {
+    const reply = await guest.goto(`${baseURL()}${path}`);
+    expect(reply?.status(), path).toBe(404);
+    expect(reply?.headers()["x-robots-tag"], path).toBe("noindex, nofollow");
+    expect(await guest.locator("main").innerHTML(), path).toBe(invalidPage);
+  }
   await visitor.close();
 });

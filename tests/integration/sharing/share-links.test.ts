@@ -18,7 +18,7 @@ import * as publicPage from "~/routes/s.$token";
 import * as publicCsv from "~/routes/s.$token.$table[.csv]";
 import * as sharePage from "~/routes/w.$workspace.reports.$report.share";
 import * as linksPage from "~/routes/w.$workspace.reports.links";
-import { listShareLinks } from "~/sharing/list-share-links.server";
+import { listShareLinks, openShareLinkCount } from "~/sharing/list-share-links.server";
 import { changeShareLink } from "~/sharing/manage-share-link.server";
 import { hasShareAccess } from "~/sharing/share-access-cookie.server";
 import { setShareLimitsForTesting } from "~/sharing/share-limits.server";
@@ -265,9 +265,12 @@ describe("links that do not open", () => {
 
   it("resumes a paused link", async () => {
     const { link, token } = await createShareLink(scope, owner.id, report.id);
+    const before = openShareLinkCount(scope, report.id);
     changeShareLink(scope, owner.id, link.id, "pause");
+    expect(openShareLinkCount(scope, report.id)).toBe(before - 1);
     expect((await open(token)).status).toBe(404);
     changeShareLink(scope, owner.id, link.id, "resume");
+    expect(openShareLinkCount(scope, report.id)).toBe(before);
     expect((await open(token)).status).toBe(200);
   });
 });
