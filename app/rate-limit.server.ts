@@ -10,9 +10,9 @@ import { isIPv6 } from "node:net";
 import { RateLimiterRes, RateLimiterSQLite } from "rate-limiter-flexible";
 import { getDb } from "./db.server";
 
-type Limiter = RateLimiterSQLite;
+export type Limiter = RateLimiterSQLite;
 
-function createLimiter(keyPrefix: string, points: number, durationSeconds: number) {
+export function createLimiter(keyPrefix: string, points: number, durationSeconds: number) {
   return new Promise<Limiter>((resolve, reject) => {
     const limiter: Limiter = new RateLimiterSQLite(
       {
@@ -60,7 +60,7 @@ export type LoginThrottle =
   | { allowed: true }
   | { allowed: false; retryAfterSeconds: number; lockedScope: "account-from-address" | "address" };
 
-function blocked(res: unknown): { allowed: false; retryAfterSeconds: number } {
+export function blocked(res: unknown): { allowed: false; retryAfterSeconds: number } {
   if (res instanceof RateLimiterRes) {
     return { allowed: false, retryAfterSeconds: Math.ceil(res.msBeforeNext / 1000) };
   }

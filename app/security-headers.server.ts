@@ -70,6 +70,20 @@ export function staticSecurityHeaders(secure: boolean): Record<string, string> {
   };
 }
 
+/** The public share pages (/s/<token>, its CSV files and its single-fetch data). */
+export function isSharePath(pathname: string): boolean {
+  return pathname === "/s" || pathname.startsWith("/s/") || pathname.startsWith("/s.");
+}
+
+/**
+ * Extra headers of every /s/ response, whatever it is (report, password form, invalid link,
+ * rate limit, CSV): never indexed, and no Referer at all, so a click or a fetched resource
+ * from the page cannot carry the token anywhere, not even to our own origin's logs.
+ */
+export function shareSecurityHeaders(): Record<string, string> {
+  return { "X-Robots-Tag": "noindex, nofollow", "Referrer-Policy": "no-referrer" };
+}
+
 /** Where the middleware leaves the nonce for server.ts's getLoadContext. */
 export function cspNonceOf(res: Response): string | undefined {
   const nonce: unknown = res.locals.cspNonce;
@@ -94,6 +108,9 @@ export function securityHeaders({ development }: { development: boolean }): Requ
     for (const [name, value] of Object.entries(staticSecurityHeaders(req.secure))) {
       res.setHeader(name, value);
     }
+    if (isSharePath(req.path))
+      for (const [name, value] of Object.entries(shareSecurityHeaders()))
+        res.setHeader(name, value);
     const writeHead = res.writeHead;
     res.writeHead = function writeHeadWithCacheDefault(this: typeof res, ...args: unknown[]) {
       if (!this.hasHeader("Cache-Control")) this.setHeader("Cache-Control", "no-store");

@@ -67,7 +67,7 @@ function expiryOf(expires: Date | undefined): Date {
  * Secure cookies whenever the request came over https (directly or via a proxy that says
  * so). SECURE_COOKIES=true forces them; plain-http local use keeps working otherwise.
  */
-function isSecureRequest(request: Request): boolean {
+export function isSecureRequest(request: Request): boolean {
   const setting = env().SECURE_COOKIES;
   if (setting !== "auto") return setting === "true";
   const proto = request.headers.get("x-forwarded-proto") ?? new URL(request.url).protocol;

@@ -13,14 +13,14 @@
  * link": the e-mails then say the link is not available and carry the CSV only, until an
  * editor turns links back on (relinkDelivery).
  *
- * Writes to share_links beyond createShareLink (delete of a superseded delivery link) are here
- * rather than in app/sharing because they concern delivery links only.
+ * Every write to share_links goes through app/sharing (create, delete); this module only
+ * decides which link a delivery carries.
  */
 import { eq } from "drizzle-orm";
 import type { DeliveryCadence } from "#db/schema";
 import type { WorkspaceScope } from "#db/scoped";
 import { schema } from "~/db.server";
-import { createShareLink, type ShareLink } from "~/sharing/share-links.server";
+import { createShareLink, deleteShareLink, type ShareLink } from "~/sharing/share-links.server";
 
 /** Two periods: the latest link survives a late or retried run, then lapses. */
 export const LINK_DAYS: Record<DeliveryCadence, number> = { weekly: 14, monthly: 62 };
@@ -47,8 +47,9 @@ export function linkOffReason(link: ShareLink | undefined): string | null {
   return null;
 }
 
+/** A link no e-mail carries any more (superseded, never sent, or its delivery deleted). */
 export function removeDeliveryLink(scope: WorkspaceScope, linkId: number): void {
-  scope.delete(schema.shareLinks, eq(schema.shareLinks.id, linkId));
+  deleteShareLink(scope, null, linkId, "delivery link replaced or removed");
 }
 
 /** After a send was accepted: the delivery now points at the new link; the old one is gone. */

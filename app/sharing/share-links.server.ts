@@ -5,16 +5,23 @@
  */
 import crypto from "node:crypto";
 import { eq } from "drizzle-orm";
+import { z } from "zod";
 import type { WorkspaceScope } from "#db/scoped";
 import { audit } from "~/audit.server";
 import { schema } from "~/db.server";
-import { hashPassword } from "~/password.server";
+import { hashPassword, passwordRules } from "~/password.server";
+import { reportKinds } from "~/reports/kinds.server";
+import { type Report, reportKindOf } from "~/reports/reports.server";
 
-export const DEFAULT_EXPIRY_DAYS = 30;
-export const MAX_EXPIRY_DAYS = 365;
+import { DEFAULT_EXPIRY_DAYS, MAX_EXPIRY_DAYS } from "./expiry";
+
+export { DEFAULT_EXPIRY_DAYS, MAX_EXPIRY_DAYS };
+
 const DAY_MS = 86_400_000;
 
 export type ShareLink = typeof schema.shareLinks.$inferSelect;
+
+export class ShareLinkError extends Error {}
 
 export function newShareToken(): string {
   return crypto.randomBytes(32).toString("base64url");
@@ -35,6 +42,46 @@ export interface NewShareLink {
   allowDateRange?: boolean;
 }
 
+/** The "share this report" form. An empty password field means no password. */
+export const ShareLinkInputSchema = z.object({
+  expiresInDays: z.coerce
+    .number({ message: "Enter the number of days the link works" })
+    .int("Enter a whole number of days")
+    .min(1, "A link works for at least 1 day")
+    .max(MAX_EXPIRY_DAYS, `A link works for at most ${MAX_EXPIRY_DAYS} days (a year)`),
+  password: z
+    .string()
+    .optional()
+    .transform((value) => value || undefined)
+    .pipe(
+      z
+        .string()
+        .min(
+          passwordRules.minLength,
+          `A link password needs at least ${passwordRules.minLength} characters`,
+        )
+        .max(
+          passwordRules.maxLength,
+          `A link password has at most ${passwordRules.maxLength} characters`,
+        )
+        .optional(),
+    ),
+  allowDateRange: z
+    .string()
+    .optional()
+    .transform((value) => value === "on"),
+});
+
+/**
+ * Why a report cannot be shared by link, or null when it can. A page that shows individual
+ * customers is personal data: a link anyone can open must carry aggregates only.
+ */
+export function shareRefusal(report: Pick<Report, "kind">): "personal" | "unknown-kind" | null {
+  const kind = reportKindOf(report);
+  if (!kind) return "unknown-kind";
+  return reportKinds[kind].personal ? "personal" : null;
+}
+
 /** Creates a link to one of the workspace's reports; returns the token once (never stored). */
 export async function createShareLink(
   scope: WorkspaceScope,
@@ -44,10 +91,11 @@ export async function createShareLink(
   now = new Date(),
 ): Promise<{ link: ShareLink; token: string }> {
   const report = scope.first(schema.reports, eq(schema.reports.id, reportId));
-  if (!report) throw new Error("No such report in this workspace");
+  if (!report) throw new ShareLinkError("No such report in this workspace");
+  if (shareRefusal(report)) throw new ShareLinkError("This report cannot be shared by link");
   const days = options.expiresInDays ?? DEFAULT_EXPIRY_DAYS;
   if (!Number.isInteger(days) || days < 1 || days > MAX_EXPIRY_DAYS)
-    throw new Error(`A link expires in 1 to ${MAX_EXPIRY_DAYS} days`);
+    throw new ShareLinkError(`A link expires in 1 to ${MAX_EXPIRY_DAYS} days`);
   const token = newShareToken();
   const link = scope.insert(schema.shareLinks, {
     reportId,
@@ -55,6 +103,7 @@ export async function createShareLink(
     passwordHash: options.password ? await hashPassword(options.password) : null,
     allowDateRange: options.allowDateRange ?? false,
     createdBy: userId,
+    createdAt: now,
     expiresAt: new Date(now.getTime() + days * DAY_MS),
   });
   audit({
@@ -62,7 +111,34 @@ export async function createShareLink(
     actorUserId: userId,
     action: "share_link.create",
     target: String(link.id),
-    details: { report: reportId, days, password: Boolean(options.password) },
+    details: {
+      report: reportId,
+      days,
+      password: Boolean(options.password),
+      dateRange: link.allowDateRange,
+    },
   });
   return { link, token };
+}
+
+/**
+ * Deletes a link outright (a delivery's superseded link). `actorUserId` null = the app itself
+ * (the delivery job replacing the link its previous e-mail carried).
+ */
+export function deleteShareLink(
+  scope: WorkspaceScope,
+  actorUserId: number | null,
+  linkId: number,
+  reason: string,
+): boolean {
+  const deleted = scope.delete(schema.shareLinks, eq(schema.shareLinks.id, linkId)) > 0;
+  if (deleted)
+    audit({
+      workspaceId: scope.workspaceId,
+      actorUserId,
+      action: "share_link.delete",
+      target: String(linkId),
+      details: { reason },
+    });
+  return deleted;
 }

@@ -38,6 +38,14 @@ function makeApp(options: { development: boolean; trustProxy?: string }) {
     res.flushHeaders();
     res.end("ok");
   });
+  // Share pages answer whatever they answer (here a 404 and a route's own caching).
+  app.get(/^\/s(\/.*|\..*)?$/, (_req, res) => {
+    res.append("Cache-Control", "private, no-cache");
+    res.status(404).end("This link is not valid");
+  });
+  app.get("/sales", (_req, res) => {
+    res.end("not a share page");
+  });
   app.get("/write-head", (_req, res) => {
     res.writeHead(200, { "Cache-Control": "max-age=7" }).end("ok");
   });
@@ -167,5 +175,24 @@ describe("security headers", () => {
     expect(policy["connect-src"]).toEqual(["'self'", "ws:", "wss:"]);
     expect(policy["frame-ancestors"]).toEqual(["'none'"]);
     expect(policy["object-src"]).toEqual(["'none'"]);
+  });
+
+  it("marks every /s/ response noindex and no-referrer, and no other page", async () => {
+    for (const pathname of [
+      "/s/abc",
+      "/s/abc.data",
+      "/s/abc/figures.csv",
+      "/s",
+      "/s/",
+      "/s.data",
+    ]) {
+      const reply = await get(production, pathname);
+      expect(reply.headers["x-robots-tag"], pathname).toBe("noindex, nofollow");
+      expect(reply.headers["referrer-policy"], pathname).toBe("no-referrer");
+      expect(reply.headers["cache-control"], pathname).toBe("private, no-cache");
+    }
+    const other = await get(production, "/sales");
+    expect(other.headers["x-robots-tag"]).toBeUndefined();
+    expect(other.headers["referrer-policy"]).toBe("same-origin");
   });
 });

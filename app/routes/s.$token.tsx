@@ -1,0 +1,178 @@
+/**
+ * A shared report, opened by anyone with the link: no account, no navigation into the app.
+ * The loader builds everything from the saved report (app/sharing/shared-report.server.ts);
+ * every link that does not open gets the same "This link is not valid" page with status 404.
+ * X-Robots-Tag and Referrer-Policy for every /s/ response are set in security-headers.server.
+ */
+import {
+  type ActionFunctionArgs,
+  data,
+  type HeadersFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirectDocument,
+} from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { ReportBody } from "~/components/reports/ReportBody";
+import { SharedLinkInvalid } from "~/components/sharing/SharedLinkInvalid";
+import { formatDateTime } from "~/format";
+import { clientAddress } from "~/rate-limit.server";
+import { reportKindLabels } from "~/reports/report-kinds";
+import {
+  loadSharedReport,
+  shareCacheControl,
+  submitSharePassword,
+} from "~/sharing/shared-report.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  {
+    title: data && data.state === "report" ? `${data.title} · shared report` : "Shared report",
+  },
+  { name: "robots", content: "noindex, nofollow" },
+  { name: "referrer", content: "no-referrer" },
+];
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const page = await loadSharedReport(request, params.token, clientAddress(context));
+  return data(page, {
+    headers: { "Cache-Control": shareCacheControl(page.passwordProtected) },
+  });
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const form = await request.formData();
+  const password = String(form.get("password") ?? "");
+  const outcome = await submitSharePassword(
+    request,
+    params.token,
+    password,
+    clientAddress(context),
+  );
+  if (outcome.ok)
+    throw redirectDocument(outcome.location, {
+      status: 303,
+      headers: outcome.setCookie ? { "Set-Cookie": outcome.setCookie } : {},
+    });
+  return data(
+    { error: outcome.error },
+    { status: outcome.status, headers: { "Cache-Control": "no-store" } },
+  );
+}
+
+export const headers: HeadersFunction = ({ loaderHeaders, actionHeaders, errorHeaders }) => ({
+  "Cache-Control":
+    errorHeaders?.get("Cache-Control") ??
+    actionHeaders.get("Cache-Control") ??
+    loaderHeaders.get("Cache-Control") ??
+    "no-store",
+});
+
+function PasswordForm() {
+  const result = useActionData<typeof action>();
+  return (
+    <main className="centered">
+      <div className="card narrow">
+        <h1>Shared report</h1>
+        <p>This report is protected by a password. Enter the password you were given.</p>
+        {/*
+          Submitted by fetch (a document POST would carry `Origin: null` under the page's
+          no-referrer policy, which the same-origin guard refuses); the action's redirect is
+          a document one, so the report loads with the cookie (see SharedReport).
+        */}
+        <Form method="post">
+          <label>
+            Password
+            <input
+              type="password"
+              name="password"
+              autoComplete="off"
+              required
+              aria-invalid={result?.error ? true : undefined}
+              aria-describedby={result?.error ? "password-error" : undefined}
+            />
+            {result?.error ? (
+              <span className="field-error" id="password-error" role="alert">
+                {result.error}
+              </span>
+            ) : null}
+          </label>
+          <button type="submit">Open the report</button>
+        </Form>
+      </div>
+    </main>
+  );
+}
+
+export default function SharedReport() {
+  const page = useLoaderData<typeof loader>();
+  if (page.state === "password") return <PasswordForm />;
+  const range = page.dateRange;
+  // The page loads as documents only (the date form reloads the document; the password
+  // redirect is a document redirect) and never fetches `/s/<token>.data`: the password
+  // cookie's path is `/s/<token>`, which a browser does not send for `/s/<token>.data`.
+  return (
+    <main className="shared-report">
+      <header>
+        <p className="muted small">Shared report · read-only · {reportKindLabels[page.kind]}</p>
+        <h1>{page.title}</h1>
+        {page.note ? <p className="report-note">{page.note}</p> : null}
+        <p className="muted small">
+          {page.mode === "snapshot"
+            ? `Snapshot: figures as they were on ${formatDateTime(page.takenAt)}.`
+            : `Live: figures as of ${formatDateTime(page.takenAt)}, within the report's saved settings.`}
+        </p>
+      </header>
+      {range ? (
+        <Form method="get" reloadDocument className="row card" aria-label="Dates">
+          <label>
+            From
+            <input
+              type="date"
+              name="from"
+              defaultValue={range.from ?? ""}
+              min={range.savedFrom ?? undefined}
+              max={range.savedTo ?? undefined}
+            />
+          </label>
+          <label>
+            To
+            <input
+              type="date"
+              name="to"
+              defaultValue={range.to ?? ""}
+              min={range.savedFrom ?? undefined}
+              max={range.savedTo ?? undefined}
+            />
+          </label>
+          <button type="submit">Show these dates</button>
+          <span className="muted small">
+            Dates stay within the report's own: {range.savedFrom ?? "first day"} to{" "}
+            {range.savedTo ?? "last day"}.
+          </span>
+        </Form>
+      ) : null}
+      <ReportBody view={{ kind: page.kind, data: page.data }} />
+      {page.tables.length > 0 ? (
+        <section>
+          <h2>Download</h2>
+          <ul>
+            {page.tables.map((t) => (
+              <li key={t.name}>
+                <a href={t.href} download rel="noreferrer">
+                  {t.name}.csv
+                </a>{" "}
+                <span className="muted small">({t.rows} rows)</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      <footer className="muted small">A read-only report shared through Channelscope.</footer>
+    </main>
+  );
+}
+
+/** Every failure looks the same: a guesser learns nothing from the page. */
+export function ErrorBoundary() {
+  return <SharedLinkInvalid />;
+}

@@ -1,0 +1,126 @@
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Field } from "~/components/Field";
+import { CopyLink } from "~/components/sharing/CopyLink";
+import { ShareLinksTable } from "~/components/sharing/ShareLinksTable";
+import { passwordRules } from "~/password.server";
+import { reportKinds } from "~/reports/kinds.server";
+import { findReport, reportKindOf } from "~/reports/reports.server";
+import { DEFAULT_EXPIRY_DAYS, MAX_EXPIRY_DAYS } from "~/sharing/expiry";
+import { listShareLinks } from "~/sharing/list-share-links.server";
+import { handleShareForm } from "~/sharing/share-link-form.server";
+import { shareRefusal } from "~/sharing/share-links.server";
+import { notFound, requireWorkspace, roleAllows, type WorkspaceAccess } from "~/workspace.server";
+
+function reportOf(access: WorkspaceAccess, id: string | undefined) {
+  const reportId = Number(id);
+  const report = Number.isInteger(reportId) ? findReport(access.scope, reportId) : undefined;
+  if (!report) throw notFound();
+  return report;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const access = await requireWorkspace(request, params);
+  const report = reportOf(access, params.report);
+  const kind = reportKindOf(report);
+  return {
+    report: { id: report.id, title: report.title, mode: report.mode },
+    workspaceSlug: access.workspace.slug,
+    refusal: shareRefusal(report),
+    hasDateRange: kind ? reportKinds[kind].dateRange !== null && report.mode === "live" : false,
+    links: listShareLinks(access.scope, { reportId: report.id }),
+    canManage: roleAllows(access.role, "editor"),
+    passwordMin: passwordRules.minLength,
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const access = await requireWorkspace(request, params, "editor");
+  const report = reportOf(access, params.report);
+  const result = await handleShareForm(access, request, await request.formData(), report);
+  return data(result, { status: Object.keys(result.errors).length > 0 ? 400 : 200 });
+}
+
+const REFUSALS = {
+  personal:
+    "This report shows individual customers, so it cannot be shared by link: a link may carry aggregate figures only.",
+  "unknown-kind": "This report can no longer be built, so it cannot be shared.",
+} as const;
+
+export default function ShareReport() {
+  const { report, workspaceSlug, refusal, hasDateRange, links, canManage, passwordMin } =
+    useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const errors: Record<string, string | undefined> = result?.errors ?? {};
+  return (
+    <>
+      <h1>Share “{report.title}”</h1>
+      <p className="muted small">
+        Anyone with a link opens this report read-only, without an account: its title, note, figures
+        and charts, and nothing else of the workspace.{" "}
+        {report.mode === "live"
+          ? "It is a live report: the link shows today's figures within the report's saved settings, and your later edits to the report."
+          : "It is a snapshot: the link shows the figures as they were saved."}{" "}
+        <Link to={`/w/${workspaceSlug}/reports/links`}>All share links of this workspace</Link>
+      </p>
+      {refusal ? (
+        <p className="notice" role="status">
+          {REFUSALS[refusal]}
+        </p>
+      ) : null}
+      {result?.notice ? (
+        <p className="notice" role="status">
+          {result.notice}
+        </p>
+      ) : null}
+      {result?.url ? <CopyLink url={result.url} /> : null}
+      {errors.form ? (
+        <p className="form-error" role="alert">
+          {errors.form}
+        </p>
+      ) : null}
+      {canManage && !refusal ? (
+        <>
+          <h2>Create a link</h2>
+          <Form method="post" className="card">
+            <input type="hidden" name="intent" value="create" />
+            <Field
+              label={`Works for (days, 1–${MAX_EXPIRY_DAYS})`}
+              name="expiresInDays"
+              type="number"
+              min={1}
+              max={MAX_EXPIRY_DAYS}
+              defaultValue={DEFAULT_EXPIRY_DAYS}
+              required
+              error={errors.expiresInDays}
+            />
+            <Field
+              label={`Password (optional, at least ${passwordMin} characters)`}
+              name="password"
+              type="password"
+              autoComplete="new-password"
+              error={errors.password}
+            />
+            {hasDateRange ? (
+              <label>
+                <input type="checkbox" name="allowDateRange" /> Let viewers narrow the dates (never
+                beyond the report's own)
+              </label>
+            ) : null}
+            <button type="submit">Create link</button>
+          </Form>
+        </>
+      ) : null}
+      {!canManage ? (
+        <p className="muted small">Only editors and owners create and change share links.</p>
+      ) : null}
+      <h2>Links to this report</h2>
+      <ShareLinksTable
+        links={links}
+        canManage={canManage}
+        showReport={false}
+        workspaceSlug={workspaceSlug}
+      />
+    </>
+  );
+}

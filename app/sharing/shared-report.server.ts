@@ -1,0 +1,220 @@
+/**
+ * What the public pages under /s/<token> do, so their routes stay small: admit a request
+ * (rate limits, then the token), check the password cookie, and build the report from the
+ * saved report alone. The only thing a visitor's request may change is the date range, when
+ * the owner allowed it, and loadReportView clamps it inside the saved range.
+ *
+ * The page data holds the report's title, note, kind, date taken and the figures: no id of
+ * the workspace, report, link, dataset or run, and no workspace name or slug (a link is often
+ * forwarded; what the title and note say is the owner's choice).
+ */
+
+import { verifyPassword } from "~/password.server";
+import type { Throttle } from "~/rate-limit.server";
+import { reportKinds } from "~/reports/kinds.server";
+import type { ReportKindId } from "~/reports/report-kinds";
+import { loadReportView, type ReportView, reportTables } from "~/reports/report-view.server";
+import {
+  isWellFormedToken,
+  type ResolvedShareLink,
+  recordShareOpening,
+  resolveShareLink,
+} from "./resolve-share-link.server";
+import { grantShareAccess, hasShareAccess } from "./share-access-cookie.server";
+import {
+  beginSharePasswordAttempt,
+  checkShareRequest,
+  recordSharePasswordSuccess,
+} from "./share-limits.server";
+import { hashShareToken, sharePath } from "./share-links.server";
+
+/** The one answer for every link that does not open: same status, same body, same headers. */
+export const INVALID_LINK_STATUS = 404;
+export const INVALID_LINK_TEXT = "This link is not valid";
+
+export function invalidLink(): Response {
+  return new Response(INVALID_LINK_TEXT, {
+    status: INVALID_LINK_STATUS,
+    headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
+  });
+}
+
+/** Cache-Control of a shared page: never stored when a password guards it. */
+export function shareCacheControl(passwordProtected: boolean): string {
+  return passwordProtected ? "no-store" : "private, no-cache";
+}
+
+const minutes = (seconds: number) => Math.max(1, Math.ceil(seconds / 60));
+
+function tooManyRequests(throttle: Extract<Throttle, { allowed: false }>): Response {
+  return new Response(
+    `Too many requests. Try again in ${minutes(throttle.retryAfterSeconds)} minute(s).`,
+    {
+      status: 429,
+      headers: {
+        "Content-Type": "text/plain; charset=utf-8",
+        "Retry-After": String(throttle.retryAfterSeconds),
+        "Cache-Control": "no-store",
+      },
+    },
+  );
+}
+
+/** Rate limits first (for any token, valid or not), then the token. Throws the Response. */
+export async function admitShareRequest(
+  token: string | undefined,
+  address: string,
+  now = new Date(),
+): Promise<ResolvedShareLink & { token: string }> {
+  const wellFormed = isWellFormedToken(token);
+  const throttle = await checkShareRequest(wellFormed ? hashShareToken(token) : null, address);
+  if (!throttle.allowed) throw tooManyRequests(throttle);
+  const resolved = wellFormed ? resolveShareLink(token, now) : null;
+  if (!resolved) throw invalidLink();
+  return { ...resolved, token: token as string };
+}
+
+/** The date range a viewer asked for, read only when the owner allowed the control. */
+function requestedRange(request: Request, resolved: ResolvedShareLink) {
+  if (!resolved.link.allowDateRange) return undefined;
+  const search = new URL(request.url).searchParams;
+  return { from: search.get("from") ?? undefined, to: search.get("to") ?? undefined };
+}
+
+function buildView(request: Request, resolved: ResolvedShareLink, now: Date): ReportView {
+  const view = loadReportView(resolved.scope, resolved.report, {
+    dateRange: requestedRange(request, resolved),
+    now,
+  });
+  if (!view) throw invalidLink();
+  return view;
+}
+
+export interface SharedDateRange {
+  /** The dates shown now (the saved ones, or the viewer's inside them). */
+  from: string | null;
+  to: string | null;
+  /** The saved report's dates: the control cannot go outside them. */
+  savedFrom: string | null;
+  savedTo: string | null;
+}
+
+export type SharedReportPage =
+  | { state: "password"; passwordProtected: true }
+  | {
+      state: "report";
+      passwordProtected: boolean;
+      title: string;
+      note: string;
+      kind: ReportKindId;
+      mode: ReportView["mode"];
+      takenAt: string;
+      data: unknown;
+      tables: { name: string; href: string; rows: number }[];
+      dateRange: SharedDateRange | null;
+    };
+
+function dateRangeOf(resolved: ResolvedShareLink, view: ReportView): SharedDateRange | null {
+  const range = reportKinds[view.kind].dateRange;
+  if (!resolved.link.allowDateRange || !range || view.mode !== "live") return null;
+  const saved = resolved.report.params as Record<string, string | undefined>;
+  return {
+    from: view.params[range.from] ?? null,
+    to: view.params[range.to] ?? null,
+    savedFrom: saved[range.from] ?? null,
+    savedTo: saved[range.to] ?? null,
+  };
+}
+
+/** The link's CSV files keep the dates shown, so a download matches the page. */
+function csvHref(token: string, table: string, range: SharedDateRange | null): string {
+  const search = new URLSearchParams();
+  if (range?.from) search.set("from", range.from);
+  if (range?.to) search.set("to", range.to);
+  const query = search.size > 0 ? `?${search}` : "";
+  return `${sharePath(token)}/${encodeURIComponent(table)}.csv${query}`;
+}
+
+export async function loadSharedReport(
+  request: Request,
+  token: string | undefined,
+  address: string,
+  now = new Date(),
+): Promise<SharedReportPage> {
+  const resolved = await admitShareRequest(token, address, now);
+  const passwordProtected = resolved.link.passwordHash !== null;
+  if (passwordProtected && !(await hasShareAccess(request, resolved.link, now)))
+    return { state: "password", passwordProtected: true };
+  const view = buildView(request, resolved, now);
+  recordShareOpening(resolved, now);
+  const dateRange = dateRangeOf(resolved, view);
+  return {
+    state: "report",
+    passwordProtected,
+    title: view.title,
+    note: view.note,
+    kind: view.kind,
+    mode: view.mode,
+    takenAt: view.takenAt,
+    data: view.data,
+    tables: reportTables(view).map((t) => ({
+      name: t.name,
+      href: csvHref(resolved.token, t.name, dateRange),
+      rows: t.rows.length,
+    })),
+    dateRange,
+  };
+}
+
+export type PasswordOutcome =
+  | { ok: true; setCookie: string; location: string }
+  | { ok: false; error: string; status: number };
+
+/** A password typed on a link's page: rate-limited per (link, network) and per link. */
+export async function submitSharePassword(
+  request: Request,
+  token: string | undefined,
+  password: string,
+  address: string,
+  now = new Date(),
+): Promise<PasswordOutcome> {
+  const resolved = await admitShareRequest(token, address, now);
+  const location = sharePath(resolved.token);
+  const { link } = resolved;
+  if (!link.passwordHash) return { ok: true, setCookie: "", location };
+  const throttle = await beginSharePasswordAttempt(link.tokenHash, address);
+  if (!throttle.allowed)
+    return {
+      ok: false,
+      status: 429,
+      error: `Too many wrong passwords. Try again in ${minutes(throttle.retryAfterSeconds)} minute(s).`,
+    };
+  if (!password || !(await verifyPassword(link.passwordHash, password)))
+    return { ok: false, status: 400, error: "That password is not right." };
+  await recordSharePasswordSuccess(link.tokenHash, address);
+  return {
+    ok: true,
+    setCookie: await grantShareAccess(request, resolved.token, link, now),
+    location,
+  };
+}
+
+/** One table of the shared report, for the CSV download; same checks as the page. */
+export async function sharedReportTable(
+  request: Request,
+  token: string | undefined,
+  tableName: string | undefined,
+  address: string,
+  now = new Date(),
+) {
+  const resolved = await admitShareRequest(token, address, now);
+  if (resolved.link.passwordHash && !(await hasShareAccess(request, resolved.link, now)))
+    throw new Response("Enter the link's password on its page first.", {
+      status: 403,
+      headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
+    });
+  const view = buildView(request, resolved, now);
+  const table = reportTables(view).find((t) => t.name === tableName);
+  if (!table) throw invalidLink();
+  return { title: view.title, table };
+}
