@@ -82,7 +82,7 @@ export function offerCostForWorkspace(scope: WorkspaceScope, request: OfferReque
   const toDay = request.toDay ?? request.months * DAYS_PER_MONTH;
   const horizon = Math.max(toDay + DAYS_PER_MONTH, Math.ceil(toDay * 1.5));
   const curve = activationCurve(cohort, observedUntil, horizon);
-  const longest = curve.length - 1;
+  const longest = cohort.reduce((max, c) => Math.max(max, observedUntil - c.joinDay), 0);
   if (longest < toDay)
     throw new OfferCostInputError(
       `Too little history: new customers are followed for at most ${formatInteger(longest)} days after joining (sales from ${span.from} to ${span.to}), and the window needs ${formatInteger(toDay)} days. Shorten the window or upload a longer history.`,

@@ -60,6 +60,9 @@ export function resolveTarget(
   return null;
 }
 
+/** Names read best, then categories, then codes. */
+const SUGGESTION_ORDER: readonly TargetKind[] = ["name", "category", "code"];
+
 /** Up to `limit` catalogue names close to the query: containing it, or a few typos away. */
 export function suggestTargets(
   catalogue: readonly CatalogueEntry[],
@@ -69,14 +72,19 @@ export function suggestTargets(
   const wanted = foldWord(query);
   const scored = new Map<string, Suggestion & { score: number }>();
   for (const entry of catalogue)
-    for (const kind of ["name", "category", "code"] as const) {
+    for (const kind of SUGGESTION_ORDER) {
       const label = entry[kind];
       if (label === null || scored.has(`${kind}:${label}`)) continue;
       const score = closeness(wanted, foldWord(label));
       if (score !== null) scored.set(`${kind}:${label}`, { label, kind, score });
     }
   return [...scored.values()]
-    .sort((a, b) => a.score - b.score || a.label.localeCompare(b.label))
+    .sort(
+      (a, b) =>
+        a.score - b.score ||
+        SUGGESTION_ORDER.indexOf(a.kind) - SUGGESTION_ORDER.indexOf(b.kind) ||
+        a.label.localeCompare(b.label),
+    )
     .slice(0, limit)
     .map(({ label, kind }) => ({ label, kind }));
 }
