@@ -45,8 +45,8 @@ const day = (which: string) =>
   z.preprocess(
     blankIsMissing,
     number(`the window's ${which} day`)
-      .int(`The window's ${which} is a whole number of days since joining`)
-      .min(0, `The window's ${which} is 0 or more days since joining`)
+      .int(`The window's ${which} day is a whole number of days since joining`)
+      .min(0, `The window's ${which} day is 0 or more (days since joining)`)
       .optional(),
   );
 const newPerMonth = z.preprocess(
