@@ -209,3 +209,21 @@ export function OfferCostResultView({ result }: { result: OfferCostResult }) {
     </>
   );
 }
+
+/** A saved "offer cost" report: its figures, or why a live report can no longer show them. */
+export function OfferCostReportView({
+  data,
+}: {
+  data: { errors: Record<string, string>; result: OfferCostResult | null };
+}) {
+  if (data.result) return <OfferCostResultView result={data.result} />;
+  return (
+    <>
+      {Object.values(data.errors).map((message) => (
+        <p key={message} className="form-error" role="alert">
+          {message}
+        </p>
+      ))}
+    </>
+  );
+}

@@ -1,9 +1,12 @@
 import { describe, expect, it } from "vitest";
+import * as schema from "#db/schema";
 import { offerCostPanel } from "~/offers/offer-cost-page.server";
+import { loadReportView, reportTables } from "~/reports/report-view.server";
+import { createReport, findReport } from "~/reports/reports.server";
 import { writeOfferHistory } from "../../helpers/offer-history";
 import { setUpIngest } from "../ingest/support";
 
-const { dir, scope, importOk } = setUpIngest("bank-page");
+const { db, dir, scope, importOk } = setUpIngest("bank-page");
 const files = writeOfferHistory(dir);
 await importOk("customers", files.customers);
 await importOk("transactions", files.transactions);
@@ -95,5 +98,52 @@ describe("Offer cost panel", () => {
     ],
   ])("explains a bad form %#", (query, errors) => {
     expect(panel(query)).toMatchObject({ errors, result: null });
+  });
+});
+
+describe("offer cost report", () => {
+  const user = db
+    .insert(schema.users)
+    .values({ email: "o@o.test", name: "O", passwordHash: "x" })
+    .returning()
+    .get();
+  const params = Object.fromEntries(new URLSearchParams(`${FORM}&offerNewPerMonth=100&channel=x`));
+
+  it("keeps the form's fields and exports the figures and the curve", () => {
+    const report = createReport(scope, user.id, {
+      kind: "offer-cost",
+      title: "Card offer",
+      mode: "snapshot",
+      params,
+    });
+    expect(report.params).toEqual({
+      offerProduct: "Credit Card",
+      offerCost: "15",
+      offerMonths: "1",
+      offerUplift: "20",
+      offerNewPerMonth: "100",
+    });
+    const view = loadReportView(scope, findReport(scope, report.id) as typeof report);
+    const [figures, curve] = reportTables(view as NonNullable<typeof view>);
+    expect(figures?.columns).toEqual(["figure", "value", "unit", "note"]);
+    const row = (name: string) => figures?.rows.find((r) => r[0] === name);
+    expect(row("additional_activations")?.[1]).toBeCloseTo(9.8, 9);
+    expect(row("cost_per_additional_activation")?.slice(2)).toEqual([
+      "TRY per additional activated client",
+      null,
+    ]);
+    expect(curve?.name).toBe("activation-curve");
+    expect(curve?.rows[20]).toEqual([20, expect.closeTo(0.49, 12), 10]);
+  });
+
+  it("refuses to save an offer that was not priced", () => {
+    expect(() =>
+      createReport(scope, user.id, {
+        kind: "offer-cost",
+        title: "Empty",
+        mode: "live",
+        params: { offerProduct: "Credit Card" },
+      }),
+    ).toThrow("Price an offer first");
   });
 });
