@@ -98,5 +98,5 @@ test("demo workspace: campaign ROI, response curves, a forecast, a plan and an o
   const curveBox = await activation.boundingBox();
   if (!curveBox) throw new Error("the activation curve has no box");
   await page.mouse.move(curveBox.x + curveBox.width * 0.4, curveBox.y + curveBox.height * 0.5);
-  await expect(page.getByText(/^Day \d{1,3}: \d{1,3}\.\d % activated$/).first()).toBeVisible();
+  await expect(page.getByText(/^Day \d{1,3}: \d{1,3}\.\d\s%\sactivated$/).first()).toBeVisible();
 });

@@ -116,7 +116,10 @@ export function CurveChart({
           layers={band ? [bandLayer(band), ...DEFAULT_LAYERS] : DEFAULT_LAYERS}
           tooltip={({ point }) =>
             tooltipText ? (
-              <div className="card small" style={{ padding: "0.4rem 0.6rem" }}>
+              <div
+                className="card small"
+                style={{ padding: "0.4rem 0.6rem", whiteSpace: "nowrap" }}
+              >
                 {tooltipText(Number(point.data.x), Number(point.data.y))}
               </div>
             ) : (

@@ -201,7 +201,7 @@ export function OfferCostResultView({ result }: { result: OfferCostResult }) {
         points={result.curve.map((p) => ({ x: p.day, y: p.activated }))}
         xLegend="Days since joining"
         yLegend="Share of new clients who bought"
-        valueFormat={(v) => `${Math.round(v * 100)} %`}
+        valueFormat={share}
         band={{ from: window.from_day, to: window.to_day, label: "Offer window" }}
         tooltipText={(day, y) => `Day ${formatInteger(day)}: ${share(y)} activated`}
         pointSize={result.curve.length > 60 ? 0 : 5}
