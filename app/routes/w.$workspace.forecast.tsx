@@ -3,9 +3,11 @@ import { useLoaderData } from "@remix-run/react";
 import { forecastPage } from "~/campaigns/forecast-page.server";
 import { CurveCards } from "~/components/forecast/CurveCards";
 import { ForecastPanel } from "~/components/forecast/ForecastPanel";
+import { OfferCostPanel } from "~/components/forecast/OfferCostPanel";
 import { PlanPanel } from "~/components/forecast/PlanPanel";
 import { getDb } from "~/db.server";
 import { formatDateTime } from "~/format";
+import { offerCostPanel } from "~/offers/offer-cost-page.server";
 import { requireWorkspace } from "~/workspace.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -14,11 +16,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const page = forecastPage(getDb(), access.workspace.id, query);
   const values: Record<string, string | string[]> = Object.fromEntries(query);
   values.lock = query.getAll("lock");
-  return { ...page, values };
+  return { ...page, values, offer: offerCostPanel(access.scope, query) };
 }
 
 export default function ForecastPage() {
-  const { channels, fittedAt, defaults, forecast, plan, values } = useLoaderData<typeof loader>();
+  const { channels, fittedAt, defaults, forecast, plan, values, offer } =
+    useLoaderData<typeof loader>();
   const names = channels.map((c) => c.channel);
   const forecastValues = {
     channel: (values.channel as string) ?? names[0],
@@ -70,6 +73,7 @@ export default function ForecastPage() {
           <CurveCards channels={channels} plannedDaily={plannedDaily} />
         </>
       )}
+      <OfferCostPanel {...offer} />
     </>
   );
 }

@@ -30,4 +30,5 @@ export const commandIndex: CommandEntry[] = [
   { name: "campaigns fit", load: async () => (await import("./forecast")).campaignsFit },
   { name: "forecast", load: async () => (await import("./forecast")).forecastCommand },
   { name: "plan", load: async () => (await import("./forecast")).planCommand },
+  { name: "offer-cost", load: async () => (await import("./offer")).offerCostCommand },
 ];

@@ -75,4 +75,28 @@ test("demo workspace: campaign ROI, response curves, a forecast, a plan and an o
   await expect(planner.getByRole("row", { name: /^Planned split / })).toContainText("(80 %:");
   // The result row (current, planned, change…), not the row of the bounds form.
   await expect(planner.getByRole("row", { name: /^Google Search \d[\d,]*\.\d{2} / })).toBeVisible();
+
+  // The cost of an offer: two months of free card servicing (50 a month) for new clients,
+  // expected to raise card take-up in the first 60 days by 20 %.
+  const offer = page.getByRole("region", { name: "Offer cost" });
+  await offer.getByLabel("Product, code or category", { exact: true }).fill("credit card");
+  await offer.getByLabel("Cost per client per month", { exact: true }).fill("50");
+  await offer.getByLabel("Months (1–24)", { exact: true }).fill("2");
+  await offer.getByLabel("Expected uplift, %", { exact: true }).fill("20");
+  await offer.getByRole("button", { name: "Price the offer" }).click();
+  const offerFigures = offer.getByRole("table", { name: "Offer cost figures" });
+  await expect(offerFigures).toContainText("Credit Card (category): 2 months at ₺50.00");
+  await expect(
+    offerFigures.getByRole("row", { name: /^Additional activated clients / }),
+  ).toContainText(/\d[\d,]*\.\d clients per month of new clients/);
+  await expect(
+    offerFigures.getByRole("row", { name: /^Cost per additional activation / }),
+  ).toContainText(/₺[\d,]+\.\d{2} per additional activated client/);
+  // Hover the activation curve: the tooltip reads the day and the share, formatted.
+  const activation = offer.getByRole("img");
+  await activation.scrollIntoViewIfNeeded();
+  const curveBox = await activation.boundingBox();
+  if (!curveBox) throw new Error("the activation curve has no box");
+  await page.mouse.move(curveBox.x + curveBox.width * 0.4, curveBox.y + curveBox.height * 0.5);
+  await expect(page.getByText(/^Day \d{1,3}: \d{1,3}\.\d\s%\sactivated$/).first()).toBeVisible();
 });

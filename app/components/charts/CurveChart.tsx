@@ -1,4 +1,4 @@
-import { ResponsiveLine } from "@nivo/line";
+import { type LineCustomSvgLayerProps, type LineLayerId, ResponsiveLine } from "@nivo/line";
 import { ClientOnly, EmptyChart } from "./ClientOnly";
 import { categoricalColors, chartTheme } from "./theme";
 
@@ -8,10 +8,42 @@ const plainNumber = (value: number) => (Number.isFinite(value) ? plainFormat.for
 
 const MARK_COLORS = ["#d55e00", "#0072b2", "#009e73"];
 
+const DEFAULT_LAYERS: LineLayerId[] = [
+  "grid",
+  "markers",
+  "axes",
+  "areas",
+  "crosshair",
+  "lines",
+  "points",
+  "slices",
+  "mesh",
+  "legends",
+];
+
+/** A shaded x range drawn under the grid's lines, labelled at its top. */
+function bandLayer(band: { from: number; to: number; label: string }) {
+  return function Band({ xScale, innerHeight }: LineCustomSvgLayerProps<CurveSeries>) {
+    const scale = xScale as unknown as (x: number) => number;
+    const left = scale(band.from);
+    const width = Math.max(1, scale(band.to) - left);
+    return (
+      <g data-testid="chart-band">
+        <rect x={left} y={0} width={width} height={innerHeight} fill="#0072b2" opacity={0.12} />
+        <text x={left + 4} y={12} fontSize={12} fill="#0072b2">
+          {band.label}
+        </text>
+      </g>
+    );
+  };
+}
+
 export interface CurvePoint {
   x: number;
   y: number;
 }
+
+type CurveSeries = { id: string; data: CurvePoint[] };
 
 /**
  * One curve over a numeric x (e.g. inertia or silhouette by k), with an optional vertical
@@ -28,6 +60,9 @@ export function CurveChart({
   marks = [],
   valueFormat,
   xFormat,
+  band,
+  tooltipText,
+  pointSize = 7,
   empty = "No data to show yet.",
 }: {
   id: string;
@@ -42,6 +77,11 @@ export function CurveChart({
   valueFormat?: (value: number) => string;
   /** How the x of a point reads in its tooltip (e.g. money); default: up to 2 decimals. */
   xFormat?: (value: number) => string;
+  /** An x range to shade behind the curve (e.g. an offer's window), with its label. */
+  band?: { from: number; to: number; label: string };
+  /** One line of tooltip for a point ("Day 45: 31.2 % activated") instead of x and y lines. */
+  tooltipText?: (x: number, y: number) => string;
+  pointSize?: number;
   empty?: string;
 }) {
   const formatX = xFormat ?? plainNumber;
@@ -71,18 +111,28 @@ export function CurveChart({
           }}
           colors={categoricalColors}
           theme={chartTheme}
-          pointSize={7}
+          pointSize={pointSize}
           useMesh
-          tooltip={({ point }) => (
-            <div className="card small" style={{ padding: "0.4rem 0.6rem" }}>
-              <div>
-                {xLegend ?? "x"}: <strong>{formatX(Number(point.data.x))}</strong>
+          layers={band ? [bandLayer(band), ...DEFAULT_LAYERS] : DEFAULT_LAYERS}
+          tooltip={({ point }) =>
+            tooltipText ? (
+              <div
+                className="card small"
+                style={{ padding: "0.4rem 0.6rem", whiteSpace: "nowrap" }}
+              >
+                {tooltipText(Number(point.data.x), Number(point.data.y))}
               </div>
-              <div>
-                {yLegend ?? "y"}: <strong>{formatY(Number(point.data.y))}</strong>
+            ) : (
+              <div className="card small" style={{ padding: "0.4rem 0.6rem" }}>
+                <div>
+                  {xLegend ?? "x"}: <strong>{formatX(Number(point.data.x))}</strong>
+                </div>
+                <div>
+                  {yLegend ?? "y"}: <strong>{formatY(Number(point.data.y))}</strong>
+                </div>
               </div>
-            </div>
-          )}
+            )
+          }
           markers={[
             ...(markX === undefined ? [] : [{ x: markX, label: markLabel ?? "" }]),
             ...marks,

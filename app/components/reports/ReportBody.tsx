@@ -3,6 +3,7 @@
  * saved from renders, fed with the report's data instead of the page's loader.
  */
 import { CampaignRoiView } from "~/components/campaigns/CampaignRoiView";
+import { OfferCostReportView } from "~/components/forecast/OfferCostPanel";
 import type { ReportView } from "~/reports/report-view.server";
 
 type Props = { view: Pick<ReportView, "kind" | "data"> };
@@ -14,6 +15,12 @@ export function ReportBody({ view }: Props) {
         <CampaignRoiView
           data={view.data as Parameters<typeof CampaignRoiView>[0]["data"]}
           interactive={false}
+        />
+      );
+    case "offer-cost":
+      return (
+        <OfferCostReportView
+          data={view.data as Parameters<typeof OfferCostReportView>[0]["data"]}
         />
       );
   }
