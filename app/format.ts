@@ -82,6 +82,16 @@ export function formatDay(isoDay: string | null | undefined, locale: Locale = ac
   return `${match[3]}.${match[2]}.${match[1]}`;
 }
 
+/** A month on a chart axis: "Apr 2025", "Nis 2025", "апр. 2025 г." (UTC). */
+export function formatMonth(value: Date, locale: Locale = activeLocale()): string {
+  if (Number.isNaN(value.getTime())) return "—";
+  return new Intl.DateTimeFormat(locale, {
+    month: "short",
+    year: "numeric",
+    timeZone: "UTC",
+  }).format(value);
+}
+
 export function formatInteger(
   value: number | null | undefined,
   locale: Locale = activeLocale(),
@@ -89,6 +99,17 @@ export function formatInteger(
   if (missing(value)) return "—";
   if (locale === "en") return groupEnglish(Math.round(value).toString());
   const format = numberFormat(locale, { maximumFractionDigits: 0 });
+  return signed(value, format.format(Math.abs(value)), format.format(0));
+}
+
+/** A number with up to `digits` decimals, none forced: 8368.7685 → "8,368.77", 0.5 → "0.5". */
+export function formatPlain(
+  value: number | null | undefined,
+  digits = 2,
+  locale: Locale = activeLocale(),
+): string {
+  if (missing(value)) return "—";
+  const format = numberFormat(locale, { maximumFractionDigits: digits });
   return signed(value, format.format(Math.abs(value)), format.format(0));
 }
 

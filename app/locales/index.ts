@@ -3,14 +3,17 @@
  * A new area: add its three files here; tests/unit/i18n/catalogues.test.ts checks they match.
  */
 import enAuth from "./en/auth.json";
+import enCampaigns from "./en/campaigns.json";
 import enCommon from "./en/common.json";
 import ruAuth from "./ru/auth.json";
+import ruCampaigns from "./ru/campaigns.json";
 import ruCommon from "./ru/common.json";
 import trAuth from "./tr/auth.json";
+import trCampaigns from "./tr/campaigns.json";
 import trCommon from "./tr/common.json";
 
 export const resources = {
-  en: { common: enCommon, auth: enAuth },
-  tr: { common: trCommon, auth: trAuth },
-  ru: { common: ruCommon, auth: ruAuth },
+  en: { common: enCommon, auth: enAuth, campaigns: enCampaigns },
+  tr: { common: trCommon, auth: trAuth, campaigns: trCampaigns },
+  ru: { common: ruCommon, auth: ruAuth, campaigns: ruCampaigns },
 };

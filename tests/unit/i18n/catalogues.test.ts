@@ -22,7 +22,7 @@ function flatten(catalogue: Catalogue, prefix = ""): Map<string, string> {
 }
 
 function variables(text: string): string[] {
-  return [...text.matchAll(/\{\{\s*([\w.]+)\s*\}\}/g)].map((m) => m[1] as string).sort();
+  return [...text.matchAll(/\{\{\s*([\w.]+)\s*(?:,[^}]*)?\}\}/g)].map((m) => m[1] as string).sort();
 }
 
 /** Base key → the plural forms present (empty for a plain key) and the variables used. */

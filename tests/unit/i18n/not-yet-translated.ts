@@ -17,11 +17,6 @@ export const otherBranches = [
 export const notConvertedYet: string[] = [
   "app/components/BasisNote.tsx",
   "app/components/DatasetPreview.tsx",
-  "app/components/campaigns/CampaignRoiView.tsx",
-  "app/components/campaigns/RatioCell.tsx",
-  "app/components/charts/CurveChart.tsx",
-  "app/components/charts/IntervalBars.tsx",
-  "app/components/charts/LineChart.tsx",
   "app/components/forecast/CurveCards.tsx",
   "app/components/forecast/ForecastPanel.tsx",
   "app/components/forecast/PlanPanel.tsx",
@@ -65,4 +60,13 @@ export const notConvertedYet: string[] = [
  * Literal text that reads the same in every language: names of metrics, file formats and
  * the product, and symbols.
  */
-export const sameInEveryLanguage = new Set<string>(["Channelscope", "CSV", "RFM", "ROI", "ROAS"]);
+export const sameInEveryLanguage = new Set<string>([
+  "Channelscope",
+  "CSV",
+  "RFM",
+  "ROI",
+  "ROAS",
+  // Axis variables of a plotted curve.
+  "x",
+  "y",
+]);
