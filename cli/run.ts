@@ -62,6 +62,6 @@ function describeError(error: unknown): string {
       .map((i) => `${i.path.length ? `--${i.path.join(".")}: ` : ""}${englishMessage(i.message)}`)
       .join("; ");
   }
-  if (error instanceof Error) return error.message;
+  if (error instanceof Error) return englishMessage(error.message);
   return String(error);
 }

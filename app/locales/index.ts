@@ -5,15 +5,18 @@
 import enAuth from "./en/auth.json";
 import enCampaigns from "./en/campaigns.json";
 import enCommon from "./en/common.json";
+import enWorkspace from "./en/workspace.json";
 import ruAuth from "./ru/auth.json";
 import ruCampaigns from "./ru/campaigns.json";
 import ruCommon from "./ru/common.json";
+import ruWorkspace from "./ru/workspace.json";
 import trAuth from "./tr/auth.json";
 import trCampaigns from "./tr/campaigns.json";
 import trCommon from "./tr/common.json";
+import trWorkspace from "./tr/workspace.json";
 
 export const resources = {
-  en: { common: enCommon, auth: enAuth, campaigns: enCampaigns },
-  tr: { common: trCommon, auth: trAuth, campaigns: trCampaigns },
-  ru: { common: ruCommon, auth: ruAuth, campaigns: ruCampaigns },
+  en: { common: enCommon, auth: enAuth, campaigns: enCampaigns, workspace: enWorkspace },
+  tr: { common: trCommon, auth: trAuth, campaigns: trCampaigns, workspace: trWorkspace },
+  ru: { common: ruCommon, auth: ruAuth, campaigns: ruCampaigns, workspace: ruWorkspace },
 };

@@ -45,13 +45,11 @@ export const notConvertedYet: string[] = [
   "app/routes/w.$workspace.data.$dataset.tsx",
   "app/routes/w.$workspace.data._index.tsx",
   "app/routes/w.$workspace.forecast.tsx",
-  "app/routes/w.$workspace.members.tsx",
   "app/routes/w.$workspace.scrapers.tsx",
   "app/routes/w.$workspace.segments.$run._index.tsx",
   "app/routes/w.$workspace.segments.$run.members.tsx",
   "app/routes/w.$workspace.segments.$run.tsx",
   "app/routes/w.$workspace.segments._index.tsx",
-  "app/routes/w.$workspace.settings.tsx",
   "app/routes/w.$workspace.sites.tsx",
   "app/routes/w.$workspace.trends.tsx",
 ];
