@@ -35,8 +35,6 @@ export const notConvertedYet: string[] = [
   "app/components/segments/HowComputed.tsx",
   "app/components/segments/NewRunForms.tsx",
   "app/components/segments/ProductMatchView.tsx",
-  "app/components/segments/RfmRunView.tsx",
-  "app/components/segments/RfmTables.tsx",
   "app/components/segments/RunList.tsx",
   "app/components/segments/RunProgress.tsx",
   "app/routes/w.$workspace.channels.tsx",
@@ -64,7 +62,10 @@ export const sameInEveryLanguage = new Set<string>([
   "RFM",
   "ROI",
   "ROAS",
-  // Axis variables of a plotted curve.
+  // RFM scores and axis variables of a plotted curve.
+  "R",
+  "FM",
+  "R \\ FM",
   "x",
   "y",
 ]);
