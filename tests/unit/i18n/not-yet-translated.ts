@@ -35,8 +35,6 @@ export const notConvertedYet: string[] = [
   "app/components/segments/HowComputed.tsx",
   "app/components/segments/NewRunForms.tsx",
   "app/components/segments/ProductMatchView.tsx",
-  "app/components/segments/RunList.tsx",
-  "app/components/segments/RunProgress.tsx",
   "app/routes/w.$workspace.channels.tsx",
   "app/routes/w.$workspace.customers.$customer.tsx",
   "app/routes/w.$workspace.customers._index.tsx",
@@ -46,8 +44,6 @@ export const notConvertedYet: string[] = [
   "app/routes/w.$workspace.scrapers.tsx",
   "app/routes/w.$workspace.segments.$run._index.tsx",
   "app/routes/w.$workspace.segments.$run.members.tsx",
-  "app/routes/w.$workspace.segments.$run.tsx",
-  "app/routes/w.$workspace.segments._index.tsx",
   "app/routes/w.$workspace.sites.tsx",
   "app/routes/w.$workspace.trends.tsx",
 ];
