@@ -5,16 +5,19 @@
 import enAuth from "./en/auth.json";
 import enCampaigns from "./en/campaigns.json";
 import enCommon from "./en/common.json";
+import enData from "./en/data.json";
 import enSegments from "./en/segments.json";
 import enWorkspace from "./en/workspace.json";
 import ruAuth from "./ru/auth.json";
 import ruCampaigns from "./ru/campaigns.json";
 import ruCommon from "./ru/common.json";
+import ruData from "./ru/data.json";
 import ruSegments from "./ru/segments.json";
 import ruWorkspace from "./ru/workspace.json";
 import trAuth from "./tr/auth.json";
 import trCampaigns from "./tr/campaigns.json";
 import trCommon from "./tr/common.json";
+import trData from "./tr/data.json";
 import trSegments from "./tr/segments.json";
 import trWorkspace from "./tr/workspace.json";
 
@@ -23,6 +26,7 @@ export const resources = {
     common: enCommon,
     auth: enAuth,
     campaigns: enCampaigns,
+    data: enData,
     segments: enSegments,
     workspace: enWorkspace,
   },
@@ -30,6 +34,7 @@ export const resources = {
     common: trCommon,
     auth: trAuth,
     campaigns: trCampaigns,
+    data: trData,
     segments: trSegments,
     workspace: trWorkspace,
   },
@@ -37,6 +42,7 @@ export const resources = {
     common: ruCommon,
     auth: ruAuth,
     campaigns: ruCampaigns,
+    data: ruData,
     segments: ruSegments,
     workspace: ruWorkspace,
   },
