@@ -6,18 +6,24 @@ import enAuth from "./en/auth.json";
 import enCampaigns from "./en/campaigns.json";
 import enCommon from "./en/common.json";
 import enData from "./en/data.json";
+import enForecast from "./en/forecast.json";
+import enScraping from "./en/scraping.json";
 import enSegments from "./en/segments.json";
 import enWorkspace from "./en/workspace.json";
 import ruAuth from "./ru/auth.json";
 import ruCampaigns from "./ru/campaigns.json";
 import ruCommon from "./ru/common.json";
 import ruData from "./ru/data.json";
+import ruForecast from "./ru/forecast.json";
+import ruScraping from "./ru/scraping.json";
 import ruSegments from "./ru/segments.json";
 import ruWorkspace from "./ru/workspace.json";
 import trAuth from "./tr/auth.json";
 import trCampaigns from "./tr/campaigns.json";
 import trCommon from "./tr/common.json";
 import trData from "./tr/data.json";
+import trForecast from "./tr/forecast.json";
+import trScraping from "./tr/scraping.json";
 import trSegments from "./tr/segments.json";
 import trWorkspace from "./tr/workspace.json";
 
@@ -27,6 +33,8 @@ export const resources = {
     auth: enAuth,
     campaigns: enCampaigns,
     data: enData,
+    forecast: enForecast,
+    scraping: enScraping,
     segments: enSegments,
     workspace: enWorkspace,
   },
@@ -35,6 +43,8 @@ export const resources = {
     auth: trAuth,
     campaigns: trCampaigns,
     data: trData,
+    forecast: trForecast,
+    scraping: trScraping,
     segments: trSegments,
     workspace: trWorkspace,
   },
@@ -43,6 +53,8 @@ export const resources = {
     auth: ruAuth,
     campaigns: ruCampaigns,
     data: ruData,
+    forecast: ruForecast,
+    scraping: ruScraping,
     segments: ruSegments,
     workspace: ruWorkspace,
   },

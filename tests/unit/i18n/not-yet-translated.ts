@@ -39,8 +39,6 @@ export const notConvertedYet: string[] = [
   "app/routes/w.$workspace.customers.$customer.tsx",
   "app/routes/w.$workspace.customers._index.tsx",
   "app/routes/w.$workspace.data.$dataset.tsx",
-  "app/routes/w.$workspace.forecast.tsx",
-  "app/routes/w.$workspace.scrapers.tsx",
   "app/routes/w.$workspace.segments.$run._index.tsx",
   "app/routes/w.$workspace.segments.$run.members.tsx",
   "app/routes/w.$workspace.sites.tsx",
