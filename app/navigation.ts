@@ -1,4 +1,8 @@
-/** The workspace sections, in sidebar order. Pages not yet built say so plainly. */
+/**
+ * The workspace sections, in sidebar order. Pages not yet built say so plainly. `label`
+ * and `summary` are the English text; pages show the catalogue's
+ * `common:nav.sections.<path>.label|summary` (sectionText) in the reader's language.
+ */
 export const workspaceSections = [
   {
     path: "data",
@@ -50,4 +54,12 @@ export function sectionByPath(path: WorkspaceSection["path"]): WorkspaceSection 
   const section = workspaceSections.find((s) => s.path === path);
   if (!section) throw new Error(`Unknown section ${path}`);
   return section;
+}
+
+/** The catalogue keys of a section's label and summary (namespace "common"). */
+export function sectionText(path: WorkspaceSection["path"]) {
+  return {
+    label: `nav.sections.${path}.label`,
+    summary: `nav.sections.${path}.summary`,
+  } as const;
 }

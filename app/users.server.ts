@@ -1,22 +1,29 @@
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { getDb, schema } from "./db.server";
+import { message } from "./i18n/message";
 import { decoyHash, hashPassword, passwordRules, verifyPassword } from "./password.server";
 
 export const EmailSchema = z
   .string()
   .trim()
   .toLowerCase()
-  .pipe(z.email({ message: "Enter a valid e-mail address" }));
+  .pipe(z.email({ message: message("auth:errors.invalidEmail") }));
 
 export const PasswordSchema = z
   .string()
-  .min(passwordRules.minLength, `Use at least ${passwordRules.minLength} characters`)
-  .max(passwordRules.maxLength, `Use at most ${passwordRules.maxLength} characters`);
+  .min(
+    passwordRules.minLength,
+    message("auth:errors.passwordTooShort", { count: passwordRules.minLength }),
+  )
+  .max(
+    passwordRules.maxLength,
+    message("auth:errors.passwordTooLong", { count: passwordRules.maxLength }),
+  );
 
 export const NewUserSchema = z.object({
   email: EmailSchema,
-  name: z.string().trim().min(1, "Enter your name").max(100),
+  name: z.string().trim().min(1, message("auth:errors.enterName")).max(100),
   password: PasswordSchema,
 });
 

@@ -13,6 +13,7 @@ import { afterDataChanged } from "#jobs/after-data-changed";
 import { uploadDir } from "~/ingest/upload.server";
 import { audit } from "./audit.server";
 import { getDb, schema, scopeTo, type WorkspaceScope } from "./db.server";
+import { message } from "./i18n/message";
 import { requireUser } from "./session.server";
 import { findUserByEmail, type PublicUser } from "./users.server";
 
@@ -86,7 +87,7 @@ export function createWorkspace(input: z.input<typeof NewWorkspaceSchema>, owner
       .from(schema.workspaces)
       .where(eq(schema.workspaces.slug, slug))
       .get();
-    if (taken) throw new WorkspaceError(`The address "${slug}" is taken; choose another`);
+    if (taken) throw new WorkspaceError(message("workspace:errors.slugTaken", { slug }));
     const workspace = tx.insert(schema.workspaces).values({ slug, name }).returning().get();
     tx.insert(schema.memberships)
       .values({ workspaceId: workspace.id, userId: owner.id, role: "owner" })
@@ -149,7 +150,11 @@ export function listMembers(access: WorkspaceAccess) {
 }
 
 export const InviteSchema = z.object({
-  email: z.string().trim().toLowerCase().pipe(z.email("Enter a valid e-mail address")),
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.email(message("workspace:errors.invalidEmail"))),
   role: z.enum(roles),
 });
 
@@ -164,13 +169,16 @@ export function inviteMember(access: WorkspaceAccess, input: z.input<typeof Invi
   const { email, role } = InviteSchema.parse(input);
   const invitee = findUserByEmail(email);
   if (!invitee) {
-    throw new WorkspaceError(`No Channelscope account uses ${email}; ask them to sign up first`);
+    throw new WorkspaceError(message("workspace:errors.noAccount", { email }));
   }
   const existing = access.scope.first(
     schema.memberships,
     eq(schema.memberships.userId, invitee.id),
   );
-  if (existing) throw new WorkspaceError(`${email} is already a member (${existing.role})`);
+  if (existing)
+    throw new WorkspaceError(
+      message("workspace:errors.alreadyMember", { email, role: existing.role }),
+    );
   access.scope.insert(schema.memberships, { userId: invitee.id, role });
   audit({
     workspaceId: access.workspace.id,
@@ -190,7 +198,7 @@ export function changeMemberRole(access: WorkspaceAccess, userId: number, role: 
   const member = access.scope.first(schema.memberships, eq(schema.memberships.userId, userId));
   if (!member) throw notFound();
   if (member.role === "owner" && role !== "owner" && ownerCount(access) === 1) {
-    throw new WorkspaceError("A workspace needs at least one owner");
+    throw new WorkspaceError(message("workspace:errors.lastOwner"));
   }
   access.scope.update(schema.memberships, { role }, eq(schema.memberships.userId, userId));
   audit({
@@ -206,7 +214,7 @@ export function removeMember(access: WorkspaceAccess, userId: number) {
   const member = access.scope.first(schema.memberships, eq(schema.memberships.userId, userId));
   if (!member) throw notFound();
   if (member.role === "owner" && ownerCount(access) === 1) {
-    throw new WorkspaceError("A workspace needs at least one owner");
+    throw new WorkspaceError(message("workspace:errors.lastOwner"));
   }
   access.scope.delete(schema.memberships, eq(schema.memberships.userId, userId));
   audit({
@@ -218,7 +226,7 @@ export function removeMember(access: WorkspaceAccess, userId: number) {
 }
 
 export const ProcessingBasisSchema = z.enum(processingBases, {
-  message: "Choose consent, legitimate-interest or contract",
+  message: message("workspace:errors.chooseBasis"),
 });
 
 /**

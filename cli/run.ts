@@ -6,6 +6,7 @@
  */
 import { parseArgs } from "node:util";
 import { ZodError } from "zod";
+import { englishMessage } from "~/i18n/english";
 import { commandIndex } from "./commands";
 
 /** Text printed exactly as given (no JSON, no added newline); `note` goes to stderr. */
@@ -58,9 +59,9 @@ export async function runCli(
 function describeError(error: unknown): string {
   if (error instanceof ZodError) {
     return error.issues
-      .map((i) => `${i.path.length ? `--${i.path.join(".")}: ` : ""}${i.message}`)
+      .map((i) => `${i.path.length ? `--${i.path.join(".")}: ` : ""}${englishMessage(i.message)}`)
       .join("; ");
   }
-  if (error instanceof Error) return error.message;
+  if (error instanceof Error) return englishMessage(error.message);
   return String(error);
 }

@@ -1,12 +1,17 @@
 import type { InputHTMLAttributes } from "react";
+import { useMessage } from "~/i18n/message";
 
-/** A labelled input with its validation message wired up for screen readers. */
+/**
+ * A labelled input with its validation message wired up for screen readers. The message is
+ * a catalogue key (~/i18n/message), translated here.
+ */
 export function Field({
   label,
   name,
   error,
   ...input
 }: { label: string; name: string; error?: string } & InputHTMLAttributes<HTMLInputElement>) {
+  const translate = useMessage();
   const errorId = `${name}-error`;
   return (
     <label>
@@ -19,7 +24,7 @@ export function Field({
       />
       {error ? (
         <span className="field-error" id={errorId}>
-          {error}
+          {translate(error)}
         </span>
       ) : null}
     </label>

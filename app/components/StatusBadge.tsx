@@ -1,3 +1,5 @@
+import { useTranslation } from "react-i18next";
+
 const tones: Record<string, string> = {
   succeeded: "ok",
   failed: "bad",
@@ -8,6 +10,12 @@ const tones: Record<string, string> = {
   uploaded: "idle",
 };
 
+/** A status word in the UI language; a status without a catalogue entry as it is. */
 export function StatusBadge({ status }: { status: string }) {
-  return <span className={`badge status-${tones[status] ?? "idle"}`}>{status}</span>;
+  const { t } = useTranslation();
+  return (
+    <span className={`badge status-${tones[status] ?? "idle"}`}>
+      {t(`status.${status}`, { defaultValue: status })}
+    </span>
+  );
 }

@@ -6,9 +6,12 @@ import {
   redirect,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { Field } from "~/components/Field";
+import { LanguageSwitcher } from "~/components/LanguageSwitcher";
 import { parseForm } from "~/forms.server";
+import { message, useMessage } from "~/i18n/message";
 import {
   beginLoginAttempt,
   clientAddress,
@@ -21,8 +24,8 @@ import { verifyLogin } from "~/users.server";
 export const meta: MetaFunction = () => [{ title: "Log in · Channelscope" }];
 
 const LoginSchema = z.object({
-  email: z.string().trim().toLowerCase().min(1, "Enter your e-mail"),
-  password: z.string().min(1, "Enter your password"),
+  email: z.string().trim().toLowerCase().min(1, message("auth:errors.enterEmail")),
+  password: z.string().min(1, message("auth:errors.enterPassword")),
   redirectTo: z.string().optional(),
 });
 
@@ -45,18 +48,17 @@ export async function action({ request, context }: ActionFunctionArgs) {
     );
   }
   const user = await verifyLogin(email, password);
-  if (!user) return data({ errors: { form: "E-mail or password is wrong" } }, { status: 400 });
+  if (!user) return data({ errors: { form: message("auth:errors.wrongLogin") } }, { status: 400 });
   await recordLoginSuccess(email, address);
   return startUserSession(request, user.id, safeRedirect(redirectTo, "/w"));
 }
 
 /** Says what is locked and for how long; the lock never covers other networks. */
 function lockoutMessage(throttle: Extract<LoginThrottle, { allowed: false }>): string {
-  const minutes = Math.max(1, Math.ceil(throttle.retryAfterSeconds / 60));
-  const wait = `Try again in ${minutes} ${minutes === 1 ? "minute" : "minutes"}.`;
+  const count = Math.max(1, Math.ceil(throttle.retryAfterSeconds / 60));
   return throttle.lockedScope === "address"
-    ? `Too many failed log-ins from your network. ${wait}`
-    : `Too many failed log-ins for this e-mail from your network. ${wait}`;
+    ? message("auth:errors.lockedAddress", { count })
+    : message("auth:errors.lockedEmail", { count });
 }
 
 export default function Login() {
@@ -64,15 +66,17 @@ export default function Login() {
   const errors: Record<string, string | undefined> = result?.errors ?? {};
   const [params] = useSearchParams();
   const busy = useNavigation().state !== "idle";
+  const { t } = useTranslation("auth");
+  const translate = useMessage();
   return (
     <main className="centered">
       <div className="card narrow">
         <p className="brand">Channelscope</p>
-        <h1>Log in</h1>
+        <h1>{t("login.title")}</h1>
         <Form method="post" className="stack" noValidate>
           <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />
           <Field
-            label="E-mail"
+            label={t("login.email")}
             name="email"
             type="email"
             autoComplete="email"
@@ -80,7 +84,7 @@ export default function Login() {
             required
           />
           <Field
-            label="Password"
+            label={t("login.password")}
             name="password"
             type="password"
             autoComplete="current-password"
@@ -89,16 +93,17 @@ export default function Login() {
           />
           {errors.form ? (
             <p className="form-error" role="alert">
-              {errors.form}
+              {translate(errors.form)}
             </p>
           ) : null}
           <button type="submit" disabled={busy}>
-            {busy ? "Logging in…" : "Log in"}
+            {busy ? t("login.busy") : t("login.submit")}
           </button>
         </Form>
         <p className="small muted">
-          No account yet? <Link to="/signup">Sign up</Link>
+          {t("login.noAccount")} <Link to="/signup">{t("login.signUp")}</Link>
         </p>
+        <LanguageSwitcher />
       </div>
     </main>
   );

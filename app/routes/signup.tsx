@@ -6,13 +6,16 @@ import {
   redirect,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { Field } from "~/components/Field";
+import { LanguageSwitcher } from "~/components/LanguageSwitcher";
 import { parseForm } from "~/forms.server";
+import { message } from "~/i18n/message";
 import { passwordRules } from "~/password.server";
 import { getOptionalUser, startUserSession } from "~/session.server";
 import { createUser, DuplicateEmailError, NewUserSchema } from "~/users.server";
 
-const SIGNUP_REFUSED = "This e-mail cannot be used to sign up. Check your inbox or log in.";
+const SIGNUP_REFUSED = message("auth:errors.signupRefused");
 
 export const meta: MetaFunction = () => [{ title: "Sign up · Channelscope" }];
 
@@ -41,15 +44,22 @@ export default function Signup() {
   const result = useActionData<typeof action>();
   const errors: Record<string, string | undefined> = result?.errors ?? {};
   const busy = useNavigation().state !== "idle";
+  const { t } = useTranslation("auth");
   return (
     <main className="centered">
       <div className="card narrow">
         <p className="brand">Channelscope</p>
-        <h1>Create your account</h1>
+        <h1>{t("signup.title")}</h1>
         <Form method="post" className="stack" noValidate>
-          <Field label="Name" name="name" autoComplete="name" error={errors.name} required />
           <Field
-            label="E-mail"
+            label={t("signup.name")}
+            name="name"
+            autoComplete="name"
+            error={errors.name}
+            required
+          />
+          <Field
+            label={t("login.email")}
             name="email"
             type="email"
             autoComplete="email"
@@ -57,7 +67,7 @@ export default function Signup() {
             required
           />
           <Field
-            label="Password"
+            label={t("login.password")}
             name="password"
             type="password"
             autoComplete="new-password"
@@ -65,12 +75,13 @@ export default function Signup() {
             required
           />
           <button type="submit" disabled={busy}>
-            {busy ? "Creating…" : "Sign up"}
+            {busy ? t("signup.busy") : t("signup.submit")}
           </button>
         </Form>
         <p className="small muted">
-          Have an account? <Link to="/login">Log in</Link>
+          {t("signup.haveAccount")} <Link to="/login">{t("signup.logIn")}</Link>
         </p>
+        <LanguageSwitcher />
       </div>
     </main>
   );

@@ -1,11 +1,13 @@
 import { Readable } from "node:stream";
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { StatusBadge } from "~/components/StatusBadge";
 import { customerCounts } from "~/customers/queries.server";
-import { formatBytes, kindLabels } from "~/datasets/kind-labels";
+import { formatBytes } from "~/datasets/kind-labels";
 import { listDatasets } from "~/datasets/queries.server";
 import { formatDateTime, formatInteger } from "~/format";
+import { message, useMessage } from "~/i18n/message";
 import { type DatasetKind, datasetKinds } from "~/ingest/kinds";
 import { type MultipartPart, readMultipart } from "~/ingest/multipart.server";
 import { storeUpload } from "~/ingest/upload.server";
@@ -56,10 +58,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     await readMultipart(request, handler);
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    return data({ error: message }, { status: 400 });
+    const reason = error instanceof Error ? error.message : String(error);
+    return data({ error: reason }, { status: 400 });
   }
-  if (!datasetId) return data({ error: "Choose a CSV file to upload" }, { status: 400 });
+  if (!datasetId) return data({ error: message("data:chooseFile") }, { status: 400 });
   return redirect(`/w/${workspace.slug}/data/${datasetId}`);
 }
 
@@ -69,34 +71,36 @@ export default function DataPage() {
   const { datasets, customers, canUpload } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const uploading = useNavigation().state === "submitting";
+  const { t } = useTranslation("data");
+  const translate = useMessage();
   return (
     <>
-      <h1>Data</h1>
+      <h1>{t("title")}</h1>
       <div className="stats">
         <div>
           <strong>{formatInteger(customers.total)}</strong>
-          <span>customer profiles</span>
+          <span>{t("customerProfiles")}</span>
         </div>
         <div>
           <strong>{formatInteger(customers.excluded)}</strong>
-          <span>excluded from analyses (no data-processing consent)</span>
+          <span>{t("excluded")}</span>
         </div>
         <div>
-          <Link to="../customers">Browse customers →</Link>
+          <Link to="../customers">{t("browseCustomers")}</Link>
         </div>
       </div>
       {canUpload ? (
         <>
-          <h2>Upload a CSV</h2>
+          <h2>{t("uploadTitle")}</h2>
           <Form method="post" encType="multipart/form-data" className="card stack">
             <fieldset className="row" style={{ border: 0, padding: 0, margin: 0 }}>
-              <legend className="small muted">What does the file contain?</legend>
+              <legend className="small muted">{t("whatKind")}</legend>
               {datasetKinds.map((kind) => (
                 <label
                   key={kind}
                   className="row"
                   style={{ alignItems: "center", fontWeight: 400 }}
-                  title={kindLabels[kind].hint}
+                  title={t(`kinds.${kind}.hint`)}
                 >
                   <input
                     type="radio"
@@ -104,43 +108,43 @@ export default function DataPage() {
                     value={kind}
                     defaultChecked={kind === "customers"}
                   />
-                  {kindLabels[kind].label}
+                  {t(`kinds.${kind}.label`)}
                 </label>
               ))}
             </fieldset>
             <label>
-              CSV file (also .gz, or a .zip with one CSV)
+              {t("file")}
               <input type="file" name="file" accept=".csv,.txt,.tsv,.gz,.zip,text/csv" required />
             </label>
             {result?.error ? (
               <p className="form-error" role="alert">
-                {result.error}
+                {translate(result.error)}
               </p>
             ) : null}
             <div>
               <button type="submit" disabled={uploading}>
-                {uploading ? "Uploading…" : "Upload and preview"}
+                {uploading ? t("uploading") : t("upload")}
               </button>
             </div>
           </Form>
         </>
       ) : null}
-      <h2>Datasets</h2>
+      <h2>{t("datasets")}</h2>
       {datasets.length === 0 ? (
-        <p className="muted">No uploads yet.</p>
+        <p className="muted">{t("none")}</p>
       ) : (
         <div className="scroll-x">
           <table className="data">
             <thead>
               <tr>
-                <th>File</th>
-                <th>Kind</th>
-                <th>Uploaded</th>
-                <th>Status</th>
-                <th>Loaded</th>
-                <th>Rejected</th>
-                <th>Cell warnings</th>
-                <th>New / updated / unchanged</th>
+                <th>{t("columns.file")}</th>
+                <th>{t("columns.kind")}</th>
+                <th>{t("columns.uploaded")}</th>
+                <th>{t("columns.status")}</th>
+                <th>{t("columns.loaded")}</th>
+                <th>{t("columns.rejected")}</th>
+                <th>{t("columns.warnings")}</th>
+                <th>{t("columns.changes")}</th>
               </tr>
             </thead>
             <tbody>
@@ -150,7 +154,7 @@ export default function DataPage() {
                     <Link to={String(d.id)}>{d.fileName}</Link>
                     <div className="muted small">{formatBytes(d.fileBytes)}</div>
                   </td>
-                  <td>{kindLabels[d.kind as DatasetKind]?.label ?? d.kind}</td>
+                  <td>{t(`kinds.${d.kind}.label`, { defaultValue: d.kind })}</td>
                   <td>
                     {formatDateTime(d.createdAt)}
                     <div className="muted small">{d.uploadedBy ?? "—"}</div>

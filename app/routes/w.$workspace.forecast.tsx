@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { forecastPage } from "~/campaigns/forecast-page.server";
 import { CurveCards } from "~/components/forecast/CurveCards";
 import { ForecastPanel } from "~/components/forecast/ForecastPanel";
@@ -22,6 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function ForecastPage() {
   const { channels, fittedAt, defaults, forecast, plan, values, offer } =
     useLoaderData<typeof loader>();
+  const { t } = useTranslation("forecast");
   const names = channels.map((c) => c.channel);
   const forecastValues = {
     channel: (values.channel as string) ?? names[0],
@@ -41,22 +43,13 @@ export default function ForecastPage() {
     plannedDaily[c.name] ??= c.planned / (plan?.result?.days ?? 1);
   return (
     <>
-      <h1>Forecast</h1>
-      <p className="muted">
-        Response curves fitted to your past campaigns (carry-over, then diminishing returns), a
-        forecast of a planned campaign and a budget split. Everything here is a scenario on curves
-        fitted to past data, not a promise: each curve shows how well it fits.
-      </p>
+      <h1>{t("title")}</h1>
+      <p className="muted">{t("intro")}</p>
       {channels.length === 0 ? (
-        <p className="notice">
-          Upload campaigns with daily rows (Data page) to fit response curves.
-        </p>
+        <p className="notice">{t("noCurves")}</p>
       ) : (
         <>
-          <p className="small muted">
-            Curves fitted {formatDateTime(fittedAt)}; they are fitted again after each campaigns
-            import.
-          </p>
+          <p className="small muted">{t("fitted", { at: formatDateTime(fittedAt) })}</p>
           <ForecastPanel
             channels={names}
             values={forecastValues}
@@ -69,7 +62,7 @@ export default function ForecastPage() {
             errors={plan?.errors ?? {}}
             result={plan?.result ?? null}
           />
-          <h2>Response curves by channel</h2>
+          <h2>{t("curvesTitle")}</h2>
           <CurveCards channels={channels} plannedDaily={plannedDaily} />
         </>
       )}

@@ -1,8 +1,10 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { roles } from "#db/roles";
 import { Field } from "~/components/Field";
 import { parseForm } from "~/forms.server";
+import { message, useMessage } from "~/i18n/message";
 import {
   changeMemberRole,
   inviteMember,
@@ -28,15 +30,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const invitee = inviteMember(access, input);
       return {
         errors: {},
-        notice: `${invitee.email} can now open this workspace as ${input.role}.`,
+        notice: message("workspace:members.invited", { email: invitee.email, role: input.role }),
       };
     }
     if (input.intent === "role") {
       changeMemberRole(access, input.userId, input.role);
-      return { errors: {}, notice: "Role changed." };
+      return { errors: {}, notice: message("workspace:members.roleChanged") };
     }
     removeMember(access, input.userId);
-    return { errors: {}, notice: "Member removed." };
+    return { errors: {}, notice: message("workspace:members.removed") };
   } catch (error) {
     if (error instanceof WorkspaceError) {
       return data(
@@ -52,15 +54,17 @@ export default function Members() {
   const { members, canManage, me } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors: Record<string, string | undefined> = result?.errors ?? {};
+  const { t } = useTranslation("workspace");
+  const translate = useMessage();
   return (
     <>
-      <h1>Members</h1>
+      <h1>{t("members.title")}</h1>
       <table className="data">
         <thead>
           <tr>
-            <th>Name</th>
-            <th>E-mail</th>
-            <th>Role</th>
+            <th>{t("members.name")}</th>
+            <th>{t("members.email")}</th>
+            <th>{t("members.role")}</th>
             {canManage ? <th /> : null}
           </tr>
         </thead>
@@ -74,17 +78,23 @@ export default function Members() {
                   <Form method="post" className="row">
                     <input type="hidden" name="intent" value="role" />
                     <input type="hidden" name="userId" value={m.userId} />
-                    <select name="role" defaultValue={m.role} aria-label={`Role of ${m.email}`}>
+                    <select
+                      name="role"
+                      defaultValue={m.role}
+                      aria-label={t("members.roleOf", { email: m.email })}
+                    >
                       {roles.map((r) => (
-                        <option key={r}>{r}</option>
+                        <option key={r} value={r}>
+                          {t(`common:nav.roles.${r}`)}
+                        </option>
                       ))}
                     </select>
                     <button type="submit" className="secondary">
-                      Save
+                      {t("members.save")}
                     </button>
                   </Form>
                 ) : (
-                  <span className="badge">{m.role}</span>
+                  <span className="badge">{t(`common:nav.roles.${m.role}`)}</span>
                 )}
               </td>
               {canManage ? (
@@ -94,7 +104,7 @@ export default function Members() {
                       <input type="hidden" name="intent" value="remove" />
                       <input type="hidden" name="userId" value={m.userId} />
                       <button type="submit" className="link">
-                        Remove
+                        {t("members.remove")}
                       </button>
                     </Form>
                   ) : null}
@@ -106,32 +116,36 @@ export default function Members() {
       </table>
       {result?.notice ? (
         <p className="notice" role="status">
-          {result.notice}
+          {translate(result.notice)}
         </p>
       ) : null}
       {errors.form ? (
         <p className="form-error" role="alert">
-          {errors.form}
+          {translate(errors.form)}
         </p>
       ) : null}
       {canManage ? (
         <>
-          <h2>Invite a colleague</h2>
-          <p className="muted small">
-            They need a Channelscope account; they will see this workspace at their next visit.
-          </p>
+          <h2>{t("members.inviteTitle")}</h2>
+          <p className="muted small">{t("members.inviteBody")}</p>
           <Form method="post" className="card row">
             <input type="hidden" name="intent" value="invite" />
-            <Field label="E-mail" name="email" type="email" error={errors.email} required />
+            <Field
+              label={t("members.email")}
+              name="email"
+              type="email"
+              error={errors.email}
+              required
+            />
             <label>
-              Role
-              <select name="role" defaultValue="viewer" aria-label="Role for the invitation">
-                <option value="viewer">viewer (read)</option>
-                <option value="editor">editor (upload, configure)</option>
-                <option value="owner">owner (manage members, delete)</option>
+              {t("members.role")}
+              <select name="role" defaultValue="viewer" aria-label={t("members.roleForInvitation")}>
+                <option value="viewer">{t("members.roleHelp.viewer")}</option>
+                <option value="editor">{t("members.roleHelp.editor")}</option>
+                <option value="owner">{t("members.roleHelp.owner")}</option>
               </select>
             </label>
-            <button type="submit">Invite</button>
+            <button type="submit">{t("members.invite")}</button>
           </Form>
         </>
       ) : null}

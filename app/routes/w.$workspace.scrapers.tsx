@@ -1,5 +1,6 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { adapters } from "#scrapers/sources/index";
 import { useRevalidateWhile } from "~/components/live";
 import { RunsTable } from "~/components/scraping/RunsTable";
@@ -60,28 +61,25 @@ export default function ScrapersPage() {
   const { sources, runs, filterName, busy, canEdit, timeZone, adapters, deadAfter } =
     useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  const { t } = useTranslation("scraping");
   // While runs are queued or running, refresh so their outcome appears without a reload.
   useRevalidateWhile(busy, 1500);
 
   const formState = result && result.intent !== "source" ? result : undefined;
   return (
     <>
-      <h1>Scrapers</h1>
-      <p className="muted">
-        Public pages collected on a schedule, politely: robots.txt is obeyed, each site is asked at
-        most once every few seconds, and a source that fails {deadAfter} times in a row stops until
-        resumed.
-      </p>
+      <h1>{t("scrapers.title")}</h1>
+      <p className="muted">{t("scrapers.intro", { deadAfter })}</p>
       {result?.intent === "source" ? (
         <p className={result.ok ? "notice" : "form-error"} role="status">
           {result.message}
         </p>
       ) : null}
-      <h2>Sources</h2>
+      <h2>{t("scrapers.sources")}</h2>
       <SourcesTable sources={sources} canEdit={canEdit} />
       {canEdit ? (
         <>
-          <h2>Add a source</h2>
+          <h2>{t("scrapers.addSource")}</h2>
           <SourceForm
             adapters={adapters}
             timeZone={timeZone}
@@ -97,10 +95,12 @@ export default function ScrapersPage() {
           {formState?.intent === "test" ? <TestResult outcome={formState.test} /> : null}
         </>
       ) : null}
-      <h2 id="runs">Runs{filterName ? ` of ${filterName}` : ""}</h2>
+      <h2 id="runs">
+        {filterName ? t("scrapers.runsOf", { name: filterName }) : t("scrapers.runs")}
+      </h2>
       {filterName ? (
         <p className="small">
-          <a href="?#runs">Show the runs of every source</a>
+          <a href="?#runs">{t("scrapers.allRuns")}</a>
         </p>
       ) : null}
       <RunsTable runs={runs} />

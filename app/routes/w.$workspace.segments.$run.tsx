@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, NavLink, Outlet, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { StatusBadge } from "~/components/StatusBadge";
 import { runOf, runPath } from "~/components/segments/run-access.server";
-import { runKindLabels } from "~/components/segments/run-results";
 import { formatDateTime } from "~/format";
 import { requireWorkspace } from "~/workspace.server";
 
@@ -20,23 +20,28 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function RunLayout() {
   const { run, canEdit, base, segmentsPath } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("segments");
   const tabs = [
-    { to: base, label: "Segments", end: true },
-    { to: `${base}/channels`, label: "Channels" },
-    { to: `${base}/products`, label: "Products" },
-    ...(canEdit ? [{ to: `${base}/audience`, label: "Audience" }] : []),
+    { to: base, label: t("runs.tabs.segments"), end: true },
+    { to: `${base}/channels`, label: t("runs.tabs.channels") },
+    { to: `${base}/products`, label: t("runs.tabs.products") },
+    ...(canEdit ? [{ to: `${base}/audience`, label: t("runs.tabs.audience") }] : []),
   ];
   return (
     <>
       <p className="small">
-        <Link to={segmentsPath}>← Segments</Link>
+        <Link to={segmentsPath}>{t("runs.back")}</Link>
       </p>
       <h1>
-        {runKindLabels[run.kind] ?? run.kind} · run #{run.id} <StatusBadge status={run.status} />
+        {t("runs.heading", {
+          kind: t(`runs.kinds.${run.kind}`, { defaultValue: run.kind }),
+          id: run.id,
+        })}{" "}
+        <StatusBadge status={run.status} />
       </h1>
-      <p className="muted small">Started {formatDateTime(run.createdAt)}</p>
+      <p className="muted small">{t("runs.startedAt", { at: formatDateTime(run.createdAt) })}</p>
       {run.status === "succeeded" ? (
-        <nav aria-label="Run pages" className="row" style={{ margin: "0.5rem 0 1rem" }}>
+        <nav aria-label={t("runs.tabs.label")} className="row" style={{ margin: "0.5rem 0 1rem" }}>
           {tabs.map((tab) => (
             <NavLink
               key={tab.to}

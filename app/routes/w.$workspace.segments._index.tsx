@@ -1,5 +1,6 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { NewRunForms } from "~/components/segments/NewRunForms";
 import { RunList } from "~/components/segments/RunList";
@@ -84,18 +85,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function SegmentsPage() {
   const { runs, segmentsPath, canEdit, features } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  const { t } = useTranslation("segments");
   return (
     <>
-      <h1>Segments</h1>
-      <p className="muted">
-        Group your customers by buying behaviour (RFM) or by any features you choose (k-means), then
-        see which channels and products fit each group and export a consent-checked audience.
-        Customers without data-processing consent are left out of every analysis and counted.
-      </p>
+      <h1>{t("runs.title")}</h1>
+      <p className="muted">{t("runs.intro")}</p>
       {canEdit && features ? (
         <NewRunForms features={features} errors={result?.errors ?? {}} />
       ) : null}
-      <h2>Analysis runs</h2>
+      <h2>{t("runs.runsTitle")}</h2>
       <RunList runs={runs} segmentsPath={segmentsPath} />
     </>
   );

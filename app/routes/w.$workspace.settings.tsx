@@ -1,9 +1,11 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Trans, useTranslation } from "react-i18next";
 import { z } from "zod";
 import { Field } from "~/components/Field";
-import { BASIS_LABELS, processingBases } from "~/customers/analysable.server";
+import { processingBases } from "~/customers/analysable.server";
 import { parseForm } from "~/forms.server";
+import { message, useMessage } from "~/i18n/message";
 import {
   deleteWorkspace,
   ProcessingBasisSchema,
@@ -20,7 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       timeZone: workspace.timeZone,
       processingBasis: workspace.processingBasis,
     },
-    bases: processingBases.map((value) => ({ value, label: BASIS_LABELS[value] })),
+    bases: processingBases.map((value) => ({ value })),
   };
 }
 
@@ -31,7 +33,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     z.object({
       intent: z.literal("delete"),
       confirm: z.literal(access.workspace.slug, {
-        message: `Type ${access.workspace.slug} to confirm`,
+        message: message("workspace:settings.typeToConfirm", { slug: access.workspace.slug }),
       }),
     }),
   ]);
@@ -50,34 +52,31 @@ export default function Settings() {
   const result = useActionData<typeof action>();
   const [search] = useSearchParams();
   const errors: Record<string, string | undefined> = result?.errors ?? {};
+  const { t } = useTranslation("workspace");
+  const translate = useMessage();
   return (
     <>
-      <h1>Settings</h1>
+      <h1>{t("settings.title")}</h1>
       <p>
-        Address <code>/w/{workspace.slug}</code> · time zone {workspace.timeZone}
+        <Trans
+          t={t}
+          i18nKey="settings.address"
+          values={{ slug: workspace.slug, timeZone: workspace.timeZone }}
+          components={{ code: <code /> }}
+        />
       </p>
-      <h2 id="processing-basis">Legal basis for analytics</h2>
-      <p className="muted">
-        Which customers RFM, clustering, channel matching and propensity may analyse. Under consent,
-        only customers whose data-processing consent is recorded as yes. Under legitimate interest
-        or performance of a contract (KVKK art. 5/2, GDPR art. 6(1)), every customer except those
-        who objected: an explicit "no" in a consent or objection column, or an objection recorded on
-        the customer page.
-      </p>
-      <p className="notice">
-        The basis changes who is analysed, never who is contacted: audiences and contact exports
-        always need the customer's data-processing consent and their consent for the channel (SMS or
-        e-mail), whatever is chosen here.
-      </p>
+      <h2 id="processing-basis">{t("settings.basisTitle")}</h2>
+      <p className="muted">{t("settings.basisIntro")}</p>
+      <p className="notice">{t("settings.basisNotice")}</p>
       {search.get("saved") === "basis" ? (
         <p className="notice" role="status">
-          Saved. The change is in the audit log, and the RFM segments are being computed again.
+          {t("settings.saved")}
         </p>
       ) : null}
       <Form method="post" className="card">
         <input type="hidden" name="intent" value="basis" />
         <fieldset>
-          <legend>Analyse customers by</legend>
+          <legend>{t("settings.analyseBy")}</legend>
           {bases.map((basis) => (
             <label key={basis.value} className="row" style={{ fontWeight: 400 }}>
               <input
@@ -86,31 +85,29 @@ export default function Settings() {
                 value={basis.value}
                 defaultChecked={basis.value === workspace.processingBasis}
               />{" "}
-              {basis.label}
+              {t(`settings.bases.${basis.value}`)}
             </label>
           ))}
         </fieldset>
         {errors.basis ? (
           <p className="form-error" role="alert">
-            {errors.basis}
+            {translate(errors.basis)}
           </p>
         ) : null}
-        <button type="submit">Save legal basis</button>
+        <button type="submit">{t("settings.saveBasis")}</button>
       </Form>
-      <h2>Delete this workspace</h2>
-      <p className="muted">
-        This removes the workspace and every dataset, report and share link in it.
-      </p>
+      <h2>{t("settings.deleteTitle")}</h2>
+      <p className="muted">{t("settings.deleteBody")}</p>
       <Form method="post" className="card row">
         <input type="hidden" name="intent" value="delete" />
         <Field
-          label={`Type ${workspace.slug} to confirm`}
+          label={t("settings.typeToConfirm", { slug: workspace.slug })}
           name="confirm"
           error={errors.confirm}
           required
         />
         <button type="submit" className="danger">
-          Delete workspace
+          {t("settings.delete")}
         </button>
       </Form>
     </>

@@ -1,6 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, NavLink, Outlet, useLoaderData } from "@remix-run/react";
-import { workspaceSections } from "~/navigation";
+import { useTranslation } from "react-i18next";
+import { LanguageSwitcher } from "~/components/LanguageSwitcher";
+import { sectionText, workspaceSections } from "~/navigation";
 import { requireWorkspace } from "~/workspace.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -14,6 +16,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function WorkspaceLayout() {
   const { user, role, workspace } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
   const base = `/w/${workspace.slug}`;
   return (
     <div className="shell">
@@ -24,27 +27,28 @@ export default function WorkspaceLayout() {
         <div className="workspace-name" data-testid="workspace-name">
           {workspace.name}
         </div>
-        <nav aria-label="Workspace">
+        <nav aria-label={t("nav.workspace")}>
           <NavLink to={base} end>
-            Overview
+            {t("nav.overview")}
           </NavLink>
           {workspaceSections.map((s) => (
             <NavLink key={s.path} to={`${base}/${s.path}`}>
-              {s.label}
+              {t(sectionText(s.path).label)}
             </NavLink>
           ))}
-          <div className="section">Workspace</div>
-          <NavLink to={`${base}/members`}>Members</NavLink>
-          {role === "owner" ? <NavLink to={`${base}/settings`}>Settings</NavLink> : null}
+          <div className="section">{t("nav.workspace")}</div>
+          <NavLink to={`${base}/members`}>{t("nav.members")}</NavLink>
+          {role === "owner" ? <NavLink to={`${base}/settings`}>{t("nav.settings")}</NavLink> : null}
         </nav>
         <div className="foot">
           <div>{user.email}</div>
-          <div className="muted small">{role}</div>
+          <div className="muted small">{t(`nav.roles.${role}`)}</div>
           <Form method="post" action="/logout">
             <button type="submit" className="link">
-              Log out
+              {t("nav.logOut")}
             </button>
           </Form>
+          <LanguageSwitcher />
         </div>
       </aside>
       <main className="content">

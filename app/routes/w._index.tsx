@@ -6,7 +6,9 @@ import {
   redirect,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { Field } from "~/components/Field";
+import { LanguageSwitcher } from "~/components/LanguageSwitcher";
 import { parseForm } from "~/forms.server";
 import { requireUser } from "~/session.server";
 import {
@@ -42,6 +44,7 @@ export default function Workspaces() {
   const { user, workspaces } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors: Record<string, string | undefined> = result?.errors ?? {};
+  const { t } = useTranslation();
   return (
     <main className="content" style={{ margin: "0 auto" }}>
       <div className="row" style={{ justifyContent: "space-between" }}>
@@ -49,13 +52,14 @@ export default function Workspaces() {
         <Form method="post" action="/logout">
           <span className="muted small">{user.email} · </span>
           <button type="submit" className="link">
-            Log out
+            {t("nav.logOut")}
           </button>
         </Form>
       </div>
-      <h1>Your workspaces</h1>
+      <LanguageSwitcher />
+      <h1>{t("workspaces.title")}</h1>
       {workspaces.length === 0 ? (
-        <p className="muted">You are not a member of any workspace yet. Create one below.</p>
+        <p className="muted">{t("workspaces.none")}</p>
       ) : (
         <div className="grid-cards">
           {workspaces.map((w) => (
@@ -67,23 +71,29 @@ export default function Workspaces() {
             >
               <strong>{w.name}</strong>
               <div className="muted small">
-                /{w.slug} · <span className="badge">{w.role}</span>
+                /{w.slug} · <span className="badge">{t(`nav.roles.${w.role}`)}</span>
               </div>
             </Link>
           ))}
         </div>
       )}
-      <h2>New workspace</h2>
+      <h2>{t("workspaces.new")}</h2>
       <Form method="post" className="card row">
         <Field
-          label="Name"
+          label={t("workspaces.name")}
           name="name"
           error={errors.name}
           required
-          placeholder="Anadolu Bank marketing"
+          placeholder={t("workspaces.namePlaceholder")}
         />
-        <Field label="Address" name="slug" error={errors.slug} required placeholder="anadolu" />
-        <button type="submit">Create workspace</button>
+        <Field
+          label={t("workspaces.address")}
+          name="slug"
+          error={errors.slug}
+          required
+          placeholder={t("workspaces.addressPlaceholder")}
+        />
+        <button type="submit">{t("workspaces.create")}</button>
       </Form>
     </main>
   );

@@ -3,6 +3,7 @@
  * campaign's days work; a saved report renders the same view without them (read-only).
  */
 import { Form, Link } from "@remix-run/react";
+import { Trans, useTranslation } from "react-i18next";
 import { DEFAULT_LEVEL, DEFAULT_RESAMPLES } from "~/analytics/block-bootstrap";
 import type { CampaignRoiPage } from "~/campaigns/campaign-roi-page.server";
 import { BREAKDOWNS, GRANULARITIES } from "~/campaigns/roi-params";
@@ -12,14 +13,14 @@ import { BarChart } from "~/components/charts/BarChart";
 import { IntervalBars } from "~/components/charts/IntervalBars";
 import { LineChart } from "~/components/charts/LineChart";
 import { formatPercent } from "~/components/segments/numbers";
-import { formatInteger, formatMoney } from "~/format";
-
-const BY_LABELS = { channel: "Channel", campaign: "Campaign", product: "Product", month: "Month" };
+import { formatDay, formatInteger, formatMoney } from "~/format";
+import { translateRatioReason } from "./ratio-reasons";
 
 /** JSON-shaped (as a loader or a stored snapshot delivers it). */
 type Data = import("@remix-run/node").SerializeFrom<CampaignRoiPage>;
 
 export function CampaignRoiView({ data, interactive }: { data: Data; interactive: boolean }) {
+  const { t } = useTranslation("campaigns");
   const { filters, currency, breakdown, channels, campaigns, series, drill, sort } = data;
   const money = (value: number) => formatMoney(value, currency);
   const withParams = (changes: Record<string, string | undefined>) => {
@@ -46,132 +47,137 @@ export function CampaignRoiView({ data, interactive }: { data: Data; interactive
       };
     });
   const withoutRoi = report.groups.filter((g) => g.ratios.roi.value === null);
-  const level = Math.round(DEFAULT_LEVEL * 100);
+  const level = formatPercent(DEFAULT_LEVEL, 0);
+  const byLower = t(`byLower.${filters.by}`);
+  const granularity = t(`granularity.${filters.granularity}`);
+  const shareOfSpend = t("shareOfSpend");
+  const shareOfRevenue = t("shareOfRevenue");
   return (
     <>
-      <h1>Campaigns</h1>
-      <p className="muted">
-        Spend, results and returns of the uploaded campaigns. Ratios are quotients of sums (ROI =
-        (revenue − spend) / spend). Where rows are daily, each ratio has a {level}&nbsp;% interval
-        from {formatInteger(DEFAULT_RESAMPLES)} resamples of the days in 7-day blocks.
-      </p>
+      <h1>{t("title")}</h1>
+      <p className="muted">{t("intro", { level, resamples: formatInteger(DEFAULT_RESAMPLES) })}</p>
       {interactive ? (
-        <Form method="get" className="row" aria-label="Filters">
+        <Form method="get" className="row" aria-label={t("filters.label")}>
           <label>
-            From
+            {t("filters.from")}
             <input type="date" name="from" defaultValue={filters.from ?? ""} />
           </label>
           <label>
-            To
+            {t("filters.to")}
             <input type="date" name="to" defaultValue={filters.to ?? ""} />
           </label>
           <label>
-            Break down by
+            {t("filters.by")}
             <select name="by" defaultValue={filters.by}>
               {BREAKDOWNS.map((b) => (
                 <option key={b} value={b}>
-                  {BY_LABELS[b]}
+                  {t(`by.${b}`)}
                 </option>
               ))}
             </select>
           </label>
           <label>
-            Over time by
+            {t("filters.granularity")}
             <select name="granularity" defaultValue={filters.granularity}>
               {GRANULARITIES.map((g) => (
                 <option key={g} value={g}>
-                  {g}
+                  {t(`granularity.${g}`)}
                 </option>
               ))}
             </select>
           </label>
           <button type="submit" className="secondary">
-            Apply
+            {t("filters.apply")}
           </button>
         </Form>
       ) : (
         <p className="small muted">
-          Dates: {filters.from ?? "first"} to {filters.to ?? "last"} · by {filters.by} · over time
-          by {filters.granularity}
+          {t("filters.summary", {
+            from: filters.from ? formatDay(filters.from) : t("filters.first"),
+            to: filters.to ? formatDay(filters.to) : t("filters.last"),
+            by: byLower,
+            granularity,
+          })}
         </p>
       )}
       {data.error ? (
         <p className="form-error" role="alert">
-          {data.error}. Showing all dates instead.
+          {t("filterError", { error: data.error })}
         </p>
       ) : null}
       {data.span ? (
         <p className="small muted">
-          Daily rows from {data.span.first} to {data.span.last}.
+          {t("span", { first: formatDay(data.span.first), last: formatDay(data.span.last) })}
         </p>
       ) : null}
       <p className="small muted" data-testid="row-counts">
-        {formatInteger(breakdown.rowsRead)} rows counted.
+        {t("rowsCounted", { count: breakdown.rowsRead })}
         {breakdown.totalsRowsOutsideRange > 0
-          ? ` ${formatInteger(breakdown.totalsRowsOutsideRange)} campaign totals rows left out: their period is not inside the chosen dates (a totals row counts whole, only when its start and end lie inside the range).`
+          ? ` ${t("totalsOutside", { count: breakdown.totalsRowsOutsideRange })}`
           : ""}
         {breakdown.totalsRowsSuperseded > 0
-          ? ` ${formatInteger(breakdown.totalsRowsSuperseded)} totals rows not counted again: their campaigns also have daily rows.`
+          ? ` ${t("totalsSuperseded", { count: breakdown.totalsRowsSuperseded })}`
           : ""}
       </p>
       {breakdown.rowsRead === 0 ? (
         <p className="muted">
-          No campaign rows{filters.from || filters.to ? " in these dates" : ""}. Upload a campaigns
-          file on the {interactive ? <Link to="../data">Data</Link> : "Data"} page.
+          <Trans
+            t={t}
+            i18nKey={filters.from || filters.to ? "noRowsInDates" : "noRows"}
+            components={{ data: interactive ? <Link to="../data" /> : <span /> }}
+          />
         </p>
       ) : (
         <>
-          <h2>ROI by {BY_LABELS[filters.by].toLowerCase()}</h2>
+          <h2>{t("roiBy", { by: byLower })}</h2>
           <IntervalBars
             bars={roiBars}
             valueFormat={(v) => formatRatio("roi", v, currency)}
             axisLeftLegend="ROI"
-            intervalLabel={`${level} % interval`}
-            empty="No group has an ROI to show."
+            intervalLabel={t("intervalLabel", { level })}
+            empty={t("noRoiGroup")}
           />
           {withoutRoi.length > 0 ? (
             <p className="small muted">
-              Without ROI: {withoutRoi.map((g) => `${g.label} (${g.ratios.roi.reason})`).join("; ")}
-              .
+              {t("withoutRoi", {
+                groups: withoutRoi
+                  .map((g) => `${g.label} (${translateRatioReason(t, g.ratios.roi.reason ?? "")})`)
+                  .join("; "),
+              })}
             </p>
           ) : null}
           <FiguresTable
-            label={`Figures by ${filters.by}`}
+            label={t("figuresBy", { by: byLower })}
             groups={report.groups}
             totals={totals}
             currency={currency}
           />
-          <h2>Share of spend and of revenue by channel</h2>
+          <h2>{t("shareTitle")}</h2>
           <BarChart
             data={channels.map((c) => ({
               label: c.label,
-              "share of spend": spendTotal > 0 ? (c.totals.sums.spend ?? 0) / spendTotal : 0,
-              "share of revenue":
-                revenueTotal > 0 ? (c.totals.sums.revenue ?? 0) / revenueTotal : 0,
+              [shareOfSpend]: spendTotal > 0 ? (c.totals.sums.spend ?? 0) / spendTotal : 0,
+              [shareOfRevenue]: revenueTotal > 0 ? (c.totals.sums.revenue ?? 0) / revenueTotal : 0,
             }))}
-            keys={["share of spend", "share of revenue"]}
+            keys={[shareOfSpend, shareOfRevenue]}
             groupMode="grouped"
             valueFormat={(v) => formatPercent(v, 1)}
-            axisLeftLegend="share"
+            axisLeftLegend={t("share")}
           />
-          <h2>Spend and revenue by {filters.granularity}</h2>
+          <h2>{t("spendRevenueBy", { granularity })}</h2>
           <LineChart
             series={[
-              { id: "spend", data: series.map((p) => ({ x: p.start, y: p.spend })) },
-              { id: "revenue", data: series.map((p) => ({ x: p.start, y: p.revenue })) },
+              { id: t("spend"), data: series.map((p) => ({ x: p.start, y: p.spend })) },
+              { id: t("revenue"), data: series.map((p) => ({ x: p.start, y: p.revenue })) },
             ]}
             valueFormat={money}
-            yLegend={currency ?? "amount"}
-            empty="No daily rows in these dates: totals rows have no days to draw."
+            yLegend={currency ?? t("amount")}
+            empty={t("noDailyRows")}
           />
-          <h2>Campaigns</h2>
-          {interactive ? (
-            <p className="small muted">
-              Sort by a column heading; open a campaign to see its days.
-            </p>
-          ) : null}
+          <h2>{t("campaigns")}</h2>
+          {interactive ? <p className="small muted">{t("sortHint")}</p> : null}
           <FiguresTable
-            label="Campaigns"
+            label={t("campaigns")}
             groups={campaigns}
             currency={currency}
             sort={sort}
@@ -189,24 +195,24 @@ export function CampaignRoiView({ data, interactive }: { data: Data; interactive
         </>
       )}
       {drill ? (
-        <section aria-label="Campaign days">
+        <section aria-label={t("campaignDays")}>
           <h2>
-            {"label" in drill ? drill.label : drill.key}: days{" "}
+            {t("days", { name: "label" in drill ? drill.label : drill.key })}{" "}
             {interactive ? (
               <Link to={withParams({ campaign: undefined })} className="small">
-                close
+                {t("close")}
               </Link>
             ) : null}
           </h2>
           {"days" in drill && drill.days && drill.campaign ? (
             <FiguresTable
-              label="Campaign days"
+              label={t("campaignDays")}
               groups={drill.days}
               totals={drill.campaign}
               currency={currency}
             />
           ) : (
-            <p className="muted">No rows of this campaign in these dates.</p>
+            <p className="muted">{t("noCampaignRows")}</p>
           )}
         </section>
       ) : null}

@@ -1,21 +1,23 @@
 import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { RATIOS } from "~/analytics/campaign-metrics";
 import type { GroupFigures } from "~/analytics/campaign-report";
 import { SORT_COLUMNS, type SortColumn } from "~/campaigns/sort-groups";
 import { formatDecimal } from "~/components/segments/numbers";
 import { formatInteger, formatMoney } from "~/format";
 import { RatioCell } from "./RatioCell";
-import { RATIO_LABELS, RATIO_TITLES } from "./ratio-format";
 
+/** Catalogue keys (namespace "campaigns") of the column headings and the ratios' formulas. */
 const HEADINGS: Record<SortColumn, string> = {
-  label: "Name",
-  spend: "Spend",
-  impressions: "Impressions",
-  clicks: "Clicks",
-  conversions: "Conversions",
-  revenue: "Revenue",
-  ...RATIO_LABELS,
-};
+  label: "headings.label",
+  spend: "headings.spend",
+  impressions: "headings.impressions",
+  clicks: "headings.clicks",
+  conversions: "headings.conversions",
+  revenue: "headings.revenue",
+  ...Object.fromEntries(RATIOS.map((name) => [name, `ratios.${name}`])),
+} as Record<SortColumn, string>;
+const isRatio = (column: SortColumn): boolean => (RATIOS as readonly string[]).includes(column);
 
 /**
  * Groups with their measures and ratios. With `sortLink`, the headings are links that sort
@@ -39,15 +41,14 @@ export function FiguresTable({
   sort?: { column: SortColumn; dir: "asc" | "desc" };
   rowLink?: (group: GroupFigures) => string;
 }) {
+  const { t } = useTranslation("campaigns");
   const heading = (column: SortColumn) => {
     const active = sort?.column === column;
-    const text = `${HEADINGS[column]}${active ? (sort?.dir === "asc" ? " ▲" : " ▼") : ""}`;
+    const text = `${t(HEADINGS[column])}${active ? (sort?.dir === "asc" ? " ▲" : " ▼") : ""}`;
     return (
       <th
         key={column}
-        title={
-          column in RATIO_TITLES ? RATIO_TITLES[column as keyof typeof RATIO_TITLES] : undefined
-        }
+        title={isRatio(column) ? t(`ratioTitles.${column}`) : undefined}
         aria-sort={active ? (sort?.dir === "asc" ? "ascending" : "descending") : undefined}
       >
         {sortLink ? <Link to={sortLink(column)}>{text}</Link> : text}
@@ -60,7 +61,13 @@ export function FiguresTable({
     return (
       <tr key={isTotal ? "\u0000total" : group.key}>
         <th scope="row">
-          {rowLink && !isTotal ? <Link to={rowLink(group)}>{group.label}</Link> : group.label}
+          {rowLink && !isTotal ? (
+            <Link to={rowLink(group)}>{group.label}</Link>
+          ) : isTotal ? (
+            t("common:total")
+          ) : (
+            group.label
+          )}
         </th>
         <td>{formatMoney(s.spend, currency)}</td>
         <td>{formatInteger(s.impressions)}</td>

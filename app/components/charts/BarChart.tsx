@@ -1,4 +1,5 @@
 import { ResponsiveBar } from "@nivo/bar";
+import { useTranslation } from "react-i18next";
 import { barIndexScale, barValueScale } from "./bar-scales";
 import { ClientOnly, EmptyChart } from "./ClientOnly";
 import { categoricalColors, chartTheme } from "./theme";
@@ -17,7 +18,7 @@ export function BarChart({
   groupMode = "stacked",
   valueFormat,
   axisLeftLegend,
-  empty = "No data to show yet.",
+  empty,
 }: {
   data: BarDatum[];
   keys: string[];
@@ -28,6 +29,7 @@ export function BarChart({
   axisLeftLegend?: string;
   empty?: string;
 }) {
+  const { t } = useTranslation();
   if (data.length === 0) return <EmptyChart height={height} message={empty} />;
   const horizontal = layout === "horizontal";
   return (
@@ -78,7 +80,7 @@ export function BarChart({
               : []
           }
           role="img"
-          ariaLabel="Bar chart"
+          ariaLabel={t("charts.bar")}
         />
       )}
     </ClientOnly>

@@ -1,4 +1,5 @@
 import { type ReactNode, useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
 
 /**
  * Responsive nivo charts measure their container, which only exists in the browser: on the
@@ -15,10 +16,11 @@ export function ClientOnly({ height, children }: { height: number; children: () 
 }
 
 /** What a chart shows when there is nothing to draw, instead of an empty frame. */
-export function EmptyChart({ height, message }: { height: number; message: string }) {
+export function EmptyChart({ height, message }: { height: number; message?: string }) {
+  const { t } = useTranslation();
   return (
     <div className="chart-empty" style={{ height }}>
-      <p className="muted">{message}</p>
+      <p className="muted">{message ?? t("charts.empty")}</p>
     </div>
   );
 }

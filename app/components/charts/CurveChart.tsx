@@ -1,10 +1,10 @@
 import { type LineCustomSvgLayerProps, type LineLayerId, ResponsiveLine } from "@nivo/line";
+import { formatPlain } from "~/format";
 import { ClientOnly, EmptyChart } from "./ClientOnly";
 import { categoricalColors, chartTheme } from "./theme";
 
-/** 8368.7685 → "8,368.77": never the raw float in a tooltip. */
-const plainFormat = new Intl.NumberFormat("en", { maximumFractionDigits: 2 });
-const plainNumber = (value: number) => (Number.isFinite(value) ? plainFormat.format(value) : "—");
+/** 8368.7685 → "8,368.77" (in the UI language): never the raw float in a tooltip. */
+const plainNumber = (value: number) => formatPlain(value);
 
 const MARK_COLORS = ["#d55e00", "#0072b2", "#009e73"];
 
@@ -63,7 +63,7 @@ export function CurveChart({
   band,
   tooltipText,
   pointSize = 7,
-  empty = "No data to show yet.",
+  empty,
 }: {
   id: string;
   points: CurvePoint[];

@@ -12,7 +12,7 @@ export function HeatMap({
   rows,
   height = 360,
   valueFormat,
-  empty = "No data to show yet.",
+  empty,
 }: {
   rows: HeatRow[];
   height?: number;

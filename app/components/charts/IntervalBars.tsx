@@ -1,4 +1,5 @@
 import { type BarCustomLayerProps, ResponsiveBar } from "@nivo/bar";
+import { useTranslation } from "react-i18next";
 import { barIndexScale } from "./bar-scales";
 import { ClientOnly, EmptyChart } from "./ClientOnly";
 import { categoricalColors, chartTheme } from "./theme";
@@ -41,8 +42,8 @@ export function IntervalBars({
   height = 320,
   valueFormat,
   axisLeftLegend,
-  intervalLabel = "interval",
-  empty = "No data to show yet.",
+  intervalLabel,
+  empty,
 }: {
   bars: IntervalBar[];
   height?: number;
@@ -51,6 +52,7 @@ export function IntervalBars({
   intervalLabel?: string;
   empty?: string;
 }) {
+  const { t } = useTranslation();
   if (bars.length === 0) return <EmptyChart height={height} message={empty} />;
   const data: Datum[] = bars.map((b) => ({
     label: b.label,
@@ -90,14 +92,18 @@ export function IntervalBars({
               <div>{valueFormat(d.value)}</div>
               <div className="muted">
                 {d.hasInterval
-                  ? `${intervalLabel}: ${valueFormat(d.low)} to ${valueFormat(d.high)}`
-                  : "no interval"}
+                  ? t("charts.intervalRange", {
+                      interval: intervalLabel ?? t("charts.interval"),
+                      low: valueFormat(d.low),
+                      high: valueFormat(d.high),
+                    })
+                  : t("charts.noInterval")}
               </div>
             </div>
           )}
           layers={["grid", "axes", "bars", Whiskers, "markers", "legends"]}
           role="img"
-          ariaLabel="Bar chart with intervals"
+          ariaLabel={t("charts.intervalBars")}
         />
       )}
     </ClientOnly>

@@ -1,5 +1,6 @@
 import { ResponsiveLine } from "@nivo/line";
-import { formatInteger } from "~/format";
+import { useTranslation } from "react-i18next";
+import { formatDay, formatInteger, formatMonth, formatPlain } from "~/format";
 import { ClientOnly, EmptyChart } from "./ClientOnly";
 import { categoricalColors, chartTheme } from "./theme";
 
@@ -29,7 +30,7 @@ export function LineChart({
   height = 320,
   yLegend,
   valueFormat,
-  empty = "No data to show yet.",
+  empty,
 }: {
   series: LineSeries[];
   height?: number;
@@ -37,6 +38,7 @@ export function LineChart({
   valueFormat?: (value: number) => string;
   empty?: string;
 }) {
+  const { t } = useTranslation();
   const { drawn, without } = drawableSeries(series);
   // A line needs two points: a series with fewer would draw nothing without its markers.
   const sparse = drawn.some((s) => s.data.filter((point) => point.y !== null).length < 3);
@@ -49,10 +51,10 @@ export function LineChart({
           data={drawn}
           margin={{ top: 10, right: 140, bottom: 50, left: 70 }}
           xScale={{ type: "time", format: "%Y-%m-%d", precision: "day", useUTC: true }}
-          xFormat="time:%Y-%m-%d"
+          xFormat={(v) => formatDay(isoDay(v))}
           yScale={{ type: "linear", min: "auto", max: "auto" }}
           yFormat={valueFormat ? (v) => valueFormat(Number(v)) : undefined}
-          axisBottom={{ format: "%b %Y", tickValues: 6 }}
+          axisBottom={{ format: (v: Date) => formatMonth(v), tickValues: 6 }}
           axisLeft={{
             legend: yLegend,
             legendOffset: -60,
@@ -82,12 +84,17 @@ export function LineChart({
   return (
     <>
       {chart}
-      <p className="small muted">No figures yet for {without.join(", ")}.</p>
+      <p className="small muted">{t("charts.noFiguresFor", { names: without.join(", ") })}</p>
     </>
   );
 }
 
-/** Axis labels: 3,500,000 rather than 3500000; small values (rates) as they are. */
+/** Axis labels: 3,500,000 rather than 3500000; small values (rates) in the language's digits. */
 function thousands(value: number): string {
-  return Math.abs(value) >= 1000 ? formatInteger(value) : String(value);
+  return Math.abs(value) >= 1000 ? formatInteger(value) : formatPlain(value);
+}
+
+/** nivo hands the time scale's x back as a Date (or the ISO text it was given). */
+function isoDay(value: unknown): string {
+  return value instanceof Date ? value.toISOString().slice(0, 10) : String(value);
 }

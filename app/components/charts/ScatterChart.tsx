@@ -1,4 +1,5 @@
 import { ResponsiveScatterPlot } from "@nivo/scatterplot";
+import { formatPlain } from "~/format";
 import { ClientOnly, EmptyChart } from "./ClientOnly";
 import { categoricalColors, chartTheme } from "./theme";
 
@@ -16,7 +17,7 @@ export function ScatterChart({
   height = 420,
   xLegend,
   yLegend,
-  empty = "No data to show yet.",
+  empty,
 }: {
   series: ScatterSeries[];
   height?: number;
@@ -37,6 +38,8 @@ export function ScatterChart({
           colors={categoricalColors}
           theme={chartTheme}
           nodeSize={5}
+          xFormat={(v) => formatPlain(Number(v))}
+          yFormat={(v) => formatPlain(Number(v))}
           axisBottom={{ legend: xLegend, legendOffset: 40, legendPosition: "middle" }}
           axisLeft={{ legend: yLegend, legendOffset: -45, legendPosition: "middle" }}
           tooltip={({ node }) => (

@@ -1,12 +1,14 @@
+import { useTranslation } from "react-i18next";
 import { BasisNote } from "~/components/BasisNote";
 import { CurrencyNote } from "~/components/CurrencyNote";
 import { BarChart } from "~/components/charts/BarChart";
 import { HeatMap } from "~/components/charts/HeatMap";
 import type { ReportingCurrency } from "~/customers/reporting-currency.server";
-import { formatInteger } from "~/format";
+import { formatDay, formatInteger } from "~/format";
 import { RfmFormulas } from "./HowComputed";
 import { RfmRuleTables, RfmSegmentTable } from "./RfmTables";
 import type { RfmRunResult } from "./run-results";
+import { segmentName } from "./segment-names";
 
 const percentAxis = (v: number) => `${Math.round(v)} %`;
 
@@ -22,11 +24,14 @@ export function RfmRunView({
   base: string;
   money: ReportingCurrency;
 }) {
+  const { t } = useTranslation("segments");
   const filled = result.segments.filter((s) => s.customers > 0);
+  const customersKey = t("rfm.customers");
+  const revenueKey = t("rfm.revenue");
   const bars = filled.map((s) => ({
-    label: s.segment,
-    Customers: s.share * 100,
-    Revenue: s.revenue_share * 100,
+    label: segmentName(t, s.segment),
+    [customersKey]: s.share * 100,
+    [revenueKey]: s.revenue_share * 100,
   }));
   // Rows R = 5 (most recent) at the top, as the segment map is usually drawn.
   const heat = [5, 4, 3, 2, 1].map((r) => ({
@@ -38,59 +43,55 @@ export function RfmRunView({
       <div className="stats">
         <div>
           <strong data-testid="customers-scored">{formatInteger(result.customers_scored)}</strong>
-          <span>customers scored</span>
+          <span>{t("rfm.customersScored")}</span>
         </div>
         <div>
           <strong>{filled.length}</strong>
-          <span>segments with customers</span>
+          <span>{t("rfm.segmentsWithCustomers")}</span>
         </div>
         <div>
-          <strong>{result.reference_date}</strong>
-          <span>reference date</span>
+          <strong>{formatDay(result.reference_date)}</strong>
+          <span>{t("rfm.referenceDate")}</span>
         </div>
         <div>
           <strong>{formatInteger(result.transactions_used)}</strong>
-          <span>transactions used</span>
+          <span>{t("rfm.transactionsUsed")}</span>
         </div>
       </div>
       <BasisNote result={result} />
       <p className="muted small">
-        {formatInteger(result.customers_without_purchase)} analysed customers have no purchase
-        before the reference date and get no score;{" "}
-        {formatInteger(result.transactions_after_reference)} transactions on or after it were
-        ignored.
+        {t("rfm.unscored", {
+          without: formatInteger(result.customers_without_purchase),
+          after: formatInteger(result.transactions_after_reference),
+        })}
       </p>
 
-      <h2>Share of customers and of revenue by segment</h2>
+      <h2>{t("rfm.shareTitle")}</h2>
       <BarChart
         data={bars}
-        keys={["Customers", "Revenue"]}
+        keys={[customersKey, revenueKey]}
         layout="horizontal"
         groupMode="grouped"
         valueFormat={percentAxis}
         height={Math.max(220, 48 * bars.length + 60)}
-        empty="No customer has a purchase before the reference date."
+        empty={t("rfm.noPurchase")}
       />
 
-      <h2>Recency × frequency</h2>
-      <p className="muted small">
-        Customers per cell of recency score R (rows, 5 = bought most recently) and frequency score F
-        (columns, 5 = buys most often).
-      </p>
+      <h2>{t("rfm.heatTitle")}</h2>
+      <p className="muted small">{t("rfm.heatNote")}</p>
       <HeatMap rows={heat} height={300} valueFormat={(v) => formatInteger(v)} />
 
-      <h2>Segments</h2>
+      <h2>{t("rfm.segmentsTitle")}</h2>
       <p className="small">
         <a href={`${base}/segments.csv`} download>
-          Download the segment table as CSV
+          {t("rfm.downloadCsv")}
         </a>{" "}
-        · share = customers / {formatInteger(result.customers_scored)} scored; revenue share = the
-        segment's net spend / all scored customers' net spend
+        · {t("rfm.shareNote", { scored: formatInteger(result.customers_scored) })}
       </p>
       <CurrencyNote money={money} />
       <RfmSegmentTable segments={result.segments} base={base} currency={money.currency} />
 
-      <h2>Segment rules</h2>
+      <h2>{t("rfm.rulesTitle")}</h2>
       <RfmRuleTables rules={result.rules} grid={result.grid} />
       <RfmFormulas />
     </>

@@ -1,7 +1,9 @@
 import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { formatInteger, formatMoney } from "~/format";
 import { formatDecimal, formatPercent } from "./numbers";
 import type { RfmRunResult } from "./run-results";
+import { segmentDescription, segmentName } from "./segment-names";
 
 /** One row per RFM segment (all 11, empty ones too), each linking to its members. */
 export function RfmSegmentTable({
@@ -14,22 +16,23 @@ export function RfmSegmentTable({
   /** The workspace's reporting currency; null shows plain numbers. */
   currency: string | null;
 }) {
+  const { t } = useTranslation("segments");
   return (
     <div className="scroll-x">
-      <table className="data" aria-label="RFM segments">
+      <table className="data" aria-label={t("rfm.segmentTable")}>
         <thead>
           <tr>
-            <th>Segment</th>
-            <th>Customers</th>
-            <th>Share</th>
-            <th>Revenue</th>
-            <th>Revenue share</th>
-            <th>Orders</th>
-            <th>Average order value</th>
-            <th>Mean recency (days)</th>
-            <th>Mean frequency (orders)</th>
-            <th>Mean monetary</th>
-            <th>Mean R / F / M</th>
+            <th>{t("rfm.segment")}</th>
+            <th>{t("rfm.customers")}</th>
+            <th>{t("rfm.share")}</th>
+            <th>{t("rfm.revenue")}</th>
+            <th>{t("rfm.revenueShare")}</th>
+            <th>{t("rfm.orders")}</th>
+            <th>{t("rfm.aov")}</th>
+            <th>{t("rfm.meanRecency")}</th>
+            <th>{t("rfm.meanFrequency")}</th>
+            <th>{t("rfm.meanMonetary")}</th>
+            <th>{t("rfm.meanRfm")}</th>
           </tr>
         </thead>
         <tbody>
@@ -38,10 +41,10 @@ export function RfmSegmentTable({
               <td>
                 {s.customers > 0 ? (
                   <Link to={`${base}/members?segment=${encodeURIComponent(s.segment)}`}>
-                    {s.segment}
+                    {segmentName(t, s.segment)}
                   </Link>
                 ) : (
-                  s.segment
+                  segmentName(t, s.segment)
                 )}
               </td>
               <td>{formatInteger(s.customers)}</td>
@@ -80,33 +83,34 @@ const range = ([from, to]: readonly number[]) => (from === to ? String(from) : `
 
 /** The rules that name the segments, as stored with the run, and the R × FM map they draw. */
 export function RfmRuleTables({ rules, grid }: { rules: RfmRunResult["rules"]; grid: string[][] }) {
+  const { t } = useTranslation("segments");
   return (
     <div
       className="grid-cards"
       style={{ gridTemplateColumns: "repeat(auto-fit, minmax(22rem, 1fr))" }}
     >
-      <table className="data" aria-label="Segment rules">
+      <table className="data" aria-label={t("rfm.rules")}>
         <thead>
           <tr>
-            <th>Segment</th>
+            <th>{t("rfm.segment")}</th>
             <th>R</th>
             <th>FM</th>
-            <th>Meaning</th>
+            <th>{t("rfm.meaning")}</th>
           </tr>
         </thead>
         <tbody>
           {rules.map((rule) => (
             <tr key={rule.segment}>
-              <td>{rule.segment}</td>
+              <td>{segmentName(t, rule.segment)}</td>
               <td>{range(rule.r)}</td>
               <td>{range(rule.fm)}</td>
-              <td className="small">{rule.description}</td>
+              <td className="small">{segmentDescription(t, rule.segment, rule.description)}</td>
             </tr>
           ))}
         </tbody>
       </table>
       <div>
-        <table className="data small" aria-label="R by FM map">
+        <table className="data small" aria-label={t("rfm.map")}>
           <thead>
             <tr>
               <th>R \ FM</th>
@@ -121,16 +125,13 @@ export function RfmRuleTables({ rules, grid }: { rules: RfmRunResult["rules"]; g
                 <th>{r}</th>
                 {(grid[r - 1] ?? []).map((segment, fm) => (
                   // biome-ignore lint/suspicious/noArrayIndexKey: the five FM columns are fixed
-                  <td key={fm}>{segment}</td>
+                  <td key={fm}>{segmentName(t, segment)}</td>
                 ))}
               </tr>
             ))}
           </tbody>
         </table>
-        <p className="muted small">
-          Rules are checked in order; the first match wins. FM = round((F + M) / 2), halves rounded
-          up.
-        </p>
+        <p className="muted small">{t("rfm.rulesNote")}</p>
       </div>
     </div>
   );

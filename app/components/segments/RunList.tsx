@@ -1,34 +1,37 @@
 import { Link } from "@remix-run/react";
+import type { TFunction } from "i18next";
+import { useTranslation } from "react-i18next";
 import { humanLabels } from "~/components/labels";
 import { StatusBadge } from "~/components/StatusBadge";
-import { formatDateTime, formatInteger } from "~/format";
+import { formatDateTime, formatDay, formatInteger } from "~/format";
 import type { RunSummary } from "./run-access.server";
-import { runKindLabels } from "./run-results";
 
-function describeParams(run: Pick<RunSummary, "kind" | "params">): string {
+function describeParams(t: TFunction, run: Pick<RunSummary, "kind" | "params">): string {
   const p = run.params;
-  if (run.kind === "rfm")
-    return p.asOf ? `as of ${String(p.asOf)}` : "as of the day after the last sale";
+  if (run.kind === "rfm") {
+    return p.asOf ? t("runs.asOf", { day: formatDay(String(p.asOf)) }) : t("runs.asOfDefault");
+  }
   const features = Array.isArray(p.features) ? humanLabels(p.features.map(String), "") : "";
-  const k = typeof p.k === "number" ? `k = ${p.k}` : "k by silhouette";
+  const k = typeof p.k === "number" ? `k = ${p.k}` : t("runs.kBySilhouette");
   return `${features} · ${k}`;
 }
 
 /** The workspace's analysis runs, newest first. */
 export function RunList({ runs, segmentsPath }: { runs: RunSummary[]; segmentsPath: string }) {
-  if (runs.length === 0) return <p className="muted">No analysis has been run yet.</p>;
+  const { t } = useTranslation("segments");
+  if (runs.length === 0) return <p className="muted">{t("runs.none")}</p>;
   return (
     <div className="scroll-x">
-      <table className="data" aria-label="Analysis runs">
+      <table className="data" aria-label={t("runs.table")}>
         <thead>
           <tr>
-            <th>Run</th>
-            <th>Kind</th>
-            <th>Started</th>
-            <th>Status</th>
-            <th>Segments / k</th>
-            <th>Customers</th>
-            <th>Excluded (basis)</th>
+            <th>{t("runs.run")}</th>
+            <th>{t("runs.kind")}</th>
+            <th>{t("runs.started")}</th>
+            <th>{t("runs.status")}</th>
+            <th>{t("runs.segmentsK")}</th>
+            <th>{t("runs.customers")}</th>
+            <th>{t("runs.excluded")}</th>
           </tr>
         </thead>
         <tbody>
@@ -38,13 +41,15 @@ export function RunList({ runs, segmentsPath }: { runs: RunSummary[]; segmentsPa
                 <Link to={`${segmentsPath}/${run.id}`}>#{run.id}</Link>
               </td>
               <td>
-                {runKindLabels[run.kind] ?? run.kind}
-                <div className="muted small">{describeParams(run)}</div>
+                {t(`runs.kinds.${run.kind}`, { defaultValue: run.kind })}
+                <div className="muted small">{describeParams(t, run)}</div>
               </td>
               <td>
                 {formatDateTime(run.createdAt)}
                 {run.finishedAt ? (
-                  <div className="muted small">finished {formatDateTime(run.finishedAt)}</div>
+                  <div className="muted small">
+                    {t("runs.finished", { at: formatDateTime(run.finishedAt) })}
+                  </div>
                 ) : null}
               </td>
               <td>
