@@ -89,7 +89,12 @@ export function activeSegments(scope: WorkspaceScope): ActiveSegmentsOfKind[] {
     const done = latestRun(scope, kind, true);
     const other = latestRun(scope, kind, false);
     const newer =
-      other && (!done || other.id > done.id) ? { runId: other.id, status: other.status } : null;
+      other &&
+      (!done ||
+        other.createdAt > done.createdAt ||
+        (other.createdAt.getTime() === done.createdAt.getTime() && other.id > done.id))
+        ? { runId: other.id, status: other.status }
+        : null;
     return { kind, latest: done ? summary(done) : null, newer };
   });
 }
