@@ -13,7 +13,11 @@ import type { GroupFigures } from "~/analytics/campaign-report";
 import { campaignDateSpan } from "~/campaigns/campaign-rows.server";
 import { roiReport } from "~/campaigns/roi-report.server";
 import type { WorkspaceScope } from "~/db.server";
-import { createWorkspaceCache, workspaceDataMarks } from "~/workspace-cache.server";
+import {
+  createWorkspaceCache,
+  type WorkspaceDataMarks,
+  workspaceDataMarks,
+} from "~/workspace-cache.server";
 
 export interface ChannelRoi {
   channel: string;
@@ -86,7 +90,10 @@ function rankChannels(scope: WorkspaceScope): BestChannel {
 
 const kept = createWorkspaceCache<BestChannel>();
 
-export function bestChannelByRoi(scope: WorkspaceScope): BestChannel {
-  const { datasets } = workspaceDataMarks(scope.db, scope.workspaceId);
-  return kept.get(scope.workspaceId, datasets, () => rankChannels(scope));
+/** `marks`: the workspace's data marks when the caller has read them already. */
+export function bestChannelByRoi(
+  scope: WorkspaceScope,
+  marks: WorkspaceDataMarks = workspaceDataMarks(scope.db, scope.workspaceId),
+): BestChannel {
+  return kept.get(scope.workspaceId, marks.datasets, () => rankChannels(scope));
 }

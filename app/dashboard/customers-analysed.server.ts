@@ -2,6 +2,9 @@
  * "Customers analysed": how many of the workspace's customers its legal basis for analytics
  * lets analyses use, and how many it leaves out. The rule itself lives in
  * customers/analysable.server.ts; this only counts with it.
+ *
+ * Counting reads every profile of the workspace, so the answer is kept under the data marks
+ * that an import, a merge, an erasure, a recorded objection or a change of basis moves.
  */
 import { count } from "drizzle-orm";
 import { customers } from "#db/schema";
@@ -11,6 +14,11 @@ import {
   type ProcessingBasis,
   processingBasisOf,
 } from "~/customers/analysable.server";
+import {
+  createWorkspaceCache,
+  type WorkspaceDataMarks,
+  workspaceDataMarks,
+} from "~/workspace-cache.server";
 
 export interface CustomersAnalysed {
   basis: ProcessingBasis;
@@ -20,7 +28,7 @@ export interface CustomersAnalysed {
   excluded: number;
 }
 
-export function customersAnalysed(scope: WorkspaceScope): CustomersAnalysed {
+function countCustomers(scope: WorkspaceScope): CustomersAnalysed {
   const countWhere = (where: ReturnType<typeof scope.where>) =>
     scope.db.select({ n: count() }).from(customers).where(where).get()?.n ?? 0;
   const total = countWhere(scope.where(customers));
@@ -31,4 +39,14 @@ export function customersAnalysed(scope: WorkspaceScope): CustomersAnalysed {
     analysed,
     excluded: total - analysed,
   };
+}
+
+const kept = createWorkspaceCache<CustomersAnalysed>();
+
+export function customersAnalysed(
+  scope: WorkspaceScope,
+  marks: WorkspaceDataMarks = workspaceDataMarks(scope.db, scope.workspaceId),
+): CustomersAnalysed {
+  const key = `${marks.datasets}|${marks.customers}|${marks.basis}`;
+  return kept.get(scope.workspaceId, key, () => countCustomers(scope));
 }

@@ -16,19 +16,22 @@ import { revenueTrend } from "~/dashboard/revenue-trend.server";
 import { scraperHealth } from "~/dashboard/scraper-health.server";
 import { workspaceSections } from "~/navigation";
 import { requireWorkspace } from "~/workspace.server";
+import { workspaceDataMarks } from "~/workspace-cache.server";
 
 /** The workspace home: key figures, each from its own module in app/dashboard. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { workspace, role, scope } = await requireWorkspace(request, params);
   const now = new Date();
-  const revenue = revenueTrend(scope, now);
+  // Read once: the figures kept between visits are checked against the same marks.
+  const marks = workspaceDataMarks(scope.db, scope.workspaceId);
+  const revenue = revenueTrend(scope, now, marks);
   return {
     workspace: { slug: workspace.slug, name: workspace.name },
     role,
-    customers: customersAnalysed(scope),
+    customers: customersAnalysed(scope, marks),
     revenue,
     segments: activeSegments(scope),
-    bestChannel: bestChannelByRoi(scope),
+    bestChannel: bestChannelByRoi(scope, marks),
     scrapers: scraperHealth(scope, now),
     reports: latestReports(scope),
     deliveries: nextDeliveries(scope),

@@ -10,6 +10,8 @@ const CHANGE_REASONS: Record<ChangeReason, string> = {
   "previous-not-positive": "returns outweighed sales in the 30 days before",
 };
 
+const sales = (n: number) => `${formatInteger(n)} ${n === 1 ? "sale" : "sales"}`;
+
 function daysAgo(days: number): string {
   if (days <= 0) return "today";
   return days === 1 ? "yesterday" : `${formatInteger(days)} days ago`;
@@ -60,11 +62,11 @@ export function RevenueCard({ trend }: { trend: RevenueTrend }) {
             )}
           </p>
           <p className="muted small" data-testid="revenue-windows">
-            {trend.current.from} to {trend.current.to} ({formatInteger(trend.current.sales)} sales)
-            against {trend.previous.from} to {trend.previous.to} (
-            {formatInteger(trend.previous.sales)} sales). The 30 days end on the latest sale in your
-            data ({trend.latestSale}, {daysAgo(trend.daysSinceLatestSale)}), not today, so an older
-            export still compares like with like. Net of returns, UTC days.
+            {trend.current.from} to {trend.current.to} ({sales(trend.current.sales)}) against{" "}
+            {trend.previous.from} to {trend.previous.to} ({sales(trend.previous.sales)}). The 30
+            days end on the latest sale in your data ({trend.latestSale},{" "}
+            {daysAgo(trend.daysSinceLatestSale)}), not today, so an older export still compares like
+            with like. Net of returns, UTC days.
           </p>
           {excluded}
           <CurrencyNote money={trend.money} />

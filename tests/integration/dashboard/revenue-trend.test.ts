@@ -117,6 +117,19 @@ describe("revenueTrend", () => {
     });
   });
 
+  it("finds the latest counted sale far behind sales that are left out", () => {
+    const { scope: far } = addWorkspace(db, "rev-far");
+    const yes = far.insert(customers, { consentDataProcessing: true }).id;
+    const no = far.insert(customers, { consentDataProcessing: false }).id;
+    sale(far, "2026-01-01T09:00:00Z", 40, { customerId: yes });
+    sale(far, "2026-06-01T09:00:00Z", 900, { customerId: no }); // five months later, left out
+    expect(revenueTrend(far, now)).toMatchObject({
+      latestSale: "2026-01-01",
+      current: { from: "2025-12-03", to: "2026-01-01", revenue: 40, sales: 1 },
+      excludedSales: 0,
+    });
+  });
+
   it("says there is nothing to count without sales, and how many the basis left out", () => {
     const empty = addWorkspace(db, "rev-empty");
     expect(revenueTrend(empty.scope, now)).toMatchObject({ status: "no-sales", excludedSales: 0 });
