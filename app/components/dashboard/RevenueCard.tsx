@@ -22,8 +22,9 @@ export function RevenueCard({ trend }: { trend: RevenueTrend }) {
   const excluded =
     trend.excludedSales > 0 ? (
       <p className="muted small" data-testid="revenue-excluded">
-        {formatInteger(trend.excludedSales)} sales of customers the legal basis leaves out are not
-        counted.
+        {trend.excludedSales === 1
+          ? "1 sale of a customer the legal basis leaves out is not counted."
+          : `${formatInteger(trend.excludedSales)} sales of customers the legal basis leaves out are not counted.`}
       </p>
     ) : null;
   return (
