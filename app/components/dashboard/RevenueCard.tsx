@@ -64,10 +64,9 @@ export function RevenueCard({ trend }: { trend: RevenueTrend }) {
           </p>
           <p className="muted small" data-testid="revenue-windows">
             {trend.current.from} to {trend.current.to} ({sales(trend.current.sales)}) against{" "}
-            {trend.previous.from} to {trend.previous.to} ({sales(trend.previous.sales)}). The 30
-            days end on the latest sale in your data ({trend.latestSale},{" "}
-            {daysAgo(trend.daysSinceLatestSale)}), not today, so an older export still compares like
-            with like. Net of returns, UTC days.
+            {trend.previous.from} to {trend.previous.to} ({sales(trend.previous.sales)}). Ending on
+            the latest sale in your data ({trend.latestSale}, {daysAgo(trend.daysSinceLatestSale)}),
+            not today. Net of returns; UTC days.
           </p>
           {excluded}
           <CurrencyNote money={trend.money} />
