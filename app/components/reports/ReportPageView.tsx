@@ -40,7 +40,9 @@ export function ReportPageView({ report, view, personal, pagePath, base, tables,
   return (
     <article className="report">
       <p className="small no-print">
-        <Link to="..">← Reports</Link>
+        <Link to=".." relative="path">
+          ← Reports
+        </Link>
       </p>
       <header className="report-head">
         <h1>{report.title}</h1>
