@@ -2,11 +2,12 @@
  * The pages a report can be saved from. Client-safe (no server code): the Reports page, the
  * save form and the report body read these names; app/reports/kinds.server.ts builds them.
  */
-export const REPORT_KINDS = ["campaign-roi"] as const;
+export const REPORT_KINDS = ["campaign-roi", "channels"] as const;
 export type ReportKindId = (typeof REPORT_KINDS)[number];
 
 export const reportKindLabels: Record<ReportKindId, string> = {
   "campaign-roi": "Campaign ROI",
+  channels: "Channels",
 };
 
 export function isReportKind(value: unknown): value is ReportKindId {

@@ -3,6 +3,7 @@
  * saved from renders, fed with the report's data instead of the page's loader.
  */
 import { CampaignRoiView } from "~/components/campaigns/CampaignRoiView";
+import { ChannelsView } from "~/components/scraping/ChannelsView";
 import type { ReportView } from "~/reports/report-view.server";
 
 type Props = { view: Pick<ReportView, "kind" | "data"> };
@@ -13,6 +14,13 @@ export function ReportBody({ view }: Props) {
       return (
         <CampaignRoiView
           data={view.data as Parameters<typeof CampaignRoiView>[0]["data"]}
+          interactive={false}
+        />
+      );
+    case "channels":
+      return (
+        <ChannelsView
+          data={view.data as Parameters<typeof ChannelsView>[0]["data"]}
           interactive={false}
         />
       );

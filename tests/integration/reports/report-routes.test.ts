@@ -7,6 +7,7 @@
 import { describe, expect, it } from "vitest";
 import { campaigns } from "#db/schema";
 import { scopeTo } from "#db/scoped";
+import { schema } from "~/db.server";
 import { paramsOfQuery, searchParams, toSearchParams } from "~/reports/kinds/report-kind.server";
 import { paramsInWords } from "~/reports/params-in-words";
 import { findReport, listReports, reportPagePath } from "~/reports/reports.server";
@@ -273,5 +274,48 @@ describe("saved parameters", () => {
     expect(reportPagePath("shop", { kind: "campaign-roi", params: { from: "2025-03-01" } })).toBe(
       "/w/shop/campaigns?from=2025-03-01",
     );
+  });
+});
+
+describe("a channels report", () => {
+  it("keeps the compared channels, lists the catalogue and freezes a snapshot", async () => {
+    scope.insert(schema.channelAudiences, {
+      channelName: "Daily News",
+      channelType: "newspaper",
+      shares: { age: { age_25_34: 1 } },
+      monthlyVisits: 120000,
+      rowHash: "daily-news",
+    });
+    const result = await settle(() =>
+      reportsList.action({
+        request: post(ownerCookie, {
+          intent: "create",
+          kind: "channels",
+          title: "Channels",
+          mode: "snapshot",
+          search: "?compare=%40news&compare=%40sport&junk=1",
+        }),
+        params: { workspace: "shop" },
+        context,
+      }),
+    );
+    const id = Number((result.body as Response).headers.get("Location")?.split("/").at(-1));
+    expect(findReport(scope, id)?.params).toEqual({ compare: ["@news", "@sport"] });
+    const page = await pageOf(id);
+    expect(page.pagePath).toBe("/w/shop/channels?compare=%40news&compare=%40sport");
+    expect(page.tables).toEqual([{ name: "channels", rows: 1 }]);
+    scope.insert(schema.channelAudiences, {
+      channelName: "Radio One",
+      shares: {},
+      rowHash: "radio-one",
+    });
+    // The snapshot still lists one channel; the CSV has its header and that row.
+    const { text } = await csvOf(id, "channels");
+    const lines = text
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n");
+    expect(lines).toHaveLength(2);
+    expect(lines[1]?.startsWith("Daily News,")).toBe(true);
   });
 });
