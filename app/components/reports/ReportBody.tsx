@@ -4,6 +4,7 @@
  */
 import { CampaignRoiView } from "~/components/campaigns/CampaignRoiView";
 import { ChannelsView } from "~/components/scraping/ChannelsView";
+import { SitesView } from "~/components/scraping/SitesView";
 import type { ReportView } from "~/reports/report-view.server";
 
 type Props = { view: Pick<ReportView, "kind" | "data"> };
@@ -21,6 +22,13 @@ export function ReportBody({ view }: Props) {
       return (
         <ChannelsView
           data={view.data as Parameters<typeof ChannelsView>[0]["data"]}
+          interactive={false}
+        />
+      );
+    case "sites":
+      return (
+        <SitesView
+          data={view.data as Parameters<typeof SitesView>[0]["data"]}
           interactive={false}
         />
       );

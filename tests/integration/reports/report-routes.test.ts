@@ -319,3 +319,35 @@ describe("a channels report", () => {
     expect(lines[1]?.startsWith("Daily News,")).toBe(true);
   });
 });
+
+describe("a sites report", () => {
+  it("keeps the chosen sites and exports a table per figure group", async () => {
+    const result = await settle(() =>
+      reportsList.action({
+        request: post(ownerCookie, {
+          intent: "create",
+          kind: "sites",
+          title: "Sites",
+          mode: "live",
+          search: "?site=shop.example&site=rival.example&compare=x",
+        }),
+        params: { workspace: "shop" },
+        context,
+      }),
+    );
+    const id = Number((result.body as Response).headers.get("Location")?.split("/").at(-1));
+    expect(findReport(scope, id)?.params).toEqual({ site: ["shop.example", "rival.example"] });
+    const page = await pageOf(id);
+    expect(page.pagePath).toBe("/w/shop/sites?site=shop.example&site=rival.example");
+    // No site statistics scraped: both tables exist, empty, and the CSV has only its header.
+    expect(page.tables).toEqual([
+      { name: "sites", rows: 0 },
+      { name: "traffic-sources", rows: 0 },
+    ]);
+    // (Response.text() drops the byte-order mark; the e2e test reads the file's bytes.)
+    const { text } = await csvOf(id, "sites");
+    expect(text).toBe(
+      "site,last_month_visits,bounce_rate,avg_visit_duration_seconds,pages_per_visit\r\n",
+    );
+  });
+});
