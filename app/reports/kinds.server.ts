@@ -3,6 +3,7 @@ import { campaignRoiReport } from "./kinds/campaign-roi.server";
 import { channelsReport } from "./kinds/channels.server";
 import type { ReportKind } from "./kinds/report-kind.server";
 import { sitesReport } from "./kinds/sites.server";
+import { trendsReport } from "./kinds/trends.server";
 import type { ReportKindId } from "./report-kinds";
 
 // biome-ignore lint/suspicious/noExplicitAny: each kind has its own data type; callers pass it through opaquely.
@@ -10,4 +11,5 @@ export const reportKinds: Record<ReportKindId, ReportKind<any>> = {
   "campaign-roi": campaignRoiReport,
   channels: channelsReport,
   sites: sitesReport,
+  trends: trendsReport,
 };

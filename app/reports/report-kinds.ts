@@ -2,13 +2,14 @@
  * The pages a report can be saved from. Client-safe (no server code): the Reports page, the
  * save form and the report body read these names; app/reports/kinds.server.ts builds them.
  */
-export const REPORT_KINDS = ["campaign-roi", "channels", "sites"] as const;
+export const REPORT_KINDS = ["campaign-roi", "channels", "sites", "trends"] as const;
 export type ReportKindId = (typeof REPORT_KINDS)[number];
 
 export const reportKindLabels: Record<ReportKindId, string> = {
   "campaign-roi": "Campaign ROI",
   channels: "Channels",
   sites: "Sites",
+  trends: "Trends",
 };
 
 export function isReportKind(value: unknown): value is ReportKindId {

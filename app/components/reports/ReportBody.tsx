@@ -5,6 +5,7 @@
 import { CampaignRoiView } from "~/components/campaigns/CampaignRoiView";
 import { ChannelsView } from "~/components/scraping/ChannelsView";
 import { SitesView } from "~/components/scraping/SitesView";
+import { TrendsView } from "~/components/scraping/TrendsView";
 import type { ReportView } from "~/reports/report-view.server";
 
 type Props = { view: Pick<ReportView, "kind" | "data"> };
@@ -29,6 +30,13 @@ export function ReportBody({ view }: Props) {
       return (
         <SitesView
           data={view.data as Parameters<typeof SitesView>[0]["data"]}
+          interactive={false}
+        />
+      );
+    case "trends":
+      return (
+        <TrendsView
+          data={view.data as Parameters<typeof TrendsView>[0]["data"]}
           interactive={false}
         />
       );

@@ -4,6 +4,7 @@
  * page shows its data with the link back to its page; each table downloads as a formula-safe
  * CSV; a snapshot's CSV stays as saved while a live one follows new rows within its dates.
  */
+import fs from "node:fs";
 import { describe, expect, it } from "vitest";
 import { campaigns } from "#db/schema";
 import { scopeTo } from "#db/scoped";
@@ -14,6 +15,7 @@ import { findReport, listReports, reportPagePath } from "~/reports/reports.serve
 import * as reportsList from "~/routes/w.$workspace.reports._index";
 import * as reportPage from "~/routes/w.$workspace.reports.$report._index";
 import * as tableCsv from "~/routes/w.$workspace.reports.$report.$table[.csv]";
+import { importTrendsCsv } from "~/scraping/trends-upload.server";
 import { createUser } from "~/users.server";
 import { createWorkspace, inviteMember } from "~/workspace.server";
 import { cookieFor, requestAs, settle } from "../../helpers/session";
@@ -349,5 +351,37 @@ describe("a sites report", () => {
     expect(text).toBe(
       "site,last_month_visits,bounce_rate,avg_visit_duration_seconds,pages_per_visit\r\n",
     );
+  });
+});
+
+describe("a trends report", () => {
+  it("keeps the keywords and the moving average, and exports the interest points", async () => {
+    const csv = fs.readFileSync("tests/fixture-site/pages/trends-multiTimeline.csv", "utf8");
+    importTrendsCsv(scope, csv, "multiTimeline.csv");
+    const result = await settle(() =>
+      reportsList.action({
+        request: post(ownerCookie, {
+          intent: "create",
+          kind: "trends",
+          title: "Card interest",
+          mode: "snapshot",
+          search: "?kw=kredi+kart%C4%B1&ma=0&site=x",
+        }),
+        params: { workspace: "shop" },
+        context,
+      }),
+    );
+    const id = Number((result.body as Response).headers.get("Location")?.split("/").at(-1));
+    expect(findReport(scope, id)?.params).toEqual({ ma: "0", kw: ["kredi kartı"] });
+    const page = await pageOf(id);
+    expect(page.tables.map((t) => t.name)).toEqual(["growth", "interest", "rising-queries"]);
+    // One keyword, three weeks: 72, 75, 100 (no moving average).
+    const { text } = await csvOf(id, "interest");
+    expect(text.trim().split("\r\n")).toEqual([
+      "keyword,period,interest",
+      "kredi kartı,2025-11-23,72",
+      "kredi kartı,2025-11-30,75",
+      "kredi kartı,2025-12-07,100",
+    ]);
   });
 });
