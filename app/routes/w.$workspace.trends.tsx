@@ -38,13 +38,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function TrendsRoute() {
-  const data = useLoaderData<typeof loader>();
-  const { canUpload } = data;
+  const page = useLoaderData<typeof loader>();
+  const { canUpload } = page;
   const result = useActionData<typeof action>();
   const uploading = useNavigation().state === "submitting";
   return (
     <>
-      <TrendsView data={data} interactive />
+      <TrendsView data={page} interactive />
       <SaveReportForm kind="trends" />
       {canUpload ? (
         <>
