@@ -38,7 +38,8 @@ export function contentSecurityPolicy({ nonce, development, secure }: PolicyOpti
     "script-src": development ? ["'self'", "'unsafe-inline'"] : ["'self'", `'nonce-${nonce}'`],
     "style-src": ["'self'", "'unsafe-inline'"],
     "style-src-elem": development ? ["'self'", "'unsafe-inline'"] : ["'self'"],
-    "img-src": ["'self'"],
+    // blob: lets a chart's SVG be drawn onto a canvas for its "Download PNG" (a same-page blob).
+    "img-src": ["'self'", "blob:"],
     "font-src": ["'self'"],
     "connect-src": development ? ["'self'", "ws:", "wss:"] : ["'self'"],
     "object-src": ["'none'"],

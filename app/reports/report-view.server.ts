@@ -42,8 +42,12 @@ export function clampedParams(
   if (!range || !requested) return saved;
   const from = requested.from && DAY.test(requested.from) ? requested.from : undefined;
   const to = requested.to && DAY.test(requested.to) ? requested.to : undefined;
-  const clampedFrom = later(saved[range.from], from);
-  const clampedTo = earlier(saved[range.to], to);
+  const savedDay = (name: string) => {
+    const value = saved[name];
+    return typeof value === "string" ? value : undefined;
+  };
+  const clampedFrom = later(savedDay(range.from), from);
+  const clampedTo = earlier(savedDay(range.to), to);
   const next = { ...saved };
   if (clampedFrom) next[range.from] = clampedFrom;
   if (clampedTo) next[range.to] = clampedTo;

@@ -8,6 +8,7 @@ import { reportModes } from "#db/schema";
 import type { WorkspaceScope } from "#db/scoped";
 import { audit } from "~/audit.server";
 import { schema } from "~/db.server";
+import { paramsOfQuery, type ReportParams, toSearchParams } from "./kinds/report-kind.server";
 import { reportKinds } from "./kinds.server";
 import { REPORT_KINDS, type ReportKindId } from "./report-kinds";
 
@@ -63,11 +64,45 @@ export function createReport(
   return report;
 }
 
+/**
+ * What the "Save as report" form sends: the page's query (`search`, as in the address bar)
+ * plus route ids as `param.<name>` fields. The kind's own schema then keeps what it knows.
+ */
+export function newReportInput(form: FormData): z.input<typeof NewReportSchema> {
+  const search = String(form.get("search") ?? "");
+  const params: ReportParams = paramsOfQuery(new URLSearchParams(search.slice(0, 4000)));
+  for (const [key, value] of form.entries())
+    if (key.startsWith("param.") && typeof value === "string") params[key.slice(6)] = value;
+  return {
+    kind: String(form.get("kind") ?? "") as ReportKindId,
+    title: String(form.get("title") ?? ""),
+    note: String(form.get("note") ?? ""),
+    mode: String(form.get("mode") ?? "") as Report["mode"],
+    params,
+  };
+}
+
+/** The page a report was saved from, with its parameters, under /w/:workspace. */
+export function reportPagePath(slug: string, report: Pick<Report, "kind" | "params">): string {
+  const kind = reportKindOf(report);
+  if (!kind) return `/w/${slug}/reports`;
+  const params = report.params as ReportParams;
+  const query = toSearchParams(params);
+  // Route ids (":run" in "segments/:run/channels") go in the path, not in the query.
+  const path = reportKinds[kind].page.replace(/:(\w+)/g, (_, name: string) => {
+    query.delete(name);
+    return encodeURIComponent(String(params[name] ?? ""));
+  });
+  const text = query.toString();
+  return `/w/${slug}/${path}${text ? `?${text}` : ""}`;
+}
+
 /** The workspace's reports, newest first, without their (possibly large) snapshots. */
 export function listReports(scope: WorkspaceScope) {
   const r = schema.reports;
   return scope.db
     .select({
+      createdBy: schema.users.name,
       id: r.id,
       kind: r.kind,
       title: r.title,
@@ -78,6 +113,7 @@ export function listReports(scope: WorkspaceScope) {
       updatedAt: r.updatedAt,
     })
     .from(r)
+    .leftJoin(schema.users, eq(schema.users.id, r.createdBy))
     .where(scope.where(r))
     .orderBy(desc(r.createdAt), desc(r.id))
     .all();

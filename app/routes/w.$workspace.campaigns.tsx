@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { campaignRoiPage } from "~/campaigns/campaign-roi-page.server";
 import { CampaignRoiView } from "~/components/campaigns/CampaignRoiView";
+import { SaveReportForm } from "~/components/reports/SaveReportForm";
 import { requireWorkspace } from "~/workspace.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -10,5 +11,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function CampaignsPage() {
-  return <CampaignRoiView data={useLoaderData<typeof loader>()} interactive />;
+  return (
+    <>
+      <CampaignRoiView data={useLoaderData<typeof loader>()} interactive />
+      <SaveReportForm kind="campaign-roi" />
+    </>
+  );
 }

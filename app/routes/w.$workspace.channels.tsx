@@ -1,148 +1,20 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
-import { BarChart } from "~/components/charts/BarChart";
-import { LineChart } from "~/components/charts/LineChart";
-import { humanLabel } from "~/components/labels";
-import { formatFigure, formatPercent } from "~/components/scraping/format";
-import { formatDateTime, formatInteger } from "~/format";
-import { channelCatalogue, channelSeries } from "~/scraping/channel-queries.server";
-import { MAX_COMPARED_CHANNELS } from "~/scraping/limits";
+import { useLoaderData } from "@remix-run/react";
+import { SaveReportForm } from "~/components/reports/SaveReportForm";
+import { ChannelsView } from "~/components/scraping/ChannelsView";
+import { channelsPage } from "~/scraping/channels-page.server";
 import { requireWorkspace } from "~/workspace.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { scope } = await requireWorkspace(request, params);
-  const catalogue = channelCatalogue(scope);
-  const scraped = catalogue.filter((r) => r.handle !== null);
-  const asked = new URL(request.url).searchParams.getAll("compare");
-  const known = asked.filter((h) => scraped.some((r) => r.handle === h));
-  const compare = (known.length > 0 ? known : scraped.slice(0, 3).map((r) => r.handle ?? "")).slice(
-    0,
-    MAX_COMPARED_CHANNELS,
-  );
-  const labels = new Map(scraped.map((r) => [r.handle ?? "", `${r.name} (${r.handle})`]));
-  const compared = scraped.filter((r) => compare.includes(r.handle ?? ""));
-  return {
-    catalogue: catalogue.map((r) => ({ ...r, fetchedAt: r.fetchedAt?.toISOString() ?? null })),
-    compare,
-    tooMany: known.length > MAX_COMPARED_CHANNELS,
-    subscribers: channelSeries(scope, compare, "subscribers", labels),
-    views: channelSeries(scope, compare, "views", labels),
-    engagement: channelSeries(scope, compare, "engagement_rate", labels),
-    posting: compared.map((r) => ({ label: r.name, posts: r.postsPerWeek ?? 0 })),
-  };
+  return channelsPage(scope, new URL(request.url).searchParams.getAll("compare"));
 }
 
-/** "age_25_34 (41 %)", the band's stored name and its share, as "Age 25–34 (41 %)". */
-function labelTopAgeBand(text: string | null): string | null {
-  return text?.replace(/^\S+/, (band) => humanLabel(band)) ?? null;
-}
-
-export default function ChannelsPage() {
-  const { catalogue, compare, tooMany, subscribers, views, engagement, posting } =
-    useLoaderData<typeof loader>();
-  const percent = (v: number) => formatPercent(v);
+export default function ChannelsRoute() {
   return (
     <>
-      <h1>Channels</h1>
-      <p className="muted">
-        Channels you uploaded audiences for, and channels the <Link to="../scrapers">scrapers</Link>{" "}
-        follow, joined where both describe the same channel. Tick up to {MAX_COMPARED_CHANNELS} to
-        compare.
-      </p>
-      {catalogue.length === 0 ? (
-        <p className="muted">
-          No channels yet: upload channel audiences on the Data page or add a scraper source.
-        </p>
-      ) : (
-        <Form method="get">
-          <div className="scroll-x">
-            <table className="data" aria-label="Channel catalogue">
-              <thead>
-                <tr>
-                  <th>Compare</th>
-                  <th>Channel</th>
-                  <th>Subscribers</th>
-                  <th>Views per post</th>
-                  <th>Engagement rate</th>
-                  <th>Posts per week</th>
-                  <th>Audience (uploaded)</th>
-                  <th>Fetched</th>
-                </tr>
-              </thead>
-              <tbody>
-                {catalogue.map((r) => (
-                  <tr key={r.key}>
-                    <td>
-                      {r.handle ? (
-                        <input
-                          type="checkbox"
-                          name="compare"
-                          value={r.handle}
-                          defaultChecked={compare.includes(r.handle)}
-                          aria-label={`Compare ${r.name}`}
-                        />
-                      ) : null}
-                    </td>
-                    <td>
-                      <strong data-testid="channel-name">{r.name}</strong>
-                      <div className="muted small">
-                        {[r.handle, r.kind].filter(Boolean).join(" · ")}
-                      </div>
-                    </td>
-                    <td>{formatInteger(r.subscribers)}</td>
-                    <td>{formatFigure(r.avgViews)}</td>
-                    <td>{formatPercent(r.engagementRate)}</td>
-                    <td>{formatFigure(r.postsPerWeek)}</td>
-                    <td className="small">
-                      {r.uploaded ? (
-                        (labelTopAgeBand(r.topAgeBand) ?? "uploaded")
-                      ) : (
-                        <span className="muted">—</span>
-                      )}
-                      {r.monthlyVisits ? (
-                        <div className="muted">{formatInteger(r.monthlyVisits)} visits / month</div>
-                      ) : null}
-                    </td>
-                    <td className="small">
-                      {r.fetchedAt ? (
-                        <>
-                          {formatDateTime(r.fetchedAt)}
-                          <div className="muted">{r.sourceName}</div>
-                        </>
-                      ) : (
-                        <span className="muted">not scraped</span>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <p>
-            <button type="submit">Compare selected</button>
-          </p>
-          {tooMany ? (
-            <p className="warn small">Only the first {MAX_COMPARED_CHANNELS} are compared.</p>
-          ) : null}
-        </Form>
-      )}
-      {compare.length > 0 ? (
-        <section aria-label="Channel comparison">
-          <h2>Subscribers over time</h2>
-          <LineChart series={subscribers} yLegend="subscribers" />
-          <h2>Views per post over time</h2>
-          <LineChart series={views} yLegend="average views" />
-          <h2>Engagement rate</h2>
-          <p className="muted small">Average views per post divided by subscribers.</p>
-          <LineChart series={engagement} yLegend="views / subscribers" valueFormat={percent} />
-          <h2>Posting frequency</h2>
-          <BarChart data={posting} keys={["posts"]} axisLeftLegend="posts per week" height={240} />
-          <p className="muted small">
-            Each figure comes from the channel's scraper source; the table shows when each was last
-            fetched.
-          </p>
-        </section>
-      ) : null}
+      <ChannelsView data={useLoaderData<typeof loader>()} interactive />
+      <SaveReportForm kind="channels" />
     </>
   );
 }

@@ -11,6 +11,7 @@
 
 import { verifyPassword } from "~/password.server";
 import type { Throttle } from "~/rate-limit.server";
+import { singleParams } from "~/reports/kinds/report-kind.server";
 import { reportKinds } from "~/reports/kinds.server";
 import type { ReportKindId } from "~/reports/report-kinds";
 import { loadReportView, type ReportView, reportTables } from "~/reports/report-view.server";
@@ -118,9 +119,10 @@ function dateRangeOf(resolved: ResolvedShareLink, view: ReportView): SharedDateR
   const range = reportKinds[view.kind].dateRange;
   if (!resolved.link.allowDateRange || !range || view.mode !== "live") return null;
   const saved = resolved.report.params as Record<string, string | undefined>;
+  const shown = singleParams(view.params);
   return {
-    from: view.params[range.from] ?? null,
-    to: view.params[range.to] ?? null,
+    from: shown[range.from] ?? null,
+    to: shown[range.to] ?? null,
     savedFrom: saved[range.from] ?? null,
     savedTo: saved[range.to] ?? null,
   };

@@ -113,7 +113,7 @@ describe("security headers", () => {
       "default-src": ["'self'"],
       "style-src": ["'self'", "'unsafe-inline'"],
       "style-src-elem": ["'self'"],
-      "img-src": ["'self'"],
+      "img-src": ["'self'", "blob:"],
       "connect-src": ["'self'"],
       "object-src": ["'none'"],
       "base-uri": ["'self'"],

@@ -36,7 +36,7 @@ function segmentsOf(file: string): string[] {
 function paramsFor(file: string, ids: Record<string, string>): Record<string, string> {
   const params: Record<string, string> = {};
   for (const s of segmentsOf(file).filter((s) => s.startsWith("$"))) {
-    const name = s.slice(1);
+    const name = paramName(s);
     const id = ids[name];
     if (!id) throw new Error(`No record of workspace B for $${name}: add one in beforeAll`);
     params[name] = id;
@@ -44,9 +44,12 @@ function paramsFor(file: string, ids: Record<string, string>): Record<string, st
   return params;
 }
 
+/** "$table.csv" is the param "table" followed by ".csv" in the URL. */
+const paramName = (segment: string) => segment.slice(1).replace(/\..*$/, "");
+
 function urlFor(file: string, params: Record<string, string>): string {
   return `/${segmentsOf(file)
-    .map((s) => (s.startsWith("$") ? params[s.slice(1)] : s))
+    .map((s) => (s.startsWith("$") ? params[paramName(s)] + s.slice(1 + paramName(s).length) : s))
     .join("/")}`;
 }
 
@@ -109,6 +112,8 @@ beforeAll(async () => {
   idsOfB.dataset = String(dataset.id);
   idsOfB.customer = String(customer.id);
   idsOfB.report = String(report.id);
+  // A table every campaign ROI report has, even with no campaign rows.
+  idsOfB.table = "campaigns";
   cookieA = await cookieFor(alice.id);
   cookieB = await cookieFor(bob.id);
 });

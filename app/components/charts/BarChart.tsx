@@ -75,6 +75,8 @@ export function BarChart({
                     translateX: 120,
                     itemWidth: 110,
                     itemHeight: 18,
+                    // Clicking a series in the legend hides or shows it.
+                    toggleSerie: true,
                   },
                 ]
               : []

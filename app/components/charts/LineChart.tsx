@@ -73,6 +73,8 @@ export function LineChart({
               translateX: 130,
               itemWidth: 120,
               itemHeight: 18,
+              // Clicking a series in the legend hides or shows it.
+              toggleSerie: true,
             },
           ]}
           role="img"

@@ -4,6 +4,9 @@
  */
 import { CampaignRoiView } from "~/components/campaigns/CampaignRoiView";
 import { OfferCostReportView } from "~/components/forecast/OfferCostPanel";
+import { ChannelsView } from "~/components/scraping/ChannelsView";
+import { SitesView } from "~/components/scraping/SitesView";
+import { TrendsView } from "~/components/scraping/TrendsView";
 import type { ReportView } from "~/reports/report-view.server";
 
 type Props = { view: Pick<ReportView, "kind" | "data"> };
@@ -21,6 +24,27 @@ export function ReportBody({ view }: Props) {
       return (
         <OfferCostReportView
           data={view.data as Parameters<typeof OfferCostReportView>[0]["data"]}
+        />
+      );
+    case "channels":
+      return (
+        <ChannelsView
+          data={view.data as Parameters<typeof ChannelsView>[0]["data"]}
+          interactive={false}
+        />
+      );
+    case "sites":
+      return (
+        <SitesView
+          data={view.data as Parameters<typeof SitesView>[0]["data"]}
+          interactive={false}
+        />
+      );
+    case "trends":
+      return (
+        <TrendsView
+          data={view.data as Parameters<typeof TrendsView>[0]["data"]}
+          interactive={false}
         />
       );
   }

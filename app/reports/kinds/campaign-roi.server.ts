@@ -3,7 +3,7 @@ import { RATIOS } from "~/analytics/campaign-metrics";
 import type { GroupFigures } from "~/analytics/campaign-report";
 import { campaignRoiPage } from "~/campaigns/campaign-roi-page.server";
 import type { ReportTable } from "../report-table";
-import { type ReportKind, searchParams } from "./report-kind.server";
+import { type ReportKind, searchParams, singleParams } from "./report-kind.server";
 
 const MEASURE_COLUMNS = ["spend", "impressions", "clicks", "conversions", "revenue"] as const;
 
@@ -29,7 +29,7 @@ export const campaignRoiReport: ReportKind<ReturnType<typeof campaignRoiPage>> =
   params: searchParams(["from", "to", "by", "granularity", "sort", "dir", "campaign"]),
   personal: false,
   dateRange: { from: "from", to: "to" },
-  build: campaignRoiPage,
+  build: (scope, params) => campaignRoiPage(scope, singleParams(params)),
   tables: (data) => {
     const by = data.filters.by;
     const tables = [

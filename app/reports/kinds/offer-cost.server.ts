@@ -3,7 +3,7 @@
 import { OFFER_PARAMS, OfferFormSchema } from "~/offers/offer-cost-form";
 import { runOffer } from "~/offers/offer-cost-page.server";
 import type { ReportTable } from "../report-table";
-import { type ReportKind, searchParams } from "./report-kind.server";
+import { type ReportKind, searchParams, singleParams } from "./report-kind.server";
 
 /** What a live report shows when the data no longer allows the figures: the messages. */
 export type OfferCostReportData = ReturnType<typeof runOffer> & { values: Record<string, string> };
@@ -15,7 +15,10 @@ export const offerCostReport: ReportKind<OfferCostReportData> = {
   }),
   personal: false,
   dateRange: null,
-  build: (scope, params) => ({ values: params, ...runOffer(scope, params) }),
+  build: (scope, params) => {
+    const values = singleParams(params);
+    return { values, ...runOffer(scope, values) };
+  },
   tables: (data) => {
     const result = data.result;
     if (!result)

@@ -28,6 +28,9 @@ export const notConvertedYet: string[] = [
   "app/components/scraping/SourceForm.tsx",
   "app/components/scraping/SourcesTable.tsx",
   "app/components/scraping/TestResult.tsx",
+  "app/components/scraping/ChannelsView.tsx",
+  "app/components/scraping/SitesView.tsx",
+  "app/components/scraping/TrendsView.tsx",
   "app/components/segments/AudienceBuilder.tsx",
   "app/components/segments/BasketTables.tsx",
   "app/components/segments/ChannelMatchView.tsx",
@@ -37,13 +40,11 @@ export const notConvertedYet: string[] = [
   "app/components/segments/HowComputed.tsx",
   "app/components/segments/NewRunForms.tsx",
   "app/components/segments/ProductMatchView.tsx",
-  "app/routes/w.$workspace.channels.tsx",
   "app/routes/w.$workspace.customers.$customer.tsx",
   "app/routes/w.$workspace.customers._index.tsx",
   "app/routes/w.$workspace.data.$dataset.tsx",
   "app/routes/w.$workspace.segments.$run._index.tsx",
   "app/routes/w.$workspace.segments.$run.members.tsx",
-  "app/routes/w.$workspace.sites.tsx",
   "app/routes/w.$workspace.trends.tsx",
 ];
 
