@@ -38,7 +38,7 @@ test("sign up, share a workspace with a colleague, and keep outsiders out", asyn
   }
 
   await page.getByRole("link", { name: "Members" }).click();
-  await page.getByLabel("E-mail").fill(colleague.email);
+  await page.getByLabel("E-mail", { exact: true }).fill(colleague.email);
   await page.getByLabel("Role for the invitation").selectOption("editor");
   await page.getByRole("button", { name: "Invite" }).click();
   await expect(page.getByRole("status")).toContainText(

@@ -31,7 +31,7 @@ test("demo workspace: campaign ROI, response curves, a forecast, a plan and an o
   await expect(figures.getByRole("row", { name: /^Google Search / })).toBeVisible();
   const bars = page.getByRole("img", { name: "Bar chart with intervals" });
   await bars.locator('[data-testid^="bar.item"]').first().hover({ force: true });
-  await expect(page.getByText(/80 % interval/).first()).toBeVisible();
+  await expect(page.getByText(/80\s%\sinterval/).first()).toBeVisible();
 
   // The curves are fitted by the worker after the campaigns import: reload until they are.
   await expect(async () => {
@@ -52,8 +52,8 @@ test("demo workspace: campaign ROI, response curves, a forecast, a plan and an o
   await forecast.getByLabel("To", { exact: true }).fill("2026-11-30");
   await forecast.getByRole("button", { name: "Forecast" }).click();
   await expect(forecast.getByRole("table")).toContainText("on Google Search over 30 days");
-  await expect(forecast.getByRole("row", { name: /^Conversions / })).toContainText("(80 %:");
-  await expect(forecast.getByRole("row", { name: /^Revenue / })).toContainText("(80 %:");
+  await expect(forecast.getByRole("row", { name: /^Conversions / })).toContainText(/\(80\s%:/);
+  await expect(forecast.getByRole("row", { name: /^Revenue / })).toContainText(/\(80\s%:/);
 
   // The curve card now marks the planned daily spend; hover the curve for its tooltip.
   const curve = searchCurve.getByRole("img");
@@ -72,7 +72,7 @@ test("demo workspace: campaign ROI, response curves, a forecast, a plan and an o
   await planner.getByLabel("From", { exact: true }).fill("2026-11-01");
   await planner.getByLabel("To", { exact: true }).fill("2026-11-30");
   await planner.getByRole("button", { name: "Plan" }).click();
-  await expect(planner.getByRole("row", { name: /^Planned split / })).toContainText("(80 %:");
+  await expect(planner.getByRole("row", { name: /^Planned split / })).toContainText(/\(80\s%:/);
   // The result row (current, planned, change…), not the row of the bounds form.
   await expect(planner.getByRole("row", { name: /^Google Search \d[\d,]*\.\d{2} / })).toBeVisible();
 

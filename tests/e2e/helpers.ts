@@ -77,38 +77,6 @@ export function importDemoData(slug: string, scale = 0.1) {
   importFile(slug, "channel_audiences", path.join(out, "channel_audiences.csv"));
 }
 
-/** Saves a report in a workspace (see tests/e2e/create-report.ts); returns its id. */
-export function createReportFor(
-  slug: string,
-  report: {
-    kind: string;
-    mode: "live" | "snapshot";
-    title: string;
-    params: Record<string, string>;
-  },
-): string {
-  const dir = e2eDataDir();
-  return execFileSync(
-    process.execPath,
-    [
-      "--import",
-      "tsx",
-      "tests/e2e/create-report.ts",
-      slug,
-      report.kind,
-      report.mode,
-      report.title,
-      JSON.stringify(report.params),
-    ],
-    {
-      env: { ...process.env, DATABASE_URL: path.join(dir, "e2e.db"), DATA_DIR: dir },
-      stdio: ["ignore", "pipe", "inherit"],
-    },
-  )
-    .toString()
-    .trim();
-}
-
 /** One of an analysis run's pages (Segments, Channels, Products, Audience…). */
 export async function openRunTab(page: Page, name: string) {
   await page.getByRole("navigation", { name: "Run pages" }).getByRole("link", { name }).click();

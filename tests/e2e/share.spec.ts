@@ -7,7 +7,7 @@
  */
 import fs from "node:fs";
 import { expect, test } from "@playwright/test";
-import { baseURL, createReportFor, importFixture, signUp } from "./helpers";
+import { baseURL, importFixture, signUp } from "./helpers";
 
 const slug = "share-e2e";
 const password = "agency password 2025";
@@ -28,14 +28,17 @@ test("share a report with a password, open it without an account, revoke it", as
   const params = { from: "2025-03-01", to: "2025-04-30", by: "channel" };
   await page.goto(`${baseURL()}/w/${slug}/campaigns?${new URLSearchParams(params)}`);
   await expect(page.getByRole("heading", { name: "ROI by channel" })).toBeVisible();
-  const reportId = createReportFor(slug, {
-    kind: "campaign-roi",
-    mode: "live",
-    title: "Spring ROI for the agency",
-    params,
-  });
-
-  await page.goto(`${baseURL()}/w/${slug}/reports/${reportId}/share`);
+  // Saved from the page itself, as a live report: the link shows the figures as of opening.
+  await page.getByText("Save as report").click();
+  await page.getByLabel("Title").fill("Spring ROI for the agency");
+  await page.getByLabel(/Live: recomputed each time/).check();
+  await page.getByRole("button", { name: "Save report" }).click();
+  await expect(page).toHaveURL(/\/reports\/\d+$/);
+  await expect(page.getByTestId("report-mode")).toContainText("Live: recomputed on view");
+  await page
+    .getByRole("navigation", { name: "Report actions" })
+    .getByRole("link", { name: "Share" })
+    .click();
   await expect(
     page.getByRole("heading", { name: "Share “Spring ROI for the agency”" }),
   ).toBeVisible();
