@@ -7,24 +7,30 @@ import enCampaigns from "./en/campaigns.json";
 import enCommon from "./en/common.json";
 import enData from "./en/data.json";
 import enForecast from "./en/forecast.json";
+import enReports from "./en/reports.json";
 import enScraping from "./en/scraping.json";
 import enSegments from "./en/segments.json";
+import enSharing from "./en/sharing.json";
 import enWorkspace from "./en/workspace.json";
 import ruAuth from "./ru/auth.json";
 import ruCampaigns from "./ru/campaigns.json";
 import ruCommon from "./ru/common.json";
 import ruData from "./ru/data.json";
 import ruForecast from "./ru/forecast.json";
+import ruReports from "./ru/reports.json";
 import ruScraping from "./ru/scraping.json";
 import ruSegments from "./ru/segments.json";
+import ruSharing from "./ru/sharing.json";
 import ruWorkspace from "./ru/workspace.json";
 import trAuth from "./tr/auth.json";
 import trCampaigns from "./tr/campaigns.json";
 import trCommon from "./tr/common.json";
 import trData from "./tr/data.json";
 import trForecast from "./tr/forecast.json";
+import trReports from "./tr/reports.json";
 import trScraping from "./tr/scraping.json";
 import trSegments from "./tr/segments.json";
+import trSharing from "./tr/sharing.json";
 import trWorkspace from "./tr/workspace.json";
 
 export const resources = {
@@ -34,8 +40,10 @@ export const resources = {
     campaigns: enCampaigns,
     data: enData,
     forecast: enForecast,
+    reports: enReports,
     scraping: enScraping,
     segments: enSegments,
+    sharing: enSharing,
     workspace: enWorkspace,
   },
   tr: {
@@ -44,8 +52,10 @@ export const resources = {
     campaigns: trCampaigns,
     data: trData,
     forecast: trForecast,
+    reports: trReports,
     scraping: trScraping,
     segments: trSegments,
+    sharing: trSharing,
     workspace: trWorkspace,
   },
   ru: {
@@ -54,8 +64,10 @@ export const resources = {
     campaigns: ruCampaigns,
     data: ruData,
     forecast: ruForecast,
+    reports: ruReports,
     scraping: ruScraping,
     segments: ruSegments,
+    sharing: ruSharing,
     workspace: ruWorkspace,
   },
 };

@@ -9,10 +9,9 @@ export const otherBranches = [
   "app/components/reports/",
   "app/components/forecast/OfferCost",
   "app/routes/w.$workspace._index.tsx",
-  "app/routes/w.$workspace.reports.",
-  "app/routes/s.",
-  "app/components/sharing/",
-  "app/sharing/",
+  "app/routes/w.$workspace.reports._index.tsx",
+  "app/routes/w.$workspace.reports.$report._index.tsx",
+  "app/routes/w.$workspace.reports.$report.delivery.tsx",
 ];
 
 /** Not converted yet on this branch (see README "Languages"). */
@@ -55,6 +54,7 @@ export const notConvertedYet: string[] = [
 export const sameInEveryLanguage = new Set<string>([
   "Channelscope",
   "CSV",
+  ".csv",
   "RFM",
   "ROI",
   "ROAS",
