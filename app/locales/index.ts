@@ -5,6 +5,7 @@
 import enAuth from "./en/auth.json";
 import enCampaigns from "./en/campaigns.json";
 import enCommon from "./en/common.json";
+import enDashboard from "./en/dashboard.json";
 import enData from "./en/data.json";
 import enForecast from "./en/forecast.json";
 import enReports from "./en/reports.json";
@@ -15,6 +16,7 @@ import enWorkspace from "./en/workspace.json";
 import ruAuth from "./ru/auth.json";
 import ruCampaigns from "./ru/campaigns.json";
 import ruCommon from "./ru/common.json";
+import ruDashboard from "./ru/dashboard.json";
 import ruData from "./ru/data.json";
 import ruForecast from "./ru/forecast.json";
 import ruReports from "./ru/reports.json";
@@ -25,6 +27,7 @@ import ruWorkspace from "./ru/workspace.json";
 import trAuth from "./tr/auth.json";
 import trCampaigns from "./tr/campaigns.json";
 import trCommon from "./tr/common.json";
+import trDashboard from "./tr/dashboard.json";
 import trData from "./tr/data.json";
 import trForecast from "./tr/forecast.json";
 import trReports from "./tr/reports.json";
@@ -38,6 +41,7 @@ export const resources = {
     common: enCommon,
     auth: enAuth,
     campaigns: enCampaigns,
+    dashboard: enDashboard,
     data: enData,
     forecast: enForecast,
     reports: enReports,
@@ -50,6 +54,7 @@ export const resources = {
     common: trCommon,
     auth: trAuth,
     campaigns: trCampaigns,
+    dashboard: trDashboard,
     data: trData,
     forecast: trForecast,
     reports: trReports,
@@ -62,6 +67,7 @@ export const resources = {
     common: ruCommon,
     auth: ruAuth,
     campaigns: ruCampaigns,
+    dashboard: ruDashboard,
     data: ruData,
     forecast: ruForecast,
     reports: ruReports,

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { getDb } from "#db/client";
 import { enqueueDeliveryNow } from "#jobs/delivery-schedule";
 import { Field } from "~/components/Field";
-import { cadenceInWords, WEEKDAYS } from "~/delivery/cadence";
+import { cadenceMessage, WEEKDAYS } from "~/delivery/cadence";
 import {
   createDelivery,
   DeliveryError,
@@ -37,7 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const deliveries = listDeliveries(access.scope, report.id).map((d) => ({
     id: d.id,
     cadence: d.cadence,
-    inWords: cadenceInWords(d.cron, timeZone),
+    inWords: cadenceMessage(d.cron, timeZone),
     recipients: d.recipients,
     attachCsv: d.attachCsv,
     paused: d.pausedAt !== null,

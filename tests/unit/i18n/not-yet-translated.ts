@@ -5,10 +5,8 @@
 
 /** Built by other engineers in parallel; converted after their branches are merged. */
 export const otherBranches = [
-  "app/components/dashboard/",
   "app/components/reports/",
   "app/components/forecast/OfferCost",
-  "app/routes/w.$workspace._index.tsx",
   "app/routes/w.$workspace.reports._index.tsx",
   "app/routes/w.$workspace.reports.$report._index.tsx",
   "app/routes/w.$workspace.reports.$report.delivery.tsx",
