@@ -5,11 +5,8 @@
 
 /** Built by other engineers in parallel; converted after their branches are merged. */
 export const otherBranches = [
-  "app/components/reports/",
+  "app/components/reports/ReportBody.tsx",
   "app/components/forecast/OfferCost",
-  "app/routes/w.$workspace.reports._index.tsx",
-  "app/routes/w.$workspace.reports.$report._index.tsx",
-  "app/routes/w.$workspace.reports.$report.delivery.tsx",
 ];
 
 /** Not converted yet on this branch (see README "Languages"). */
