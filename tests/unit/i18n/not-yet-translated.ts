@@ -23,7 +23,6 @@ export const notConvertedYet: string[] = [
   "app/components/scraping/SourcesTable.tsx",
   "app/components/scraping/TestResult.tsx",
   "app/components/scraping/ChannelsView.tsx",
-  "app/components/scraping/SitesView.tsx",
   "app/components/scraping/TrendsView.tsx",
   "app/components/segments/AudienceBuilder.tsx",
   "app/components/segments/BasketTables.tsx",
