@@ -6,7 +6,7 @@
 import { and, asc, eq, isNotNull, isNull } from "drizzle-orm";
 import { reportDeliveries, reports } from "#db/schema";
 import type { WorkspaceScope } from "#db/scoped";
-import { cadenceInWords } from "~/delivery/cadence";
+import { cadenceMessage } from "~/delivery/cadence";
 import { workspaceTimeZone } from "~/scraping/sources.server";
 
 export const NEXT_DELIVERIES = 5;
@@ -45,7 +45,7 @@ export function nextDeliveries(scope: WorkspaceScope): NextDelivery[] {
       reportId: row.reportId,
       reportTitle: row.reportTitle,
       nextRunAt: (row.nextRunAt as Date).toISOString(),
-      inWords: cadenceInWords(row.cron, timeZone),
+      inWords: cadenceMessage(row.cron, timeZone),
       recipients: row.recipients.length,
       lastError: row.lastError,
     }));

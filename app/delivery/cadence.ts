@@ -7,6 +7,7 @@
  * February.
  */
 import { z } from "zod";
+import { message } from "~/i18n/message";
 
 export const WEEKDAYS = [
   "Sunday",
@@ -68,18 +69,23 @@ export function cadenceOfCron(cron: string): Cadence | null {
 
 const twoDigits = (n: number) => String(n).padStart(2, "0");
 
-function ordinal(n: number): string {
-  const tens = n % 100;
-  if (tens >= 11 && tens <= 13) return `${n}th`;
-  return `${n}${["th", "st", "nd", "rd"][n % 10] ?? "th"}`;
-}
+/** English ordinal suffix category of a day of the month (1st, 2nd, 3rd, 4th, 11th…). */
+const ordinalCategory = new Intl.PluralRules("en", { type: "ordinal" });
 
-/** "Every Monday at 09:00" / "Monthly on the 1st at 08:00" (in the workspace's time zone). */
-export function cadenceInWords(cron: string, timeZone: string): string {
+/**
+ * "Every Monday at 09:00" / "Monthly on the 1st at 08:00" (in the workspace's time zone), as
+ * a catalogue message (~/i18n/message) the page shows in the reader's language. The monthly
+ * key is chosen by the English ordinal suffix; the other languages word every suffix alike.
+ */
+export function cadenceMessage(cron: string, timeZone: string): string {
   const cadence = cadenceOfCron(cron);
-  if (!cadence) return `Custom schedule "${cron}" (${timeZone})`;
-  const at = `${twoDigits(cadence.hour)}:00 (${timeZone})`;
+  if (!cadence) return message("reports:cadence.custom", { cron, timeZone });
+  const time = `${twoDigits(cadence.hour)}:00`;
   return cadence.cadence === "weekly"
-    ? `Every ${WEEKDAYS[cadence.weekday]} at ${at}`
-    : `Monthly on the ${ordinal(cadence.day)} at ${at}`;
+    ? message(`reports:cadence.weekly.${cadence.weekday}`, { time, timeZone })
+    : message(`reports:cadence.monthly.${ordinalCategory.select(cadence.day)}`, {
+        day: cadence.day,
+        time,
+        timeZone,
+      });
 }

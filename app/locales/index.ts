@@ -5,26 +5,35 @@
 import enAuth from "./en/auth.json";
 import enCampaigns from "./en/campaigns.json";
 import enCommon from "./en/common.json";
+import enDashboard from "./en/dashboard.json";
 import enData from "./en/data.json";
 import enForecast from "./en/forecast.json";
+import enReports from "./en/reports.json";
 import enScraping from "./en/scraping.json";
 import enSegments from "./en/segments.json";
+import enSharing from "./en/sharing.json";
 import enWorkspace from "./en/workspace.json";
 import ruAuth from "./ru/auth.json";
 import ruCampaigns from "./ru/campaigns.json";
 import ruCommon from "./ru/common.json";
+import ruDashboard from "./ru/dashboard.json";
 import ruData from "./ru/data.json";
 import ruForecast from "./ru/forecast.json";
+import ruReports from "./ru/reports.json";
 import ruScraping from "./ru/scraping.json";
 import ruSegments from "./ru/segments.json";
+import ruSharing from "./ru/sharing.json";
 import ruWorkspace from "./ru/workspace.json";
 import trAuth from "./tr/auth.json";
 import trCampaigns from "./tr/campaigns.json";
 import trCommon from "./tr/common.json";
+import trDashboard from "./tr/dashboard.json";
 import trData from "./tr/data.json";
 import trForecast from "./tr/forecast.json";
+import trReports from "./tr/reports.json";
 import trScraping from "./tr/scraping.json";
 import trSegments from "./tr/segments.json";
+import trSharing from "./tr/sharing.json";
 import trWorkspace from "./tr/workspace.json";
 
 export const resources = {
@@ -32,30 +41,39 @@ export const resources = {
     common: enCommon,
     auth: enAuth,
     campaigns: enCampaigns,
+    dashboard: enDashboard,
     data: enData,
     forecast: enForecast,
+    reports: enReports,
     scraping: enScraping,
     segments: enSegments,
+    sharing: enSharing,
     workspace: enWorkspace,
   },
   tr: {
     common: trCommon,
     auth: trAuth,
     campaigns: trCampaigns,
+    dashboard: trDashboard,
     data: trData,
     forecast: trForecast,
+    reports: trReports,
     scraping: trScraping,
     segments: trSegments,
+    sharing: trSharing,
     workspace: trWorkspace,
   },
   ru: {
     common: ruCommon,
     auth: ruAuth,
     campaigns: ruCampaigns,
+    dashboard: ruDashboard,
     data: ruData,
     forecast: ruForecast,
+    reports: ruReports,
     scraping: ruScraping,
     segments: ruSegments,
+    sharing: ruSharing,
     workspace: ruWorkspace,
   },
 };

@@ -13,11 +13,13 @@ import {
   redirectDocument,
 } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { ReportBody } from "~/components/reports/ReportBody";
+import { useReportKindLabel } from "~/components/reports/report-kind-label";
 import { SharedLinkInvalid } from "~/components/sharing/SharedLinkInvalid";
 import { formatDateTime } from "~/format";
+import { useMessage } from "~/i18n/message";
 import { clientAddress } from "~/rate-limit.server";
-import { reportKindLabels } from "~/reports/report-kinds";
 import {
   loadSharedReport,
   shareCacheControl,
@@ -69,11 +71,13 @@ export const headers: HeadersFunction = ({ loaderHeaders, actionHeaders, errorHe
 
 function PasswordForm() {
   const result = useActionData<typeof action>();
+  const { t } = useTranslation("sharing");
+  const translate = useMessage();
   return (
     <main className="centered">
       <div className="card narrow">
-        <h1>Shared report</h1>
-        <p>This report is protected by a password. Enter the password you were given.</p>
+        <h1>{t("page.title")}</h1>
+        <p>{t("page.passwordIntro")}</p>
         {/*
           Submitted by fetch (a document POST would carry `Origin: null` under the page's
           no-referrer policy, which the same-origin guard refuses); the action's redirect is
@@ -81,7 +85,7 @@ function PasswordForm() {
         */}
         <Form method="post">
           <label>
-            Password
+            {t("page.password")}
             <input
               type="password"
               name="password"
@@ -92,11 +96,11 @@ function PasswordForm() {
             />
             {result?.error ? (
               <span className="field-error" id="password-error" role="alert">
-                {result.error}
+                {translate(result.error)}
               </span>
             ) : null}
           </label>
-          <button type="submit">Open the report</button>
+          <button type="submit">{t("page.open")}</button>
         </Form>
       </div>
     </main>
@@ -105,6 +109,8 @@ function PasswordForm() {
 
 export default function SharedReport() {
   const page = useLoaderData<typeof loader>();
+  const { t } = useTranslation("sharing");
+  const kindLabel = useReportKindLabel();
   if (page.state === "password") return <PasswordForm />;
   const range = page.dateRange;
   // The page loads as documents only (the date form reloads the document; the password
@@ -113,19 +119,19 @@ export default function SharedReport() {
   return (
     <main className="shared-report">
       <header>
-        <p className="muted small">Shared report · read-only · {reportKindLabels[page.kind]}</p>
+        <p className="muted small">{t("page.header", { kind: kindLabel(page.kind) })}</p>
         <h1>{page.title}</h1>
         {page.note ? <p className="report-note">{page.note}</p> : null}
         <p className="muted small">
           {page.mode === "snapshot"
-            ? `Snapshot: figures as they were on ${formatDateTime(page.takenAt)}.`
-            : `Live: figures as of ${formatDateTime(page.takenAt)}, within the report's saved settings.`}
+            ? t("page.snapshot", { date: formatDateTime(page.takenAt) })
+            : t("page.live", { date: formatDateTime(page.takenAt) })}
         </p>
       </header>
       {range ? (
-        <Form method="get" reloadDocument className="row card" aria-label="Dates">
+        <Form method="get" reloadDocument className="row card" aria-label={t("page.dates")}>
           <label>
-            From
+            {t("page.from")}
             <input
               type="date"
               name="from"
@@ -135,7 +141,7 @@ export default function SharedReport() {
             />
           </label>
           <label>
-            To
+            {t("page.to")}
             <input
               type="date"
               name="to"
@@ -144,30 +150,32 @@ export default function SharedReport() {
               max={range.savedTo ?? undefined}
             />
           </label>
-          <button type="submit">Show these dates</button>
+          <button type="submit">{t("page.showDates")}</button>
           <span className="muted small">
-            Dates stay within the report's own: {range.savedFrom ?? "first day"} to{" "}
-            {range.savedTo ?? "last day"}.
+            {t("page.datesWithin", {
+              from: range.savedFrom ?? t("page.firstDay"),
+              to: range.savedTo ?? t("page.lastDay"),
+            })}
           </span>
         </Form>
       ) : null}
       <ReportBody view={{ kind: page.kind, data: page.data }} />
       {page.tables.length > 0 ? (
         <section>
-          <h2>Download</h2>
+          <h2>{t("page.download")}</h2>
           <ul>
-            {page.tables.map((t) => (
-              <li key={t.name}>
-                <a href={t.href} download rel="noreferrer">
-                  {t.name}.csv
+            {page.tables.map((table) => (
+              <li key={table.name}>
+                <a href={table.href} download rel="noreferrer">
+                  {table.name}.csv
                 </a>{" "}
-                <span className="muted small">({t.rows} rows)</span>
+                <span className="muted small">{t("page.rows", { count: table.rows })}</span>
               </li>
             ))}
           </ul>
         </section>
       ) : null}
-      <footer className="muted small">A read-only report shared through Channelscope.</footer>
+      <footer className="muted small">{t("page.footer")}</footer>
     </main>
   );
 }

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { BestChannelCard } from "~/components/dashboard/BestChannelCard";
 import { CustomersCard } from "~/components/dashboard/CustomersCard";
 import { LatestReportsCard } from "~/components/dashboard/LatestReportsCard";
@@ -14,7 +15,7 @@ import { latestReports } from "~/dashboard/latest-reports.server";
 import { nextDeliveries } from "~/dashboard/next-deliveries.server";
 import { revenueTrend } from "~/dashboard/revenue-trend.server";
 import { scraperHealth } from "~/dashboard/scraper-health.server";
-import { workspaceSections } from "~/navigation";
+import { sectionText, workspaceSections } from "~/navigation";
 import { requireWorkspace } from "~/workspace.server";
 import { workspaceDataMarks } from "~/workspace-cache.server";
 
@@ -41,13 +42,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function WorkspaceHome() {
   const data = useLoaderData<typeof loader>();
   const { workspace, role } = data;
+  const { t } = useTranslation("dashboard");
   return (
     <>
       <h1>{workspace.name}</h1>
-      <p className="muted">
-        You are {role === "owner" ? "an owner" : `a${role === "editor" ? "n" : ""} ${role}`} of this
-        workspace.
-      </p>
+      <p className="muted">{t(`youAre.${role}`)}</p>
       <div className="grid-cards dashboard">
         <CustomersCard figures={data.customers} />
         <RevenueCard trend={data.revenue} />
@@ -57,7 +56,7 @@ export default function WorkspaceHome() {
         <LatestReportsCard reports={data.reports.reports} total={data.reports.total} />
         <NextDeliveriesCard deliveries={data.deliveries} />
       </div>
-      <h2>Sections</h2>
+      <h2>{t("sections")}</h2>
       <div className="grid-cards">
         {workspaceSections.map((s) => (
           <Link
@@ -66,8 +65,8 @@ export default function WorkspaceHome() {
             className="card"
             style={{ textDecoration: "none", color: "inherit" }}
           >
-            <strong>{s.label}</strong>
-            <p className="muted small">{s.summary}</p>
+            <strong>{t(`common:${sectionText(s.path).label}`)}</strong>
+            <p className="muted small">{t(`common:${sectionText(s.path).summary}`)}</p>
           </Link>
         ))}
       </div>

@@ -1,10 +1,11 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Trans, useTranslation } from "react-i18next";
 import { z } from "zod";
 import { getDb } from "#db/client";
 import { enqueueDeliveryNow } from "#jobs/delivery-schedule";
 import { Field } from "~/components/Field";
-import { cadenceInWords, WEEKDAYS } from "~/delivery/cadence";
+import { cadenceMessage, WEEKDAYS } from "~/delivery/cadence";
 import {
   createDelivery,
   DeliveryError,
@@ -20,6 +21,7 @@ import {
 import { findDeliveryLink, linkOffReason } from "~/delivery/delivery-link.server";
 import { mailSettings } from "~/delivery/mail-transport.server";
 import { parseForm } from "~/forms.server";
+import { message, useMessage } from "~/i18n/message";
 import { findReport } from "~/reports/reports.server";
 import { notFound, requireWorkspace, roleAllows, type WorkspaceAccess } from "~/workspace.server";
 
@@ -37,7 +39,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const deliveries = listDeliveries(access.scope, report.id).map((d) => ({
     id: d.id,
     cadence: d.cadence,
-    inWords: cadenceInWords(d.cron, timeZone),
+    inWords: cadenceMessage(d.cron, timeZone),
     recipients: d.recipients,
     attachCsv: d.attachCsv,
     paused: d.pausedAt !== null,
@@ -81,12 +83,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (!parsed.ok) return failed(parsed.errors);
       if (intent === "create") {
         await createDelivery(scope, user.id, report.id, parsed.data);
-        return { errors: {}, notice: "Delivery scheduled." } satisfies ActionResult;
+        return {
+          errors: {},
+          notice: message("reports:notices.deliveryScheduled"),
+        } satisfies ActionResult;
       }
       const id = Number(form.get("id"));
       if (!findDelivery(scope, id, report.id)) throw notFound();
       updateDelivery(scope, user.id, id, parsed.data);
-      return { errors: {}, notice: "Delivery changed." } satisfies ActionResult;
+      return {
+        errors: {},
+        notice: message("reports:notices.deliveryChanged"),
+      } satisfies ActionResult;
     }
     const parsed = parseForm(form, IdIntent);
     if (!parsed.ok) return failed(parsed.errors);
@@ -95,18 +103,27 @@ export async function action({ request, params }: ActionFunctionArgs) {
     switch (parsed.data.intent) {
       case "pause":
         pauseDelivery(scope, user.id, id);
-        return { errors: {}, notice: "Delivery paused." } satisfies ActionResult;
+        return {
+          errors: {},
+          notice: message("reports:notices.deliveryPaused"),
+        } satisfies ActionResult;
       case "resume":
         resumeDelivery(scope, user.id, id);
-        return { errors: {}, notice: "Delivery resumed." } satisfies ActionResult;
+        return {
+          errors: {},
+          notice: message("reports:notices.deliveryResumed"),
+        } satisfies ActionResult;
       case "delete":
         deleteDelivery(scope, user.id, id);
-        return { errors: {}, notice: "Delivery deleted." } satisfies ActionResult;
+        return {
+          errors: {},
+          notice: message("reports:notices.deliveryDeleted"),
+        } satisfies ActionResult;
       case "relink":
         await relinkDelivery(scope, user.id, id);
         return {
           errors: {},
-          notice: "The next e-mail carries a link again.",
+          notice: message("reports:notices.relinked"),
         } satisfies ActionResult;
       case "send-now":
         if (!mailSettings().smtpUrl)
@@ -114,7 +131,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         enqueueDeliveryNow(getDb(), scope.workspaceId, id);
         return {
           errors: {},
-          notice: "Sending now: the e-mail goes out within a minute.",
+          notice: message("reports:notices.sendingNow"),
         } satisfies ActionResult;
     }
   } catch (error) {
@@ -126,35 +143,29 @@ export async function action({ request, params }: ActionFunctionArgs) {
 const when = (iso: string | null) => (iso ? `${iso.replace("T", " ").slice(0, 16)} UTC` : "—");
 
 function CadenceFields({ disabled }: { disabled: boolean }) {
+  const { t } = useTranslation("reports");
   return (
     <fieldset disabled={disabled} className="row">
       <label>
-        How often
+        {t("delivery.howOften")}
         <select name="cadence" defaultValue="weekly">
-          <option value="weekly">weekly</option>
-          <option value="monthly">monthly</option>
+          <option value="weekly">{t("delivery.weekly")}</option>
+          <option value="monthly">{t("delivery.monthly")}</option>
         </select>
       </label>
       <label>
-        Day of the week (weekly)
+        {t("delivery.weekday")}
         <select name="weekday" defaultValue="1">
           {WEEKDAYS.map((day, i) => (
             <option key={day} value={i}>
-              {day}
+              {t(`delivery.weekdays.${i}`)}
             </option>
           ))}
         </select>
       </label>
+      <Field label={t("delivery.day")} name="day" type="number" min={1} max={28} defaultValue={1} />
       <Field
-        label="Day of the month, 1–28 (monthly)"
-        name="day"
-        type="number"
-        min={1}
-        max={28}
-        defaultValue={1}
-      />
-      <Field
-        label="Hour (0–23)"
+        label={t("delivery.hour")}
         name="hour"
         type="number"
         min={0}
@@ -172,38 +183,38 @@ export default function ReportDelivery() {
   const result = useActionData<typeof action>();
   const errors: Record<string, string | undefined> = result?.errors ?? {};
   const formDisabled = !smtpConfigured || !canManage;
+  const { t } = useTranslation("reports");
+  const translate = useMessage();
   return (
     <>
-      <h1>E-mail “{report.title}”</h1>
+      <h1>{t("delivery.title", { title: report.title })}</h1>
       {!smtpConfigured ? (
         <p className="notice" role="status">
-          E-mail is not configured on this server. An operator sets <code>SMTP_URL</code> (for
-          example <code>smtp://user:password@mail.example.com:587</code>), <code>MAIL_FROM</code>{" "}
-          and <code>PUBLIC_URL</code>, then restarts the app and the worker.
+          <Trans t={t} i18nKey="delivery.notConfigured" components={{ code: <code /> }} />
         </p>
       ) : null}
       {result?.notice ? (
         <p className="notice" role="status">
-          {result.notice}
+          {translate(result.notice)}
         </p>
       ) : null}
       {errors.form ? (
         <p className="form-error" role="alert">
-          {errors.form}
+          {translate(errors.form)}
         </p>
       ) : null}
-      <h2>Scheduled deliveries</h2>
+      <h2>{t("delivery.scheduled")}</h2>
       {deliveries.length === 0 ? (
-        <p className="muted">This report is not e-mailed yet.</p>
+        <p className="muted">{t("delivery.none")}</p>
       ) : (
         <table className="data">
           <thead>
             <tr>
-              <th>When</th>
-              <th>To</th>
-              <th>Next</th>
-              <th>Last sent</th>
-              <th>Problem</th>
+              <th>{t("delivery.when")}</th>
+              <th>{t("delivery.to")}</th>
+              <th>{t("delivery.next")}</th>
+              <th>{t("delivery.lastSent")}</th>
+              <th>{t("delivery.problem")}</th>
               {canManage ? <th /> : null}
             </tr>
           </thead>
@@ -211,16 +222,16 @@ export default function ReportDelivery() {
             {deliveries.map((d) => (
               <tr key={d.id}>
                 <td>
-                  {d.inWords}
-                  {d.attachCsv ? " · CSV attached" : ""}
-                  {d.paused ? <span className="badge">paused</span> : null}
+                  {translate(d.inWords)}
+                  {d.attachCsv ? t("delivery.csvAttached") : ""}
+                  {d.paused ? <span className="badge">{t("delivery.paused")}</span> : null}
                 </td>
                 <td>{d.recipients.join(", ")}</td>
-                <td>{d.paused ? "paused" : when(d.nextRunAt)}</td>
+                <td>{d.paused ? t("delivery.paused") : when(d.nextRunAt)}</td>
                 <td>{when(d.lastSentAt)}</td>
                 <td>
                   {d.lastError ?? ""}
-                  {d.linkOff ? ` E-mails carry no link: ${d.linkOff}.` : ""}
+                  {d.linkOff ? t("delivery.noLink", { reason: d.linkOff }) : ""}
                 </td>
                 {canManage ? (
                   <td>
@@ -233,7 +244,7 @@ export default function ReportDelivery() {
                         className="secondary"
                         disabled={!smtpConfigured}
                       >
-                        Send now
+                        {t("delivery.sendNow")}
                       </button>
                       <button
                         type="submit"
@@ -241,15 +252,15 @@ export default function ReportDelivery() {
                         value={d.paused ? "resume" : "pause"}
                         className="secondary"
                       >
-                        {d.paused ? "Resume" : "Pause"}
+                        {d.paused ? t("delivery.resume") : t("delivery.pause")}
                       </button>
                       {d.linkOff ? (
                         <button type="submit" name="intent" value="relink" className="secondary">
-                          Turn the link back on
+                          {t("delivery.relink")}
                         </button>
                       ) : null}
                       <button type="submit" name="intent" value="delete" className="link">
-                        Delete
+                        {t("delivery.delete")}
                       </button>
                     </Form>
                   </td>
@@ -261,17 +272,14 @@ export default function ReportDelivery() {
       )}
       {canManage ? (
         <>
-          <h2>E-mail this report on a schedule</h2>
-          <p className="muted small">
-            Times are in the workspace's time zone ({timeZone}). Each e-mail carries a fresh
-            read-only link (the previous one stops working) and, if you choose, the CSV.
-          </p>
+          <h2>{t("delivery.scheduleTitle")}</h2>
+          <p className="muted small">{t("delivery.timesNote", { timeZone })}</p>
           <Form method="post" className="card">
             <input type="hidden" name="intent" value="create" />
             <CadenceFields disabled={formDisabled} />
             <fieldset disabled={formDisabled}>
               <label>
-                Recipients (up to 20, one per line or separated by commas)
+                {t("delivery.recipients")}
                 <textarea
                   name="recipients"
                   rows={3}
@@ -281,21 +289,21 @@ export default function ReportDelivery() {
                 />
                 {errors.recipients ? (
                   <span className="field-error" id="recipients-error">
-                    {errors.recipients}
+                    {translate(errors.recipients)}
                   </span>
                 ) : null}
               </label>
               {["cadence", "weekday", "day", "hour"].map((key) =>
                 errors[key] ? (
                   <p key={key} className="field-error">
-                    {errors[key]}
+                    {translate(errors[key])}
                   </p>
                 ) : null,
               )}
               <label>
-                <input type="checkbox" name="attachCsv" defaultChecked /> Attach the CSV
+                <input type="checkbox" name="attachCsv" defaultChecked /> {t("delivery.attachCsv")}
               </label>
-              <button type="submit">Schedule</button>
+              <button type="submit">{t("delivery.schedule")}</button>
             </fieldset>
           </Form>
         </>

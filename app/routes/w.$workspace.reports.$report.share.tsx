@@ -1,8 +1,10 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { Field } from "~/components/Field";
 import { CopyLink } from "~/components/sharing/CopyLink";
 import { ShareLinksTable } from "~/components/sharing/ShareLinksTable";
+import { useMessage } from "~/i18n/message";
 import { passwordRules } from "~/password.server";
 import { reportKinds } from "~/reports/kinds.server";
 import { findReport, reportKindOf } from "~/reports/reports.server";
@@ -41,51 +43,43 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return data(result, { status: Object.keys(result.errors).length > 0 ? 400 : 200 });
 }
 
-const REFUSALS = {
-  personal:
-    "This report shows individual customers, so it cannot be shared by link: a link may carry aggregate figures only.",
-  "unknown-kind": "This report can no longer be built, so it cannot be shared.",
-} as const;
-
 export default function ShareReport() {
   const { report, workspaceSlug, refusal, hasDateRange, links, canManage, passwordMin } =
     useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors: Record<string, string | undefined> = result?.errors ?? {};
+  const { t } = useTranslation("sharing");
+  const translate = useMessage();
   return (
     <>
-      <h1>Share “{report.title}”</h1>
+      <h1>{t("share.title", { title: report.title })}</h1>
       <p className="muted small">
-        Anyone with a link opens this report read-only, without an account: its title, note, figures
-        and charts, and nothing else of the workspace.{" "}
-        {report.mode === "live"
-          ? "It is a live report: the link shows today's figures within the report's saved settings, and your later edits to the report."
-          : "It is a snapshot: the link shows the figures as they were saved."}{" "}
-        <Link to={`/w/${workspaceSlug}/reports/links`}>All share links of this workspace</Link>
+        {t("share.intro")} {report.mode === "live" ? t("share.live") : t("share.snapshot")}{" "}
+        <Link to={`/w/${workspaceSlug}/reports/links`}>{t("share.allLinks")}</Link>
       </p>
       {refusal ? (
         <p className="notice" role="status">
-          {REFUSALS[refusal]}
+          {t(`share.refusals.${refusal}`)}
         </p>
       ) : null}
       {result?.notice ? (
         <p className="notice" role="status">
-          {result.notice}
+          {translate(result.notice)}
         </p>
       ) : null}
       {result?.url ? <CopyLink url={result.url} /> : null}
       {errors.form ? (
         <p className="form-error" role="alert">
-          {errors.form}
+          {translate(errors.form)}
         </p>
       ) : null}
       {canManage && !refusal ? (
         <>
-          <h2>Create a link</h2>
+          <h2>{t("share.create")}</h2>
           <Form method="post" className="card">
             <input type="hidden" name="intent" value="create" />
             <Field
-              label={`Works for (days, 1–${MAX_EXPIRY_DAYS})`}
+              label={t("share.worksFor", { max: MAX_EXPIRY_DAYS })}
               name="expiresInDays"
               type="number"
               min={1}
@@ -95,7 +89,7 @@ export default function ShareReport() {
               error={errors.expiresInDays}
             />
             <Field
-              label={`Password (optional, at least ${passwordMin} characters)`}
+              label={t("share.passwordOptional", { min: passwordMin })}
               name="password"
               type="password"
               autoComplete="new-password"
@@ -103,18 +97,15 @@ export default function ShareReport() {
             />
             {hasDateRange ? (
               <label>
-                <input type="checkbox" name="allowDateRange" /> Let viewers narrow the dates (never
-                beyond the report's own)
+                <input type="checkbox" name="allowDateRange" /> {t("share.allowDateRange")}
               </label>
             ) : null}
-            <button type="submit">Create link</button>
+            <button type="submit">{t("share.createButton")}</button>
           </Form>
         </>
       ) : null}
-      {!canManage ? (
-        <p className="muted small">Only editors and owners create and change share links.</p>
-      ) : null}
-      <h2>Links to this report</h2>
+      {!canManage ? <p className="muted small">{t("share.onlyEditors")}</p> : null}
+      <h2>{t("share.linksToReport")}</h2>
       <ShareLinksTable
         links={links}
         canManage={canManage}

@@ -1,8 +1,10 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Trans, useTranslation } from "react-i18next";
 import { z } from "zod";
 import { ReportsTable } from "~/components/reports/ReportsTable";
 import { parseForm } from "~/forms.server";
+import { message, useMessage } from "~/i18n/message";
 import {
   createReport,
   deleteReport,
@@ -66,45 +68,50 @@ export async function action({ request, params }: ActionFunctionArgs) {
   switch (intent) {
     case "rename":
       updateReport(scope, user.id, id, { title: parsed.data.title ?? "" });
-      return { id, errors: {}, notice: "Report renamed." } satisfies ActionResult;
+      return { id, errors: {}, notice: message("reports:notices.renamed") } satisfies ActionResult;
     case "note":
       updateReport(scope, user.id, id, { note: parsed.data.note ?? "" });
-      return { id, errors: {}, notice: "Note saved." } satisfies ActionResult;
+      return {
+        id,
+        errors: {},
+        notice: message("reports:notices.noteSaved"),
+      } satisfies ActionResult;
     case "duplicate": {
       const copy = duplicateReport(scope, user.id, id);
-      return { id: copy?.id, errors: {}, notice: "Report duplicated." } satisfies ActionResult;
+      return {
+        id: copy?.id,
+        errors: {},
+        notice: message("reports:notices.duplicated"),
+      } satisfies ActionResult;
     }
     case "delete":
       deleteReport(scope, user.id, id);
-      return { errors: {}, notice: "Report deleted." } satisfies ActionResult;
+      return { errors: {}, notice: message("reports:notices.deleted") } satisfies ActionResult;
   }
 }
 
 export default function ReportsPage() {
   const { reports, canEdit, base } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as ActionResult | undefined;
+  const { t } = useTranslation("reports");
+  const translate = useMessage();
   return (
     <>
-      <h1>Reports</h1>
-      <p className="muted">
-        Pages saved with their parameters: a snapshot keeps the figures it was saved with, a live
-        report recomputes them each time it is opened. Save one with “Save as report” on the
-        Campaigns, Forecast, segment, Trends, Sites or Channels pages.
-      </p>
+      <h1>{t("list.title")}</h1>
+      <p className="muted">{t("list.intro")}</p>
       {result?.notice ? (
         <p className="notice" role="status">
-          {result.notice}
+          {translate(result.notice)}
         </p>
       ) : null}
       {result?.errors.form ? (
         <p className="form-error" role="alert">
-          {result.errors.form}
+          {translate(result.errors.form)}
         </p>
       ) : null}
       {reports.length === 0 ? (
         <p className="muted">
-          No reports yet. Open the <Link to="../campaigns">Campaigns</Link> page, for example, and
-          save it as a report.
+          <Trans t={t} i18nKey="list.none" components={{ campaigns: <Link to="../campaigns" /> }} />
         </p>
       ) : (
         <ReportsTable
@@ -115,9 +122,7 @@ export default function ReportsPage() {
           errorsFor={result?.id}
         />
       )}
-      {!canEdit ? (
-        <p className="small muted">You can open and export reports; editors change them.</p>
-      ) : null}
+      {!canEdit ? <p className="small muted">{t("list.viewersNote")}</p> : null}
     </>
   );
 }

@@ -1,7 +1,9 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { CopyLink } from "~/components/sharing/CopyLink";
 import { ShareLinksTable } from "~/components/sharing/ShareLinksTable";
+import { useMessage } from "~/i18n/message";
 import { listShareLinks } from "~/sharing/list-share-links.server";
 import { handleShareForm } from "~/sharing/share-link-form.server";
 import { requireWorkspace, roleAllows } from "~/workspace.server";
@@ -25,23 +27,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function ShareLinks() {
   const { workspaceSlug, links, canManage } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  const { t } = useTranslation("sharing");
+  const translate = useMessage();
   return (
     <>
-      <h1>Share links</h1>
-      <p className="muted small">
-        Read-only links to this workspace's reports. A paused link opens nothing until resumed; a
-        revoked one never again; “New link” replaces a link's address (the old one stops working).
-        Links sent by scheduled e-mail are replaced with each e-mail.
-      </p>
+      <h1>{t("links.title")}</h1>
+      <p className="muted small">{t("links.intro")}</p>
       {result?.notice ? (
         <p className="notice" role="status">
-          {result.notice}
+          {translate(result.notice)}
         </p>
       ) : null}
       {result?.url ? <CopyLink url={result.url} /> : null}
       {result?.errors.form ? (
         <p className="form-error" role="alert">
-          {result.errors.form}
+          {translate(result.errors.form)}
         </p>
       ) : null}
       <ShareLinksTable

@@ -7,10 +7,12 @@
  * Revoking is final (a revoked link cannot be resumed or rotated); an expired link can still
  * be revoked, but not rotated back to life (create a new one, with a new expiry).
  */
+
 import { eq, sql } from "drizzle-orm";
 import type { WorkspaceScope } from "#db/scoped";
 import { audit } from "~/audit.server";
 import { schema } from "~/db.server";
+import { message } from "~/i18n/message";
 import { linkState } from "./link-state";
 import {
   hashShareToken,
@@ -48,7 +50,7 @@ export function changeShareLink(
   now = new Date(),
 ): { token?: string } {
   const link = findShareLink(scope, linkId);
-  if (!link) throw new ShareLinkError("No such link in this workspace");
+  if (!link) throw new ShareLinkError(message("sharing:errors.noSuchLink"));
   const state = linkState(link, now);
   const byId = eq(schema.shareLinks.id, linkId);
   // The generation grows in SQL (not read-then-write), as the scope's typed update cannot.
@@ -58,23 +60,22 @@ export function changeShareLink(
       .set({ ...set, generation: sql`${schema.shareLinks.generation} + 1` })
       .where(scope.where(schema.shareLinks, byId))
       .run();
-  if (state === "revoked") throw new ShareLinkError("This link is revoked; create a new one");
+  if (state === "revoked") throw new ShareLinkError(message("sharing:errors.revoked"));
   let token: string | undefined;
   switch (change) {
     case "pause":
-      if (link.pausedAt) throw new ShareLinkError("This link is already paused");
+      if (link.pausedAt) throw new ShareLinkError(message("sharing:errors.alreadyPaused"));
       scope.update(schema.shareLinks, { pausedAt: now }, byId);
       break;
     case "resume":
-      if (!link.pausedAt) throw new ShareLinkError("This link is not paused");
+      if (!link.pausedAt) throw new ShareLinkError(message("sharing:errors.notPaused"));
       scope.update(schema.shareLinks, { pausedAt: null }, byId);
       break;
     case "revoke":
       nextGeneration({ revokedAt: now });
       break;
     case "rotate":
-      if (state === "expired")
-        throw new ShareLinkError("This link has expired; create a new one instead");
+      if (state === "expired") throw new ShareLinkError(message("sharing:errors.expired"));
       token = newShareToken();
       nextGeneration({ tokenHash: hashShareToken(token) });
       break;

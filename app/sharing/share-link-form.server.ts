@@ -6,6 +6,7 @@
  */
 import { z } from "zod";
 import { parseForm } from "~/forms.server";
+import { message } from "~/i18n/message";
 import type { Report } from "~/reports/reports.server";
 import type { WorkspaceAccess } from "~/workspace.server";
 import { notFound } from "~/workspace.server";
@@ -25,15 +26,15 @@ export type ShareFormResult = {
 };
 
 const ChangeSchema = z.object({
-  intent: z.enum(SHARE_LINK_CHANGES, { message: "Choose what to do with the link" }),
+  intent: z.enum(SHARE_LINK_CHANGES, { message: message("sharing:errors.chooseChange") }),
   id: z.coerce.number().int(),
 });
 
 const NOTICES: Record<(typeof SHARE_LINK_CHANGES)[number], string> = {
-  pause: "Link paused: it opens nothing until you resume it.",
-  resume: "Link resumed.",
-  revoke: "Link revoked: it no longer opens the report.",
-  rotate: "New link made: the old one no longer works. Copy the new one now.",
+  pause: message("sharing:notices.pause"),
+  resume: message("sharing:notices.resume"),
+  revoke: message("sharing:notices.revoke"),
+  rotate: message("sharing:notices.rotate"),
 };
 
 const fail = (errors: Record<string, string | undefined>): ShareFormResult => ({
@@ -59,7 +60,7 @@ export async function handleShareForm(
       const { token } = await createShareLink(scope, user.id, report.id, parsed.data);
       return {
         errors: {},
-        notice: "Link created. Copy it now: it is shown only once.",
+        notice: message("sharing:notices.created"),
         url: `${origin}${sharePath(token)}`,
       };
     }

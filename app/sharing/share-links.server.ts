@@ -3,12 +3,14 @@
  * base64url; only its SHA-256 is stored, so a copy of the database opens no report. An expiry
  * is required (default 30 days, at most a year).
  */
+
 import crypto from "node:crypto";
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { WorkspaceScope } from "#db/scoped";
 import { audit } from "~/audit.server";
 import { schema } from "~/db.server";
+import { message } from "~/i18n/message";
 import { hashPassword, passwordRules } from "~/password.server";
 import { reportKinds } from "~/reports/kinds.server";
 import { type Report, reportKindOf } from "~/reports/reports.server";
@@ -45,10 +47,10 @@ export interface NewShareLink {
 /** The "share this report" form. An empty password field means no password. */
 export const ShareLinkInputSchema = z.object({
   expiresInDays: z.coerce
-    .number({ message: "Enter the number of days the link works" })
-    .int("Enter a whole number of days")
-    .min(1, "A link works for at least 1 day")
-    .max(MAX_EXPIRY_DAYS, `A link works for at most ${MAX_EXPIRY_DAYS} days (a year)`),
+    .number({ message: message("sharing:errors.enterDays") })
+    .int(message("sharing:errors.wholeDays"))
+    .min(1, message("sharing:errors.atLeastOneDay"))
+    .max(MAX_EXPIRY_DAYS, message("sharing:errors.atMostDays", { max: MAX_EXPIRY_DAYS })),
   password: z
     .string()
     .optional()
@@ -58,11 +60,11 @@ export const ShareLinkInputSchema = z.object({
         .string()
         .min(
           passwordRules.minLength,
-          `A link password needs at least ${passwordRules.minLength} characters`,
+          message("sharing:errors.passwordTooShort", { min: passwordRules.minLength }),
         )
         .max(
           passwordRules.maxLength,
-          `A link password has at most ${passwordRules.maxLength} characters`,
+          message("sharing:errors.passwordTooLong", { max: passwordRules.maxLength }),
         )
         .optional(),
     ),
@@ -91,11 +93,11 @@ export async function createShareLink(
   now = new Date(),
 ): Promise<{ link: ShareLink; token: string }> {
   const report = scope.first(schema.reports, eq(schema.reports.id, reportId));
-  if (!report) throw new ShareLinkError("No such report in this workspace");
-  if (shareRefusal(report)) throw new ShareLinkError("This report cannot be shared by link");
+  if (!report) throw new ShareLinkError(message("sharing:errors.noSuchReport"));
+  if (shareRefusal(report)) throw new ShareLinkError(message("sharing:errors.notShareable"));
   const days = options.expiresInDays ?? DEFAULT_EXPIRY_DAYS;
   if (!Number.isInteger(days) || days < 1 || days > MAX_EXPIRY_DAYS)
-    throw new ShareLinkError(`A link expires in 1 to ${MAX_EXPIRY_DAYS} days`);
+    throw new ShareLinkError(message("sharing:errors.expiryRange", { max: MAX_EXPIRY_DAYS }));
   const token = newShareToken();
   const link = scope.insert(schema.shareLinks, {
     reportId,

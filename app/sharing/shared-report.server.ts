@@ -9,6 +9,7 @@
  * forwarded; what the title and note say is the owner's choice).
  */
 
+import { message } from "~/i18n/message";
 import { verifyPassword } from "~/password.server";
 import type { Throttle } from "~/rate-limit.server";
 import { singleParams } from "~/reports/kinds/report-kind.server";
@@ -189,10 +190,12 @@ export async function submitSharePassword(
     return {
       ok: false,
       status: 429,
-      error: `Too many wrong passwords. Try again in ${minutes(throttle.retryAfterSeconds)} minute(s).`,
+      error: message("sharing:errors.tooManyPasswords", {
+        count: minutes(throttle.retryAfterSeconds),
+      }),
     };
   if (!password || !(await verifyPassword(link.passwordHash, password)))
-    return { ok: false, status: 400, error: "That password is not right." };
+    return { ok: false, status: 400, error: message("sharing:errors.wrongPassword") };
   await recordSharePasswordSuccess(link.tokenHash, address);
   return {
     ok: true,

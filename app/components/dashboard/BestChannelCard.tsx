@@ -1,19 +1,23 @@
 import { Link } from "@remix-run/react";
+import type { TFunction } from "i18next";
+import { Trans, useTranslation } from "react-i18next";
 import { formatRatio } from "~/components/campaigns/ratio-format";
+import { translateRatioReason } from "~/components/campaigns/ratio-reasons";
 import type { BestChannel, ChannelRoi } from "~/dashboard/best-channel.server";
 import { formatMoney } from "~/format";
 import { BigFigure, DashboardCard } from "./DashboardCard";
 
 const roi = (value: number) => formatRatio("roi", value, null);
 
-function IntervalText({ channel }: { channel: ChannelRoi }) {
-  return channel.interval ? (
-    <>
-      80 % interval {roi(channel.interval.low)} to {roi(channel.interval.high)}
-    </>
-  ) : (
-    <>no interval ({channel.intervalReason})</>
-  );
+function intervalText(t: TFunction, channel: ChannelRoi): string {
+  return channel.interval
+    ? t("bestChannel.interval", {
+        low: roi(channel.interval.low),
+        high: roi(channel.interval.high),
+      })
+    : t("bestChannel.noInterval", {
+        reason: translateRatioReason(t, channel.intervalReason ?? ""),
+      });
 }
 
 /** Whether the runner-up's interval reaches the best channel's: the lead may be chance. */
@@ -28,44 +32,52 @@ export function BestChannelCard({
   figures: BestChannel;
   currency: string | null;
 }) {
+  const { t } = useTranslation("dashboard");
   return (
     <DashboardCard
-      title="Best channel by ROI"
+      title={t("bestChannel.title")}
       to="campaigns?by=channel"
-      linkText="ROI of every channel on the Campaigns page"
+      linkText={t("bestChannel.link")}
       testId="card-best-channel"
     >
       {figures.status === "no-campaigns" ? (
         <p className="muted">
-          No campaigns yet. Upload a campaigns file (spend and revenue per day) on the{" "}
-          <Link to="data">Data</Link> page to compare channels.
+          <Trans
+            t={t}
+            i18nKey="bestChannel.noCampaigns"
+            components={{ data: <Link to="data" /> }}
+          />
         </p>
       ) : figures.status === "no-channel" ? (
-        <p className="muted">
-          — No campaign row names a channel; upload campaigns with a channel column.
-        </p>
+        <p className="muted">{t("bestChannel.noChannel")}</p>
       ) : figures.status === "no-roi" ? (
-        <p className="muted">— No channel has an ROI ({figures.reason}).</p>
+        <p className="muted">
+          {t("bestChannel.noRoi", { reason: translateRatioReason(t, figures.reason) })}
+        </p>
       ) : (
         <>
           <BigFigure testId="best-channel">
             {figures.best.channel}: {roi(figures.best.roi)}
           </BigFigure>
-          <p data-testid="best-channel-interval">
-            <IntervalText channel={figures.best} />
-          </p>
+          <p data-testid="best-channel-interval">{intervalText(t, figures.best)}</p>
           <p className="muted small">
-            ROI = (revenue − spend) / spend: {formatMoney(figures.best.revenue, currency)} from{" "}
-            {formatMoney(figures.best.spend, currency)} spent
-            {figures.span ? `, ${figures.span.first} to ${figures.span.last}` : ""}; best of{" "}
-            {figures.ranked} channels.
+            {t("bestChannel.basis", {
+              revenue: formatMoney(figures.best.revenue, currency),
+              spend: formatMoney(figures.best.spend, currency),
+              span: figures.span
+                ? t("bestChannel.span", { first: figures.span.first, last: figures.span.last })
+                : "",
+              count: figures.ranked,
+            })}
           </p>
           {figures.runnerUp ? (
             <p className="small" data-testid="best-channel-runner-up">
-              Next: {figures.runnerUp.channel}, {roi(figures.runnerUp.roi)}
-              {overlaps(figures.best, figures.runnerUp)
-                ? ". The two intervals overlap, so the lead may be chance."
-                : "."}
+              {t(
+                overlaps(figures.best, figures.runnerUp)
+                  ? "bestChannel.runnerUpOverlap"
+                  : "bestChannel.runnerUp",
+                { channel: figures.runnerUp.channel, roi: roi(figures.runnerUp.roi) },
+              )}
             </p>
           ) : null}
         </>

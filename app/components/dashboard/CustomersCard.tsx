@@ -1,32 +1,37 @@
 import { Link } from "@remix-run/react";
-import { BASIS_LABELS, exclusionWording } from "~/customers/processing-basis";
+import { Trans, useTranslation } from "react-i18next";
 import type { CustomersAnalysed } from "~/dashboard/customers-analysed.server";
 import { formatInteger } from "~/format";
 import { BigFigure, DashboardCard } from "./DashboardCard";
 
 export function CustomersCard({ figures }: { figures: CustomersAnalysed }) {
+  const { t } = useTranslation("dashboard");
+  // The same two reasons as exclusionWording (~/customers/processing-basis), translated.
+  const why = figures.basis === "consent" ? "consent" : "objected";
   return (
     <DashboardCard
-      title="Customers analysed"
+      title={t("customers.title")}
       to="customers"
-      linkText="Customers"
+      linkText={t("customers.link")}
       testId="card-customers"
     >
       {figures.total === 0 ? (
         <p className="muted">
-          No customers yet. Upload a customers or transactions file on the{" "}
-          <Link to="data">Data</Link> page.
+          <Trans t={t} i18nKey="customers.none" components={{ data: <Link to="data" /> }} />
         </p>
       ) : (
         <>
           <BigFigure testId="customers-analysed">{formatInteger(figures.analysed)}</BigFigure>
           <p data-testid="customers-excluded">
-            of {formatInteger(figures.total)}; {formatInteger(figures.excluded)} excluded{" "}
-            {exclusionWording(figures.basis)}.
+            {t("customers.excluded", {
+              total: formatInteger(figures.total),
+              excluded: formatInteger(figures.excluded),
+              why: t(`customers.why.${why}`),
+            })}
           </p>
           <p className="muted small">
-            Legal basis: {BASIS_LABELS[figures.basis]}.{" "}
-            <Link to="settings#processing-basis">Change it in Settings</Link>
+            {t("customers.basis", { basis: t(`workspace:settings.bases.${figures.basis}`) })}{" "}
+            <Link to="settings#processing-basis">{t("customers.change")}</Link>
           </p>
         </>
       )}

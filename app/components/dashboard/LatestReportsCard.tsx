@@ -1,21 +1,23 @@
 import { Link } from "@remix-run/react";
+import { Trans, useTranslation } from "react-i18next";
+import { useReportKindLabel } from "~/components/reports/report-kind-label";
 import type { LatestReport } from "~/dashboard/latest-reports.server";
-import { formatDateTime, formatInteger } from "~/format";
-import { isReportKind, reportKindLabels } from "~/reports/report-kinds";
+import { formatDateTime } from "~/format";
 import { DashboardCard } from "./DashboardCard";
 
 export function LatestReportsCard({ reports, total }: { reports: LatestReport[]; total: number }) {
+  const { t } = useTranslation("dashboard");
+  const kindLabel = useReportKindLabel();
   return (
     <DashboardCard
-      title="Latest reports"
+      title={t("reports.title")}
       to="reports"
-      linkText={total > reports.length ? `All ${formatInteger(total)} reports` : "Reports"}
+      linkText={total > reports.length ? t("reports.linkAll", { count: total }) : t("reports.link")}
       testId="card-reports"
     >
       {reports.length === 0 ? (
         <p className="muted">
-          No reports yet. Save one from the <Link to="campaigns">Campaigns</Link> page to share it
-          or e-mail it on a schedule.
+          <Trans t={t} i18nKey="reports.none" components={{ campaigns: <Link to="campaigns" /> }} />
         </p>
       ) : (
         <ul className="plain-list">
@@ -23,10 +25,10 @@ export function LatestReportsCard({ reports, total }: { reports: LatestReport[];
             <li key={r.id}>
               <Link to={`reports/${r.id}`}>{r.title}</Link>
               <div className="muted small">
-                {isReportKind(r.kind) ? reportKindLabels[r.kind] : r.kind},{" "}
+                {kindLabel(r.kind)},{" "}
                 {r.mode === "snapshot"
-                  ? `snapshot of ${formatDateTime(r.takenAt)}`
-                  : `live, saved ${formatDateTime(r.takenAt)}`}
+                  ? t("reports.snapshotOf", { date: formatDateTime(r.takenAt) })
+                  : t("reports.liveSaved", { date: formatDateTime(r.takenAt) })}
               </div>
             </li>
           ))}

@@ -1,21 +1,22 @@
 import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import type { NextDelivery } from "~/dashboard/next-deliveries.server";
 import { formatDateTime } from "~/format";
+import { useMessage } from "~/i18n/message";
 import { DashboardCard } from "./DashboardCard";
 
 export function NextDeliveriesCard({ deliveries }: { deliveries: NextDelivery[] }) {
+  const { t } = useTranslation("dashboard");
+  const translate = useMessage();
   return (
     <DashboardCard
-      title="Next scheduled e-mails"
+      title={t("deliveries.title")}
       to="reports"
-      linkText="Reports"
+      linkText={t("deliveries.link")}
       testId="card-deliveries"
     >
       {deliveries.length === 0 ? (
-        <p className="muted">
-          No report e-mails scheduled. Editors schedule one from a report's E-mail page (weekly or
-          monthly).
-        </p>
+        <p className="muted">{t("deliveries.none")}</p>
       ) : (
         <ul className="plain-list">
           {deliveries.map((d) => (
@@ -23,8 +24,8 @@ export function NextDeliveriesCard({ deliveries }: { deliveries: NextDelivery[] 
               <strong>{formatDateTime(d.nextRunAt)}</strong>:{" "}
               <Link to={`reports/${d.reportId}/delivery`}>{d.reportTitle}</Link>
               <div className="muted small">
-                {d.inWords}, to {d.recipients} {d.recipients === 1 ? "address" : "addresses"}
-                {d.lastError ? `; last problem: ${d.lastError}` : ""}
+                {t("deliveries.to", { schedule: translate(d.inWords), count: d.recipients })}
+                {d.lastError ? t("deliveries.lastProblem", { error: d.lastError }) : ""}
               </div>
             </li>
           ))}

@@ -1,44 +1,38 @@
 import { Link } from "@remix-run/react";
+import { Trans, useTranslation } from "react-i18next";
 import { CurrencyNote } from "~/components/CurrencyNote";
 import { formatChange } from "~/components/segments/numbers";
-import type { ChangeReason, RevenueTrend } from "~/dashboard/revenue-trend.server";
-import { formatInteger, formatMoney } from "~/format";
+import type { RevenueTrend } from "~/dashboard/revenue-trend.server";
+import { formatMoney } from "~/format";
 import { BigFigure, DashboardCard } from "./DashboardCard";
 
-const CHANGE_REASONS: Record<ChangeReason, string> = {
-  "no-previous-sales": "no sales in the 30 days before",
-  "previous-not-positive": "returns outweighed sales in the 30 days before",
-};
-
-const sales = (n: number) => `${formatInteger(n)} ${n === 1 ? "sale" : "sales"}`;
-
-function daysAgo(days: number): string {
-  if (days <= 0) return "today";
-  return days === 1 ? "yesterday" : `${formatInteger(days)} days ago`;
-}
-
 export function RevenueCard({ trend }: { trend: RevenueTrend }) {
+  const { t } = useTranslation("dashboard");
   const currency = trend.money.currency;
+  const sales = (count: number) => t("revenue.sales", { count });
+  const daysAgo = (days: number) =>
+    days <= 0
+      ? t("revenue.today")
+      : days === 1
+        ? t("revenue.yesterday")
+        : t("revenue.daysAgo", { count: days });
   const excluded =
     trend.excludedSales > 0 ? (
       <p className="muted small" data-testid="revenue-excluded">
-        {trend.excludedSales === 1
-          ? "1 sale of a customer the legal basis leaves out is not counted."
-          : `${formatInteger(trend.excludedSales)} sales of customers the legal basis leaves out are not counted.`}
+        {t("revenue.excluded", { count: trend.excludedSales })}
       </p>
     ) : null;
   return (
     <DashboardCard
-      title="Revenue, last 30 days"
+      title={t("revenue.title")}
       to="data"
-      linkText="Sales files on the Data page"
+      linkText={t("revenue.link")}
       testId="card-revenue"
     >
       {trend.status === "no-sales" ? (
         <>
           <p className="muted">
-            No sales to count yet. Upload a transactions file on the <Link to="data">Data</Link>{" "}
-            page.
+            <Trans t={t} i18nKey="revenue.none" components={{ data: <Link to="data" /> }} />
           </p>
           {excluded}
         </>
@@ -52,21 +46,32 @@ export function RevenueCard({ trend }: { trend: RevenueTrend }) {
               <>
                 —{" "}
                 <span className="muted small">
-                  ({CHANGE_REASONS[trend.changeReason ?? "no-previous-sales"]})
+                  ({t(`revenue.reasons.${trend.changeReason ?? "no-previous-sales"}`)})
                 </span>
               </>
             ) : (
-              <>
-                <strong>{formatChange(trend.change)}</strong> against{" "}
-                {formatMoney(trend.previous.revenue, currency)} in the 30 days before
-              </>
+              <Trans
+                t={t}
+                i18nKey="revenue.against"
+                values={{
+                  change: formatChange(trend.change),
+                  previous: formatMoney(trend.previous.revenue, currency),
+                }}
+                components={{ strong: <strong /> }}
+              />
             )}
           </p>
           <p className="muted small" data-testid="revenue-windows">
-            {trend.current.from} to {trend.current.to} ({sales(trend.current.sales)}) against{" "}
-            {trend.previous.from} to {trend.previous.to} ({sales(trend.previous.sales)}). Ending on
-            the latest sale in your data ({trend.latestSale}, {daysAgo(trend.daysSinceLatestSale)}),
-            not today. Net of returns; UTC days.
+            {t("revenue.windows", {
+              from: trend.current.from,
+              to: trend.current.to,
+              sales: sales(trend.current.sales),
+              previousFrom: trend.previous.from,
+              previousTo: trend.previous.to,
+              previousSales: sales(trend.previous.sales),
+              latest: trend.latestSale,
+              ago: daysAgo(trend.daysSinceLatestSale),
+            })}
           </p>
           {excluded}
           <CurrencyNote money={trend.money} />

@@ -1,25 +1,31 @@
 import { Link } from "@remix-run/react";
+import { Trans, useTranslation } from "react-i18next";
 import type { ScraperHealth, SourceHealth } from "~/dashboard/scraper-health.server";
 import { formatDateTime, formatInteger } from "~/format";
 import { DashboardCard } from "./DashboardCard";
 
-const LABELS: Record<SourceHealth, { label: string; tone: string }> = {
-  ok: { label: "ok", tone: "ok" },
-  failing: { label: "failing", tone: "bad" },
-  stale: { label: "stale", tone: "busy" },
-  paused: { label: "paused", tone: "idle" },
-  waiting: { label: "waiting for a first run", tone: "idle" },
+const TONES: Record<SourceHealth, string> = {
+  ok: "ok",
+  failing: "bad",
+  stale: "busy",
+  paused: "idle",
+  waiting: "idle",
 };
 
 const SHOWN: SourceHealth[] = ["ok", "failing", "stale", "paused", "waiting"];
 
 export function ScraperHealthCard({ health }: { health: ScraperHealth }) {
+  const { t } = useTranslation("dashboard");
   return (
-    <DashboardCard title="Scraper health" to="scrapers" linkText="Scrapers" testId="card-scrapers">
+    <DashboardCard
+      title={t("scrapers.title")}
+      to="scrapers"
+      linkText={t("scrapers.link")}
+      testId="card-scrapers"
+    >
       {health.total === 0 ? (
         <p className="muted">
-          No sources yet. Add a channel page, site statistics or web trends on the{" "}
-          <Link to="scrapers">Scrapers</Link> page to collect them on a schedule.
+          <Trans t={t} i18nKey="scrapers.none" components={{ scrapers: <Link to="scrapers" /> }} />
         </p>
       ) : (
         <>
@@ -27,12 +33,8 @@ export function ScraperHealthCard({ health }: { health: ScraperHealth }) {
             {SHOWN.filter(
               (h) => h === "ok" || h === "failing" || h === "stale" || health.counts[h] > 0,
             ).map((h) => (
-              <span
-                key={h}
-                className={`badge status-${LABELS[h].tone}`}
-                data-testid={`scrapers-${h}`}
-              >
-                {formatInteger(health.counts[h])} {LABELS[h].label}
+              <span key={h} className={`badge status-${TONES[h]}`} data-testid={`scrapers-${h}`}>
+                {formatInteger(health.counts[h])} {t(`scrapers.health.${h}`)}
               </span>
             ))}
           </p>
@@ -42,17 +44,17 @@ export function ScraperHealthCard({ health }: { health: ScraperHealth }) {
                 <li key={s.id}>
                   <Link to={`scrapers?source=${s.id}#runs`}>{s.name}</Link>:{" "}
                   {s.health === "failing"
-                    ? `failing${s.lastError ? `: ${s.lastError}` : ""}`
-                    : `stale: the run due ${formatDateTime(s.missedRunAt)} did not happen (is the worker running?)`}
+                    ? s.lastError
+                      ? t("scrapers.failingWith", { error: s.lastError })
+                      : t("scrapers.failing")
+                    : t("scrapers.stale", { date: formatDateTime(s.missedRunAt) })}
                 </li>
               ))}
             </ul>
           ) : (
-            <p className="muted small">Every enabled source ran on schedule.</p>
+            <p className="muted small">{t("scrapers.onSchedule")}</p>
           )}
-          <p className="muted small">
-            Stale: enabled, but a whole scheduled period has passed since its last run.
-          </p>
+          <p className="muted small">{t("scrapers.staleNote")}</p>
         </>
       )}
     </DashboardCard>

@@ -1,44 +1,64 @@
 import { Link } from "@remix-run/react";
+import { Trans, useTranslation } from "react-i18next";
 import { formatPercent } from "~/components/segments/numbers";
-import { runKindLabels } from "~/components/segments/run-results";
+import { segmentName } from "~/components/segments/segment-names";
 import type { ActiveSegmentsOfKind } from "~/dashboard/active-segments.server";
 import { formatInteger } from "~/format";
 import { DashboardCard } from "./DashboardCard";
 
 export function SegmentsCard({ kinds }: { kinds: ActiveSegmentsOfKind[] }) {
+  const { t } = useTranslation("dashboard");
   const any = kinds.some((k) => k.latest || k.newer);
   return (
-    <DashboardCard title="Active segments" to="segments" linkText="Segments" testId="card-segments">
+    <DashboardCard
+      title={t("segments.title")}
+      to="segments"
+      linkText={t("segments.link")}
+      testId="card-segments"
+    >
       {!any ? (
         <p className="muted">
-          No segments yet. Upload transactions, then run RFM or k-means on the{" "}
-          <Link to="segments">Segments</Link> page.
+          <Trans t={t} i18nKey="segments.none" components={{ segments: <Link to="segments" /> }} />
         </p>
       ) : (
         <ul className="plain-list">
           {kinds.map((k) => (
             <li key={k.kind} data-testid={`segments-${k.kind}`}>
-              <strong>{runKindLabels[k.kind]}</strong>:{" "}
+              <strong>{t(`segments:runs.kinds.${k.kind}`)}</strong>:{" "}
               {k.latest ? (
                 <>
                   <Link to={`segments/${k.latest.runId}`}>
-                    {formatInteger(k.latest.segments)} segments, {formatInteger(k.latest.customers)}{" "}
-                    customers
+                    {t("segments.segments", { count: k.latest.segments })},{" "}
+                    {t("segments.customers", { count: k.latest.customers })}
                   </Link>{" "}
-                  <span className="muted small">(as of {k.latest.referenceDate})</span>
+                  <span className="muted small">
+                    {t("segments.asOf", { day: k.latest.referenceDate })}
+                  </span>
                   {k.latest.largest ? (
                     <div className="muted small">
-                      Largest: {k.latest.largest.name}, {formatInteger(k.latest.largest.customers)}{" "}
-                      ({formatPercent(k.latest.largest.share, 0)})
+                      {t("segments.largest", {
+                        name: segmentName(t, k.latest.largest.name),
+                        customers: formatInteger(k.latest.largest.customers),
+                        share: formatPercent(k.latest.largest.share, 0),
+                      })}
                     </div>
                   ) : null}
                 </>
               ) : (
-                <span className="muted">none finished yet</span>
+                <span className="muted">{t("segments.noneFinished")}</span>
               )}
               {k.newer ? (
                 <div className="small">
-                  A newer run is <Link to={`segments/${k.newer.runId}`}>{k.newer.status}</Link>.
+                  <Trans
+                    t={t}
+                    i18nKey="segments.newer"
+                    values={{
+                      status: t(`common:status.${k.newer.status}`, {
+                        defaultValue: k.newer.status,
+                      }),
+                    }}
+                    components={{ run: <Link to={`segments/${k.newer.runId}`} /> }}
+                  />
                 </div>
               ) : null}
             </li>

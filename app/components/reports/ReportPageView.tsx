@@ -5,10 +5,12 @@
  * browser's "Save as PDF" gives a clean document.
  */
 import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { ChartDownloads } from "~/components/charts/ClientOnly";
 import { paramsInWords } from "~/reports/params-in-words";
-import { isReportKind, reportKindLabels } from "~/reports/report-kinds";
+import { isReportKind } from "~/reports/report-kinds";
 import { ReportBody } from "./ReportBody";
+import { useReportKindLabel } from "./report-kind-label";
 
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
@@ -36,49 +38,49 @@ interface Props {
 }
 
 export function ReportPageView({ report, view, personal, pagePath, base, tables, canEdit }: Props) {
-  const words = view ? paramsInWords(view.params) : [];
+  const { t } = useTranslation("reports");
+  const kindLabel = useReportKindLabel();
+  const words = view ? paramsInWords(t, view.params) : [];
   return (
     <article className="report">
       <p className="small no-print">
         <Link to=".." relative="path">
-          ← Reports
+          {t("page.back")}
         </Link>
       </p>
       <header className="report-head">
         <h1>{report.title}</h1>
         {report.note ? <p className="report-note">{report.note}</p> : null}
         <p className="small" data-testid="report-mode">
-          {isReportKind(view?.kind) ? `${reportKindLabels[view.kind]} · ` : ""}
+          {isReportKind(view?.kind) ? `${kindLabel(view.kind)} · ` : ""}
           {view
             ? report.mode === "snapshot"
-              ? `Snapshot taken ${formatTakenAt(view.takenAt)}`
-              : `Live: recomputed on view within the saved parameters (figures as of ${formatTakenAt(view.takenAt)})`
+              ? t("page.snapshotTaken", { date: formatTakenAt(view.takenAt) })
+              : t("page.live", { date: formatTakenAt(view.takenAt) })
             : ""}
         </p>
         <p className="small muted" data-testid="report-params">
-          {words.length > 0 ? words.join(" · ") : "No parameters: the page as it opens by default."}
+          {words.length > 0 ? words.join(" · ") : t("page.noParams")}
         </p>
       </header>
-      <nav className="row no-print" aria-label="Report actions">
-        <Link to={pagePath}>Open the page it came from</Link>
-        <Link to={`${base}/delivery`}>E-mail on a schedule</Link>
+      <nav className="row no-print" aria-label={t("page.actions")}>
+        <Link to={pagePath}>{t("page.openPage")}</Link>
+        <Link to={`${base}/delivery`}>{t("page.email")}</Link>
         {personal ? (
-          <span className="muted small">
-            Not shareable by link: its page shows individual customers.
-          </span>
+          <span className="muted small">{t("page.notShareable")}</span>
         ) : canEdit ? (
-          <Link to={`${base}/share`}>Share</Link>
+          <Link to={`${base}/share`}>{t("page.share")}</Link>
         ) : null}
         <button type="button" className="secondary" onClick={() => window.print()}>
-          Print or save as PDF
+          {t("page.print")}
         </button>
       </nav>
       {tables.length > 0 ? (
         <p className="row no-print small" data-testid="csv-downloads">
-          Tables as CSV:
-          {tables.map((t) => (
-            <a key={t.name} href={`${base}/${encodeURIComponent(t.name)}.csv`} download>
-              {t.name} ({t.rows} rows)
+          {t("page.tablesCsv")}
+          {tables.map((table) => (
+            <a key={table.name} href={`${base}/${encodeURIComponent(table.name)}.csv`} download>
+              {t("page.rows", { name: table.name, count: table.rows })}
             </a>
           ))}
         </p>
@@ -91,7 +93,7 @@ export function ReportPageView({ report, view, personal, pagePath, base, tables,
         </ChartDownloads.Provider>
       ) : (
         <p className="form-error" role="alert">
-          This kind of report is no longer available, so it cannot be shown.
+          {t("page.unavailable")}
         </p>
       )}
     </article>

@@ -1,7 +1,9 @@
 /** The Reports list: open, rename, edit the note, duplicate, delete (editors and owners). */
 import { Form, Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { formatDateTime } from "~/format";
-import { isReportKind, reportKindLabels } from "~/reports/report-kinds";
+import { useMessage } from "~/i18n/message";
+import { useReportKindLabel } from "./report-kind-label";
 
 export interface ReportRow {
   id: number;
@@ -28,17 +30,20 @@ export function ReportsTable({
   /** The report the errors belong to. */
   errorsFor?: number;
 }) {
+  const { t } = useTranslation("reports");
+  const translate = useMessage();
+  const kindLabel = useReportKindLabel();
   return (
     <div className="scroll-x">
-      <table className="data" aria-label="Reports">
+      <table className="data" aria-label={t("table.label")}>
         <thead>
           <tr>
-            <th>Title</th>
-            <th>Kind</th>
-            <th>Shows</th>
-            <th>Created by</th>
-            <th>Updated</th>
-            {canEdit ? <th>Change</th> : null}
+            <th>{t("table.title")}</th>
+            <th>{t("table.kind")}</th>
+            <th>{t("table.shows")}</th>
+            <th>{t("table.createdBy")}</th>
+            <th>{t("table.updated")}</th>
+            {canEdit ? <th>{t("table.change")}</th> : null}
           </tr>
         </thead>
         <tbody>
@@ -52,57 +57,63 @@ export function ReportsTable({
                   </Link>
                   {r.note ? <div className="muted small">{r.note}</div> : null}
                 </td>
-                <td>{isReportKind(r.kind) ? reportKindLabels[r.kind] : r.kind}</td>
+                <td>{kindLabel(r.kind)}</td>
                 <td>
-                  {r.mode === "snapshot" ? `Snapshot of ${formatDateTime(r.snapshotAt)}` : "Live"}
+                  {r.mode === "snapshot"
+                    ? t("table.snapshotOf", { date: formatDateTime(r.snapshotAt) })
+                    : t("table.live")}
                 </td>
                 <td>{r.createdBy ?? "—"}</td>
                 <td className="small">{formatDateTime(r.updatedAt)}</td>
                 {canEdit ? (
                   <td>
                     <details>
-                      <summary>Rename</summary>
+                      <summary>{t("table.rename")}</summary>
                       <Form method="post" className="row">
                         <input type="hidden" name="id" value={r.id} />
                         <label>
-                          New title
+                          {t("table.newTitle")}
                           <input name="title" defaultValue={r.title} required maxLength={120} />
                         </label>
                         <button type="submit" name="intent" value="rename">
-                          Rename
+                          {t("table.rename")}
                         </button>
-                        {own.title ? <span className="field-error">{own.title}</span> : null}
+                        {own.title ? (
+                          <span className="field-error">{translate(own.title)}</span>
+                        ) : null}
                       </Form>
                     </details>
                     <details>
-                      <summary>Edit note</summary>
+                      <summary>{t("table.editNote")}</summary>
                       <Form method="post" className="row">
                         <input type="hidden" name="id" value={r.id} />
                         <label>
-                          Note
+                          {t("table.note")}
                           <textarea name="note" defaultValue={r.note} rows={2} maxLength={2000} />
                         </label>
                         <button type="submit" name="intent" value="note">
-                          Save note
+                          {t("table.saveNote")}
                         </button>
-                        {own.note ? <span className="field-error">{own.note}</span> : null}
+                        {own.note ? (
+                          <span className="field-error">{translate(own.note)}</span>
+                        ) : null}
                       </Form>
                     </details>
                     <Form method="post" className="row">
                       <input type="hidden" name="id" value={r.id} />
                       <button type="submit" name="intent" value="duplicate" className="secondary">
-                        Duplicate
+                        {t("table.duplicate")}
                       </button>
                     </Form>
                     <details>
-                      <summary>Delete</summary>
+                      <summary>{t("table.delete")}</summary>
                       <Form method="post" className="row">
                         <input type="hidden" name="id" value={r.id} />
                         <span className="small">
-                          Delete “{r.title}” with its share links and e-mail deliveries?
+                          {t("table.deleteQuestion", { title: r.title })}
                         </span>
                         <button type="submit" name="intent" value="delete" className="danger">
-                          Delete for good
+                          {t("table.deleteForGood")}
                         </button>
                       </Form>
                     </details>

@@ -4,8 +4,8 @@
  * only the parameters the page's kind of report knows. Viewers do not see it.
  */
 import { Form, useLocation, useRouteLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import type { ReportKindId } from "~/reports/report-kinds";
-import { reportKindLabels } from "~/reports/report-kinds";
 import type { loader as workspaceLoader } from "~/routes/w.$workspace";
 
 export function SaveReportForm({
@@ -21,10 +21,11 @@ export function SaveReportForm({
 }) {
   const workspace = useRouteLoaderData<typeof workspaceLoader>("routes/w.$workspace");
   const { search } = useLocation();
+  const { t } = useTranslation("reports");
   if (!workspace || workspace.role === "viewer") return null;
   return (
     <details className="save-report card">
-      <summary>Save as report</summary>
+      <summary>{t("save.summary")}</summary>
       <Form method="post" action={`/w/${workspace.workspace.slug}/reports?index`} className="stack">
         <input type="hidden" name="intent" value="create" />
         <input type="hidden" name="kind" value={kind} />
@@ -33,32 +34,25 @@ export function SaveReportForm({
           <input key={name} type="hidden" name={`param.${name}`} value={value} />
         ))}
         <label>
-          Title
-          <input name="title" required maxLength={120} defaultValue={reportKindLabels[kind]} />
+          {t("save.title")}
+          <input name="title" required maxLength={120} defaultValue={t(`kinds.${kind}`)} />
         </label>
         <label>
-          Note (optional)
+          {t("save.note")}
           <textarea name="note" rows={2} maxLength={2000} />
         </label>
         <fieldset>
-          <legend>What the report shows</legend>
+          <legend>{t("save.shows")}</legend>
           <label className="choice">
-            <input type="radio" name="mode" value="snapshot" defaultChecked /> Snapshot: the figures
-            as they are now, frozen with the time they were taken.
+            <input type="radio" name="mode" value="snapshot" defaultChecked /> {t("save.snapshot")}
           </label>
           <label className="choice">
-            <input type="radio" name="mode" value="live" /> Live: recomputed each time it is opened,
-            within the parameters this page has now.
+            <input type="radio" name="mode" value="live" /> {t("save.live")}
           </label>
         </fieldset>
-        {personal ? (
-          <p className="small muted">
-            This page shows individual customers, so its report can be saved and exported but not
-            shared by link.
-          </p>
-        ) : null}
+        {personal ? <p className="small muted">{t("save.personal")}</p> : null}
         <p>
-          <button type="submit">Save report</button>
+          <button type="submit">{t("save.submit")}</button>
         </p>
       </Form>
     </details>

@@ -3,6 +3,7 @@
  * a saved report renders the same view read-only.
  */
 import { Form, Link } from "@remix-run/react";
+import { Trans, useTranslation } from "react-i18next";
 import { BarChart } from "~/components/charts/BarChart";
 import { LineChart } from "~/components/charts/LineChart";
 import { humanLabel } from "~/components/labels";
@@ -17,6 +18,7 @@ type Data = import("@remix-run/node").SerializeFrom<SitesPage>;
 
 export function SitesView({ data, interactive }: { data: Data; interactive: boolean }) {
   const { sites, chosen, summaries, visits, trafficKeys, mix, custom } = data;
+  const { t } = useTranslation("scraping");
   const percent = (v: number) => formatPercent(v, 0);
   // Traffic sources are stored as metric keys ("paid_search"); the chart shows their labels.
   const sourceKeys = trafficKeys.map(humanLabel);
@@ -26,14 +28,17 @@ export function SitesView({ data, interactive }: { data: Data; interactive: bool
   }));
   return (
     <>
-      <h1>Sites</h1>
+      <h1>{t("sites.title")}</h1>
       {sites.length === 0 ? (
         <p className="muted">
-          No site statistics yet: add a "Website statistics" source on the{" "}
-          {interactive ? <Link to="../scrapers">Scrapers</Link> : "Scrapers"} page.
+          <Trans
+            t={t}
+            i18nKey="sites.none"
+            components={{ scrapers: interactive ? <Link to="../scrapers" /> : <span /> }}
+          />
         </p>
       ) : interactive ? (
-        <Form method="get" className="row" aria-label="Choose sites">
+        <Form method="get" className="row" aria-label={t("sites.choose")}>
           {sites.map((site) => (
             <label key={site} className="row" style={{ alignItems: "center", fontWeight: 400 }}>
               <input
@@ -46,23 +51,27 @@ export function SitesView({ data, interactive }: { data: Data; interactive: bool
             </label>
           ))}
           <button type="submit" className="secondary">
-            Show (up to {MAX_COMPARED_SITES})
+            {t("sites.show", { max: MAX_COMPARED_SITES })}
           </button>
         </Form>
       ) : null}
       {chosen.length > 0 ? (
         <>
-          <h2>Visits per month</h2>
-          <LineChart series={visits} yLegend="visits" valueFormat={(v) => formatInteger(v)} />
+          <h2>{t("sites.visitsTitle")}</h2>
+          <LineChart
+            series={visits}
+            yLegend={t("sites.visits")}
+            valueFormat={(v) => formatInteger(v)}
+          />
           {summaries.map((s) =>
             s.lastVisits ? <Provenance key={s.site} {...s.lastVisits} /> : null,
           )}
-          <h2>Traffic sources</h2>
+          <h2>{t("sites.sourcesTitle")}</h2>
           <BarChart
             data={sourceMix}
             keys={sourceKeys}
             valueFormat={percent}
-            axisLeftLegend="share of visits"
+            axisLeftLegend={t("sites.shareOfVisits")}
           />
           {summaries.map((s) =>
             s.sharesFrom ? <Provenance key={s.site} {...s.sharesFrom} /> : null,
@@ -70,24 +79,24 @@ export function SitesView({ data, interactive }: { data: Data; interactive: bool
         </>
       ) : null}
       {summaries.map((s) => (
-        <section key={s.site} aria-label={`Site ${s.site}`}>
+        <section key={s.site} aria-label={t("sites.site", { site: s.site })}>
           <h2>{s.site}</h2>
           <div className="stats">
             <div>
               <strong>{formatPercent(s.bounceRate?.value)}</strong>
-              <span>bounce rate</span>
+              <span>{t("sites.bounceRate")}</span>
             </div>
             <div>
               <strong>{formatSeconds(s.avgVisitDuration?.value)}</strong>
-              <span>average visit duration</span>
+              <span>{t("sites.avgDuration")}</span>
             </div>
             <div>
               <strong>{formatFigure(s.pagesPerVisit?.value)}</strong>
-              <span>pages per visit</span>
+              <span>{t("sites.pagesPerVisit")}</span>
             </div>
           </div>
           {s.bounceRate ? <Provenance {...s.bounceRate} /> : null}
-          <h3>Visitors by country</h3>
+          <h3>{t("sites.byCountry")}</h3>
           <BarChart
             data={s.countries.map((c) => ({ label: humanLabel(c.key), share: c.share }))}
             keys={["share"]}
@@ -99,8 +108,8 @@ export function SitesView({ data, interactive }: { data: Data; interactive: bool
         </section>
       ))}
       {custom.length > 0 ? (
-        <section aria-label="Custom sources">
-          <h2>Figures from custom sources</h2>
+        <section aria-label={t("sites.custom")}>
+          <h2>{t("sites.customTitle")}</h2>
           <CustomFiguresTable rows={custom} />
         </section>
       ) : null}

@@ -1,20 +1,21 @@
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 
 /** A new link shown once, selectable, with a button that copies it to the clipboard. */
 export function CopyLink({ url }: { url: string }) {
   const [copied, setCopied] = useState<"no" | "yes" | "failed">("no");
+  const { t } = useTranslation("sharing");
   return (
     <div className="card" role="status">
       <p>
-        <strong>Copy this link now.</strong> It is shown only once; Channelscope keeps only a
-        fingerprint of it.
+        <strong>{t("copy.now")}</strong> {t("copy.onlyOnce")}
       </p>
       <div className="row">
         <input
           type="text"
           readOnly
           value={url}
-          aria-label="Share link"
+          aria-label={t("copy.label")}
           onFocus={(event) => event.currentTarget.select()}
           style={{ flex: 1, minWidth: "20rem" }}
         />
@@ -27,10 +28,10 @@ export function CopyLink({ url }: { url: string }) {
             ) ?? setCopied("failed");
           }}
         >
-          Copy link
+          {t("copy.button")}
         </button>
         <span className="muted small" aria-live="polite">
-          {copied === "yes" ? "Copied." : copied === "failed" ? "Select the link and copy it." : ""}
+          {copied === "yes" ? t("copy.copied") : copied === "failed" ? t("copy.failed") : ""}
         </span>
       </div>
     </div>

@@ -1,16 +1,10 @@
 import { Form, Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { formatDateTime, formatInteger } from "~/format";
 import type { LinkState } from "~/sharing/link-state";
 import type { ShareLinkRow } from "~/sharing/list-share-links.server";
 
 type Row = Omit<ShareLinkRow, "state"> & { state: LinkState };
-
-const STATE_LABELS: Record<LinkState, string> = {
-  active: "active",
-  paused: "paused",
-  expired: "expired",
-  revoked: "revoked",
-};
 
 /** Share links with their state and, for editors and owners, what can be done with each. */
 export function ShareLinksTable({
@@ -24,18 +18,19 @@ export function ShareLinksTable({
   showReport: boolean;
   workspaceSlug: string;
 }) {
-  if (links.length === 0) return <p className="muted">No share links yet.</p>;
+  const { t } = useTranslation("sharing");
+  if (links.length === 0) return <p className="muted">{t("table.empty")}</p>;
   return (
-    <table className="data" aria-label="Share links">
+    <table className="data" aria-label={t("table.label")}>
       <thead>
         <tr>
-          {showReport ? <th>Report</th> : null}
-          <th>State</th>
-          <th>Created by</th>
-          <th>Created</th>
-          <th>Expires</th>
-          <th>Last opened</th>
-          <th>Views</th>
+          {showReport ? <th>{t("table.report")}</th> : null}
+          <th>{t("table.state")}</th>
+          <th>{t("table.createdBy")}</th>
+          <th>{t("table.created")}</th>
+          <th>{t("table.expires")}</th>
+          <th>{t("table.lastOpened")}</th>
+          <th>{t("table.views")}</th>
           {canManage ? <th /> : null}
         </tr>
       </thead>
@@ -50,15 +45,15 @@ export function ShareLinksTable({
               </td>
             ) : null}
             <td>
-              <span className="badge">{STATE_LABELS[link.state]}</span>
-              {link.password ? " · password" : ""}
-              {link.allowDateRange ? " · date range" : ""}
-              {link.delivery ? " · sent by e-mail" : ""}
+              <span className="badge">{t(`table.states.${link.state}`)}</span>
+              {link.password ? t("table.password") : ""}
+              {link.allowDateRange ? t("table.dateRange") : ""}
+              {link.delivery ? t("table.byEmail") : ""}
             </td>
             <td>{link.createdBy ?? "—"}</td>
             <td>{formatDateTime(link.createdAt)}</td>
             <td>{formatDateTime(link.expiresAt)}</td>
-            <td>{link.lastOpenedAt ? formatDateTime(link.lastOpenedAt) : "never"}</td>
+            <td>{link.lastOpenedAt ? formatDateTime(link.lastOpenedAt) : t("table.never")}</td>
             <td>{formatInteger(link.viewCount)}</td>
             {canManage ? (
               <td>
@@ -67,20 +62,20 @@ export function ShareLinksTable({
                     <input type="hidden" name="id" value={link.id} />
                     {link.state === "paused" ? (
                       <button type="submit" name="intent" value="resume" className="secondary">
-                        Resume
+                        {t("table.resume")}
                       </button>
                     ) : link.state === "active" ? (
                       <button type="submit" name="intent" value="pause" className="secondary">
-                        Pause
+                        {t("table.pause")}
                       </button>
                     ) : null}
                     {link.state !== "expired" ? (
                       <button type="submit" name="intent" value="rotate" className="secondary">
-                        New link
+                        {t("table.rotate")}
                       </button>
                     ) : null}
                     <button type="submit" name="intent" value="revoke" className="link">
-                      Revoke
+                      {t("table.revoke")}
                     </button>
                   </Form>
                 )}

@@ -1,4 +1,5 @@
 import { isRouteErrorResponse, useRouteError } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 
 /**
  * The one page for a share link that does not open, whatever the reason (expired, revoked,
@@ -8,13 +9,12 @@ import { isRouteErrorResponse, useRouteError } from "@remix-run/react";
 export function SharedLinkInvalid() {
   const error = useRouteError();
   const limited = isRouteErrorResponse(error) && error.status === 429;
+  const { t } = useTranslation("sharing");
   return (
     <main className="centered">
       <div className="card narrow">
-        <h1>{limited ? "Too many requests" : "This link is not valid"}</h1>
-        <p>
-          {limited ? String(error.data) : "Ask the person who shared it with you for a new link."}
-        </p>
+        <h1>{limited ? t("invalid.limitedTitle") : t("invalid.title")}</h1>
+        <p>{limited ? t("invalid.limitedBody") : t("invalid.body")}</p>
       </div>
     </main>
   );

@@ -7,6 +7,7 @@ import { reportDeliveries, reports } from "#db/schema";
 import type { WorkspaceScope } from "#db/scoped";
 import { latestReports } from "~/dashboard/latest-reports.server";
 import { nextDeliveries } from "~/dashboard/next-deliveries.server";
+import { englishMessage } from "~/i18n/english";
 import { setUpTestDb } from "../../helpers/test-db";
 import { addWorkspace } from "./support";
 
@@ -74,7 +75,11 @@ describe("latestReports and nextDeliveries", () => {
     deliver(scope, ids[2] as number, "0 9 * * 2", null, ["c@x.test"], day(20));
     deliver(other.scope, theirs, "0 9 * * 1", day(21), ["z@x.test"]);
 
-    expect(nextDeliveries(scope)).toEqual([
+    const inEnglish = nextDeliveries(scope).map((d) => ({
+      ...d,
+      inWords: englishMessage(d.inWords),
+    }));
+    expect(inEnglish).toEqual([
       {
         id: weekly,
         reportId: ids[1],

@@ -27,6 +27,7 @@ import {
 } from "~/delivery/deliveries.server";
 import { SMTP_NOT_CONFIGURED } from "~/delivery/mail-transport.server";
 import { RecipientsSchema } from "~/delivery/recipients";
+import { englishMessage } from "~/i18n/english";
 import { createReport } from "~/reports/reports.server";
 import * as deliveryPage from "~/routes/w.$workspace.reports.$report.delivery";
 import { hashShareToken } from "~/sharing/share-links.server";
@@ -387,11 +388,11 @@ describe("report deliveries", () => {
     const body = page.body as Awaited<ReturnType<typeof deliveryPage.loader>>;
     expect(body.smtpConfigured).toBe(false);
     expect(body.canManage).toBe(true);
-    expect(body.deliveries.map((d) => d.inWords)).toContain(
+    expect(body.deliveries.map((d) => englishMessage(d.inWords))).toContain(
       "Every Friday at 09:00 (Europe/Istanbul)",
     );
     const revoked = body.deliveries.find(
-      (d) => d.inWords === "Monthly on the 3rd at 07:00 (Europe/Istanbul)",
+      (d) => englishMessage(d.inWords) === "Monthly on the 3rd at 07:00 (Europe/Istanbul)",
     );
     expect(revoked?.linkOff).toBe("the delivery's link was revoked");
 

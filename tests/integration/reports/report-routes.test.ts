@@ -9,6 +9,7 @@ import { describe, expect, it } from "vitest";
 import { campaigns } from "#db/schema";
 import { scopeTo } from "#db/scoped";
 import { schema } from "~/db.server";
+import { englishT } from "~/i18n/english";
 import { paramsOfQuery, searchParams, toSearchParams } from "~/reports/kinds/report-kind.server";
 import { paramsInWords } from "~/reports/params-in-words";
 import { findReport, listReports, reportPagePath } from "~/reports/reports.server";
@@ -161,7 +162,7 @@ describe("the report page and its CSV", () => {
     expect(page.tables.map((t) => t.name)).toEqual(["figures-by-channel", "campaigns"]);
     // Two channels and the totals row.
     expect(page.tables[0]?.rows).toBe(3);
-    expect(paramsInWords(page.view?.params ?? {})).toEqual([
+    expect(paramsInWords(englishT, page.view?.params ?? {})).toEqual([
       "From: 2025-03-01",
       "To: 2025-03-31",
       "Broken down by: channel",
@@ -269,7 +270,10 @@ describe("saved parameters", () => {
     );
     expect(params).toEqual({ ma: "1", kw: ["shoes", "boots"] });
     expect(toSearchParams(params).toString()).toBe("ma=1&kw=shoes&kw=boots");
-    expect(paramsInWords(params)).toEqual(["Moving average: on", "Keywords: shoes, boots"]);
+    expect(paramsInWords(englishT, params)).toEqual([
+      "Moving average: on",
+      "Keywords: shoes, boots",
+    ]);
   });
 
   it("links back to the page it was saved from, with its query", () => {

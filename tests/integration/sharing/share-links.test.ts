@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { campaigns } from "#db/schema";
 import { scopeTo } from "#db/scoped";
 import { schema } from "~/db.server";
+import { englishMessage } from "~/i18n/english";
 import { reportKinds } from "~/reports/kinds.server";
 import { createReport } from "~/reports/reports.server";
 import * as noToken from "~/routes/s._index";
@@ -189,7 +190,7 @@ describe("creating a link", () => {
     kind.personal = true;
     try {
       await expect(createShareLink(scope, owner.id, report.id)).rejects.toThrow(
-        "This report cannot be shared by link",
+        "sharing:errors.notShareable",
       );
       // A link made before the kind became personal stops opening too.
       expect((await open(token)).status).toBe(404);
@@ -345,7 +346,10 @@ describe("password", () => {
 
     const wrong = await postPassword(token, "not the password");
     expect(wrong.status).toBe(400);
-    expect(wrong.body).toEqual({ error: "That password is not right." });
+    expect(wrong.body).toEqual({ error: "sharing:errors.wrongPassword" });
+    expect(englishMessage((wrong.body as { error: string }).error)).toBe(
+      "That password is not right.",
+    );
 
     const right = await postPassword(token, "open sesame please");
     expect(right.status).toBe(303);
@@ -459,7 +463,9 @@ describe("rate limits", () => {
     expect((await postPassword(token, "guess 2", guesser)).status).toBe(400);
     const locked = await postPassword(token, "the right one!", guesser);
     expect(locked.status).toBe(429);
-    expect((locked.body as { error: string }).error).toMatch(/^Too many wrong passwords/);
+    expect(englishMessage((locked.body as { error: string }).error)).toMatch(
+      /^Too many wrong passwords/,
+    );
     // Another network: one more failure reaches the link's own limit of 3.
     expect((await postPassword(token, "guess 3", "198.51.100.2")).status).toBe(400);
     expect((await postPassword(token, "the right one!", "198.51.100.3")).status).toBe(429);
@@ -537,15 +543,15 @@ describe("managing links", () => {
   it("says what is wrong with the form", async () => {
     const tooLong = await post(ownerCookie, { intent: "create", expiresInDays: "400" });
     expect(tooLong.status).toBe(400);
-    expect((tooLong.body as { errors: Record<string, string> }).errors.expiresInDays).toBe(
-      "A link works for at most 365 days (a year)",
-    );
+    expect(
+      englishMessage((tooLong.body as { errors: Record<string, string> }).errors.expiresInDays),
+    ).toBe("A link works for at most 365 days (a year)");
     const short = await post(ownerCookie, {
       intent: "create",
       expiresInDays: "30",
       password: "short",
     });
-    expect((short.body as { errors: Record<string, string> }).errors.password).toBe(
+    expect(englishMessage((short.body as { errors: Record<string, string> }).errors.password)).toBe(
       "A link password needs at least 10 characters",
     );
   });
