@@ -49,7 +49,11 @@ export function NewRunForms({ features, errors }: { features: FeatureList; error
     >
       {features.empty_reason ? (
         <div style={{ gridColumn: "1 / -1" }}>
-          <EmptyBecauseOfBasis reason={features.empty_reason} slug={workspace} />
+          <EmptyBecauseOfBasis
+            basis={features.processing_basis}
+            excluded={features.excluded_without_consent}
+            slug={workspace}
+          />
         </div>
       ) : null}
       <Form
