@@ -26,8 +26,6 @@ export const notConvertedYet: string[] = [
   "app/components/segments/NewRunForms.tsx",
   "app/components/segments/ProductMatchView.tsx",
   "app/routes/w.$workspace.channels.tsx",
-  "app/routes/w.$workspace.customers.$customer.tsx",
-  "app/routes/w.$workspace.customers._index.tsx",
   "app/routes/w.$workspace.segments.$run._index.tsx",
   "app/routes/w.$workspace.segments.$run.members.tsx",
   "app/routes/w.$workspace.sites.tsx",
