@@ -20,14 +20,11 @@ export const notConvertedYet: string[] = [
   "app/components/segments/BasketTables.tsx",
   "app/components/segments/ChannelMatchView.tsx",
   "app/components/segments/ChannelPropensityView.tsx",
-  "app/components/segments/ClusterProfiles.tsx",
   "app/components/segments/ClusterRunView.tsx",
   "app/components/segments/HowComputed.tsx",
-  "app/components/segments/NewRunForms.tsx",
   "app/components/segments/ProductMatchView.tsx",
   "app/routes/w.$workspace.channels.tsx",
   "app/routes/w.$workspace.segments.$run._index.tsx",
-  "app/routes/w.$workspace.segments.$run.members.tsx",
   "app/routes/w.$workspace.sites.tsx",
   "app/routes/w.$workspace.trends.tsx",
 ];
@@ -48,4 +45,6 @@ export const sameInEveryLanguage = new Set<string>([
   "R \\ FM",
   "x",
   "y",
+  // The log transform of a clustering feature, a formula.
+  "ln(1 + |x|)",
 ]);
