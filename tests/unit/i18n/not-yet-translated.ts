@@ -16,8 +16,6 @@ export const otherBranches = [
 
 /** Not converted yet on this branch (see README "Languages"). */
 export const notConvertedYet: string[] = [
-  "app/components/segments/AudienceBuilder.tsx",
-  "app/components/segments/BasketTables.tsx",
   "app/components/segments/ChannelMatchView.tsx",
   "app/components/segments/ChannelPropensityView.tsx",
   "app/components/segments/ClusterRunView.tsx",
@@ -36,6 +34,7 @@ export const notConvertedYet: string[] = [
 export const sameInEveryLanguage = new Set<string>([
   "Channelscope",
   "CSV",
+  "SMS",
   "RFM",
   "ROI",
   "ROAS",
