@@ -19,7 +19,6 @@ export const notConvertedYet: string[] = [
   "app/components/segments/ChannelMatchView.tsx",
   "app/components/segments/ChannelPropensityView.tsx",
   "app/components/segments/ClusterRunView.tsx",
-  "app/components/segments/HowComputed.tsx",
   "app/components/segments/ProductMatchView.tsx",
   "app/routes/w.$workspace.channels.tsx",
   "app/routes/w.$workspace.segments.$run._index.tsx",
