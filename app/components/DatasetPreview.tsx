@@ -1,8 +1,11 @@
 import { Form, useNavigation } from "@remix-run/react";
+import type { TFunction } from "i18next";
+import { useTranslation } from "react-i18next";
 import { humanLabel } from "~/components/labels";
 import { textEncodings } from "~/ingest/encodings";
 import type { DisplayedPreview } from "~/ingest/preview";
 
+/** Catalogue keys (namespace "data", under preview.delimiters) of the delimiters. */
 const delimiterNames: Record<string, string> = {
   ",": "comma",
   ";": "semicolon",
@@ -10,10 +13,21 @@ const delimiterNames: Record<string, string> = {
   "|": "pipe",
 };
 
-/** "line 4", or "lines 4–6" for a record whose quoted field holds line breaks. */
-function linesLabel(lines: { first: number; last: number } | undefined, index: number): string {
-  if (!lines) return `row ${index + 1}`;
-  return lines.first === lines.last ? `line ${lines.first}` : `lines ${lines.first}–${lines.last}`;
+/**
+ * "line 4", or "lines 4–6" for a record whose quoted field holds line breaks; `capital` for
+ * the start of a sentence.
+ */
+function linesLabel(
+  t: TFunction,
+  lines: { first: number; last: number } | undefined,
+  index: number,
+  capital = false,
+): string {
+  const suffix = capital ? "Capital" : "";
+  if (!lines) return t(`preview.row${suffix}`, { n: index + 1 });
+  return lines.first === lines.last
+    ? t(`preview.line${suffix}`, { n: lines.first })
+    : t(`preview.lines${suffix}`, { first: lines.first, last: lines.last });
 }
 
 /** Detected settings (changeable), the first rows as parsed, and the column mapping. */
@@ -27,13 +41,14 @@ export function DatasetPreview({
   canEdit: boolean;
 }) {
   const busy = useNavigation().state !== "idle";
+  const { t } = useTranslation("data");
   const { settings } = preview;
   return (
     <>
-      <h2>Detected settings</h2>
-      <Form method="get" className="card row" aria-label="Detected settings">
+      <h2>{t("preview.detectedSettings")}</h2>
+      <Form method="get" className="card row" aria-label={t("preview.detectedSettings")}>
         <label>
-          Encoding
+          {t("preview.encoding")}
           <select name="encoding" defaultValue={settings.encoding}>
             {textEncodings.map((e) => (
               <option key={e}>{e}</option>
@@ -41,31 +56,31 @@ export function DatasetPreview({
           </select>
         </label>
         <label>
-          Delimiter
+          {t("preview.delimiter")}
           <select name="delimiter" defaultValue={settings.delimiter}>
             {Object.entries(delimiterNames).map(([value, name]) => (
               <option key={name} value={value}>
-                {name}
+                {t(`preview.delimiters.${name}`)}
               </option>
             ))}
           </select>
         </label>
         <label>
-          Quote
+          {t("preview.quote")}
           <select name="quote" defaultValue={settings.quote}>
-            <option value={'"'}>double "</option>
-            <option value="'">single '</option>
+            <option value={'"'}>{t("preview.doubleQuote")}</option>
+            <option value="'">{t("preview.singleQuote")}</option>
           </select>
         </label>
         <label>
-          Decimal mark
+          {t("preview.decimalMark")}
           <select name="decimalMark" defaultValue={settings.decimalMark}>
             <option value=".">1,234.56</option>
             <option value=",">1.234,56</option>
           </select>
         </label>
         <button type="submit" className="secondary">
-          Re-read the file
+          {t("preview.reread")}
         </button>
         <p className="muted small" style={{ flexBasis: "100%", margin: 0 }}>
           {preview.encodingReason}
@@ -73,8 +88,8 @@ export function DatasetPreview({
         </p>
       </Form>
 
-      <h2>Columns</h2>
-      <Form method="post" className="stack" aria-label="Column mapping">
+      <h2>{t("preview.columns")}</h2>
+      <Form method="post" className="stack" aria-label={t("preview.columnMapping")}>
         {Object.entries(settings).map(([key, value]) =>
           key === "bom" ? null : <input key={key} type="hidden" name={key} value={String(value)} />,
         )}
@@ -82,13 +97,13 @@ export function DatasetPreview({
           <table className="data">
             <thead>
               <tr>
-                <th>Column in the file</th>
-                <th>Field</th>
-                <th>Dates</th>
+                <th>{t("preview.columnInFile")}</th>
+                <th>{t("preview.field")}</th>
+                <th>{t("preview.dates")}</th>
                 {preview.rows.slice(0, 5).map((_, i) => (
                   // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity but their position
                   <th key={i} className="muted small">
-                    {linesLabel(preview.rowLines[i], i)}
+                    {linesLabel(t, preview.rowLines[i], i)}
                   </th>
                 ))}
               </tr>
@@ -103,20 +118,20 @@ export function DatasetPreview({
                     <td>
                       <strong>{header}</strong>
                       {proposed && proposed.confidence < 1 && proposed.field ? (
-                        <div className="muted small">guessed — please check</div>
+                        <div className="muted small">{t("preview.guessed")}</div>
                       ) : null}
                     </td>
                     <td>
                       <select
                         name={`map:${col}`}
                         defaultValue={mapped}
-                        aria-label={`Field for column ${header}`}
+                        aria-label={t("preview.fieldFor", { header })}
                         disabled={!canEdit}
                       >
                         <option value="">
                           {preview.columns[col]?.role === "attribute"
-                            ? "(keep as attribute)"
-                            : "(ignore)"}
+                            ? t("preview.keepAttribute")
+                            : t("preview.ignore")}
                         </option>
                         {fields.map((f) => (
                           <option key={f} value={f}>
@@ -132,12 +147,12 @@ export function DatasetPreview({
                       {dates?.status === "ambiguous" ? (
                         <select
                           name={`date:${col}`}
-                          aria-label={`Date format of ${header}`}
+                          aria-label={t("preview.dateFormatOf", { header })}
                           required
                           defaultValue=""
                         >
                           <option value="" disabled>
-                            ambiguous: choose…
+                            {t("preview.ambiguous")}
                           </option>
                           {dates.candidates.map((c) => (
                             <option key={c}>{c}</option>
@@ -148,9 +163,10 @@ export function DatasetPreview({
                           {dates.format}
                           {dates.settledBy ? (
                             <span className="muted" data-testid={`settled-${col}`}>
-                              {" "}
-                              — settled by line {dates.settledBy.line} (value{" "}
-                              {dates.settledBy.value})
+                              {t("preview.settledBy", {
+                                line: dates.settledBy.line,
+                                value: dates.settledBy.value,
+                              })}
                             </span>
                           ) : null}
                         </span>
@@ -175,7 +191,7 @@ export function DatasetPreview({
           <p className="warn">
             {preview.mappingCheck.problems.join("; ")}
             {preview.mappingCheck.missing.length
-              ? ` (missing: ${preview.mappingCheck.missing.join(", ")})`
+              ? t("preview.missing", { fields: preview.mappingCheck.missing.join(", ") })
               : ""}
           </p>
         ) : null}
@@ -183,7 +199,7 @@ export function DatasetPreview({
         {canEdit ? (
           <div>
             <button type="submit" disabled={busy}>
-              Import {preview.sampleRowCount >= 1 ? "the whole file" : ""}
+              {preview.sampleRowCount >= 1 ? t("preview.importWhole") : t("preview.import")}
             </button>
           </div>
         ) : null}
@@ -193,20 +209,20 @@ export function DatasetPreview({
 }
 
 function PreviewChecks({ preview }: { preview: DisplayedPreview }) {
+  const { t } = useTranslation("data");
   const problems = preview.checks.flatMap((check, i) =>
     check.errors.map((e) => {
       const lines = preview.rowLines[i];
-      const where = lines ? linesLabel(lines, i).replace(/^l/, "L") : `Row ${i + 1}`;
-      return `${where}, column "${e.column}": ${e.reason}`;
+      const where = linesLabel(t, lines, i, true);
+      return t("preview.problemAt", { where, column: e.column, reason: e.reason });
     }),
   );
   if (problems.length === 0)
-    return <p className="muted small">The first {preview.rows.length} rows read cleanly.</p>;
+    return <p className="muted small">{t("preview.clean", { count: preview.rows.length })}</p>;
   return (
     <details>
       <summary className="warn">
-        {problems.length} problem(s) in the first {preview.rows.length} rows (those rows will be
-        rejected and kept for you)
+        {t("preview.problems", { count: preview.rows.length, problems: problems.length })}
       </summary>
       <ul className="small">
         {problems.slice(0, 20).map((p) => (

@@ -1,5 +1,6 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { CurrencyNote } from "~/components/CurrencyNote";
 import { humanLabel } from "~/components/labels";
@@ -11,6 +12,7 @@ import { reportingCurrency } from "~/customers/reporting-currency.server";
 import { getDb } from "~/db.server";
 import { formatDateTime, formatInteger, formatMoney } from "~/format";
 import { parseForm } from "~/forms.server";
+import { message, useMessage } from "~/i18n/message";
 import { notFound, requireWorkspace } from "~/workspace.server";
 
 /** Sale lines listed on the page, newest first. */
@@ -50,7 +52,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     await request.formData().catch(() => new FormData()),
     CustomerActionSchema,
   );
-  if (!form.ok) return { error: form.errors.intent ?? "Unknown action" };
+  if (!form.ok)
+    return { error: form.errors.intent ?? message("data:customers.profile.unknownAction") };
   if (form.data.intent === "object") {
     recordObjection(scope, id, user.id);
     return redirect(`/w/${workspace.slug}/customers/${id}?objected=1`);
@@ -69,16 +72,26 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function CustomerPage() {
   const { profile, sales, rules, canErase, canObject, money } = useLoaderData<typeof loader>();
   const erasure = useActionData<typeof action>();
+  const { t } = useTranslation("data");
+  const translate = useMessage();
   const c = profile.customer;
   const consent = (
-    label: string,
+    purpose: "dataProcessing" | "email" | "sms",
     value: boolean | null,
     at: string | null,
     source: string | null,
   ) => (
-    <tr key={label}>
-      <td>{label}</td>
-      <td>{value === null ? "unknown" : value ? "yes" : "no"}</td>
+    <tr key={purpose}>
+      <td>{t(`customers.profile.purposes.${purpose}`)}</td>
+      <td>
+        {t(
+          value === null
+            ? "customers.profile.unknown"
+            : value
+              ? "customers.profile.yes"
+              : "customers.profile.no",
+        )}
+      </td>
       <td>{formatDateTime(at)}</td>
       <td>{source ?? "—"}</td>
     </tr>
@@ -86,16 +99,16 @@ export default function CustomerPage() {
   return (
     <>
       <p className="small">
-        <Link to="..">← Customers</Link>
+        <Link to="..">{t("customers.profile.back")}</Link>
       </p>
-      <h1>{c.name ?? `Customer #${c.id}`}</h1>
+      <h1>{c.name ?? t("customers.profile.unnamed", { id: c.id })}</h1>
       <p className="muted">
         {[
           c.email,
           c.phone,
           c.city,
           c.gender ? humanLabel(c.gender) : null,
-          c.birthYear ? `born ${c.birthYear}` : null,
+          c.birthYear ? t("customers.profile.born", { year: c.birthYear }) : null,
         ]
           .filter(Boolean)
           .join(" · ")}
@@ -103,71 +116,68 @@ export default function CustomerPage() {
       <div className="stats">
         <div>
           <strong data-testid="orders">{formatInteger(profile.purchases.orders)}</strong>
-          <span>orders</span>
+          <span>{t("customers.profile.orders")}</span>
         </div>
         <div>
           <strong data-testid="average-order-value">
             {formatMoney(profile.purchases.averageOrderValue, money.currency)}
           </strong>
-          <span>average order value</span>
+          <span>{t("customers.profile.averageOrderValue")}</span>
         </div>
         <div>
           <strong>{formatInteger(profile.purchases.count)}</strong>
-          <span>sale lines</span>
+          <span>{t("customers.profile.saleLines")}</span>
         </div>
         <div>
           <strong data-testid="net-revenue">
             {formatMoney(profile.purchases.revenue, money.currency)}
           </strong>
-          <span>net revenue</span>
+          <span>{t("customers.profile.netRevenue")}</span>
         </div>
         <div>
           <strong>{formatDateTime(profile.purchases.lastPurchase)}</strong>
-          <span>last purchase</span>
+          <span>{t("customers.profile.lastPurchase")}</span>
         </div>
       </div>
       <CurrencyNote money={money} />
       <SalesList sales={sales} total={profile.purchases.count} currency={money.currency} />
-      <h2>Consent</h2>
+      <h2>{t("customers.profile.consent")}</h2>
       <table className="data">
         <thead>
           <tr>
-            <th>Purpose</th>
-            <th>Given</th>
-            <th>Since</th>
-            <th>Source</th>
+            <th>{t("customers.profile.purpose")}</th>
+            <th>{t("customers.profile.given")}</th>
+            <th>{t("customers.profile.since")}</th>
+            <th>{t("customers.profile.source")}</th>
           </tr>
         </thead>
         <tbody>
           {consent(
-            "Data processing",
+            "dataProcessing",
             c.consentDataProcessing,
             c.consentDataProcessingAt,
             c.consentDataProcessingSource,
           )}
-          {consent("E-mail", c.consentEmail, c.consentEmailAt, c.consentEmailSource)}
-          {consent("SMS", c.consentSms, c.consentSmsAt, c.consentSmsSource)}
+          {consent("email", c.consentEmail, c.consentEmailAt, c.consentEmailSource)}
+          {consent("sms", c.consentSms, c.consentSmsAt, c.consentSmsSource)}
         </tbody>
       </table>
       {canObject ? (
         <Form method="post" className="row" style={{ marginTop: "0.5rem" }}>
           <input type="hidden" name="intent" value="object" />
           <button type="submit" className="secondary">
-            Record an objection to processing
+            {t("customers.profile.object")}
           </button>
-          <span className="small muted">
-            Stores data-processing consent as "no" (source: customer page): every analysis leaves
-            this person out, whatever the workspace's legal basis.
-          </span>
+          <span className="small muted">{t("customers.profile.objectHint")}</span>
         </Form>
       ) : null}
-      <h2>Sources</h2>
+      <h2>{t("customers.profile.sources")}</h2>
       <table className="data">
         <thead>
           <tr>
-            <th>Source</th>
-            <th>Id there</th>
-            <th>Matched by</th>
+            <th>{t("customers.profile.source")}</th>
+            <th>{t("customers.profile.idThere")}</th>
+            <th>{t("customers.profile.matchedBy")}</th>
           </tr>
         </thead>
         <tbody>
@@ -182,7 +192,7 @@ export default function CustomerPage() {
       </table>
       {c.attributes && Object.keys(c.attributes).length > 0 ? (
         <>
-          <h2>Other attributes</h2>
+          <h2>{t("customers.profile.otherAttributes")}</h2>
           <p className="small">
             {Object.entries(c.attributes)
               .map(([k, v]) => `${humanLabel(k)}: ${String(v)}`)
@@ -191,10 +201,10 @@ export default function CustomerPage() {
         </>
       ) : null}
       <details className="card" style={{ marginTop: "1.5rem" }}>
-        <summary>How records are merged into one profile</summary>
+        <summary>{t("customers.profile.howMerged")}</summary>
         <ol className="small">
-          {rules.map((rule) => (
-            <li key={rule}>{rule}</li>
+          {rules.map((rule, i) => (
+            <li key={rule}>{t(`customers.profile.rules.${i + 1}`, { defaultValue: rule })}</li>
           ))}
         </ol>
       </details>
@@ -203,18 +213,17 @@ export default function CustomerPage() {
           method="post"
           style={{ marginTop: "2rem" }}
           onSubmit={(e) => {
-            if (!confirm("Erase this person from every table? This cannot be undone."))
-              e.preventDefault();
+            if (!confirm(t("customers.profile.confirmErase"))) e.preventDefault();
           }}
         >
           {erasure?.error ? (
             <p className="form-error" role="alert">
-              {erasure.error}
+              {translate(erasure.error)}
             </p>
           ) : null}
           <input type="hidden" name="intent" value="erase" />
           <button type="submit" className="danger">
-            Erase this person (right to erasure)
+            {t("customers.profile.erase")}
           </button>
         </Form>
       ) : null}
@@ -238,24 +247,28 @@ function SalesList({
   total: number;
   currency: string | null;
 }) {
+  const { t } = useTranslation("data");
   if (sales.length === 0) return null;
   return (
     <>
-      <h2>Sales</h2>
+      <h2>{t("customers.profile.sales")}</h2>
       <p className="muted small">
         {sales.length < total
-          ? `The latest ${formatInteger(sales.length)} of ${formatInteger(total)} lines.`
-          : `${formatInteger(total)} lines.`}
+          ? t("customers.profile.latest", {
+              shown: formatInteger(sales.length),
+              total: formatInteger(total),
+            })
+          : t("customers.profile.allLines", { total: formatInteger(total) })}
       </p>
       <div className="scroll-x">
-        <table className="data" aria-label="Sales">
+        <table className="data" aria-label={t("customers.profile.sales")}>
           <thead>
             <tr>
-              <th>Date and time</th>
-              <th>Order</th>
-              <th>Product</th>
-              <th>Quantity</th>
-              <th>Amount</th>
+              <th>{t("customers.profile.dateTime")}</th>
+              <th>{t("customers.profile.order")}</th>
+              <th>{t("customers.profile.product")}</th>
+              <th>{t("customers.profile.quantity")}</th>
+              <th>{t("customers.profile.amount")}</th>
             </tr>
           </thead>
           <tbody>
@@ -268,7 +281,7 @@ function SalesList({
                   <td>{sameOrder ? "" : (line.orderId ?? "—")}</td>
                   <td>
                     {[line.productCode, line.productName].filter(Boolean).join(" · ") || "—"}
-                    {line.isReturn ? " (return)" : ""}
+                    {line.isReturn ? t("customers.profile.return") : ""}
                   </td>
                   <td>{quantityText(line.quantity)}</td>
                   <td>{formatMoney(line.amount, currency)}</td>

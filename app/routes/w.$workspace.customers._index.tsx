@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { customerCounts, listCustomers } from "~/customers/queries.server";
 import { formatInteger } from "~/format";
 import { requireWorkspace } from "~/workspace.server";
@@ -34,61 +35,58 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function Customers() {
   const { erased, search, page, includeUnconsented, canIncludeUnconsented, counts, customers } =
     useLoaderData<typeof loader>();
+  const { t } = useTranslation("data");
+  // Who is left out follows the legal basis: no consent, or an objection.
+  const excludedKind = counts.basis === "consent" ? "consent" : "objected";
+  const excluded = formatInteger(counts.excluded);
   // Paging keeps the search and the owner's "include customers without consent" choice.
   const pageLink = (to: number) =>
     `?${new URLSearchParams({ q: search ?? "", ...(includeUnconsented ? { all: "1" } : {}), page: String(to) })}`;
   return (
     <>
       <p className="small">
-        <Link to="../data">← Data</Link>
+        <Link to="../data">{t("customers.back")}</Link>
       </p>
-      <h1>Customers</h1>
+      <h1>{t("customers.title")}</h1>
       {erased ? (
         <p className="notice" role="status">
-          The customer was erased from every table, rejected rows and stored uploads included; the
-          audit log keeps a record without personal data.
-          {erased === "wal"
-            ? " Other connections were reading, so the database's write-ahead log still holds old copies until the next full checkpoint (an operator can run PRAGMA wal_checkpoint(TRUNCATE), or restart the app)."
-            : null}
+          {t("customers.erased")}
+          {erased === "wal" ? t("customers.erasedWal") : null}
         </p>
       ) : null}
       <p className="muted">
-        {formatInteger(counts.total)} profiles merged from every source.{" "}
-        {includeUnconsented ? (
-          <>
-            Showing everyone, including {formatInteger(counts.excluded)} {counts.excludedAs}.
-          </>
-        ) : (
-          <>
-            {formatInteger(counts.excluded)} {counts.excludedAs} are hidden and excluded from
-            analyses and exports (legal basis: {counts.basis}).
-          </>
-        )}
+        {t("customers.profiles", { total: formatInteger(counts.total) })}{" "}
+        {includeUnconsented
+          ? t(`customers.showingEveryone.${excludedKind}`, { n: excluded })
+          : t(`customers.hidden.${excludedKind}`, {
+              n: excluded,
+              basis: t(`customers.bases.${counts.basis}`),
+            })}
       </p>
       <Form method="get" className="row">
         <label>
-          Search name, e-mail, phone or id
+          {t("customers.search")}
           <input type="search" name="q" defaultValue={search ?? ""} />
         </label>
         {canIncludeUnconsented ? (
           <label className="row" style={{ alignItems: "center", fontWeight: 400 }}>
             <input type="checkbox" name="all" value="1" defaultChecked={includeUnconsented} />{" "}
-            include customers {counts.excludedAs}
+            {t(`customers.include.${excludedKind}`)}
           </label>
         ) : null}
         <button type="submit" className="secondary">
-          Search
+          {t("customers.searchButton")}
         </button>
       </Form>
       <div className="scroll-x" style={{ marginTop: "1rem" }}>
         <table className="data">
           <thead>
             <tr>
-              <th>Name</th>
-              <th>E-mail</th>
-              <th>Phone</th>
-              <th>City</th>
-              <th>Sources</th>
+              <th>{t("customers.name")}</th>
+              <th>{t("customers.email")}</th>
+              <th>{t("customers.phone")}</th>
+              <th>{t("customers.city")}</th>
+              <th>{t("customers.sources")}</th>
             </tr>
           </thead>
           <tbody>
@@ -107,8 +105,10 @@ export default function Customers() {
         </table>
       </div>
       <p className="row">
-        {page > 1 ? <Link to={pageLink(page - 1)}>← previous</Link> : null}
-        {customers.length === PAGE ? <Link to={pageLink(page + 1)}>next →</Link> : null}
+        {page > 1 ? <Link to={pageLink(page - 1)}>{t("customers.previous")}</Link> : null}
+        {customers.length === PAGE ? (
+          <Link to={pageLink(page + 1)}>{t("customers.next")}</Link>
+        ) : null}
       </p>
     </>
   );

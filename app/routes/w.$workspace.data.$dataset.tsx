@@ -1,5 +1,6 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { getWorkspaceJob } from "#jobs/queue";
 import { DatasetPreview } from "~/components/DatasetPreview";
 import { ProgressBar, useRevalidateWhile } from "~/components/live";
@@ -20,7 +21,8 @@ import {
 import { rowSharingOf } from "~/datasets/rows-held-elsewhere.server";
 import { describeSettings } from "~/datasets/settings-summary";
 import { getDb } from "~/db.server";
-import { formatDateTime, formatInteger } from "~/format";
+import { formatDateTime, formatInteger, formatPercentage } from "~/format";
+import { message, useMessage } from "~/i18n/message";
 import { enqueueImport } from "~/ingest/import-job.server";
 import { type DatasetKind, fieldTypes } from "~/ingest/kinds";
 import { notFound, requireWorkspace, type WorkspaceAccess } from "~/workspace.server";
@@ -64,7 +66,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirect(`/w/${access.workspace.slug}/data`);
   }
   if (dataset.status !== "uploaded")
-    return data({ error: "This file has already been imported" }, { status: 409 });
+    return data({ error: message("data:dataset.errors.alreadyImported") }, { status: 409 });
   const overrides = settingsOverridesFrom(form);
   const detected = await previewStoredFile(access.scope, dataset, overrides);
   if (!detected.ok) return data({ error: detected.message }, { status: 400 });
@@ -77,7 +79,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!preview.ok) return data({ error: preview.message }, { status: 400 });
   if (!preview.mappingCheck.ok) {
     return data(
-      { error: `Fix the column mapping: ${preview.mappingCheck.problems.join("; ")}` },
+      {
+        error: message("data:dataset.errors.fixMapping", {
+          problems: preview.mappingCheck.problems.join("; "),
+        }),
+      },
       { status: 400 },
     );
   }
@@ -85,7 +91,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     .filter(([header, column]) => column.status === "ambiguous" && !dateChoices[header])
     .map(([header]) => header);
   if (undecided.length > 0) {
-    return data({ error: `Choose the date format of: ${undecided.join(", ")}` }, { status: 400 });
+    return data(
+      { error: message("data:dataset.errors.chooseDateFormat", { columns: undecided.join(", ") }) },
+      { status: 400 },
+    );
   }
   enqueueImport(getDb(), access.workspace.id, dataset.id, {
     settings: preview.settings,
@@ -102,23 +111,26 @@ export default function DatasetPage() {
   const result = useActionData<typeof action>();
   const running = dataset.status === "queued" || dataset.status === "importing";
   useRevalidateWhile(running);
+  const { t } = useTranslation("data");
+  const translate = useMessage();
 
   const percent = Math.max(0, Math.min(100, Math.round(Number(progress?.percent ?? 0))));
   return (
     <>
       <p className="small">
-        <Link to="..">← Data</Link>
+        <Link to="..">{t("dataset.back")}</Link>
       </p>
       <h1>
         {dataset.fileName} <StatusBadge status={dataset.status} />
       </h1>
       <p className="muted">
-        {kindLabels[dataset.kind as DatasetKind]?.label ?? dataset.kind} ·{" "}
-        {formatBytes(dataset.fileBytes)} · uploaded {formatDateTime(dataset.createdAt)}
+        {kindLabels[dataset.kind as DatasetKind] ? t(`kinds.${dataset.kind}.label`) : dataset.kind}{" "}
+        · {formatBytes(dataset.fileBytes)}
+        {t("dataset.uploaded", { at: formatDateTime(dataset.createdAt) })}
       </p>
       {result?.error ? (
         <p className="form-error" role="alert">
-          {result.error}
+          {translate(result.error)}
         </p>
       ) : null}
 
@@ -127,27 +139,30 @@ export default function DatasetPage() {
           <DatasetPreview preview={preview} fields={fields} canEdit={canEdit} />
         ) : (
           <p className="form-error" role="alert">
-            This file cannot be imported: {preview.message}
+            {t("dataset.cannotImport", { reason: preview.message })}
           </p>
         )
       ) : null}
 
       {running ? (
-        <section aria-label="Import progress">
-          <h2>Importing…</h2>
+        <section aria-label={t("dataset.progressLabel")}>
+          <h2>{t("dataset.importing")}</h2>
           <ProgressBar percent={percent} />
           <p className="muted small">
-            {formatInteger(Number(progress?.rows ?? 0))} rows · {percent}% ·{" "}
-            {formatInteger(Number(progress?.rate ?? 0))} rows/s
+            {t("dataset.progress", {
+              rows: formatInteger(Number(progress?.rows ?? 0)),
+              percent: formatPercentage(percent / 100, 0),
+              rate: formatInteger(Number(progress?.rate ?? 0)),
+            })}
           </p>
         </section>
       ) : null}
 
       {dataset.status === "succeeded" || dataset.status === "failed" ? (
-        <section aria-label="Import result">
+        <section aria-label={t("dataset.resultLabel")}>
           {dataset.error ? (
             <p className="form-error" role="alert">
-              Import failed: {dataset.error}
+              {t("dataset.failed", { error: dataset.error })}
             </p>
           ) : null}
           <div className="stats">
@@ -166,43 +181,45 @@ export default function DatasetPage() {
                 <strong data-testid={`count-${label.replaceAll(" ", "-")}`}>
                   {formatInteger(value)}
                 </strong>
-                <span>{label}</span>
+                <span>{t(`dataset.counts.${label}`)}</span>
               </div>
             ))}
           </div>
           {sharing && (sharing.heldElsewhere > 0 || sharing.duplicateKeys > 0) ? (
             <p data-testid="row-sharing">
               {sharing.heldElsewhere > 0
-                ? `${formatInteger(sharing.heldElsewhere)} of its rows are now held by a later import, which keeps them if this one is deleted. `
+                ? t("dataset.heldElsewhere", { n: formatInteger(sharing.heldElsewhere) })
                 : ""}
               {sharing.duplicateKeys > 0
-                ? `${formatInteger(sharing.duplicateKeys)} rows repeated the key of an earlier row of this file and were rejected.`
+                ? t("dataset.duplicateKeys", { n: formatInteger(sharing.duplicateKeys) })
                 : ""}
             </p>
           ) : null}
           <p className="muted small">
-            Settings used: {describeSettings(dataset.settings)} · finished{" "}
-            {formatDateTime(dataset.finishedAt)}
+            {t("dataset.settingsUsed", {
+              settings: describeSettings(dataset.settings),
+              at: formatDateTime(dataset.finishedAt),
+            })}
           </p>
         </section>
       ) : null}
 
       {rejected.length > 0 ? (
-        <section aria-label="Rejected rows">
-          <h2>Rejected rows</h2>
+        <section aria-label={t("dataset.rejectedRows")}>
+          <h2>{t("dataset.rejectedRows")}</h2>
           <p>
             <a href={`${dataset.id}/rejected.csv`} download>
-              Download all {formatInteger(dataset.rowsRejected)} rejected rows as CSV
+              {t("dataset.downloadRejected", { n: formatInteger(dataset.rowsRejected) })}
             </a>
           </p>
           <div className="scroll-x">
             <table className="data">
               <thead>
                 <tr>
-                  <th>Line</th>
-                  <th>Column</th>
-                  <th>Reason</th>
-                  <th>Raw line</th>
+                  <th>{t("dataset.line")}</th>
+                  <th>{t("dataset.column")}</th>
+                  <th>{t("dataset.reason")}</th>
+                  <th>{t("dataset.rawLine")}</th>
                 </tr>
               </thead>
               <tbody>
@@ -221,24 +238,22 @@ export default function DatasetPage() {
       ) : null}
 
       {warnings.length > 0 ? (
-        <section aria-label="Cell warnings">
-          <h2>Cell warnings</h2>
-          <p className="muted small">
-            These rows were loaded, but the cells below could not be used and were left empty.
-          </p>
+        <section aria-label={t("dataset.cellWarnings")}>
+          <h2>{t("dataset.cellWarnings")}</h2>
+          <p className="muted small">{t("dataset.cellWarningsIntro")}</p>
           <p>
             <a href={`${dataset.id}/warnings.csv`} download>
-              Download all {formatInteger(dataset.cellWarnings)} cell warnings as CSV
+              {t("dataset.downloadWarnings", { n: formatInteger(dataset.cellWarnings) })}
             </a>
           </p>
           <div className="scroll-x">
             <table className="data">
               <thead>
                 <tr>
-                  <th>Line</th>
-                  <th>Column</th>
-                  <th>Value</th>
-                  <th>Reason</th>
+                  <th>{t("dataset.line")}</th>
+                  <th>{t("dataset.column")}</th>
+                  <th>{t("dataset.value")}</th>
+                  <th>{t("dataset.reason")}</th>
                 </tr>
               </thead>
               <tbody>
@@ -260,7 +275,7 @@ export default function DatasetPage() {
         <Form method="post" style={{ marginTop: "2rem" }}>
           <input type="hidden" name="intent" value="delete" />
           <button type="submit" className="danger">
-            Delete this dataset and its rows
+            {t("dataset.delete")}
           </button>
         </Form>
       ) : null}

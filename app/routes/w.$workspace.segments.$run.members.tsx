@@ -1,11 +1,13 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { CurrencyNote } from "~/components/CurrencyNote";
 import { humanLabel } from "~/components/labels";
 import { formatFeatureValue, isAmountFeature } from "~/components/segments/money";
 import { finishedRunOf, runPath } from "~/components/segments/run-access.server";
 import { segmentMemberRows, segmentSizes } from "~/components/segments/run-queries.server";
 import { labelOf, segmentLabels } from "~/components/segments/run-results";
+import { segmentName } from "~/components/segments/segment-names";
 import { reportingCurrency } from "~/customers/reporting-currency.server";
 import { formatInteger } from "~/format";
 import { requireWorkspace } from "~/workspace.server";
@@ -44,37 +46,40 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function SegmentMembersPage() {
   const { base, customersPath, labels, sizes, segment, total, page, pages, rows, columns, money } =
     useLoaderData<typeof loader>();
+  const { t } = useTranslation("segments");
+  // RFM names are stored in English; cluster names as the user gave them.
+  const nameOf = (key: string) => segmentName(t, labelOf(labels, key));
   const pageLink = (n: number) => `?segment=${encodeURIComponent(segment)}&page=${n}`;
   return (
     <>
-      <h2>Customers in “{labelOf(labels, segment)}”</h2>
+      <h2>{t("members.title", { segment: nameOf(segment) })}</h2>
       <Form method="get" className="row">
         <label>
-          Segment
+          {t("members.segment")}
           <select name="segment" defaultValue={segment}>
             {sizes.map((s) => (
               <option key={s.segment} value={s.segment}>
-                {labelOf(labels, s.segment)} ({formatInteger(s.customers)})
+                {t("members.option", { segment: nameOf(s.segment), n: formatInteger(s.customers) })}
               </option>
             ))}
           </select>
         </label>
         <button type="submit" className="secondary">
-          Show
+          {t("members.show")}
         </button>
       </Form>
       <p className="small">
-        {formatInteger(total)} customers with data-processing consent ·{" "}
+        {t("members.count", { n: formatInteger(total) })}
         <a href={`${base}/members.csv?segment=${encodeURIComponent(segment)}`} download>
-          Download them as CSV
+          {t("members.download")}
         </a>
       </p>
       {columns.some(isAmountFeature) ? <CurrencyNote money={money} /> : null}
       <div className="scroll-x">
-        <table className="data" aria-label="Segment members">
+        <table className="data" aria-label={t("members.table")}>
           <thead>
             <tr>
-              <th>Customer</th>
+              <th>{t("members.customer")}</th>
               {columns.map((c) => (
                 <th key={c}>{humanLabel(c)}</th>
               ))}
@@ -104,11 +109,11 @@ export default function SegmentMembersPage() {
         </table>
       </div>
       <p className="row small" style={{ marginTop: "0.75rem" }}>
-        {page > 1 ? <Link to={pageLink(page - 1)}>← Previous</Link> : null}
+        {page > 1 ? <Link to={pageLink(page - 1)}>{t("members.previous")}</Link> : null}
         <span className="muted">
-          Page {page} of {pages}
+          {t("members.page", { page: formatInteger(page), pages: formatInteger(pages) })}
         </span>
-        {page < pages ? <Link to={pageLink(page + 1)}>Next →</Link> : null}
+        {page < pages ? <Link to={pageLink(page + 1)}>{t("members.next")}</Link> : null}
       </p>
     </>
   );

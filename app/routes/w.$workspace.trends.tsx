@@ -1,5 +1,6 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { SaveReportForm } from "~/components/reports/SaveReportForm";
 import { TrendsView } from "~/components/scraping/TrendsView";
 import { FormFileTooLarge, readSmallForm } from "~/ingest/multipart.server";
@@ -42,17 +43,17 @@ export default function TrendsRoute() {
   const { canUpload } = page;
   const result = useActionData<typeof action>();
   const uploading = useNavigation().state === "submitting";
+  const { t } = useTranslation("scraping");
   return (
     <>
       <TrendsView data={page} interactive />
       <SaveReportForm kind="trends" />
       {canUpload ? (
         <>
-          <h2>Upload a trends export</h2>
+          <h2>{t("trendsUpload.heading")}</h2>
           <Form method="post" encType="multipart/form-data" className="card stack">
             <label>
-              The "interest over time" CSV from the trends site (up to {TRENDS_CSV_MAX_BYTES / 1024}{" "}
-              KB)
+              {t("trendsUpload.fileLabel", { kb: TRENDS_CSV_MAX_BYTES / 1024 })}
               <input type="file" name="file" accept=".csv,text/csv" required />
             </label>
             {result && "error" in result ? (
@@ -62,13 +63,15 @@ export default function TrendsRoute() {
             ) : null}
             {result && "imported" in result ? (
               <p className="notice" role="status">
-                Stored {result.imported.observationsWritten} points for{" "}
-                {result.imported.keywords.join(", ")}.
+                {t("trendsUpload.stored", {
+                  count: result.imported.observationsWritten,
+                  keywords: result.imported.keywords.join(", "),
+                })}
               </p>
             ) : null}
             <div>
               <button type="submit" disabled={uploading}>
-                {uploading ? "Uploading…" : "Upload"}
+                {uploading ? t("trendsUpload.uploading") : t("trendsUpload.upload")}
               </button>
             </div>
           </Form>

@@ -1,4 +1,6 @@
+import { useTranslation } from "react-i18next";
 import { CurveChart } from "~/components/charts/CurveChart";
+import { formatDay } from "~/format";
 import { count, money, percent, ratio } from "./format";
 
 export interface ChannelFitView {
@@ -19,20 +21,18 @@ interface FitSummary {
   range: { from: string | null; to: string | null; days: number; weeksWithSpend: number };
 }
 
-const STATUS_TEXT: Record<string, string> = {
-  ok: "Fitted",
-  poor: "Poor fit",
-  unidentified: "Shape not identified",
-  "not-enough-history": "Not enough history",
-};
-
 /** Quality figures of one fit, in words a marketer can check. */
 export function FitQuality({ fit }: { fit: FitSummary }) {
+  const { t } = useTranslation("forecast");
   if (!fit.quality) return <span className="muted">—</span>;
   return (
     <span>
-      R² {ratio(fit.quality.r2)} in sample; on the last 20 % of days held out: NRMSE{" "}
-      {percent(fit.quality.nrmseHoldout)}, MAPE {percent(fit.quality.mapeHoldout)}
+      {t("curves.quality", {
+        r2: ratio(fit.quality.r2),
+        heldOut: percent(0.2),
+        nrmse: percent(fit.quality.nrmseHoldout),
+        mape: percent(fit.quality.mapeHoldout),
+      })}
     </span>
   );
 }
@@ -44,6 +44,7 @@ export function CurveCards({
   channels: ChannelFitView[];
   plannedDaily: Record<string, number>;
 }) {
+  const { t } = useTranslation("forecast");
   return (
     <div className="grid-cards">
       {channels.map((c) => {
@@ -51,11 +52,15 @@ export function CurveCards({
         const confident = fit.status === "ok" || fit.status === "poor";
         const planned = plannedDaily[c.channel];
         return (
-          <section className="card" key={c.channel} aria-label={`Response curve ${c.channel}`}>
+          <section
+            className="card"
+            key={c.channel}
+            aria-label={t("curves.region", { channel: c.channel })}
+          >
             <h3>
               {c.channel}{" "}
               <span className={`badge ${fit.status === "ok" ? "status-ok" : "status-bad"}`}>
-                {STATUS_TEXT[fit.status] ?? fit.status}
+                {t(`curves.status.${fit.status}`, { defaultValue: fit.status })}
               </span>
             </h3>
             {fit.reasons.length ? (
@@ -70,38 +75,37 @@ export function CurveCards({
                 id={`${c.channel} conversions per day`}
                 points={c.curve}
                 height={220}
-                xLegend="Daily spend"
-                yLegend="Conversions a day"
+                xLegend={t("curves.dailySpend")}
+                yLegend={t("curves.conversionsADay")}
                 valueFormat={(v) => ratio(v, 1)}
                 xFormat={money}
                 marks={[
-                  { x: c.averageDaily, label: "current" },
-                  ...(planned !== undefined ? [{ x: planned, label: "planned" }] : []),
+                  { x: c.averageDaily, label: t("curves.current") },
+                  ...(planned !== undefined ? [{ x: planned, label: t("curves.planned") }] : []),
                 ]}
               />
             ) : fit.params ? (
-              <p className="muted small">
-                No curve is drawn: the data cannot tell where this channel saturates.
-              </p>
+              <p className="muted small">{t("curves.noCurve")}</p>
             ) : null}
             <p className="small">
               <FitQuality fit={fit} />
             </p>
             {fit.params ? (
               <p className="small muted">
-                Carry-over {percent(fit.params.decay)} a day, half of the ceiling of{" "}
-                {ratio(fit.params.ceiling, 1)} conversions a day at{" "}
-                {money(fit.params.halfSaturation)} of adstocked spend, shape{" "}
-                {ratio(fit.params.shape)}. Data {fit.range.from} to {fit.range.to},{" "}
-                {count(fit.range.weeksWithSpend)} weeks with spend; average daily spend{" "}
-                {money(c.averageDaily)}.
+                {t("curves.params", {
+                  decay: percent(fit.params.decay),
+                  ceiling: ratio(fit.params.ceiling, 1),
+                  half: money(fit.params.halfSaturation),
+                  shape: ratio(fit.params.shape),
+                  from: formatDay(fit.range.from),
+                  to: formatDay(fit.range.to),
+                  weeks: count(fit.range.weeksWithSpend),
+                  average: money(c.averageDaily),
+                })}
               </p>
             ) : null}
             {c.spreadCampaigns > 0 ? (
-              <p className="small muted">
-                {c.spreadCampaigns} campaign(s) were uploaded as totals only and are spread evenly
-                over their days.
-              </p>
+              <p className="small muted">{t("curves.spread", { count: c.spreadCampaigns })}</p>
             ) : null}
           </section>
         );

@@ -1,7 +1,9 @@
 import { Form } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import type { ForecastResult } from "~/analytics/campaign-forecast";
 import { Field } from "~/components/Field";
-import { count, money, ratio, withInterval } from "./format";
+import { useMessage } from "~/i18n/message";
+import { count, intervalLevel, money, ratio, withInterval } from "./format";
 
 /** What the page shows is the forecast as computed (app/analytics/campaign-forecast.ts). */
 export type ForecastView = ForecastResult;
@@ -17,12 +19,14 @@ export function ForecastPanel({
   errors: Record<string, string>;
   result: ForecastView | null;
 }) {
+  const { t } = useTranslation("forecast");
+  const translate = useMessage();
   return (
-    <section aria-label="Forecast of a planned campaign">
-      <h2>Forecast a planned campaign</h2>
+    <section aria-label={t("panel.label")}>
+      <h2>{t("panel.title")}</h2>
       <Form method="get" className="row">
         <label>
-          Channel
+          {t("panel.channel")}
           <select name="channel" defaultValue={values.channel}>
             {channels.map((c) => (
               <option key={c}>{c}</option>
@@ -30,77 +34,94 @@ export function ForecastPanel({
           </select>
         </label>
         <Field
-          label="Total budget"
+          label={t("panel.budget")}
           name="budget"
           inputMode="decimal"
           defaultValue={values.budget}
           error={errors.budget}
         />
         <Field
-          label="From"
+          label={t("panel.from")}
           name="from"
           type="date"
           defaultValue={values.from}
           error={errors.from}
         />
-        <Field label="To" name="to" type="date" defaultValue={values.to} error={errors.to} />
-        <button type="submit">Forecast</button>
+        <Field
+          label={t("panel.to")}
+          name="to"
+          type="date"
+          defaultValue={values.to}
+          error={errors.to}
+        />
+        <button type="submit">{t("panel.submit")}</button>
       </Form>
       {errors.form ? (
         <p className="form-error" role="alert">
-          {errors.form}
+          {translate(errors.form)}
         </p>
       ) : null}
       {result ? (
         <>
           <p className="notice">
-            A scenario on curves fitted to past campaigns, not a promise. Fit quality of{" "}
-            {result.channel}: R² {ratio(result.fit.r2)}, held-out NRMSE{" "}
-            {ratio(result.fit.nrmse_holdout)}, MAPE {ratio(result.fit.mape_holdout)}. Ranges are 80
-            % intervals.
+            {t("panel.notice", {
+              channel: result.channel,
+              r2: ratio(result.fit.r2),
+              nrmse: ratio(result.fit.nrmse_holdout),
+              mape: ratio(result.fit.mape_holdout),
+              level: intervalLevel(),
+            })}
           </p>
           <table>
             <caption>
-              {money(result.budget)} on {result.channel} over {result.days} days, spread evenly
+              {t("panel.caption", {
+                budget: money(result.budget),
+                channel: result.channel,
+                count: result.days,
+              })}
             </caption>
             <tbody>
               <tr>
-                <th>Impressions</th>
+                <th>{t("panel.impressions")}</th>
                 <td>{withInterval(result.impressions, count)}</td>
               </tr>
               <tr>
-                <th>Clicks</th>
+                <th>{t("panel.clicks")}</th>
                 <td>{withInterval(result.clicks, count)}</td>
               </tr>
               <tr>
-                <th>Conversions</th>
+                <th>{t("panel.conversions")}</th>
                 <td>{withInterval(result.conversions, (v) => ratio(v, 1))}</td>
               </tr>
               <tr>
-                <th>Revenue</th>
+                <th>{t("panel.revenue")}</th>
                 <td>{withInterval(result.revenue, money)}</td>
               </tr>
               <tr>
-                <th>Cost per conversion</th>
+                <th>{t("panel.cpa")}</th>
                 <td>{withInterval(result.cpa, money)}</td>
               </tr>
               <tr>
-                <th>ROI (revenue − spend) / spend</th>
+                <th>{t("panel.roi")}</th>
                 <td>{withInterval(result.roi, (v) => ratio(v))}</td>
               </tr>
               <tr>
-                <th>Next {money(result.marginal.step)}</th>
+                <th>{t("panel.next", { step: money(result.marginal.step) })}</th>
                 <td>
-                  +{ratio(result.marginal.conversions, 2)} conversions, +
-                  {money(result.marginal.revenue)} revenue (marginal ROI{" "}
-                  {ratio(result.marginal_roi)})
+                  {t("panel.marginal", {
+                    conversions: ratio(result.marginal.conversions, 2),
+                    revenue: money(result.marginal.revenue),
+                    roi: ratio(result.marginal_roi),
+                  })}
                 </td>
               </tr>
               <tr>
-                <th>Of which carry-over of past spend</th>
+                <th>{t("panel.carryOverTitle")}</th>
                 <td>
-                  {ratio(result.carry_over.conversions, 1)} conversions,{" "}
-                  {money(result.carry_over.revenue)} revenue
+                  {t("panel.carryOver", {
+                    conversions: ratio(result.carry_over.conversions, 1),
+                    revenue: money(result.carry_over.revenue),
+                  })}
                 </td>
               </tr>
             </tbody>

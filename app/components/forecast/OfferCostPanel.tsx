@@ -1,24 +1,31 @@
 import { Form } from "@remix-run/react";
+import type { TFunction } from "i18next";
+import { useTranslation } from "react-i18next";
 import { BasisNote } from "~/components/BasisNote";
 import { CurveChart } from "~/components/charts/CurveChart";
 import { Field } from "~/components/Field";
-import { formatInteger, formatMoney } from "~/format";
+import { formatDay, formatDecimal, formatInteger, formatMoney, formatPercentage } from "~/format";
+import { useMessage } from "~/i18n/message";
 import type { OfferCostResult } from "~/offers/offer-cost.server";
 
 /** 0.312 → "31.2 %" (a share of new clients). */
-const share = (v: number | null) =>
-  v === null || !Number.isFinite(v) ? "—" : `${(v * 100).toFixed(1)}\u00a0%`;
+const share = (v: number | null) => formatPercentage(v, 1);
 /** Clients per month can be fractional on average: one decimal, never NaN. */
-const clients = (v: number | null) =>
-  v === null || !Number.isFinite(v)
-    ? "—"
-    : v.toLocaleString("en", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const clients = (v: number | null) => formatDecimal(v, 1);
 
-const MATCHED: Record<string, string> = {
-  code: "product code",
-  name: "product",
-  category: "category",
+/**
+ * The analytics (pure, and stored in report snapshots) say in English why the cost per
+ * additional activation is missing; the two reasons are translated here, at render.
+ */
+const COST_REASONS: Record<string, string> = {
+  "No new client first bought the product in this window, so a relative uplift adds nobody.":
+    "offer.reasons.noBaseline",
+  "No new clients are expected, so nobody is added.": "offer.reasons.noNewClients",
 };
+const costReason = (t: TFunction, reason: string | undefined) =>
+  reason === undefined
+    ? t("offer.cannotBeComputed")
+    : t(COST_REASONS[reason] ?? "", { defaultValue: reason });
 
 /** The "Offer cost" panel of the Forecast page: the form, then the result. */
 export function OfferCostPanel({
@@ -32,17 +39,16 @@ export function OfferCostPanel({
   result: OfferCostResult | null;
   choices: string[];
 }) {
+  const { t } = useTranslation("forecast");
+  const translate = useMessage();
   return (
-    <section aria-label="Offer cost">
-      <h2>Offer cost</h2>
-      <p className="muted">
-        What an offer such as "free card servicing for the first two months" costs for each
-        additional client it brings to a product, from how your new customers took it up so far.
-      </p>
+    <section aria-label={t("offer.label")}>
+      <h2>{t("offer.label")}</h2>
+      <p className="muted">{t("offer.intro")}</p>
       <Form method="get">
         <div className="row">
           <Field
-            label="Product, code or category"
+            label={t("offer.product")}
             name="offerProduct"
             list="offer-products"
             defaultValue={values.offerProduct}
@@ -54,21 +60,21 @@ export function OfferCostPanel({
             ))}
           </datalist>
           <Field
-            label="Cost per client per month"
+            label={t("offer.cost")}
             name="offerCost"
             inputMode="decimal"
             defaultValue={values.offerCost}
             error={errors.offerCost}
           />
           <Field
-            label="Months (1–24)"
+            label={t("offer.months")}
             name="offerMonths"
             inputMode="numeric"
             defaultValue={values.offerMonths ?? "2"}
             error={errors.offerMonths}
           />
           <Field
-            label="Expected uplift, %"
+            label={t("offer.uplift")}
             name="offerUplift"
             inputMode="decimal"
             defaultValue={values.offerUplift ?? "20"}
@@ -77,7 +83,7 @@ export function OfferCostPanel({
         </div>
         <div className="row">
           <Field
-            label="Window from day"
+            label={t("offer.fromDay")}
             name="offerFromDay"
             inputMode="numeric"
             placeholder="0"
@@ -85,34 +91,36 @@ export function OfferCostPanel({
             error={errors.offerFromDay}
           />
           <Field
-            label="Window to day"
+            label={t("offer.toDay")}
             name="offerToDay"
             inputMode="numeric"
-            placeholder="months × 30"
+            placeholder={t("offer.toDayPlaceholder")}
             defaultValue={values.offerToDay}
             error={errors.offerToDay}
           />
           <Field
-            label="New clients per month"
+            label={t("offer.newPerMonth")}
             name="offerNewPerMonth"
             inputMode="decimal"
-            placeholder="as in the history"
+            placeholder={t("offer.newPerMonthPlaceholder")}
             defaultValue={values.offerNewPerMonth}
             error={errors.offerNewPerMonth}
           />
           <label>
-            Who gets the offer
+            {t("offer.paidFor")}
             <select name="offerPaidFor" defaultValue={values.offerPaidFor ?? "every-new-client"}>
-              <option value="every-new-client">Every new client</option>
-              <option value="activated-clients">Only clients who buy the product</option>
+              <option value="every-new-client">{t("offer.paidForChoices.every-new-client")}</option>
+              <option value="activated-clients">
+                {t("offer.paidForChoices.activated-clients")}
+              </option>
             </select>
           </label>
-          <button type="submit">Price the offer</button>
+          <button type="submit">{t("offer.submit")}</button>
         </div>
       </Form>
       {errors.form ? (
         <p className="form-error" role="alert">
-          {errors.form}
+          {translate(errors.form)}
         </p>
       ) : null}
       {result ? <OfferCostResultView result={result} /> : null}
@@ -120,90 +128,120 @@ export function OfferCostPanel({
   );
 }
 
-/** The result alone (also what a saved "offer cost" report shows). */
+/**
+ * The result alone (also what a saved "offer cost" report shows). The assumptions are
+ * worded here from the stored inputs, not shown from the stored English sentences, so a
+ * saved report reads in every language.
+ */
 export function OfferCostResultView({ result }: { result: OfferCostResult }) {
+  const { t } = useTranslation("forecast");
   const { figures, inputs, window, history, product } = result;
   const money = (v: number | null) => formatMoney(v, result.currency);
-  const unitOfMoney = result.currency ?? "amounts in no single currency";
+  const unitOfMoney = result.currency ?? t("offer.noSingleCurrency");
   const perCost = figures.cost_per_additional_activation;
+  const upliftText = t("offer.upliftText", {
+    from: window.from_day,
+    to: window.to_day,
+    uplift: share(inputs.uplift.value),
+  });
   return (
     <>
-      <table aria-label="Offer cost figures">
+      <table aria-label={t("offer.figuresLabel")}>
         <caption>
-          {product.label} ({MATCHED[product.matched]}): {inputs.months.value}{" "}
-          {inputs.months.value === 1 ? "month" : "months"} at {money(inputs.cost_per_month.value)}{" "}
-          per client per month, +{(inputs.uplift.value * 100).toFixed(1)}&nbsp;% on activation from
-          day {window.from_day} to day {window.to_day} after joining
+          {t("offer.caption", {
+            product: product.label,
+            matched: t(`offer.matched.${product.matched}`),
+            count: inputs.months.value,
+            cost: money(inputs.cost_per_month.value),
+            uplift: share(inputs.uplift.value),
+            from: window.from_day,
+            to: window.to_day,
+          })}
         </caption>
         <tbody>
           <tr>
-            <th>New clients per month</th>
+            <th>{t("offer.newClients")}</th>
             <td>
-              {clients(inputs.new_per_month.value)} clients
-              {inputs.new_per_month.source === "history" ? " (average of the history)" : ""}
+              {t("offer.clients", { clients: clients(inputs.new_per_month.value) })}
+              {inputs.new_per_month.source === "history" ? t("offer.historyAverage") : ""}
             </td>
           </tr>
           <tr>
-            <th>Already activated before day {window.from_day}</th>
-            <td>{share(figures.activated_before_window.value)} of new clients</td>
-          </tr>
-          <tr>
-            <th>Activate in the window without the offer</th>
+            <th>{t("offer.activatedBefore", { day: window.from_day })}</th>
             <td>
-              {share(figures.baseline_rate.value)} of new clients ={" "}
-              {clients(figures.baseline_activations.value)} clients per month of new clients
+              {t("offer.ofNewClients", { share: share(figures.activated_before_window.value) })}
             </td>
           </tr>
           <tr>
-            <th>Activate in the window with the offer</th>
-            <td>{share(figures.offer_rate.value)} of new clients</td>
-          </tr>
-          <tr>
-            <th>Additional activated clients</th>
+            <th>{t("offer.baseline")}</th>
             <td>
-              {clients(figures.additional_activations.value)} clients per month of new clients
+              {t("offer.baselineValue", {
+                share: share(figures.baseline_rate.value),
+                clients: clients(figures.baseline_activations.value),
+              })}
             </td>
           </tr>
           <tr>
-            <th>Offer cost</th>
+            <th>{t("offer.withOffer")}</th>
+            <td>{t("offer.ofNewClients", { share: share(figures.offer_rate.value) })}</td>
+          </tr>
+          <tr>
+            <th>{t("offer.additional")}</th>
             <td>
-              {money(figures.offer_cost.value)} per month of new clients (
-              {clients(figures.paid_clients.value)} clients × {inputs.months.value} ×{" "}
-              {money(inputs.cost_per_month.value)})
+              {t("offer.perMonthOfNew", { clients: clients(figures.additional_activations.value) })}
             </td>
           </tr>
           <tr>
-            <th>Cost per additional activation</th>
+            <th>{t("offer.offerCost")}</th>
+            <td>
+              {t("offer.offerCostValue", {
+                cost: money(figures.offer_cost.value),
+                clients: clients(figures.paid_clients.value),
+                months: formatInteger(inputs.months.value),
+                perMonth: money(inputs.cost_per_month.value),
+              })}
+            </td>
+          </tr>
+          <tr>
+            <th>{t("offer.perAdditional")}</th>
             <td>
               {perCost.value === null
-                ? `— (${"reason" in perCost ? perCost.reason : "cannot be computed"})`
-                : `${money(perCost.value)} per additional activated client`}
+                ? t("offer.notComputed", {
+                    reason: costReason(t, "reason" in perCost ? perCost.reason : undefined),
+                  })
+                : t("offer.perAdditionalValue", { cost: money(perCost.value) })}
             </td>
           </tr>
         </tbody>
       </table>
       <p className="small muted">
-        Who is paid for: {result.assumptions.paid_for_text} {result.assumptions.uplift_text} Money
-        in {unitOfMoney}; a month is {result.assumptions.days_per_month} days.
+        {t("offer.assumptions", {
+          paidFor: t(`offer.paidForText.${result.assumptions.paid_for}`),
+          uplift: upliftText,
+          unit: unitOfMoney,
+          days: result.assumptions.days_per_month,
+        })}
       </p>
       <p className="small muted">
-        Learned from {formatInteger(history.new_customers)} new customers who joined between{" "}
-        {history.sales_from} and {history.sales_to} (the span of the sales);{" "}
-        {formatInteger(history.joined_before_history)} who joined before the sales start are left
-        out, since their earlier purchases are unknown. Customers who joined recently count only for
-        the days they were followed (Kaplan–Meier): {formatInteger(history.followed_to_window_end)}{" "}
-        were followed to day {window.to_day}.
+        {t("offer.history", {
+          customers: formatInteger(history.new_customers),
+          from: formatDay(history.sales_from),
+          to: formatDay(history.sales_to),
+          before: formatInteger(history.joined_before_history),
+          followed: formatInteger(history.followed_to_window_end),
+          day: window.to_day,
+        })}
       </p>
       <BasisNote result={result.exclusion} />
-      <h3>Activation curve</h3>
+      <h3>{t("offer.curveTitle")}</h3>
       <CurveChart
         id="Activated"
         points={result.curve.map((p) => ({ x: p.day, y: p.activated }))}
-        xLegend="Days since joining"
-        yLegend="Share of new clients who bought"
+        xLegend={t("offer.daysSinceJoining")}
+        yLegend={t("offer.shareBought")}
         valueFormat={share}
-        band={{ from: window.from_day, to: window.to_day, label: "Offer window" }}
-        tooltipText={(day, y) => `Day ${formatInteger(day)}: ${share(y)} activated`}
+        band={{ from: window.from_day, to: window.to_day, label: t("offer.window") }}
+        tooltipText={(day, y) => t("offer.tooltip", { day: formatInteger(day), share: share(y) })}
         pointSize={result.curve.length > 60 ? 0 : 5}
       />
     </>
@@ -216,12 +254,13 @@ export function OfferCostReportView({
 }: {
   data: { errors: Record<string, string>; result: OfferCostResult | null };
 }) {
+  const translate = useMessage();
   if (data.result) return <OfferCostResultView result={data.result} />;
   return (
     <>
       {Object.values(data.errors).map((message) => (
         <p key={message} className="form-error" role="alert">
-          {message}
+          {translate(message)}
         </p>
       ))}
     </>

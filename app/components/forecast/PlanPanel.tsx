@@ -1,6 +1,9 @@
 import { Form } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { Field } from "~/components/Field";
-import { type Estimate, money, ratio, withInterval } from "./format";
+import { formatInteger } from "~/format";
+import { useMessage } from "~/i18n/message";
+import { type Estimate, intervalLevel, money, ratio, withInterval } from "./format";
 
 export interface PlanView {
   budget: number;
@@ -43,44 +46,46 @@ export function PlanPanel({
   errors: Record<string, string>;
   result: PlanView | null;
 }) {
+  const { t } = useTranslation("forecast");
+  const translate = useMessage();
   const locks = new Set((values.lock as string[] | undefined) ?? []);
   return (
-    <section aria-label="Budget planner">
-      <h2>Split a budget across channels</h2>
+    <section aria-label={t("plan.label")}>
+      <h2>{t("plan.title")}</h2>
       <Form method="get">
         <div className="row">
           <Field
-            label="Total budget"
+            label={t("panel.budget")}
             name="planBudget"
             inputMode="decimal"
             defaultValue={values.planBudget as string}
             error={errors.planBudget}
           />
           <Field
-            label="From"
+            label={t("panel.from")}
             name="planFrom"
             type="date"
             defaultValue={values.planFrom as string}
             error={errors.planFrom}
           />
           <Field
-            label="To"
+            label={t("panel.to")}
             name="planTo"
             type="date"
             defaultValue={values.planTo as string}
             error={errors.planTo}
           />
           <label>
-            Goal
+            {t("plan.goal")}
             <select name="goal" defaultValue={(values.goal as string) ?? "conversions"}>
-              <option value="conversions">Most conversions</option>
-              <option value="revenue">Most revenue</option>
-              <option value="cpa">Smallest budget reaching a target CPA</option>
-              <option value="roas">Smallest budget reaching a target ROAS</option>
+              <option value="conversions">{t("plan.goals.conversions")}</option>
+              <option value="revenue">{t("plan.goals.revenue")}</option>
+              <option value="cpa">{t("plan.goals.cpa")}</option>
+              <option value="roas">{t("plan.goals.roas")}</option>
             </select>
           </label>
           <Field
-            label="Target (CPA or ROAS)"
+            label={t("plan.target")}
             name="target"
             inputMode="decimal"
             defaultValue={values.target as string}
@@ -88,15 +93,13 @@ export function PlanPanel({
           />
         </div>
         <table>
-          <caption>
-            Bounds: a sum (5000) or a multiple of current spend (1.5x); empty = none
-          </caption>
+          <caption>{t("plan.bounds")}</caption>
           <thead>
             <tr>
-              <th>Channel</th>
-              <th>Minimum</th>
-              <th>Maximum</th>
-              <th>Lock at current</th>
+              <th>{t("plan.channel")}</th>
+              <th>{t("plan.minimum")}</th>
+              <th>{t("plan.maximum")}</th>
+              <th>{t("plan.lock")}</th>
             </tr>
           </thead>
           <tbody>
@@ -106,7 +109,7 @@ export function PlanPanel({
                 <td>
                   <Field
                     label=""
-                    aria-label={`Minimum ${c}`}
+                    aria-label={t("plan.minimumOf", { channel: c })}
                     name={`min_${i}`}
                     defaultValue={values[`min_${i}`] as string}
                     error={errors[`min_${i}`]}
@@ -115,7 +118,7 @@ export function PlanPanel({
                 <td>
                   <Field
                     label=""
-                    aria-label={`Maximum ${c}`}
+                    aria-label={t("plan.maximumOf", { channel: c })}
                     name={`max_${i}`}
                     defaultValue={values[`max_${i}`] as string}
                     error={errors[`max_${i}`]}
@@ -126,7 +129,7 @@ export function PlanPanel({
                     type="checkbox"
                     name="lock"
                     value={c}
-                    aria-label={`Lock ${c}`}
+                    aria-label={t("plan.lockOf", { channel: c })}
                     defaultChecked={locks.has(c)}
                   />
                 </td>
@@ -134,11 +137,11 @@ export function PlanPanel({
             ))}
           </tbody>
         </table>
-        <button type="submit">Plan</button>
+        <button type="submit">{t("plan.submit")}</button>
       </Form>
       {errors.form ? (
         <p className="form-error" role="alert">
-          {errors.form}
+          {translate(errors.form)}
         </p>
       ) : null}
       {result ? <PlanResult plan={result} /> : null}
@@ -147,31 +150,43 @@ export function PlanPanel({
 }
 
 function PlanResult({ plan }: { plan: PlanView }) {
+  const { t } = useTranslation("forecast");
+  const split = (side: PlanView["current"]) =>
+    t("plan.split", {
+      spend: money(side.spend),
+      conversions: withInterval(side.conversions, (v) => ratio(v, 1)),
+      revenue: withInterval(side.revenue, money),
+    });
   return (
     <>
-      <p className="notice">
-        A scenario on curves fitted to past campaigns, not a promise; ranges are 80 % intervals.
-      </p>
+      <p className="notice">{t("plan.scenario", { level: intervalLevel() })}</p>
       {plan.unchanged ? (
-        <p className="notice">The plan keeps the current split: {plan.unchanged_reason}</p>
+        <p className="notice">{t("plan.unchanged", { reason: plan.unchanged_reason })}</p>
       ) : null}
       {plan.target ? (
         <p>
           {plan.target.smallest_budget === null
-            ? `No budget up to ${money(plan.budget)} reaches the target ${plan.target.kind === "target-cpa" ? "CPA" : "ROAS"} of ${ratio(plan.target.value)}.`
-            : `The target is met from ${money(plan.target.smallest_budget)} up to ${money(plan.target.largest_budget)}; the plan shows the smallest.`}
+            ? t("plan.targetMissed", {
+                budget: money(plan.budget),
+                kind: plan.target.kind === "target-cpa" ? "CPA" : "ROAS",
+                value: ratio(plan.target.value),
+              })
+            : t("plan.targetMet", {
+                smallest: money(plan.target.smallest_budget),
+                largest: money(plan.target.largest_budget),
+              })}
         </p>
       ) : null}
       <div className="scroll-x">
         <table>
           <thead>
             <tr>
-              <th>Channel</th>
-              <th>Current</th>
-              <th>Planned</th>
-              <th>Change</th>
-              <th>Next 1,000 brings</th>
-              <th>Why</th>
+              <th>{t("plan.channel")}</th>
+              <th>{t("plan.current")}</th>
+              <th>{t("plan.planned")}</th>
+              <th>{t("plan.change")}</th>
+              <th>{t("plan.nextBrings", { amount: formatInteger(1000) })}</th>
+              <th>{t("plan.why")}</th>
             </tr>
           </thead>
           <tbody>
@@ -188,8 +203,10 @@ function PlanResult({ plan }: { plan: PlanView }) {
                   {money(Math.abs(c.change))}
                 </td>
                 <td>
-                  {ratio(c.marginal.conversions_per_1000, 2)} conv.,{" "}
-                  {money(c.marginal.revenue_per_1000)}
+                  {t("plan.brings", {
+                    conversions: ratio(c.marginal.conversions_per_1000, 2),
+                    revenue: money(c.marginal.revenue_per_1000),
+                  })}
                 </td>
                 <td className="small">{c.reason}</td>
               </tr>
@@ -197,26 +214,18 @@ function PlanResult({ plan }: { plan: PlanView }) {
           </tbody>
           <tfoot>
             <tr>
-              <th>Current split</th>
-              <td colSpan={5}>
-                {money(plan.current.spend)} →{" "}
-                {withInterval(plan.current.conversions, (v) => ratio(v, 1))} conversions,{" "}
-                {withInterval(plan.current.revenue, money)} revenue
-              </td>
+              <th>{t("plan.currentSplit")}</th>
+              <td colSpan={5}>{split(plan.current)}</td>
             </tr>
             <tr>
-              <th>Planned split</th>
-              <td colSpan={5}>
-                {money(plan.planned.spend)} →{" "}
-                {withInterval(plan.planned.conversions, (v) => ratio(v, 1))} conversions,{" "}
-                {withInterval(plan.planned.revenue, money)} revenue
-              </td>
+              <th>{t("plan.plannedSplit")}</th>
+              <td colSpan={5}>{split(plan.planned)}</td>
             </tr>
           </tfoot>
         </table>
       </div>
       {plan.unspent > 0 ? (
-        <p className="warn">{money(plan.unspent)} stays unspent: the maximums cap the total.</p>
+        <p className="warn">{t("plan.unspent", { amount: money(plan.unspent) })}</p>
       ) : null}
       {plan.warnings.length ? (
         <ul className="warn small">
@@ -227,8 +236,9 @@ function PlanResult({ plan }: { plan: PlanView }) {
       ) : null}
       {plan.skipped.length ? (
         <p className="small muted">
-          Left out (no usable curve):{" "}
-          {plan.skipped.map((s) => `${s.channel} — ${s.reasons.join(" ")}`).join("; ")}
+          {t("plan.skipped", {
+            list: plan.skipped.map((s) => `${s.channel} — ${s.reasons.join(" ")}`).join("; "),
+          })}
         </p>
       ) : null}
     </>

@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import type { MetricKind } from "~/scraping/metric-kinds";
 import { formatMetric } from "./format";
 import { Provenance, type ProvenanceProps } from "./Provenance";
@@ -12,14 +13,15 @@ export interface CustomFigureRow extends ProvenanceProps {
 
 /** The latest figure of each custom-source metric, shown as its kind says, with its source. */
 export function CustomFiguresTable({ rows }: { rows: readonly CustomFigureRow[] }) {
+  const { t } = useTranslation("scraping");
   return (
     <table className="data">
       <thead>
         <tr>
-          <th>What</th>
-          <th>Metric</th>
-          <th>Value</th>
-          <th>Source</th>
+          <th>{t("customFigures.what")}</th>
+          <th>{t("customFigures.metric")}</th>
+          <th>{t("customFigures.value")}</th>
+          <th>{t("customFigures.source")}</th>
         </tr>
       </thead>
       <tbody>

@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { formatDateTime } from "~/format";
 
 export interface ProvenanceProps {
@@ -9,11 +10,16 @@ export interface ProvenanceProps {
 
 /** Where a figure came from and when: every scraped figure is shown with this. */
 export function Provenance({ sourceName, url, fetchedAt, period }: ProvenanceProps) {
+  const { t } = useTranslation("scraping");
   // Only web addresses are links; uploads are recorded as "upload:<file name>".
   const link = url && /^https?:\/\//.test(url) ? url : null;
   return (
     <p className="muted small" data-testid="provenance">
-      Source: {sourceName ?? (url?.startsWith("upload:") ? "CSV upload" : "unknown")}
+      {t("provenance.source", {
+        name:
+          sourceName ??
+          (url?.startsWith("upload:") ? t("provenance.csvUpload") : t("provenance.unknown")),
+      })}
       {link ? (
         <>
           {" · "}
@@ -24,8 +30,8 @@ export function Provenance({ sourceName, url, fetchedAt, period }: ProvenancePro
       ) : url && !link ? (
         ` · ${url.replace(/^upload:/, "")}`
       ) : null}
-      {` · fetched ${formatDateTime(fetchedAt)}`}
-      {period ? ` · period ${period}` : null}
+      {t("provenance.fetched", { at: formatDateTime(fetchedAt) })}
+      {period ? t("provenance.period", { period }) : null}
     </p>
   );
 }

@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { StatusBadge } from "~/components/StatusBadge";
 import { formatDateTime, formatInteger } from "~/format";
 import { formatMs } from "./format";
@@ -16,20 +17,21 @@ export interface RunRow {
 
 /** The history of runs: when, how long, how many pages and values, and what went wrong. */
 export function RunsTable({ runs }: { runs: RunRow[] }) {
-  if (runs.length === 0) return <p className="muted">No runs yet.</p>;
+  const { t } = useTranslation("scraping");
+  if (runs.length === 0) return <p className="muted">{t("runsTable.none")}</p>;
   return (
     <div className="scroll-x">
-      <table className="data" aria-label="Runs">
+      <table className="data" aria-label={t("runsTable.label")}>
         <thead>
           <tr>
-            <th>Source</th>
-            <th>Started</th>
-            <th>Trigger</th>
-            <th>Status</th>
-            <th>Duration</th>
-            <th>Pages</th>
-            <th>Values written</th>
-            <th>Error</th>
+            <th>{t("runsTable.source")}</th>
+            <th>{t("runsTable.started")}</th>
+            <th>{t("runsTable.trigger")}</th>
+            <th>{t("runsTable.status")}</th>
+            <th>{t("runsTable.duration")}</th>
+            <th>{t("runsTable.pages")}</th>
+            <th>{t("runsTable.valuesWritten")}</th>
+            <th>{t("runsTable.error")}</th>
           </tr>
         </thead>
         <tbody>
@@ -37,7 +39,7 @@ export function RunsTable({ runs }: { runs: RunRow[] }) {
             <tr key={r.id}>
               <td>{r.sourceName}</td>
               <td>{formatDateTime(r.startedAt)}</td>
-              <td>{r.trigger}</td>
+              <td>{t(`runsTable.triggers.${r.trigger}`, { defaultValue: r.trigger })}</td>
               <td>
                 <StatusBadge status={r.status} />
               </td>

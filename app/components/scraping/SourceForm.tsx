@@ -1,5 +1,6 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import {
   ADAPTER_FIELDS,
   type ConfigField,
@@ -50,29 +51,28 @@ function ConfigInput({
 }
 
 function MetricRows({ values }: { values: Values }) {
+  const { t } = useTranslation("scraping");
   return (
     <fieldset style={{ border: 0, padding: 0, margin: 0 }}>
-      <legend className="small">
-        Metrics: a name, a CSS selector and what kind of value it holds
-      </legend>
+      <legend className="small">{t("sourceForm.metricsLegend")}</legend>
       {Array.from({ length: CUSTOM_METRIC_ROWS }, (_, i) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: a fixed set of numbered rows
         <div className="row" key={i} style={{ marginBottom: "0.4rem" }}>
           <input
             name={`metric_name_${i}`}
-            aria-label={`Metric ${i + 1} name`}
-            placeholder="followers"
+            aria-label={t("sourceForm.metricName", { n: i + 1 })}
+            placeholder={t("sourceForm.metricNamePlaceholder")}
             defaultValue={values[`metric_name_${i}`]}
           />
           <input
             name={`metric_selector_${i}`}
-            aria-label={`Metric ${i + 1} selector`}
-            placeholder="#followers"
+            aria-label={t("sourceForm.metricSelector", { n: i + 1 })}
+            placeholder={t("sourceForm.selectorPlaceholder")}
             defaultValue={values[`metric_selector_${i}`]}
           />
           <select
             name={`metric_type_${i}`}
-            aria-label={`Metric ${i + 1} type`}
+            aria-label={t("sourceForm.metricType", { n: i + 1 })}
             defaultValue={values[`metric_type_${i}`] ?? "integer"}
           >
             {CUSTOM_VALUE_TYPES.map((type) => (
@@ -81,8 +81,8 @@ function MetricRows({ values }: { values: Values }) {
           </select>
           <input
             name={`metric_attribute_${i}`}
-            aria-label={`Metric ${i + 1} attribute`}
-            placeholder="attribute (optional)"
+            aria-label={t("sourceForm.metricAttribute", { n: i + 1 })}
+            placeholder={t("sourceForm.attributePlaceholder")}
             defaultValue={values[`metric_attribute_${i}`]}
           />
         </div>
@@ -105,10 +105,11 @@ export function SourceForm({
 }) {
   const [adapter, setAdapter] = useState(values.adapter ?? adapters[0]?.id ?? "telegram");
   const busy = useNavigation().state === "submitting";
+  const { t } = useTranslation("scraping");
   return (
-    <Form method="post" className="card stack" aria-label="New source">
+    <Form method="post" className="card stack" aria-label={t("sourceForm.label")}>
       <label>
-        Adapter
+        {t("sourceForm.adapter")}
         <select name="adapter" value={adapter} onChange={(e) => setAdapter(e.target.value)}>
           {adapters.map((a) => (
             <option key={a.id} value={a.id}>
@@ -118,8 +119,12 @@ export function SourceForm({
         </select>
       </label>
       <label>
-        Name
-        <input name="name" defaultValue={values.name} placeholder="Acme news channel" />
+        {t("sourceForm.name")}
+        <input
+          name="name"
+          defaultValue={values.name}
+          placeholder={t("sourceForm.namePlaceholder")}
+        />
         {errors.name ? <span className="form-error small">{errors.name}</span> : null}
       </label>
       {(ADAPTER_FIELDS[adapter] ?? []).map((field) => (
@@ -135,16 +140,16 @@ export function SourceForm({
         <p className="form-error small">{errors.metrics ?? errors.config}</p>
       ) : null}
       <label>
-        Schedule (cron: minute hour day month weekday, in {timeZone})
+        {t("sourceForm.schedule", { timeZone })}
         <input name="schedule" defaultValue={values.schedule ?? "*/15 * * * *"} />
         {errors.schedule ? <span className="form-error small">{errors.schedule}</span> : null}
       </label>
       <div className="row">
         <button type="submit" name="intent" value="test" className="secondary" disabled={busy}>
-          Test
+          {t("sourceForm.test")}
         </button>
         <button type="submit" name="intent" value="create" disabled={busy}>
-          Save source
+          {t("sourceForm.save")}
         </button>
       </div>
     </Form>

@@ -1,4 +1,5 @@
 import { Form } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { StatusBadge } from "~/components/StatusBadge";
 import { formatDateTime } from "~/format";
 
@@ -45,18 +46,19 @@ function Action({
 
 /** The workspace's sources with their state, last and next run, and the actions editors have. */
 export function SourcesTable({ sources, canEdit }: { sources: SourceRow[]; canEdit: boolean }) {
-  if (sources.length === 0) return <p className="muted">No sources yet.</p>;
+  const { t } = useTranslation("scraping");
+  if (sources.length === 0) return <p className="muted">{t("sourcesTable.none")}</p>;
   return (
     <div className="scroll-x">
-      <table className="data" aria-label="Sources">
+      <table className="data" aria-label={t("sourcesTable.label")}>
         <thead>
           <tr>
-            <th>Source</th>
-            <th>Schedule</th>
-            <th>State</th>
-            <th>Last run</th>
-            <th>Next run</th>
-            {canEdit ? <th>Actions</th> : null}
+            <th>{t("sourcesTable.source")}</th>
+            <th>{t("sourcesTable.schedule")}</th>
+            <th>{t("sourcesTable.state")}</th>
+            <th>{t("sourcesTable.lastRun")}</th>
+            <th>{t("sourcesTable.nextRun")}</th>
+            {canEdit ? <th>{t("sourcesTable.actions")}</th> : null}
           </tr>
         </thead>
         <tbody>
@@ -69,7 +71,7 @@ export function SourcesTable({ sources, canEdit }: { sources: SourceRow[]; canEd
               <td className="mono">{s.schedule}</td>
               <td>
                 <span className={`badge status-${stateTone[s.state]}`} data-testid="source-state">
-                  {s.state}
+                  {t(`sourcesTable.states.${s.state}`)}
                 </span>
                 {s.pending ? (
                   <div>
@@ -81,7 +83,7 @@ export function SourcesTable({ sources, canEdit }: { sources: SourceRow[]; canEd
                 {s.lastStatus ? (
                   <StatusBadge status={s.lastStatus} />
                 ) : (
-                  <span className="muted">never</span>
+                  <span className="muted">{t("sourcesTable.never")}</span>
                 )}
                 <div className="muted small">
                   {s.lastRunAt ? formatDateTime(s.lastRunAt) : null}
@@ -90,7 +92,7 @@ export function SourcesTable({ sources, canEdit }: { sources: SourceRow[]; canEd
                   <div className="form-error small" style={{ maxWidth: "28rem" }}>
                     {s.lastError}
                     {s.consecutiveFailures > 1
-                      ? ` (${s.consecutiveFailures} failures in a row)`
+                      ? t("sourcesTable.failuresInRow", { count: s.consecutiveFailures })
                       : null}
                   </div>
                 ) : null}
@@ -101,13 +103,28 @@ export function SourcesTable({ sources, canEdit }: { sources: SourceRow[]; canEd
               {canEdit ? (
                 <td>
                   <div className="row" style={{ gap: "0.4rem" }}>
-                    <Action id={s.id} intent="run" label="Run now" />
+                    <Action id={s.id} intent="run" label={t("sourcesTable.runNow")} />
                     {s.state === "enabled" ? (
-                      <Action id={s.id} intent="pause" label="Pause" className="secondary" />
+                      <Action
+                        id={s.id}
+                        intent="pause"
+                        label={t("sourcesTable.pause")}
+                        className="secondary"
+                      />
                     ) : (
-                      <Action id={s.id} intent="resume" label="Resume" className="secondary" />
+                      <Action
+                        id={s.id}
+                        intent="resume"
+                        label={t("sourcesTable.resume")}
+                        className="secondary"
+                      />
                     )}
-                    <Action id={s.id} intent="delete" label="Delete" className="danger" />
+                    <Action
+                      id={s.id}
+                      intent="delete"
+                      label={t("sourcesTable.delete")}
+                      className="danger"
+                    />
                   </div>
                 </td>
               ) : null}

@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { formatFigure } from "./format";
 
 export interface TestObservation {
@@ -15,10 +16,11 @@ export type TestOutcome =
 
 /** What the "Test" button read from the page (text is scraped: React escapes it). */
 export function TestResult({ outcome }: { outcome: TestOutcome }) {
+  const { t } = useTranslation("scraping");
   if (!outcome.ok) {
     return (
-      <section aria-label="Test result" className="card">
-        <h3 style={{ marginTop: 0 }}>Test failed</h3>
+      <section aria-label={t("testResult.label")} className="card">
+        <h3 style={{ marginTop: 0 }}>{t("testResult.failed")}</h3>
         <p className="form-error" role="alert">
           {outcome.error}
         </p>
@@ -26,21 +28,19 @@ export function TestResult({ outcome }: { outcome: TestOutcome }) {
     );
   }
   return (
-    <section aria-label="Test result" className="card">
+    <section aria-label={t("testResult.label")} className="card">
       <h3 style={{ marginTop: 0 }}>
-        Test read {outcome.total} values from {outcome.url}
+        {t("testResult.read", { count: outcome.total, url: outcome.url })}
       </h3>
-      <p className="muted small">
-        Nothing was saved. Save the source to collect these on its schedule.
-      </p>
+      <p className="muted small">{t("testResult.nothingSaved")}</p>
       <div className="scroll-x">
         <table className="data">
           <thead>
             <tr>
-              <th>Entity</th>
-              <th>Metric</th>
-              <th>Period</th>
-              <th>Value</th>
+              <th>{t("testResult.entity")}</th>
+              <th>{t("testResult.metric")}</th>
+              <th>{t("testResult.period")}</th>
+              <th>{t("testResult.value")}</th>
             </tr>
           </thead>
           <tbody>
@@ -58,7 +58,9 @@ export function TestResult({ outcome }: { outcome: TestOutcome }) {
         </table>
       </div>
       {outcome.total > outcome.observations.length ? (
-        <p className="muted small">…and {outcome.total - outcome.observations.length} more.</p>
+        <p className="muted small">
+          {t("testResult.more", { count: outcome.total - outcome.observations.length })}
+        </p>
       ) : null}
     </section>
   );

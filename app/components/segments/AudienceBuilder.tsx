@@ -1,11 +1,14 @@
 import { Form } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { formatInteger } from "~/format";
 import type { FieldErrors } from "~/forms.server";
+import { useMessage } from "~/i18n/message";
 import type { AudienceMember } from "~/segments/audience.server";
 import type { AudienceChoice } from "./audience-form";
 import { excludedReasons } from "./audience-reasons";
 import { AudienceFormulas } from "./HowComputed";
 import { labelOf } from "./run-results";
+import { segmentName } from "./segment-names";
 
 interface Preview {
   choice: AudienceChoice;
@@ -26,13 +29,14 @@ function ExportForm({
   choice: AudienceChoice;
   count: number;
 }) {
+  const { t } = useTranslation("segments");
   return (
     <Form
       method="post"
       action={exportPath}
       reloadDocument
       className="card stack"
-      aria-label="Export audience"
+      aria-label={t("audience.export")}
     >
       {Object.entries(choice).map(([key, value]) =>
         value === undefined ? null : (
@@ -40,16 +44,15 @@ function ExportForm({
         ),
       )}
       <label className="row" style={inline}>
-        <input type="checkbox" name="record" /> Record these contacts (they count towards the weekly
-        cap of the next audience)
+        <input type="checkbox" name="record" /> {t("audience.record")}
       </label>
       <label>
-        Audience name (optional, kept with the recorded contacts)
+        {t("audience.name")}
         <input name="audienceName" maxLength={100} />
       </label>
       <div>
         <button type="submit" disabled={count === 0}>
-          Export CSV ({formatInteger(count)} contacts)
+          {t("audience.exportCsv", { n: formatInteger(count) })}
         </button>
       </div>
     </Form>
@@ -69,36 +72,38 @@ export function AudienceBuilder(props: {
 }) {
   const { labels, sizes, categories, query, preview, errors } = props;
   const firstError = Object.values(errors).find(Boolean);
+  const { t } = useTranslation("segments");
+  const translate = useMessage();
   return (
     <>
-      <h2>Build an audience</h2>
-      <p className="muted small">
-        Only members of this run can be chosen: the run already left out{" "}
-        {formatInteger(props.runExcluded)} customers without data-processing consent.
-      </p>
-      <Form method="get" className="card stack" aria-label="Audience">
+      <h2>{t("audience.title")}</h2>
+      <p className="muted small">{t("audience.intro", { n: formatInteger(props.runExcluded) })}</p>
+      <Form method="get" className="card stack" aria-label={t("audience.form")}>
         <div className="row">
           <label>
-            Segment
+            {t("audience.segment")}
             <select name="segment" defaultValue={query.segment ?? sizes[0]?.segment}>
               {sizes.map((s) => (
                 <option key={s.segment} value={s.segment}>
-                  {labelOf(labels, s.segment)} ({formatInteger(s.customers)})
+                  {t("audience.option", {
+                    segment: segmentName(t, labelOf(labels, s.segment)),
+                    n: formatInteger(s.customers),
+                  })}
                 </option>
               ))}
             </select>
           </label>
           <label>
-            Contact channel
+            {t("audience.channel")}
             <select name="channel" defaultValue={query.channel ?? "sms"}>
               <option value="sms">SMS</option>
-              <option value="email">E-mail</option>
+              <option value="email">{t("audience.email")}</option>
             </select>
           </label>
           <label>
-            Interested in (optional)
+            {t("audience.interested")}
             <select name="category" defaultValue={query.category ?? ""}>
-              <option value="">any category</option>
+              <option value="">{t("audience.anyCategory")}</option>
               {categories.map((c) => (
                 <option key={c} value={c}>
                   {c}
@@ -107,7 +112,7 @@ export function AudienceBuilder(props: {
             </select>
           </label>
           <label>
-            Weekly contact cap (optional)
+            {t("audience.cap")}
             <input
               name="cap"
               type="number"
@@ -118,49 +123,55 @@ export function AudienceBuilder(props: {
             />
           </label>
           <label>
-            Cap counts contacts on
+            {t("audience.capScope")}
             <select name="capScope" defaultValue={query.capScope ?? "all-channels"}>
-              <option value="all-channels">all channels</option>
-              <option value="this-channel">this channel only</option>
+              <option value="all-channels">{t("audience.allChannels")}</option>
+              <option value="this-channel">{t("audience.thisChannel")}</option>
             </select>
           </label>
         </div>
         {firstError ? (
           <p className="form-error" role="alert">
-            {firstError}
+            {translate(firstError)}
           </p>
         ) : null}
         <div>
           <button type="submit" className="secondary">
-            Preview audience
+            {t("audience.preview")}
           </button>
         </div>
       </Form>
       {preview ? (
-        <section aria-label="Audience preview">
+        <section aria-label={t("audience.previewLabel")}>
           <div className="stats">
             <div>
               <strong>{formatInteger(preview.segment_members)}</strong>
-              <span>in the segment</span>
+              <span>{t("audience.inSegment")}</span>
             </div>
             <div>
               <strong data-testid="audience-count">{formatInteger(preview.count)}</strong>
-              <span>can be contacted by {preview.choice.channel === "sms" ? "SMS" : "e-mail"}</span>
+              <span>
+                {t(
+                  preview.choice.channel === "sms"
+                    ? "audience.canContactSms"
+                    : "audience.canContactEmail",
+                )}
+              </span>
             </div>
           </div>
-          <table className="data" aria-label="Excluded customers">
+          <table className="data" aria-label={t("audience.excludedTable")}>
             <thead>
               <tr>
-                <th>Left out because</th>
-                <th>Customers</th>
+                <th>{t("audience.leftOutBecause")}</th>
+                <th>{t("audience.customers")}</th>
               </tr>
             </thead>
             <tbody>
               {excludedReasons.map((reason) => (
                 <tr key={reason.key}>
                   <td>
-                    {reason.label}
-                    <div className="muted small">{reason.detail}</div>
+                    {t(`audience.reasons.${reason.key}.label`)}
+                    <div className="muted small">{t(`audience.reasons.${reason.key}.detail`)}</div>
                   </td>
                   <td data-testid={`excluded-${reason.key}`}>
                     {formatInteger(preview.excluded[reason.key])}
@@ -171,8 +182,10 @@ export function AudienceBuilder(props: {
           </table>
           {preview.sample.length > 0 ? (
             <p className="small muted">
-              First {preview.sample.length}:{" "}
-              {preview.sample.map((m) => m.name ?? `#${m.customer_id}`).join(", ")}
+              {t("audience.first", {
+                n: formatInteger(preview.sample.length),
+                names: preview.sample.map((m) => m.name ?? `#${m.customer_id}`).join(", "),
+              })}
             </p>
           ) : null}
           <ExportForm exportPath={props.exportPath} choice={preview.choice} count={preview.count} />

@@ -1,8 +1,10 @@
 import { Form, Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { formatInteger } from "~/format";
 import { formatDecimal, formatPercent } from "./numbers";
 import type { ProductReport } from "./ProductMatchView";
 import { labelOf } from "./run-results";
+import { segmentName } from "./segment-names";
 
 interface Thresholds {
   /** Minimum support in % of baskets. */
@@ -24,12 +26,13 @@ export function BasketTables({
   customersPath: string;
 }) {
   const { association_rules: basket } = report;
+  const { t } = useTranslation("segments");
   return (
     <>
-      <h2>Bought together</h2>
-      <Form method="get" className="row" aria-label="Rule thresholds">
+      <h2>{t("basket.title")}</h2>
+      <Form method="get" className="row" aria-label={t("basket.thresholds")}>
         <label>
-          Minimum support (% of baskets)
+          {t("basket.support")}
           <input
             name="support"
             type="number"
@@ -40,7 +43,7 @@ export function BasketTables({
           />
         </label>
         <label>
-          Minimum confidence
+          {t("basket.confidence")}
           <input
             name="confidence"
             type="number"
@@ -51,33 +54,35 @@ export function BasketTables({
           />
         </label>
         <label>
-          Minimum lift
+          {t("basket.lift")}
           <input name="lift" type="number" min={0} step="any" defaultValue={thresholds.lift} />
         </label>
         <button type="submit" className="secondary">
-          Apply
+          {t("basket.apply")}
         </button>
       </Form>
       <p className="muted small">
-        {formatInteger(basket.baskets)} baskets (one customer's purchases on one day) ·{" "}
-        {formatInteger(basket.rules_found)} rules found
+        {t("basket.summary", {
+          baskets: formatInteger(basket.baskets),
+          rules: formatInteger(basket.rules_found),
+        })}
         {basket.rules_found > basket.rules.length
-          ? `, the ${basket.rules.length} strongest shown`
+          ? t("basket.strongest", { n: formatInteger(basket.rules.length) })
           : ""}
       </p>
       {basket.rules.length === 0 ? (
-        <p className="muted">No rule meets these thresholds.</p>
+        <p className="muted">{t("basket.none")}</p>
       ) : (
         <div className="scroll-x">
-          <table className="data small" aria-label="Association rules">
+          <table className="data small" aria-label={t("basket.rules")}>
             <thead>
               <tr>
-                <th>If bought</th>
-                <th>Then also</th>
-                <th>Support</th>
-                <th>Confidence</th>
-                <th>Lift</th>
-                <th>Baskets</th>
+                <th>{t("basket.ifBought")}</th>
+                <th>{t("basket.thenAlso")}</th>
+                <th>{t("basket.supportCol")}</th>
+                <th>{t("basket.confidenceCol")}</th>
+                <th>{t("basket.liftCol")}</th>
+                <th>{t("basket.baskets")}</th>
               </tr>
             </thead>
             <tbody>
@@ -96,21 +101,22 @@ export function BasketTables({
         </div>
       )}
 
-      <h2>Next best products</h2>
+      <h2>{t("basket.nextBest")}</h2>
       <p className="muted small">
-        The first {formatInteger(report.next_best.length)} of{" "}
-        {formatInteger(report.customers_with_suggestions)} customers who get a suggestion from these
-        rules, by customer id.
+        {t("basket.nextBestIntro", {
+          shown: formatInteger(report.next_best.length),
+          total: formatInteger(report.customers_with_suggestions),
+        })}
       </p>
       {report.next_best.length === 0 ? null : (
         <div className="scroll-x">
-          <table className="data small" aria-label="Next best products">
+          <table className="data small" aria-label={t("basket.nextBest")}>
             <thead>
               <tr>
-                <th>Customer</th>
-                <th>Segment</th>
-                <th>Top interests</th>
-                <th>Suggested (confidence · because they bought)</th>
+                <th>{t("basket.customer")}</th>
+                <th>{t("basket.segment")}</th>
+                <th>{t("basket.interests")}</th>
+                <th>{t("basket.suggested")}</th>
               </tr>
             </thead>
             <tbody>
@@ -119,7 +125,7 @@ export function BasketTables({
                   <td>
                     <Link to={`${customersPath}/${row.customer_id}`}>#{row.customer_id}</Link>
                   </td>
-                  <td>{labelOf(labels, row.segment)}</td>
+                  <td>{segmentName(t, labelOf(labels, row.segment))}</td>
                   <td>{row.interests.join(", ") || "—"}</td>
                   <td>
                     {row.suggestions

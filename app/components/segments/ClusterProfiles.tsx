@@ -1,8 +1,10 @@
 import { Form, Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { CurrencyNote } from "~/components/CurrencyNote";
 import { humanLabel } from "~/components/labels";
 import type { ReportingCurrency } from "~/customers/reporting-currency.server";
 import { formatInteger } from "~/format";
+import { useMessage } from "~/i18n/message";
 import { formatFeatureValue, isAmountFeature } from "./money";
 import { formatChange, formatDecimal, formatPercent } from "./numbers";
 import { type ClusterRunResult, labelOf } from "./run-results";
@@ -15,15 +17,16 @@ function categoryValue(category: string, value: string): string {
 }
 
 function RenameForm({ profile, name }: { profile: Profile; name: string }) {
+  const { t } = useTranslation("segments");
   return (
     <Form method="post" className="row">
       <input type="hidden" name="cluster" value={profile.cluster} />
       <label>
-        Name of cluster {profile.cluster}
+        {t("clusterProfiles.nameOf", { cluster: profile.cluster })}
         <input name="name" defaultValue={name} maxLength={80} required />
       </label>
       <button type="submit" className="secondary">
-        Save name
+        {t("clusterProfiles.saveName")}
       </button>
     </Form>
   );
@@ -39,41 +42,52 @@ export function ClusterProfiles(props: {
   error: string | null;
 }) {
   const { result, labels, base, money } = props;
+  const { t } = useTranslation("segments");
+  const translate = useMessage();
   return (
     <div className="stack" style={{ display: "grid", gap: "1rem" }}>
       {result.features.some(isAmountFeature) ? <CurrencyNote money={money} /> : null}
       {props.error ? (
         <p className="form-error" role="alert">
-          {props.error}
+          {translate(props.error)}
         </p>
       ) : null}
       {result.profiles.map((profile) => {
         const name = labelOf(labels, profile.suggestedName);
         return (
-          <section key={profile.cluster} className="card" aria-label={`Cluster ${profile.cluster}`}>
+          <section
+            key={profile.cluster}
+            className="card"
+            aria-label={t("clusterProfiles.region", { cluster: profile.cluster })}
+          >
             <h3 style={{ marginTop: 0 }}>
               {name}{" "}
               <span className="muted small">
-                cluster {profile.cluster} · {formatInteger(profile.size)} customers (
-                {formatPercent(profile.share)})
+                {t("clusterProfiles.size", {
+                  cluster: profile.cluster,
+                  customers: formatInteger(profile.size),
+                  share: formatPercent(profile.share),
+                })}
               </span>
             </h3>
             {name !== profile.suggestedName ? (
-              <p className="muted small">Suggested name: {profile.suggestedName}</p>
+              <p className="muted small">
+                {t("clusterProfiles.suggested", { name: profile.suggestedName })}
+              </p>
             ) : null}
             <p className="small">
               <Link to={`${base}/members?segment=${encodeURIComponent(profile.suggestedName)}`}>
-                See the customers of this cluster
+                {t("clusterProfiles.seeCustomers")}
               </Link>
             </p>
             <table className="data small">
               <thead>
                 <tr>
-                  <th>Feature</th>
-                  <th>Cluster mean</th>
-                  <th>Overall mean</th>
-                  <th>Difference</th>
-                  <th>Effect (σ)</th>
+                  <th>{t("clusterProfiles.feature")}</th>
+                  <th>{t("clusterProfiles.clusterMean")}</th>
+                  <th>{t("clusterProfiles.overallMean")}</th>
+                  <th>{t("clusterProfiles.difference")}</th>
+                  <th>{t("clusterProfiles.effect")}</th>
                 </tr>
               </thead>
               <tbody>
@@ -93,9 +107,12 @@ export function ClusterProfiles(props: {
                 <p key={category.name} className="small">
                   <strong>{humanLabel(category.name)}:</strong>{" "}
                   {category.top
-                    .map(
-                      (t) =>
-                        `${categoryValue(category.name, t.value)} ${formatPercent(t.share, 0)} (overall ${formatPercent(t.overallShare, 0)})`,
+                    .map((top) =>
+                      t("clusterProfiles.topValue", {
+                        value: categoryValue(category.name, top.value),
+                        share: formatPercent(top.share, 0),
+                        overall: formatPercent(top.overallShare, 0),
+                      }),
                     )
                     .join(" · ")}
                 </p>

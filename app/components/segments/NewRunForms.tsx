@@ -1,18 +1,16 @@
 import { Form, useNavigation, useParams } from "@remix-run/react";
+import type { TFunction } from "i18next";
+import { useTranslation } from "react-i18next";
 import { EmptyBecauseOfBasis } from "~/components/BasisNote";
 import { humanLabel } from "~/components/labels";
-import { exclusionWording } from "~/customers/processing-basis";
-import { formatInteger } from "~/format";
+import { formatDay, formatInteger } from "~/format";
 import type { FieldErrors } from "~/forms.server";
+import { useMessage } from "~/i18n/message";
 import type { FeatureInfo, FeatureList } from "~/segments/feature-list.server";
 import { formatDecimal } from "./numbers";
 
-const sourceLabels: Record<string, string> = {
-  rfm: "RFM",
-  profile: "profile",
-  attribute: "attribute",
-  category: "category spend",
-};
+/** Where features come from (catalogue keys under newRun.sources). */
+const SOURCES = new Set(["rfm", "profile", "attribute", "category"]);
 
 /**
  * The name shown for a feature: spend per category keeps the feature list's label, which has
@@ -24,15 +22,18 @@ function featureLabel(feature: FeatureInfo): string {
 }
 
 /** Where a feature comes from; RFM features add the feature list's plain description. */
-function featureHint(feature: FeatureInfo): string {
-  const source = sourceLabels[feature.source] ?? feature.source;
+function featureHint(t: TFunction, feature: FeatureInfo): string {
+  const source = SOURCES.has(feature.source)
+    ? t(`newRun.sources.${feature.source}`)
+    : feature.source;
   return feature.source === "rfm" ? `${feature.label} · ${source}` : source;
 }
 
 function ErrorText({ message }: { message: string | undefined }) {
+  const translate = useMessage();
   return message ? (
     <p className="form-error" role="alert">
-      {message}
+      {translate(message)}
     </p>
   ) : null;
 }
@@ -41,6 +42,9 @@ function ErrorText({ message }: { message: string | undefined }) {
 export function NewRunForms({ features, errors }: { features: FeatureList; errors: FieldErrors }) {
   const busy = useNavigation().state === "submitting";
   const { workspace } = useParams();
+  const { t } = useTranslation("segments");
+  const byConsent =
+    features.processing_basis === undefined || features.processing_basis === "consent";
   const incomplete = features.features.some((f) => f.missing > 0);
   return (
     <div
@@ -49,57 +53,58 @@ export function NewRunForms({ features, errors }: { features: FeatureList; error
     >
       {features.empty_reason ? (
         <div style={{ gridColumn: "1 / -1" }}>
-          <EmptyBecauseOfBasis reason={features.empty_reason} slug={workspace} />
+          <EmptyBecauseOfBasis
+            basis={features.processing_basis}
+            excluded={features.excluded_without_consent}
+            slug={workspace}
+          />
         </div>
       ) : null}
       <Form
         method="post"
         className="card stack"
-        aria-label="Run RFM"
+        aria-label={t("newRun.runRfm")}
         style={{ alignSelf: "start" }}
       >
         <input type="hidden" name="intent" value="rfm" />
-        <h2 style={{ marginTop: 0 }}>RFM segments</h2>
-        <p className="muted small">
-          Recency, frequency and monetary value per customer, scored 1–5 by quintile and named with
-          the usual segment map (Champions, Loyal, At risk…).
-        </p>
+        <h2 style={{ marginTop: 0 }}>{t("newRun.rfmTitle")}</h2>
+        <p className="muted small">{t("newRun.rfmIntro")}</p>
         <label>
-          As of (optional)
+          {t("newRun.asOf")}
           <input type="date" name="asOf" aria-describedby="asof-hint" />
         </label>
         <span id="asof-hint" className="muted small">
-          Default: the day after the last transaction ({features.reference_date}).
+          {t("newRun.asOfHint", { day: formatDay(features.reference_date) })}
         </span>
         <ErrorText message={errors.asOf} />
         <div>
           <button type="submit" disabled={busy}>
-            Run RFM
+            {t("newRun.runRfm")}
           </button>
         </div>
       </Form>
 
-      <Form method="post" className="card stack" aria-label="Cluster customers">
+      <Form method="post" className="card stack" aria-label={t("newRun.cluster")}>
         <input type="hidden" name="intent" value="cluster" />
-        <h2 style={{ marginTop: 0 }}>k-means clusters</h2>
+        <h2 style={{ marginTop: 0 }}>{t("newRun.clusterTitle")}</h2>
         <p className="muted small">
-          {formatInteger(features.customers)} customers may be analysed (
-          {formatInteger(features.excluded_without_consent)}{" "}
-          {exclusionWording(features.processing_basis)} are left out). Features are standardised
-          (z-scores) before clustering.
+          {t(byConsent ? "newRun.clusterIntroConsent" : "newRun.clusterIntroObjected", {
+            customers: formatInteger(features.customers),
+            excluded: formatInteger(features.excluded_without_consent),
+          })}
         </p>
         {features.features.length === 0 ? (
-          <p className="muted">No features yet: upload customers and transactions first.</p>
+          <p className="muted">{t("newRun.noFeatures")}</p>
         ) : (
           <div className="scroll-x">
-            <table className="data" aria-label="Features">
+            <table className="data" aria-label={t("newRun.features")}>
               <thead>
                 <tr>
-                  <th>Use</th>
-                  <th>Feature</th>
-                  <th>Customers with / without a value</th>
-                  <th>Skewness</th>
-                  <th>Log</th>
+                  <th>{t("newRun.use")}</th>
+                  <th>{t("newRun.feature")}</th>
+                  <th>{t("newRun.withWithout")}</th>
+                  <th>{t("newRun.skewness")}</th>
+                  <th>{t("newRun.log")}</th>
                 </tr>
               </thead>
               <tbody>
@@ -115,7 +120,7 @@ export function NewRunForms({ features, errors }: { features: FeatureList; error
                     </td>
                     <td>
                       <label htmlFor={`feature-${f.name}`}>{featureLabel(f)}</label>
-                      <div className="muted small">{featureHint(f)}</div>
+                      <div className="muted small">{featureHint(t, f)}</div>
                     </td>
                     <td>
                       {formatInteger(f.present)} /{" "}
@@ -124,7 +129,7 @@ export function NewRunForms({ features, errors }: { features: FeatureList; error
                     <td>
                       {formatDecimal(f.skewness)}
                       {f.suggest_log ? (
-                        <div className="warn small">skewed (|g₁| &gt; 1): log suggested</div>
+                        <div className="warn small">{t("newRun.skewed")}</div>
                       ) : null}
                     </td>
                     <td>
@@ -138,7 +143,7 @@ export function NewRunForms({ features, errors }: { features: FeatureList; error
                             name="log"
                             value={f.name}
                             defaultChecked
-                            aria-label={`Log-transform ${featureLabel(f)}`}
+                            aria-label={t("newRun.logOf", { feature: featureLabel(f) })}
                           />
                           ln(1 + |x|)
                         </label>
@@ -154,21 +159,20 @@ export function NewRunForms({ features, errors }: { features: FeatureList; error
         )}
         <ErrorText message={errors.features} />
         <fieldset className="stack" style={{ border: 0, padding: 0, margin: 0 }}>
-          <legend className="small">Customers with a missing value in a chosen feature</legend>
+          <legend className="small">{t("newRun.missingLegend")}</legend>
           <label className="row" style={{ alignItems: "center", fontWeight: 400 }}>
-            <input type="radio" name="missing" value="drop" defaultChecked /> leave them out
-            (counted on the run page)
+            <input type="radio" name="missing" value="drop" defaultChecked /> {t("newRun.drop")}
           </label>
           <label className="row" style={{ alignItems: "center", fontWeight: 400 }}>
-            <input type="radio" name="missing" value="median" /> give them the feature's median
+            <input type="radio" name="missing" value="median" /> {t("newRun.median")}
           </label>
-          {incomplete ? null : <span className="muted small">No feature has missing values.</span>}
+          {incomplete ? null : <span className="muted small">{t("newRun.noMissing")}</span>}
         </fieldset>
         <div className="row">
           <label>
-            Number of clusters k
+            {t("newRun.k")}
             <select name="k" defaultValue="auto">
-              <option value="auto">auto (best silhouette, 2–10)</option>
+              <option value="auto">{t("newRun.auto")}</option>
               {[2, 3, 4, 5, 6, 7, 8, 9, 10].map((k) => (
                 <option key={k} value={k}>
                   {k}
@@ -177,7 +181,7 @@ export function NewRunForms({ features, errors }: { features: FeatureList; error
             </select>
           </label>
           <label>
-            Seed
+            {t("newRun.seed")}
             <input
               type="number"
               name="seed"
@@ -191,7 +195,7 @@ export function NewRunForms({ features, errors }: { features: FeatureList; error
         <ErrorText message={errors.k ?? errors.seed ?? errors.missing ?? errors.intent} />
         <div>
           <button type="submit" disabled={busy || features.features.length === 0}>
-            Cluster customers
+            {t("newRun.cluster")}
           </button>
         </div>
       </Form>
