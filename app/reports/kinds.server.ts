@@ -1,6 +1,7 @@
 /** Every kind of report, by id. Adding a kind: a module under ./kinds and a line here. */
 import { campaignRoiReport } from "./kinds/campaign-roi.server";
 import { channelsReport } from "./kinds/channels.server";
+import { forecastReport } from "./kinds/forecast.server";
 import { offerCostReport } from "./kinds/offer-cost.server";
 import type { ReportKind } from "./kinds/report-kind.server";
 import { sitesReport } from "./kinds/sites.server";
@@ -15,4 +16,5 @@ export const reportKinds: Record<ReportKindId, ReportKind<any>> = {
   channels: channelsReport,
   sites: sitesReport,
   trends: trendsReport,
+  forecast: forecastReport,
 };

@@ -3,6 +3,7 @@
  * saved from renders, fed with the report's data instead of the page's loader.
  */
 import { CampaignRoiView } from "~/components/campaigns/CampaignRoiView";
+import { ForecastView } from "~/components/forecast/ForecastView";
 import { OfferCostReportView } from "~/components/forecast/OfferCostPanel";
 import { ChannelsView } from "~/components/scraping/ChannelsView";
 import { SitesView } from "~/components/scraping/SitesView";
@@ -44,6 +45,13 @@ export function ReportBody({ view }: Props) {
       return (
         <TrendsView
           data={view.data as Parameters<typeof TrendsView>[0]["data"]}
+          interactive={false}
+        />
+      );
+    case "forecast":
+      return (
+        <ForecastView
+          data={view.data as Parameters<typeof ForecastView>[0]["data"]}
           interactive={false}
         />
       );
