@@ -4,6 +4,7 @@ import { channelsReport } from "./kinds/channels.server";
 import { forecastReport } from "./kinds/forecast.server";
 import { offerCostReport } from "./kinds/offer-cost.server";
 import type { ReportKind } from "./kinds/report-kind.server";
+import { segmentRunReport } from "./kinds/segment-run.server";
 import { sitesReport } from "./kinds/sites.server";
 import { trendsReport } from "./kinds/trends.server";
 import type { ReportKindId } from "./report-kinds";
@@ -17,4 +18,5 @@ export const reportKinds: Record<ReportKindId, ReportKind<any>> = {
   sites: sitesReport,
   trends: trendsReport,
   forecast: forecastReport,
+  "segment-run": segmentRunReport,
 };

@@ -9,6 +9,7 @@ export const REPORT_KINDS = [
   "sites",
   "trends",
   "forecast",
+  "segment-run",
 ] as const;
 export type ReportKindId = (typeof REPORT_KINDS)[number];
 
@@ -20,6 +21,7 @@ export const reportKindLabels: Record<ReportKindId, string> = {
   sites: "Sites",
   trends: "Trends",
   forecast: "Forecast",
+  "segment-run": "Segment run",
 };
 
 export function isReportKind(value: unknown): value is ReportKindId {

@@ -8,6 +8,7 @@ import { OfferCostReportView } from "~/components/forecast/OfferCostPanel";
 import { ChannelsView } from "~/components/scraping/ChannelsView";
 import { SitesView } from "~/components/scraping/SitesView";
 import { TrendsView } from "~/components/scraping/TrendsView";
+import { SegmentRunView } from "~/components/segments/SegmentRunView";
 import type { ReportView } from "~/reports/report-view.server";
 
 type Props = { view: Pick<ReportView, "kind" | "data"> };
@@ -52,6 +53,13 @@ export function ReportBody({ view }: Props) {
       return (
         <ForecastView
           data={view.data as Parameters<typeof ForecastView>[0]["data"]}
+          interactive={false}
+        />
+      );
+    case "segment-run":
+      return (
+        <SegmentRunView
+          data={view.data as Parameters<typeof SegmentRunView>[0]["data"]}
           interactive={false}
         />
       );
