@@ -10,6 +10,8 @@ export const REPORT_KINDS = [
   "trends",
   "forecast",
   "segment-run",
+  "channel-match",
+  "product-match",
 ] as const;
 export type ReportKindId = (typeof REPORT_KINDS)[number];
 
@@ -22,6 +24,8 @@ export const reportKindLabels: Record<ReportKindId, string> = {
   trends: "Trends",
   forecast: "Forecast",
   "segment-run": "Segment run",
+  "channel-match": "Segment channels",
+  "product-match": "Segment products",
 };
 
 export function isReportKind(value: unknown): value is ReportKindId {

@@ -8,8 +8,17 @@ import { OfferCostReportView } from "~/components/forecast/OfferCostPanel";
 import { ChannelsView } from "~/components/scraping/ChannelsView";
 import { SitesView } from "~/components/scraping/SitesView";
 import { TrendsView } from "~/components/scraping/TrendsView";
+import { SegmentChannelsView } from "~/components/segments/SegmentChannelsView";
+import { SegmentProductsView } from "~/components/segments/SegmentProductsView";
 import { SegmentRunView } from "~/components/segments/SegmentRunView";
 import type { ReportView } from "~/reports/report-view.server";
+
+/** A live report of a run that was deleted since (or never finished). */
+function MissingRun() {
+  return <p className="notice">This segment run no longer exists in the workspace.</p>;
+}
+
+const isMissingRun = (data: unknown) => (data as { state?: string } | null)?.state === "missing";
 
 type Props = { view: Pick<ReportView, "kind" | "data"> };
 
@@ -60,6 +69,24 @@ export function ReportBody({ view }: Props) {
       return (
         <SegmentRunView
           data={view.data as Parameters<typeof SegmentRunView>[0]["data"]}
+          interactive={false}
+        />
+      );
+    case "channel-match":
+      return isMissingRun(view.data) ? (
+        <MissingRun />
+      ) : (
+        <SegmentChannelsView
+          data={view.data as Parameters<typeof SegmentChannelsView>[0]["data"]}
+          interactive={false}
+        />
+      );
+    case "product-match":
+      return isMissingRun(view.data) ? (
+        <MissingRun />
+      ) : (
+        <SegmentProductsView
+          data={view.data as Parameters<typeof SegmentProductsView>[0]["data"]}
           interactive={false}
         />
       );

@@ -5,13 +5,8 @@
  */
 import { findRun, type SegmentRunPage, segmentRunPage } from "~/segments/run-page.server";
 import type { ReportTable } from "../report-table";
-import { type ReportKind, searchParams } from "./report-kind.server";
-
-/** The saved `run` parameter must be a run id; the run itself is looked up in the workspace. */
-export const runParams = (names: readonly string[] = []) =>
-  searchParams(["run", ...names]).refine((p) => /^[1-9]\d*$/.test(String(p.run ?? "")), {
-    message: "Open a segment run first: the report needs the run it shows.",
-  });
+import type { ReportKind } from "./report-kind.server";
+import { runParams } from "./segment-run-params.server";
 
 export const segmentRunReport: ReportKind<SegmentRunPage> = {
   page: "segments/:run",
