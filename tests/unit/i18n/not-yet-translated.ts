@@ -37,13 +37,15 @@ export const notConvertedYet: string[] = [
   "app/components/segments/ChannelPropensityView.tsx",
   "app/components/segments/ClusterProfiles.tsx",
   "app/components/segments/ClusterRunView.tsx",
+  // The run overview's and Products tab's text, moved out of their routes for reports.
+  "app/components/segments/SegmentProductsView.tsx",
+  "app/components/segments/SegmentRunView.tsx",
   "app/components/segments/HowComputed.tsx",
   "app/components/segments/NewRunForms.tsx",
   "app/components/segments/ProductMatchView.tsx",
   "app/routes/w.$workspace.customers.$customer.tsx",
   "app/routes/w.$workspace.customers._index.tsx",
   "app/routes/w.$workspace.data.$dataset.tsx",
-  "app/routes/w.$workspace.segments.$run._index.tsx",
   "app/routes/w.$workspace.segments.$run.members.tsx",
   "app/routes/w.$workspace.trends.tsx",
 ];
