@@ -57,3 +57,23 @@ export function firstErrors(error: z.ZodError): FieldErrors {
   for (const issue of error.issues) out[String(issue.path[0] ?? "form")] ??= issue.message;
   return out;
 }
+
+/**
+ * How many channels' plan bounds (min_0…, max_0…) a saved report keeps: the bounds are named
+ * by the channel's position on the page, so the names are listed up to a generous count.
+ */
+const PLAN_BOUND_SLOTS = 50;
+
+/** The query parameters of both forms, as a saved "forecast" report keeps them. */
+export const FORECAST_PARAMS = [
+  "channel",
+  "budget",
+  "from",
+  "to",
+  "planBudget",
+  "planFrom",
+  "planTo",
+  "goal",
+  "target",
+  ...Array.from({ length: PLAN_BOUND_SLOTS }, (_, i) => [`min_${i}`, `max_${i}`]).flat(),
+] as const;

@@ -1,8 +1,10 @@
 /**
  * Everything the Forecast page shows: each channel's fit (or why there is none), its
  * response curve at steady state, and — when the forms were sent — a forecast and a plan.
+ * The route's loader and a saved "forecast" report both call `forecastPage`.
  */
 import type { Db } from "#db/client";
+import type { WorkspaceScope } from "#db/scoped";
 import { type BoundSpec, currentSpend, type PlanGoal } from "~/analytics/budget-plan-report";
 import { PlanInputError } from "~/analytics/budget-planner";
 import { ForecastInputError } from "~/analytics/campaign-forecast";
@@ -20,7 +22,15 @@ import { channelModels, UnknownChannelError } from "./response-curves.server";
 
 const CURVE_POINTS = 40;
 
-export function forecastPage(db: Db, workspaceId: number, query: URLSearchParams) {
+/** The forms' fields as sent, so the page (or a report) shows them filled in. */
+export function forecastFormValues(query: URLSearchParams): Record<string, string | string[]> {
+  const values: Record<string, string | string[]> = Object.fromEntries(query);
+  values.lock = query.getAll("lock");
+  return values;
+}
+
+export function forecastPage(scope: WorkspaceScope, query: URLSearchParams) {
+  const { db, workspaceId } = scope;
   const { curves, histories, models } = channelModels(db, workspaceId);
   const lastDay = Math.max(
     ...[...histories.values()].map((h) => dayNumber(h.dates.at(-1) as string)),
@@ -51,6 +61,7 @@ export function forecastPage(db: Db, workspaceId: number, query: URLSearchParams
     };
   });
   return {
+    values: forecastFormValues(query),
     fittedAt: curves.fitted_at,
     channels,
     defaults,
@@ -65,6 +76,8 @@ export function forecastPage(db: Db, workspaceId: number, query: URLSearchParams
       : null,
   };
 }
+
+export type ForecastPage = ReturnType<typeof forecastPage>;
 
 function summary(fit: {
   status: string;

@@ -1,8 +1,12 @@
 /** Every kind of report, by id. Adding a kind: a module under ./kinds and a line here. */
 import { campaignRoiReport } from "./kinds/campaign-roi.server";
+import { channelMatchReport } from "./kinds/channel-match.server";
 import { channelsReport } from "./kinds/channels.server";
+import { forecastReport } from "./kinds/forecast.server";
 import { offerCostReport } from "./kinds/offer-cost.server";
+import { productMatchReport } from "./kinds/product-match.server";
 import type { ReportKind } from "./kinds/report-kind.server";
+import { segmentRunReport } from "./kinds/segment-run.server";
 import { sitesReport } from "./kinds/sites.server";
 import { trendsReport } from "./kinds/trends.server";
 import type { ReportKindId } from "./report-kinds";
@@ -15,4 +19,8 @@ export const reportKinds: Record<ReportKindId, ReportKind<any>> = {
   channels: channelsReport,
   sites: sitesReport,
   trends: trendsReport,
+  forecast: forecastReport,
+  "segment-run": segmentRunReport,
+  "channel-match": channelMatchReport,
+  "product-match": productMatchReport,
 };

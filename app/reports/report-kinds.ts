@@ -2,7 +2,17 @@
  * The pages a report can be saved from. Client-safe (no server code): the Reports page, the
  * save form and the report body read these names; app/reports/kinds.server.ts builds them.
  */
-export const REPORT_KINDS = ["campaign-roi", "offer-cost", "channels", "sites", "trends"] as const;
+export const REPORT_KINDS = [
+  "campaign-roi",
+  "offer-cost",
+  "channels",
+  "sites",
+  "trends",
+  "forecast",
+  "segment-run",
+  "channel-match",
+  "product-match",
+] as const;
 export type ReportKindId = (typeof REPORT_KINDS)[number];
 
 export const reportKindLabels: Record<ReportKindId, string> = {
@@ -12,6 +22,10 @@ export const reportKindLabels: Record<ReportKindId, string> = {
   channels: "Channels",
   sites: "Sites",
   trends: "Trends",
+  forecast: "Forecast",
+  "segment-run": "Segment run",
+  "channel-match": "Segment channels",
+  "product-match": "Segment products",
 };
 
 export function isReportKind(value: unknown): value is ReportKindId {

@@ -6,53 +6,27 @@ import {
   unstable_parseMultipartFormData,
 } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
-import { BasketTables } from "~/components/segments/BasketTables";
+import { SaveReportForm } from "~/components/reports/SaveReportForm";
 import {
   type ChannelPropensityResult,
   ChannelPropensityView,
 } from "~/components/segments/ChannelPropensityView";
-import { ProductFormulas } from "~/components/segments/HowComputed";
-import { ProductMatchView } from "~/components/segments/ProductMatchView";
 import { finishedRunOf } from "~/components/segments/run-access.server";
-import { segmentLabels } from "~/components/segments/run-results";
+import { SegmentProductsView } from "~/components/segments/SegmentProductsView";
 import { getDb } from "~/db.server";
 import { scoreChannelUsers } from "~/segments/channel-propensity.server";
 import { CHANNEL_USERS_MAX_BYTES } from "~/segments/channel-users-csv";
 import { SegmentInputError } from "~/segments/errors";
-import { matchProducts } from "~/segments/match-products.server";
+import { productMatchPage } from "~/segments/product-match-page.server";
 import { runReferenceDate } from "~/segments/segment-members.server";
 import { requireWorkspace } from "~/workspace.server";
-
-/** Thresholds of the association rules, from the GET form (support in % of baskets). */
-const Thresholds = z.object({
-  support: z.coerce.number().min(0.01, "support ≥ 0.01 %").max(100, "support ≤ 100 %").catch(1),
-  confidence: z.coerce.number().min(0, "confidence ≥ 0").max(1, "confidence ≤ 1").catch(0.2),
-  lift: z.coerce.number().min(0, "lift ≥ 0").max(1000).catch(1),
-});
-
-const NEXT_BEST_SAMPLE = 20;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireWorkspace(request, params);
   const run = finishedRunOf(access, params.run);
-  const query = new URL(request.url).searchParams;
-  const thresholds = Thresholds.parse({
-    support: query.get("support") ?? undefined,
-    confidence: query.get("confidence") ?? undefined,
-    lift: query.get("lift") ?? undefined,
-  });
-  const report = matchProducts(getDb(), access.workspace.id, run.id, {
-    minSupport: thresholds.support / 100,
-    minConfidence: thresholds.confidence,
-    minLift: thresholds.lift,
-    nextBestLimit: NEXT_BEST_SAMPLE,
-  });
+  const query = Object.fromEntries(new URL(request.url).searchParams);
   return {
-    report,
-    thresholds,
-    labels: segmentLabels(run),
-    customersPath: `/w/${access.workspace.slug}/customers`,
+    page: productMatchPage(access.scope, run, query, { customerRows: true }),
     canEdit: access.role !== "viewer",
   };
 }
@@ -86,18 +60,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function SegmentProductsPage() {
-  const { report, thresholds, labels, customersPath, canEdit } = useLoaderData<typeof loader>();
+  const { page, canEdit } = useLoaderData<typeof loader>();
   const propensity = useActionData<typeof action>() as ChannelPropensityResult | undefined;
   return (
     <>
-      <ProductMatchView report={report} labels={labels} />
-      <BasketTables
-        report={report}
-        thresholds={thresholds}
-        labels={labels}
-        customersPath={customersPath}
-      />
-      <ProductFormulas />
+      <SegmentProductsView data={page} interactive />
+      <SaveReportForm kind="product-match" params={{ run: String(page.runId) }} />
       <ChannelPropensityView canEdit={canEdit} result={propensity} />
     </>
   );

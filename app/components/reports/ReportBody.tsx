@@ -3,11 +3,22 @@
  * saved from renders, fed with the report's data instead of the page's loader.
  */
 import { CampaignRoiView } from "~/components/campaigns/CampaignRoiView";
+import { ForecastView } from "~/components/forecast/ForecastView";
 import { OfferCostReportView } from "~/components/forecast/OfferCostPanel";
 import { ChannelsView } from "~/components/scraping/ChannelsView";
 import { SitesView } from "~/components/scraping/SitesView";
 import { TrendsView } from "~/components/scraping/TrendsView";
+import { SegmentChannelsView } from "~/components/segments/SegmentChannelsView";
+import { SegmentProductsView } from "~/components/segments/SegmentProductsView";
+import { SegmentRunView } from "~/components/segments/SegmentRunView";
 import type { ReportView } from "~/reports/report-view.server";
+
+/** A live report of a run that was deleted since (or never finished). */
+function MissingRun() {
+  return <p className="notice">This segment run no longer exists in the workspace.</p>;
+}
+
+const isMissingRun = (data: unknown) => (data as { state?: string } | null)?.state === "missing";
 
 type Props = { view: Pick<ReportView, "kind" | "data"> };
 
@@ -44,6 +55,38 @@ export function ReportBody({ view }: Props) {
       return (
         <TrendsView
           data={view.data as Parameters<typeof TrendsView>[0]["data"]}
+          interactive={false}
+        />
+      );
+    case "forecast":
+      return (
+        <ForecastView
+          data={view.data as Parameters<typeof ForecastView>[0]["data"]}
+          interactive={false}
+        />
+      );
+    case "segment-run":
+      return (
+        <SegmentRunView
+          data={view.data as Parameters<typeof SegmentRunView>[0]["data"]}
+          interactive={false}
+        />
+      );
+    case "channel-match":
+      return isMissingRun(view.data) ? (
+        <MissingRun />
+      ) : (
+        <SegmentChannelsView
+          data={view.data as Parameters<typeof SegmentChannelsView>[0]["data"]}
+          interactive={false}
+        />
+      );
+    case "product-match":
+      return isMissingRun(view.data) ? (
+        <MissingRun />
+      ) : (
+        <SegmentProductsView
+          data={view.data as Parameters<typeof SegmentProductsView>[0]["data"]}
           interactive={false}
         />
       );

@@ -41,6 +41,11 @@ export function ClusterRunView(props: {
   canEdit: boolean;
   money: ReportingCurrency;
   renameError: string | null;
+  /**
+   * Read-only (a saved report): no CSV link (the report exports its tables) and no scatter
+   * dots, which are single customers; the report keeps only how many there are.
+   */
+  interactive: boolean;
 }) {
   const { result, labels, scatter, base, money } = props;
   const series = result.sizes.map((size) => ({
@@ -127,14 +132,22 @@ export function ClusterRunView(props: {
           : `Showing all ${formatInteger(scatter.total)} customers.`}{" "}
         Point at a dot for the customer and their feature values.
       </p>
-      <ScatterChart series={series} xLegend="PC1" yLegend="PC2" />
+      {props.interactive ? (
+        <ScatterChart series={series} xLegend="PC1" yLegend="PC2" />
+      ) : (
+        <p className="muted small">
+          Each dot of this chart is a single customer, so a saved report leaves the chart out.
+        </p>
+      )}
 
       <h2>Cluster profiles</h2>
-      <p className="small">
-        <a href={`${base}/segments.csv`} download>
-          Download the cluster table as CSV
-        </a>
-      </p>
+      {props.interactive ? (
+        <p className="small">
+          <a href={`${base}/segments.csv`} download>
+            Download the cluster table as CSV
+          </a>
+        </p>
+      ) : null}
       <ClusterProfiles
         result={result}
         labels={labels}

@@ -18,11 +18,14 @@ export function RfmRunView({
   cells,
   base,
   money,
+  interactive,
 }: {
   result: RfmRunResult;
   cells: number[][];
   base: string;
   money: ReportingCurrency;
+  /** Read-only (a saved report), the segment CSV is one of the report's own exports. */
+  interactive: boolean;
 }) {
   const { t } = useTranslation("segments");
   const filled = result.segments.filter((s) => s.customers > 0);
@@ -83,10 +86,15 @@ export function RfmRunView({
 
       <h2>{t("rfm.segmentsTitle")}</h2>
       <p className="small">
-        <a href={`${base}/segments.csv`} download>
-          {t("rfm.downloadCsv")}
-        </a>{" "}
-        · {t("rfm.shareNote", { scored: formatInteger(result.customers_scored) })}
+        {interactive ? (
+          <>
+            <a href={`${base}/segments.csv`} download>
+              {t("rfm.downloadCsv")}
+            </a>{" "}
+            ·{" "}
+          </>
+        ) : null}
+        {t("rfm.shareNote", { scored: formatInteger(result.customers_scored) })}
       </p>
       <CurrencyNote money={money} />
       <RfmSegmentTable segments={result.segments} base={base} currency={money.currency} />

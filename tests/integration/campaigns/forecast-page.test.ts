@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import * as schema from "#db/schema";
+import { scopeTo } from "#db/scoped";
 import { forecastPage } from "~/campaigns/forecast-page.server";
 import { writeKnownCampaigns } from "../../helpers/campaign-curves";
 import { countOf, setUpIngest } from "../ingest/support";
@@ -12,7 +13,7 @@ const emptyWorkspace = db
   .returning()
   .get();
 
-const page = (query: string) => forecastPage(db, workspaceId, new URLSearchParams(query));
+const page = (query: string) => forecastPage(scopeTo(db, workspaceId), new URLSearchParams(query));
 
 describe("Forecast page data", () => {
   it("shows each channel's fit, curve and the default dates", () => {
@@ -82,7 +83,7 @@ describe("Forecast page data", () => {
   });
 
   it("says there is nothing to fit in a workspace without campaigns, storing nothing", () => {
-    const data = forecastPage(db, emptyWorkspace.id, new URLSearchParams(""));
+    const data = forecastPage(scopeTo(db, emptyWorkspace.id), new URLSearchParams(""));
     expect(data.channels).toEqual([]);
     expect(data.defaults).toBeNull();
     expect(countOf(db, "analysis_runs", emptyWorkspace.id)).toBe(0);

@@ -14,7 +14,9 @@ export const notConvertedYet: string[] = [
   "app/components/segments/ChannelPropensityView.tsx",
   "app/components/segments/ClusterRunView.tsx",
   "app/components/segments/ProductMatchView.tsx",
-  "app/routes/w.$workspace.segments.$run._index.tsx",
+  // The run overview's and Products tab's text, moved out of their routes for reports.
+  "app/components/segments/SegmentProductsView.tsx",
+  "app/components/segments/SegmentRunView.tsx",
 ];
 
 /**

@@ -1,0 +1,65 @@
+/**
+ * A segment run's overview: its progress, why it failed, or its RFM or cluster results. The
+ * page passes `interactive` (clusters can be renamed, the segment CSV downloads); a saved
+ * report renders the same view read-only.
+ */
+import type { SerializeFrom } from "@remix-run/node";
+import { useRouteLoaderData } from "@remix-run/react";
+import type { loader as workspaceLoader } from "~/routes/w.$workspace";
+import type { SegmentRunPage } from "~/segments/run-page.server";
+import { ClusterRunView } from "./ClusterRunView";
+import { RfmRunView } from "./RfmRunView";
+import { RunProgress } from "./RunProgress";
+
+type Data = SerializeFrom<SegmentRunPage>;
+
+/** The run's pages under the workspace; on a share page (no workspace) there is none. */
+export function useRunBase(runId: number): string {
+  const workspace = useRouteLoaderData<typeof workspaceLoader>("routes/w.$workspace");
+  return workspace ? `/w/${workspace.workspace.slug}/segments/${runId}` : "";
+}
+
+export function SegmentRunView({
+  data,
+  interactive,
+  renameError = null,
+}: {
+  data: Data;
+  interactive: boolean;
+  renameError?: string | null;
+}) {
+  const base = useRunBase(data.runId);
+  switch (data.state) {
+    case "pending":
+      return <RunProgress status={data.status} progress={data.progress} />;
+    case "failed":
+      return (
+        <p className="form-error" role="alert">
+          The analysis failed: {data.error}
+        </p>
+      );
+    case "rfm":
+      return (
+        <RfmRunView
+          result={data.result}
+          cells={data.cells}
+          base={base}
+          money={data.money}
+          interactive={interactive}
+        />
+      );
+    case "cluster":
+      return (
+        <ClusterRunView
+          result={data.result as Parameters<typeof ClusterRunView>[0]["result"]}
+          labels={data.labels}
+          scatter={data.scatter}
+          base={base}
+          canEdit={interactive && data.canEdit}
+          money={data.money}
+          renameError={renameError}
+          interactive={interactive}
+        />
+      );
+  }
+}
