@@ -29,6 +29,7 @@ import {
   recordSharePasswordSuccess,
 } from "./share-limits.server";
 import { hashShareToken, sharePath } from "./share-links.server";
+import { withoutInternalIds } from "./without-internal-ids";
 
 /** The one answer for every link that does not open: same status, same body, same headers. */
 export const INVALID_LINK_STATUS = 404;
@@ -159,7 +160,7 @@ export async function loadSharedReport(
     kind: view.kind,
     mode: view.mode,
     takenAt: view.takenAt,
-    data: view.data,
+    data: withoutInternalIds(view.data),
     tables: reportTables(view).map((t) => ({
       name: t.name,
       href: csvHref(resolved.token, t.name, dateRange),

@@ -11,6 +11,8 @@ import { loadReportView, reportTables } from "~/reports/report-view.server";
 import { createReport, findReport, reportPagePath } from "~/reports/reports.server";
 import { runRfm } from "~/segments/rfm-run.server";
 import { findRun, segmentRunPage } from "~/segments/run-page.server";
+import { createShareLink } from "~/sharing/share-links.server";
+import { loadSharedReport } from "~/sharing/shared-report.server";
 import { setUpTestDb } from "../../helpers/test-db";
 import { addCustomer, addTransaction, addWorkspace } from "../segments/fixtures";
 
@@ -82,5 +84,15 @@ describe("a segment-run report", () => {
       runId: run.run_id,
       error: "This segment run no longer exists in the workspace.",
     });
+  });
+
+  it("opens through a share link with the segments but without the run's id", async () => {
+    const { token } = await createShareLink(scope, user.id, report.id);
+    const request = new Request(`http://127.0.0.1/s/${token}`);
+    const shown = await loadSharedReport(request, token, "10.9.9.9");
+    if (shown.state !== "report") throw new Error("the link did not open");
+    const json = JSON.stringify(shown.data);
+    expect(json).toContain('"segments"');
+    expect(json).not.toMatch(/"(runId|datasetId|customerId|customer_id|workspaceId)"/);
   });
 });
