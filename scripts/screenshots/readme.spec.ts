@@ -29,7 +29,9 @@ test("README screenshots: dashboard, report, shared link", async ({ page, browse
   await expect(page.getByRole("heading", { name: "ROI by channel" })).toBeVisible();
   await page.getByText("Save as report").click();
   await page.getByLabel("Title").fill("Channel ROI, last two years");
-  await page.getByLabel("Note (optional)").fill("E-mail and Google Search return most; TV and Outdoor lose money.");
+  await page
+    .getByLabel("Note (optional)")
+    .fill("E-mail and Google Search return most; TV and Outdoor lose money.");
   await page.getByRole("button", { name: "Save report" }).click();
   await expect(page).toHaveURL(/\/reports\/\d+$/);
   await expect(page.getByRole("img", { name: "Bar chart with intervals" })).toBeVisible();

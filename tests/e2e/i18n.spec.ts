@@ -8,7 +8,11 @@ import { expect, test } from "@playwright/test";
 import { baseURL, importFixture, logIn, signUp } from "./helpers";
 
 const slug = "i18n-e2e";
-const user = { name: "Ayşe Pazarlamacı", email: "ayse.languages@e2e.test", password: "languages e2e pw" };
+const user = {
+  name: "Ayşe Pazarlamacı",
+  email: "ayse.languages@e2e.test",
+  password: "languages e2e pw",
+};
 
 test("switching to Turkish and Russian translates labels and number formats", async ({ page }) => {
   test.setTimeout(60_000);
