@@ -22,7 +22,7 @@ test("upload a Windows-1254 file, fix a mapping, watch the import, get the rejec
   await page.getByRole("button", { name: "Create workspace" }).click();
   await page.getByRole("navigation").getByRole("link", { name: "Data", exact: true }).click();
 
-  await page.getByLabel("Customers").check();
+  await page.getByRole("radio", { name: "Customers", exact: true }).check();
   await page.getByLabel(/CSV file/).setInputFiles(file);
   await page.getByRole("button", { name: "Upload and preview" }).click();
 
@@ -72,7 +72,7 @@ test("upload a Windows-1254 file, fix a mapping, watch the import, get the rejec
 
   // The remembered mapping applies to the next file with the same headers.
   await page.goto(`${baseURL()}/w/branch-data/data`);
-  await page.getByLabel("Customers").check();
+  await page.getByRole("radio", { name: "Customers", exact: true }).check();
   await page.getByLabel(/CSV file/).setInputFiles(file);
   await page.getByRole("button", { name: "Upload and preview" }).click();
   await expect(page.getByLabel("Field for column Dğm. T.")).toHaveValue("birth_date");

@@ -24,7 +24,7 @@ test("an invoice-line export: every line kept, dates settled by the file, RFM on
   await page.getByRole("button", { name: "Create workspace" }).click();
   await page.getByRole("navigation").getByRole("link", { name: "Data", exact: true }).click();
 
-  await page.getByLabel("Transactions").check();
+  await page.getByRole("radio", { name: "Transactions", exact: true }).check();
   await page.getByLabel(/CSV file/).setInputFiles(file);
   await page.getByRole("button", { name: "Upload and preview" }).click();
 
