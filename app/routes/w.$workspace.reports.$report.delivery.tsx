@@ -22,15 +22,8 @@ import { findDeliveryLink, linkOffReason } from "~/delivery/delivery-link.server
 import { mailSettings } from "~/delivery/mail-transport.server";
 import { parseForm } from "~/forms.server";
 import { message, useMessage } from "~/i18n/message";
-import { findReport } from "~/reports/reports.server";
-import { notFound, requireWorkspace, roleAllows, type WorkspaceAccess } from "~/workspace.server";
-
-function reportOf(access: WorkspaceAccess, id: string | undefined) {
-  const reportId = Number(id);
-  const report = Number.isInteger(reportId) ? findReport(access.scope, reportId) : undefined;
-  if (!report) throw notFound();
-  return report;
-}
+import { reportOf } from "~/reports/report-page.server";
+import { notFound, requireWorkspace, roleAllows } from "~/workspace.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireWorkspace(request, params);

@@ -7,19 +7,13 @@ import { ShareLinksTable } from "~/components/sharing/ShareLinksTable";
 import { useMessage } from "~/i18n/message";
 import { passwordRules } from "~/password.server";
 import { reportKinds } from "~/reports/kinds.server";
-import { findReport, reportKindOf } from "~/reports/reports.server";
+import { reportOf } from "~/reports/report-page.server";
+import { reportKindOf } from "~/reports/reports.server";
 import { DEFAULT_EXPIRY_DAYS, MAX_EXPIRY_DAYS } from "~/sharing/expiry";
 import { listShareLinks } from "~/sharing/list-share-links.server";
 import { handleShareForm } from "~/sharing/share-link-form.server";
 import { shareRefusal } from "~/sharing/share-links.server";
-import { notFound, requireWorkspace, roleAllows, type WorkspaceAccess } from "~/workspace.server";
-
-function reportOf(access: WorkspaceAccess, id: string | undefined) {
-  const reportId = Number(id);
-  const report = Number.isInteger(reportId) ? findReport(access.scope, reportId) : undefined;
-  if (!report) throw notFound();
-  return report;
-}
+import { requireWorkspace, roleAllows } from "~/workspace.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireWorkspace(request, params);
