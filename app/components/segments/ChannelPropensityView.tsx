@@ -3,6 +3,7 @@ import type { TFunction } from "i18next";
 import { Trans, useTranslation } from "react-i18next";
 import { HeatMap, type HeatRow } from "~/components/charts/HeatMap";
 import { humanLabels } from "~/components/labels";
+import { formatInteger } from "~/format";
 import { useMessage } from "~/i18n/message";
 import type { ChannelPropensityReport } from "~/segments/channel-propensity.server";
 import { HowComputed } from "./HowComputed";
@@ -134,7 +135,7 @@ function PropensityResults({ report }: { report: ChannelPropensityReport }) {
             {report.channels.map((c) => (
               <tr key={c.channel}>
                 <td>{c.channel}</td>
-                <td>{c.users}</td>
+                <td>{formatInteger(c.users)}</td>
                 {targets.map((target) => (
                   <td key={target}>{formatPercent(c.mean_propensity[target])}</td>
                 ))}
