@@ -12,6 +12,7 @@ import { Field } from "~/components/Field";
 import { LanguageSwitcher } from "~/components/LanguageSwitcher";
 import { parseForm } from "~/forms.server";
 import { message, useMessage } from "~/i18n/message";
+import { metaT } from "~/i18n/meta-t";
 import {
   beginLoginAttempt,
   clientAddress,
@@ -21,7 +22,10 @@ import {
 import { getOptionalUser, safeRedirect, startUserSession } from "~/session.server";
 import { verifyLogin } from "~/users.server";
 
-export const meta: MetaFunction = () => [{ title: "Log in · Channelscope" }];
+export const meta: MetaFunction = ({ matches }) => {
+  const t = metaT(matches);
+  return [{ title: t("common:titles.page", { page: t("common:titles.logIn") }) }];
+};
 
 const LoginSchema = z.object({
   email: z.string().trim().toLowerCase().min(1, message("auth:errors.enterEmail")),

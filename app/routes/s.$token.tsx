@@ -19,6 +19,7 @@ import { useReportKindLabel } from "~/components/reports/report-kind-label";
 import { SharedLinkInvalid } from "~/components/sharing/SharedLinkInvalid";
 import { formatDateTime } from "~/format";
 import { useMessage } from "~/i18n/message";
+import { metaT } from "~/i18n/meta-t";
 import { clientAddress } from "~/rate-limit.server";
 import {
   loadSharedReport,
@@ -26,13 +27,19 @@ import {
   submitSharePassword,
 } from "~/sharing/shared-report.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  {
-    title: data && data.state === "report" ? `${data.title} · shared report` : "Shared report",
-  },
-  { name: "robots", content: "noindex, nofollow" },
-  { name: "referrer", content: "no-referrer" },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const t = metaT(matches);
+  return [
+    {
+      title:
+        data && data.state === "report"
+          ? t("common:titles.shared", { title: data.title })
+          : t("common:titles.sharedReport"),
+    },
+    { name: "robots", content: "noindex, nofollow" },
+    { name: "referrer", content: "no-referrer" },
+  ];
+};
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const page = await loadSharedReport(request, params.token, clientAddress(context));

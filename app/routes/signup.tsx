@@ -11,13 +11,17 @@ import { Field } from "~/components/Field";
 import { LanguageSwitcher } from "~/components/LanguageSwitcher";
 import { parseForm } from "~/forms.server";
 import { message } from "~/i18n/message";
+import { metaT } from "~/i18n/meta-t";
 import { passwordRules } from "~/password.server";
 import { getOptionalUser, startUserSession } from "~/session.server";
 import { createUser, DuplicateEmailError, NewUserSchema } from "~/users.server";
 
 const SIGNUP_REFUSED = message("auth:errors.signupRefused");
 
-export const meta: MetaFunction = () => [{ title: "Sign up · Channelscope" }];
+export const meta: MetaFunction = ({ matches }) => {
+  const t = metaT(matches);
+  return [{ title: t("common:titles.page", { page: t("common:titles.signUp") }) }];
+};
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getOptionalUser(request)) throw redirect("/w");

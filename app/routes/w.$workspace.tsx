@@ -2,12 +2,16 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, NavLink, Outlet, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { LanguageSwitcher } from "~/components/LanguageSwitcher";
+import { metaT } from "~/i18n/meta-t";
 import { sectionText, workspaceSections } from "~/navigation";
 import { requireWorkspace } from "~/workspace.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.workspace.name} · Channelscope` : "Channelscope" },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const t = metaT(matches);
+  return [
+    { title: data ? t("common:titles.page", { page: data.workspace.name }) : t("common:brand") },
+  ];
+};
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, workspace, role } = await requireWorkspace(request, params);

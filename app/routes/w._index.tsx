@@ -10,6 +10,7 @@ import { useTranslation } from "react-i18next";
 import { Field } from "~/components/Field";
 import { LanguageSwitcher } from "~/components/LanguageSwitcher";
 import { parseForm } from "~/forms.server";
+import { metaT } from "~/i18n/meta-t";
 import { requireUser } from "~/session.server";
 import {
   createWorkspace,
@@ -18,7 +19,10 @@ import {
   WorkspaceError,
 } from "~/workspace.server";
 
-export const meta: MetaFunction = () => [{ title: "Workspaces · Channelscope" }];
+export const meta: MetaFunction = ({ matches }) => {
+  const t = metaT(matches);
+  return [{ title: t("common:titles.page", { page: t("common:titles.workspaces") }) }];
+};
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

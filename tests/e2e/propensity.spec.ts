@@ -91,7 +91,7 @@ test("propensity of channel users: upload, mean score per channel and category, 
   // The fixture's last row has an impossible age: skipped and reported by line and column.
   await upload.setInputFiles(path.join(fixtures, "propensity-channel-users.csv"));
   await score.click();
-  await expect(section.getByRole("alert")).toContainText("1 row(s) skipped");
+  await expect(section.getByRole("alert")).toContainText("1 row skipped");
   await expect(section.getByRole("alert")).toContainText(
     'Line 26, column "age": age 150 is outside 0–120',
   );

@@ -2,6 +2,7 @@
  * A report's page content, read-only: the same view (charts, tables, tooltips) the page it was
  * saved from renders, fed with the report's data instead of the page's loader.
  */
+import { useTranslation } from "react-i18next";
 import { CampaignRoiView } from "~/components/campaigns/CampaignRoiView";
 import { ForecastView } from "~/components/forecast/ForecastView";
 import { OfferCostReportView } from "~/components/forecast/OfferCostPanel";
@@ -15,7 +16,8 @@ import type { ReportView } from "~/reports/report-view.server";
 
 /** A live report of a run that was deleted since (or never finished). */
 function MissingRun() {
-  return <p className="notice">This segment run no longer exists in the workspace.</p>;
+  const { t } = useTranslation("reports");
+  return <p className="notice">{t("body.missingRun")}</p>;
 }
 
 const isMissingRun = (data: unknown) => (data as { state?: string } | null)?.state === "missing";

@@ -4,19 +4,26 @@
  */
 import { Form, Link } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { Trans, useTranslation } from "react-i18next";
 import { BarChart } from "~/components/charts/BarChart";
 import { LineChart } from "~/components/charts/LineChart";
 import { humanLabel } from "~/components/labels";
 import { formatFigure, formatPercent } from "~/components/scraping/format";
-import { formatDateTime, formatInteger } from "~/format";
+import { formatDateTime, formatInteger, formatPercentage } from "~/format";
 import type { ChannelsPage } from "~/scraping/channels-page.server";
 import { MAX_COMPARED_CHANNELS } from "~/scraping/limits";
 
 type Data = import("@remix-run/node").SerializeFrom<ChannelsPage>;
 
-/** "age_25_34 (41 %)", the band's stored name and its share, as "Age 25–34 (41 %)". */
+/**
+ * "age_25_34 (41 %)", the band's stored name and its share as the server wrote it, as
+ * "Age 25–34 (41 %)" with the share written the reader's way ("%41" in Turkish).
+ */
 function labelTopAgeBand(text: string | null): string | null {
-  return text?.replace(/^\S+/, (band) => humanLabel(band)) ?? null;
+  if (!text) return null;
+  const parts = /^(\S+) \((\d+) %\)$/.exec(text);
+  if (!parts) return text.replace(/^\S+/, (band) => humanLabel(band));
+  return `${humanLabel(parts[1] ?? "")} (${formatPercentage(Number(parts[2]) / 100, 0)})`;
 }
 
 /** Read-only, the catalogue is a plain table: a form would be left out of a printed report. */
@@ -26,34 +33,39 @@ function Frame({ interactive, children }: { interactive: boolean; children: Reac
 
 export function ChannelsView({ data, interactive }: { data: Data; interactive: boolean }) {
   const { catalogue, compare, tooMany, subscribers, views, engagement, posting } = data;
+  const { t } = useTranslation("scraping");
+  // The bar chart names its series by the data's keys: the key is the translated word.
+  const postsKey = t("channels.posts");
+  const postingBars = posting.map(({ label, posts }) => ({ label, [postsKey]: posts }));
 
   const percent = (v: number) => formatPercent(v);
   return (
     <>
-      <h1>Channels</h1>
+      <h1>{t("channels.title")}</h1>
       <p className="muted">
-        Channels you uploaded audiences for, and channels the{" "}
-        {interactive ? <Link to="../scrapers">scrapers</Link> : "scrapers"} follow, joined where
-        both describe the same channel. Tick up to {MAX_COMPARED_CHANNELS} to compare.
+        <Trans
+          t={t}
+          i18nKey="channels.intro"
+          values={{ max: MAX_COMPARED_CHANNELS }}
+          components={{ scrapers: interactive ? <Link to="../scrapers" /> : <span /> }}
+        />
       </p>
       {catalogue.length === 0 ? (
-        <p className="muted">
-          No channels yet: upload channel audiences on the Data page or add a scraper source.
-        </p>
+        <p className="muted">{t("channels.none")}</p>
       ) : (
         <Frame interactive={interactive}>
           <div className="scroll-x">
-            <table className="data" aria-label="Channel catalogue">
+            <table className="data" aria-label={t("channels.catalogue")}>
               <thead>
                 <tr>
-                  <th>Compare</th>
-                  <th>Channel</th>
-                  <th>Subscribers</th>
-                  <th>Views per post</th>
-                  <th>Engagement rate</th>
-                  <th>Posts per week</th>
-                  <th>Audience (uploaded)</th>
-                  <th>Fetched</th>
+                  <th>{t("channels.compare")}</th>
+                  <th>{t("channels.channel")}</th>
+                  <th>{t("channels.subscribers")}</th>
+                  <th>{t("channels.viewsPerPost")}</th>
+                  <th>{t("channels.engagementRate")}</th>
+                  <th>{t("channels.postsPerWeek")}</th>
+                  <th>{t("channels.audience")}</th>
+                  <th>{t("channels.fetched")}</th>
                 </tr>
               </thead>
               <tbody>
@@ -66,7 +78,7 @@ export function ChannelsView({ data, interactive }: { data: Data; interactive: b
                           name="compare"
                           value={r.handle}
                           defaultChecked={compare.includes(r.handle)}
-                          aria-label={`Compare ${r.name}`}
+                          aria-label={t("channels.compareOne", { name: r.name })}
                         />
                       ) : null}
                     </td>
@@ -82,12 +94,14 @@ export function ChannelsView({ data, interactive }: { data: Data; interactive: b
                     <td>{formatFigure(r.postsPerWeek)}</td>
                     <td className="small">
                       {r.uploaded ? (
-                        (labelTopAgeBand(r.topAgeBand) ?? "uploaded")
+                        (labelTopAgeBand(r.topAgeBand) ?? t("channels.uploaded"))
                       ) : (
                         <span className="muted">—</span>
                       )}
                       {r.monthlyVisits ? (
-                        <div className="muted">{formatInteger(r.monthlyVisits)} visits / month</div>
+                        <div className="muted">
+                          {t("channels.visitsPerMonth", { count: r.monthlyVisits })}
+                        </div>
                       ) : null}
                     </td>
                     <td className="small">
@@ -97,7 +111,7 @@ export function ChannelsView({ data, interactive }: { data: Data; interactive: b
                           <div className="muted">{r.sourceName}</div>
                         </>
                       ) : (
-                        <span className="muted">not scraped</span>
+                        <span className="muted">{t("channels.notScraped")}</span>
                       )}
                     </td>
                   </tr>
@@ -107,29 +121,35 @@ export function ChannelsView({ data, interactive }: { data: Data; interactive: b
           </div>
           {interactive ? (
             <p>
-              <button type="submit">Compare selected</button>
+              <button type="submit">{t("channels.compareSelected")}</button>
             </p>
           ) : null}
           {tooMany ? (
-            <p className="warn small">Only the first {MAX_COMPARED_CHANNELS} are compared.</p>
+            <p className="warn small">{t("channels.tooMany", { max: MAX_COMPARED_CHANNELS })}</p>
           ) : null}
         </Frame>
       )}
       {compare.length > 0 ? (
-        <section aria-label="Channel comparison">
-          <h2>Subscribers over time</h2>
-          <LineChart series={subscribers} yLegend="subscribers" />
-          <h2>Views per post over time</h2>
-          <LineChart series={views} yLegend="average views" />
-          <h2>Engagement rate</h2>
-          <p className="muted small">Average views per post divided by subscribers.</p>
-          <LineChart series={engagement} yLegend="views / subscribers" valueFormat={percent} />
-          <h2>Posting frequency</h2>
-          <BarChart data={posting} keys={["posts"]} axisLeftLegend="posts per week" height={240} />
-          <p className="muted small">
-            Each figure comes from the channel's scraper source; the table shows when each was last
-            fetched.
-          </p>
+        <section aria-label={t("channels.comparison")}>
+          <h2>{t("channels.subscribersTitle")}</h2>
+          <LineChart series={subscribers} yLegend={t("channels.subscribersAxis")} />
+          <h2>{t("channels.viewsTitle")}</h2>
+          <LineChart series={views} yLegend={t("channels.viewsAxis")} />
+          <h2>{t("channels.engagementTitle")}</h2>
+          <p className="muted small">{t("channels.engagementNote")}</p>
+          <LineChart
+            series={engagement}
+            yLegend={t("channels.engagementAxis")}
+            valueFormat={percent}
+          />
+          <h2>{t("channels.postingTitle")}</h2>
+          <BarChart
+            data={postingBars}
+            keys={[postsKey]}
+            axisLeftLegend={t("channels.postingAxis")}
+            height={240}
+          />
+          <p className="muted small">{t("channels.provenance")}</p>
         </section>
       ) : null}
     </>

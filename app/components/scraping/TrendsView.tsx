@@ -3,10 +3,11 @@
  * `interactive`, so keywords can be chosen; a saved report renders the same view read-only.
  */
 import { Form, Link } from "@remix-run/react";
+import { Trans, useTranslation } from "react-i18next";
 import { LineChart } from "~/components/charts/LineChart";
 import { formatGrowth } from "~/components/scraping/format";
 import { Provenance } from "~/components/scraping/Provenance";
-import { formatDateTime } from "~/format";
+import { formatDateTime, formatDay } from "~/format";
 import { MAX_KEYWORDS, MOVING_AVERAGE_WINDOW } from "~/scraping/limits";
 import type { TrendsPage } from "~/scraping/trends-page.server";
 
@@ -14,18 +15,22 @@ type Data = import("@remix-run/node").SerializeFrom<TrendsPage>;
 
 export function TrendsView({ data, interactive }: { data: Data; interactive: boolean }) {
   const { keywords, chosen, smooth, series, trends, rising } = data;
+  const { t } = useTranslation("scraping");
+  const averaged = { n: MOVING_AVERAGE_WINDOW };
   return (
     <>
-      <h1>Trends</h1>
+      <h1>{t("trends.title")}</h1>
       <p className="muted">
-        Search interest (0–100, relative to the highest point) from the{" "}
-        {interactive ? <Link to="../scrapers">trends scraper</Link> : "trends scraper"} or an
-        uploaded export.
+        <Trans
+          t={t}
+          i18nKey="trends.intro"
+          components={{ scraper: interactive ? <Link to="../scrapers" /> : <span /> }}
+        />
       </p>
       {keywords.length === 0 && !interactive ? (
-        <p className="muted">No trends yet.</p>
+        <p className="muted">{t("trends.noneYet")}</p>
       ) : !interactive ? null : keywords.length > 0 ? (
-        <Form method="get" className="row" aria-label="Choose keywords">
+        <Form method="get" className="row" aria-label={t("trends.choose")}>
           {keywords.map((k) => (
             <label key={k} className="row" style={{ alignItems: "center", fontWeight: 400 }}>
               <input type="checkbox" name="kw" value={k} defaultChecked={chosen.includes(k)} />
@@ -34,60 +39,63 @@ export function TrendsView({ data, interactive }: { data: Data; interactive: boo
           ))}
           <label className="row" style={{ alignItems: "center", fontWeight: 400 }}>
             <input type="checkbox" name="ma" value="1" defaultChecked={smooth} />
-            {MOVING_AVERAGE_WINDOW}-point moving average
+            {t("trends.movingAverage", averaged)}
           </label>
           <button type="submit" className="secondary">
-            Show (up to {MAX_KEYWORDS})
+            {t("trends.show", { max: MAX_KEYWORDS })}
           </button>
         </Form>
       ) : (
-        <p className="muted">No trends yet: add a trends source, or upload an export below.</p>
+        <p className="muted">{t("trends.none")}</p>
       )}
       {chosen.length > 0 ? (
         <>
-          <h2>
-            Interest over time{smooth ? ` (${MOVING_AVERAGE_WINDOW}-point moving average)` : ""}
-          </h2>
-          <LineChart series={series} yLegend="interest (0–100)" />
-          <table className="data" aria-label="Growth over the period" style={{ marginTop: "1rem" }}>
+          <h2>{smooth ? t("trends.interestSmoothed", averaged) : t("trends.interest")}</h2>
+          <LineChart series={series} yLegend={t("trends.interestAxis")} />
+          <table
+            className="data"
+            aria-label={t("trends.growthTable")}
+            style={{ marginTop: "1rem" }}
+          >
             <thead>
               <tr>
-                <th>Keyword</th>
-                <th>Growth over the period</th>
-                <th>Period</th>
-                <th>Source</th>
+                <th>{t("trends.keyword")}</th>
+                <th>{t("trends.growthOverPeriod")}</th>
+                <th>{t("trends.period")}</th>
+                <th>{t("trends.source")}</th>
               </tr>
             </thead>
             <tbody>
-              {trends.map((t) => (
-                <tr key={t.keyword}>
-                  <td>{t.keyword}</td>
-                  <td>{formatGrowth(t.growth)}</td>
+              {trends.map((row) => (
+                <tr key={row.keyword}>
+                  <td>{row.keyword}</td>
+                  <td>{formatGrowth(row.growth)}</td>
                   <td>
-                    {t.first} – {t.last}
+                    {formatDay(row.first)} – {formatDay(row.last)}
                   </td>
                   <td className="small">
-                    <Provenance sourceName={t.sourceName} url={t.from} fetchedAt={t.fetchedAt} />
+                    <Provenance
+                      sourceName={row.sourceName}
+                      url={row.from}
+                      fetchedAt={row.fetchedAt}
+                    />
                   </td>
                 </tr>
               ))}
             </tbody>
           </table>
-          <p className="muted small">
-            Growth compares the average of the last 4 points with the average of the first 4 (of
-            half the points, for short series).
-          </p>
-          <h2>Rising related queries</h2>
+          <p className="muted small">{t("trends.growthNote")}</p>
+          <h2>{t("trends.risingTitle")}</h2>
           {rising.length === 0 ? (
-            <p className="muted">None reported for these keywords.</p>
+            <p className="muted">{t("trends.risingNone")}</p>
           ) : (
-            <table className="data" aria-label="Rising queries">
+            <table className="data" aria-label={t("trends.risingTable")}>
               <thead>
                 <tr>
-                  <th>Keyword</th>
-                  <th>Query</th>
-                  <th>Growth</th>
-                  <th>Fetched</th>
+                  <th>{t("trends.keyword")}</th>
+                  <th>{t("trends.query")}</th>
+                  <th>{t("trends.growth")}</th>
+                  <th>{t("trends.fetched")}</th>
                 </tr>
               </thead>
               <tbody>
@@ -97,7 +105,7 @@ export function TrendsView({ data, interactive }: { data: Data; interactive: boo
                     <td>{r.query}</td>
                     <td>
                       {r.breakout ? (
-                        <span className="badge status-busy">Breakout</span>
+                        <span className="badge status-busy">{t("trends.breakout")}</span>
                       ) : (
                         formatGrowth(r.growth)
                       )}

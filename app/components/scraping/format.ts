@@ -1,10 +1,15 @@
 /** Number formats for scraped figures, the same on the server and in the browser. */
-import { formatInteger } from "~/format";
+import { activeLocale, formatDecimal, formatInteger, formatPercentage } from "~/format";
 import type { MetricKind } from "~/scraping/metric-kinds";
 
-/** 0.4231 → "42.3 %" (rates and shares are stored as fractions). */
+/**
+ * 0.4231 → "42.3 %" (rates and shares are stored as fractions); "%42,3" in Turkish and
+ * "42,3 %" in Russian. English keeps the plain space it always had (tests and saved
+ * screenshots read it); the other languages are written as ~/format writes percentages.
+ */
 export function formatPercent(fraction: number | null | undefined, digits = 1): string {
   if (fraction === null || fraction === undefined || !Number.isFinite(fraction)) return "—";
+  if (activeLocale() !== "en") return formatPercentage(fraction, digits);
   return `${(fraction * 100).toFixed(digits)} %`;
 }
 
@@ -22,7 +27,7 @@ export function formatFigure(value: number | null | undefined): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return "—";
   return Math.abs(value) >= 100 || Number.isInteger(value)
     ? formatInteger(value)
-    : value.toFixed(2);
+    : formatDecimal(value, 2);
 }
 
 /**

@@ -1,7 +1,10 @@
 import { Form, useNavigation } from "@remix-run/react";
+import type { TFunction } from "i18next";
+import { Trans, useTranslation } from "react-i18next";
 import { HeatMap, type HeatRow } from "~/components/charts/HeatMap";
 import { humanLabels } from "~/components/labels";
-import { exclusionWording } from "~/customers/processing-basis";
+import { formatInteger } from "~/format";
+import { useMessage } from "~/i18n/message";
 import type { ChannelPropensityReport } from "~/segments/channel-propensity.server";
 import { HowComputed } from "./HowComputed";
 import { formatPercent } from "./numbers";
@@ -18,75 +21,96 @@ export function ChannelPropensityView({
   canEdit: boolean;
   result: ChannelPropensityResult | undefined;
 }) {
+  const { t } = useTranslation("segments");
+  // Upload errors come from the server: catalogue messages, or (not converted yet) English.
+  const say = useMessage();
   const busy = useNavigation().state === "submitting";
+  const target = result?.propensity?.target;
   return (
     <section className="card" style={{ marginTop: "1.5rem" }}>
-      <h2>Propensity of channel users</h2>
+      <h2>{t("propensity.title")}</h2>
       <p className="muted small">
-        Upload a CSV of channel users: a <code>channel</code> column and any of <code>age</code>,{" "}
-        <code>birth_year</code>, <code>gender</code>, <code>resident</code> (yes/no),{" "}
-        <code>city</code>, <code>income</code> or another numeric customer attribute (at most 5 MB,
-        50,000 rows).
+        <Trans t={t} i18nKey="propensity.intro" components={{ code: <code /> }} />
       </p>
       {canEdit ? (
         <Form method="post" encType="multipart/form-data" className="row">
-          <input type="file" name="file" accept=".csv,text/csv" required aria-label="Users CSV" />
+          <input
+            type="file"
+            name="file"
+            accept=".csv,text/csv"
+            required
+            aria-label={t("propensity.file")}
+          />
           <label>
-            Score per{" "}
+            {t("propensity.scorePer")}{" "}
             <select name="target" defaultValue="category">
-              <option value="category">category</option>
-              <option value="product">product</option>
+              <option value="category">{t("propensity.targets.category")}</option>
+              <option value="product">{t("propensity.targets.product")}</option>
             </select>
           </label>
           <button type="submit" disabled={busy}>
-            {busy ? "Scoring…" : "Score users"}
+            {busy ? t("propensity.scoring") : t("propensity.score")}
           </button>
         </Form>
       ) : (
-        <p className="muted">Scoring an upload needs the editor role.</p>
+        <p className="muted">{t("propensity.needsEditor")}</p>
       )}
       {result?.error && (
         <p className="form-error" role="alert">
-          {result.error}
+          {say(result.error)}
         </p>
       )}
       {result?.propensity && <PropensityResults report={result.propensity} />}
-      <HowComputed sections="§10 Propensity of channel audiences">
+      <HowComputed sections="propensity">
         <p>
-          One logistic regression per {result?.propensity?.target ?? "category or product"}, trained
-          on the customers with data-processing consent (label 1 = bought it before the reference
-          date) over the attributes the file shares with them: numbers as z-scores, categories as
-          one-hot columns.
+          {t("propensity.howIntro", {
+            target:
+              target === "product" || target === "category"
+                ? t(`propensity.perTarget.${target}`)
+                : t("propensity.perTarget.either"),
+          })}
         </p>
-        <pre className="mono">
-          {"pᵤ = σ(w·xᵤ + b),   mean propensity = (1/m) Σ pᵤ over a channel's m users"}
-        </pre>
+        <pre className="mono">{t("propensity.formula")}</pre>
       </HowComputed>
     </section>
   );
 }
 
+/** "24 users scored on Age, Gender; model trained on 24 customers (2 … left out)." */
+function scoredSentence(t: TFunction<"segments">, report: ChannelPropensityReport): string {
+  const byConsent = report.processing_basis === undefined || report.processing_basis === "consent";
+  const sentence = t("propensity.scored", {
+    users: t("propensity.usersScored", {
+      count: report.users_scored,
+      features: humanLabels(report.features, t("propensity.noFeatures")),
+    }),
+    trained: t("propensity.trainedOn", { count: report.customers_trained_on }),
+    leftOut: byConsent
+      ? t("propensity.leftOutConsent", { count: report.excluded_without_consent })
+      : t("propensity.leftOutObjected", { count: report.excluded_without_consent }),
+  });
+  return report.ignored_columns.length > 0
+    ? `${sentence} ${t("propensity.ignored", { columns: report.ignored_columns.join(", ") })}`
+    : sentence;
+}
+
 function PropensityResults({ report }: { report: ChannelPropensityReport }) {
-  const targets = report.targets.map((t) => t.name);
+  const { t } = useTranslation("segments");
+  const say = useMessage();
+  const targets = report.targets.map((target) => target.name);
   const rows: HeatRow[] = report.channels.map((c) => ({
     id: c.channel,
-    data: targets.map((t) => ({ x: t, y: (c.mean_propensity[t] ?? 0) * 100 })),
+    data: targets.map((target) => ({ x: target, y: (c.mean_propensity[target] ?? 0) * 100 })),
   }));
   return (
     <>
-      <p className="small">
-        {report.users_scored} users scored on {humanLabels(report.features)}; model trained on{" "}
-        {report.customers_trained_on} customers ({report.excluded_without_consent}{" "}
-        {exclusionWording(report.processing_basis)} left out).
-        {report.ignored_columns.length > 0 &&
-          ` Columns not used: ${report.ignored_columns.join(", ")}.`}
-      </p>
+      <p className="small">{scoredSentence(t, report)}</p>
       {report.bad_rows > 0 && (
         <div className="form-error" role="alert">
-          {report.bad_rows} row(s) skipped:
+          {t("propensity.badRows", { count: report.bad_rows })}
           <ul>
             {report.problems.map((p) => (
-              <li key={p}>{p}</li>
+              <li key={p}>{say(p)}</li>
             ))}
           </ul>
         </div>
@@ -94,16 +118,16 @@ function PropensityResults({ report }: { report: ChannelPropensityReport }) {
       <HeatMap
         rows={rows}
         height={Math.max(240, 60 + rows.length * 36)}
-        valueFormat={(v) => `${v.toFixed(1)} %`}
+        valueFormat={(v) => formatPercent(v / 100)}
       />
       <div className="table-scroll">
-        <table aria-label="Mean propensity per channel">
+        <table aria-label={t("propensity.table")}>
           <thead>
             <tr>
-              <th>Channel</th>
-              <th>Users</th>
-              {targets.map((t) => (
-                <th key={t}>{t}</th>
+              <th>{t("propensity.channel")}</th>
+              <th>{t("propensity.users")}</th>
+              {targets.map((target) => (
+                <th key={target}>{target}</th>
               ))}
             </tr>
           </thead>
@@ -111,9 +135,9 @@ function PropensityResults({ report }: { report: ChannelPropensityReport }) {
             {report.channels.map((c) => (
               <tr key={c.channel}>
                 <td>{c.channel}</td>
-                <td>{c.users}</td>
-                {targets.map((t) => (
-                  <td key={t}>{formatPercent(c.mean_propensity[t])}</td>
+                <td>{formatInteger(c.users)}</td>
+                {targets.map((target) => (
+                  <td key={target}>{formatPercent(c.mean_propensity[target])}</td>
                 ))}
               </tr>
             ))}

@@ -1,9 +1,11 @@
+import type { TFunction } from "i18next";
+import { useTranslation } from "react-i18next";
 import { BasisNote } from "~/components/BasisNote";
 import { CurveChart } from "~/components/charts/CurveChart";
 import { ScatterChart } from "~/components/charts/ScatterChart";
 import { humanLabel, humanLabels } from "~/components/labels";
 import type { ReportingCurrency } from "~/customers/reporting-currency.server";
-import { formatInteger } from "~/format";
+import { formatDay, formatInteger } from "~/format";
 import { ClusterProfiles } from "./ClusterProfiles";
 import { ClusterFormulas } from "./HowComputed";
 import { formatFeatureValue } from "./money";
@@ -17,19 +19,50 @@ interface Scatter {
   points: ScatterPoint[];
 }
 
-function whyK(result: ClusterRunResult): string {
+function whyK(t: TFunction<"segments">, result: ClusterRunResult): string {
   const candidates = result.silhouette_by_k.map((c) => c.k);
   const range = `${Math.min(...candidates)}–${Math.max(...candidates)}`;
   return result.chosen_by === "fixed"
-    ? `k = ${result.k} was fixed when the run was started; the curves for k = ${range} are shown for comparison.`
-    : `k = ${result.k} has the highest mean silhouette (${formatDecimal(result.silhouette, 3)}) of k = ${range}.`;
+    ? t("cluster.whyFixed", { k: result.k, range })
+    : t("cluster.whyBest", { k: result.k, range, silhouette: formatDecimal(result.silhouette, 3) });
 }
 
-function pointLabel(point: ScatterPoint, features: string[], currency: string | null): string {
+/** How customers without a value were handled: left out (counted) or given the median. */
+function missingValues(t: TFunction<"segments">, result: ClusterRunResult): string {
+  if (result.missing === "drop") {
+    return t("cluster.missingDropped", { count: result.dropped_missing });
+  }
+  const imputed = Object.entries(result.imputed)
+    .map(([f, n]) => `${humanLabel(f)}: ${formatInteger(n)}`)
+    .join(", ");
+  return t("cluster.missingMedian", { imputed });
+}
+
+/** The run's settings in one line: features, transforms, missing values, seed and samples. */
+function settingsLine(t: TFunction<"segments">, result: ClusterRunResult): string {
+  const none = t("cluster.none");
+  return [
+    t("cluster.features", { features: humanLabels(result.features, none) }),
+    t("cluster.logged", { features: humanLabels(result.log, none) }),
+    t("cluster.missing", { how: missingValues(t, result) }),
+    t("cluster.seed", { seed: result.seed }),
+    result.silhouette_sampled
+      ? t("cluster.silhouetteSampled", { count: result.silhouette_sample_size })
+      : t("cluster.silhouetteOn", { count: result.silhouette_sample_size }),
+    t("cluster.fitted", { count: result.fit_sample_size }),
+  ].join(" · ");
+}
+
+function pointLabel(
+  point: ScatterPoint,
+  features: string[],
+  currency: string | null,
+  customer: string,
+): string {
   const values = features
     .map((f) => `${humanLabel(f)} ${formatFeatureValue(f, point.values?.[f], currency, 1)}`)
     .join(", ");
-  return `${point.name ?? "Customer"} (#${point.customerId}) · ${values}`;
+  return `${point.name ?? customer} (#${point.customerId}) · ${values}`;
 }
 
 /** A finished k-means run: the choice of k, the PCA picture and a profile per cluster. */
@@ -48,103 +81,98 @@ export function ClusterRunView(props: {
   interactive: boolean;
 }) {
   const { result, labels, scatter, base, money } = props;
+  const { t } = useTranslation("segments");
+  const customer = t("cluster.customer");
   const series = result.sizes.map((size) => ({
     id: labelOf(labels, size.name),
     data: scatter.points
       .filter((p) => p.segment === size.name)
-      .map((p) => ({ x: p.x, y: p.y, label: pointLabel(p, result.features, money.currency) })),
+      .map((p) => ({
+        x: p.x,
+        y: p.y,
+        label: pointLabel(p, result.features, money.currency, customer),
+      })),
   }));
   const [pc1 = 0, pc2 = 0] = result.projection.explained_variance;
   return (
     <>
       <div className="stats">
         <div>
-          <strong data-testid="chosen-k">k = {result.k}</strong>
-          <span>chosen by {result.chosen_by}</span>
+          <strong data-testid="chosen-k">{t("cluster.k", { k: result.k })}</strong>
+          <span>{t(`cluster.chosenBy.${result.chosen_by}`)}</span>
         </div>
         <div>
           <strong>{formatDecimal(result.silhouette, 3)}</strong>
-          <span>mean silhouette</span>
+          <span>{t("cluster.meanSilhouette")}</span>
         </div>
         <div>
           <strong>{formatInteger(result.customers_used)}</strong>
-          <span>customers clustered</span>
+          <span>{t("cluster.customersClustered")}</span>
         </div>
         <div>
-          <strong>{result.reference_date}</strong>
-          <span>reference date</span>
+          <strong>{formatDay(result.reference_date)}</strong>
+          <span>{t("cluster.referenceDate")}</span>
         </div>
       </div>
       <BasisNote result={result} />
       <p className="small">
-        <strong>Why k = {result.k}:</strong> {whyK(result)}
+        <strong>{t("cluster.why", { k: result.k })}</strong> {whyK(t, result)}
       </p>
-      <p className="muted small">
-        Features: {humanLabels(result.features)} · log-transformed: {humanLabels(result.log)} ·
-        missing values:{" "}
-        {result.missing === "drop"
-          ? `left out (${formatInteger(result.dropped_missing)} customers)`
-          : `median (${Object.entries(result.imputed)
-              .map(([f, n]) => `${humanLabel(f)}: ${formatInteger(n)}`)
-              .join(", ")})`}{" "}
-        · seed {result.seed} · silhouette on {formatInteger(result.silhouette_sample_size)}{" "}
-        customers
-        {result.silhouette_sampled ? " (seeded sample)" : ""} · starts fitted on{" "}
-        {formatInteger(result.fit_sample_size)}
-      </p>
+      <p className="muted small">{settingsLine(t, result)}</p>
 
       <div
         className="grid-cards"
         style={{ gridTemplateColumns: "repeat(auto-fit, minmax(20rem, 1fr))" }}
       >
-        <section aria-label="Elbow chart">
-          <h2>Inertia by k (elbow)</h2>
+        <section aria-label={t("cluster.elbowChart")}>
+          <h2>{t("cluster.elbowTitle")}</h2>
           <CurveChart
             id="inertia"
             points={result.inertia_by_k.map((c) => ({ x: c.k, y: c.inertia }))}
             xLegend="k"
-            yLegend="inertia"
+            yLegend={t("cluster.inertiaAxis")}
             markX={result.k}
-            markLabel={`k = ${result.k}`}
+            markLabel={t("cluster.k", { k: result.k })}
             valueFormat={(v) => formatDecimal(v, 1)}
           />
         </section>
-        <section aria-label="Silhouette by k">
-          <h2>Mean silhouette by k</h2>
+        <section aria-label={t("cluster.silhouetteChart")}>
+          <h2>{t("cluster.silhouetteTitle")}</h2>
           <CurveChart
             id="silhouette"
             points={result.silhouette_by_k.map((c) => ({ x: c.k, y: c.silhouette }))}
             xLegend="k"
-            yLegend="silhouette"
+            yLegend={t("cluster.silhouetteAxis")}
             markX={result.k}
-            markLabel={`k = ${result.k}`}
+            markLabel={t("cluster.k", { k: result.k })}
             valueFormat={(v) => formatDecimal(v, 2)}
           />
         </section>
       </div>
 
-      <h2>Customers on the first two principal components</h2>
+      <h2>{t("cluster.pcaTitle")}</h2>
       <p className="muted small">
-        PC1 explains {formatPercent(pc1)} and PC2 {formatPercent(pc2)} of the variance of the
-        standardised features.{" "}
+        {t("cluster.pcaExplains", { pc1: formatPercent(pc1), pc2: formatPercent(pc2) })}{" "}
         {scatter.step > 1
-          ? `Showing ${formatInteger(scatter.points.length)} of ${formatInteger(scatter.total)} customers (one in every ${scatter.step}, by customer id) to keep the browser fast.`
-          : `Showing all ${formatInteger(scatter.total)} customers.`}{" "}
-        Point at a dot for the customer and their feature values.
+          ? t("cluster.showingSome", {
+              count: scatter.total,
+              shown: formatInteger(scatter.points.length),
+              step: scatter.step,
+            })
+          : t("cluster.showingAll", { count: scatter.total })}{" "}
+        {t("cluster.pointAt")}
       </p>
       {props.interactive ? (
         <ScatterChart series={series} xLegend="PC1" yLegend="PC2" />
       ) : (
-        <p className="muted small">
-          Each dot of this chart is a single customer, so a saved report leaves the chart out.
-        </p>
+        <p className="muted small">{t("cluster.reportLeavesOut")}</p>
       )}
 
-      <h2>Cluster profiles</h2>
+      <h2>{t("cluster.profilesTitle")}</h2>
       {props.interactive ? (
         <p className="small">
           <a href={`${base}/segments.csv`} download>
-            Download the cluster table as CSV
+            {t("cluster.downloadCsv")}
           </a>
         </p>
       ) : null}

@@ -3,7 +3,7 @@ import { Trans, useTranslation } from "react-i18next";
 import { ANALYTICS_DOC } from "./run-results";
 
 /** Catalogue keys (namespace "segments", under how.sections) of the cited sections. */
-const SECTIONS = ["rfm", "cluster", "channel", "product", "audience"] as const;
+const SECTIONS = ["rfm", "cluster", "channel", "product", "audience", "propensity"] as const;
 type Sections = (typeof SECTIONS)[number];
 const isSections = (value: string): value is Sections =>
   (SECTIONS as readonly string[]).includes(value);

@@ -6,6 +6,7 @@
 import type { SerializeFrom } from "@remix-run/node";
 import { useRouteLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
 import type { loader as workspaceLoader } from "~/routes/w.$workspace";
 import type { ProductMatchPage } from "~/segments/product-match-page.server";
 import { BasketTables } from "./BasketTables";
@@ -26,6 +27,7 @@ function Frame({ interactive, children }: { interactive: boolean; children: Reac
 }
 
 export function SegmentProductsView({ data, interactive }: { data: Data; interactive: boolean }) {
+  const { t } = useTranslation("segments");
   const workspace = useRouteLoaderData<typeof workspaceLoader>("routes/w.$workspace");
   const customersPath = workspace ? `/w/${workspace.workspace.slug}/customers` : "/";
   const report = data.report as Parameters<typeof ProductMatchView>[0]["report"];
@@ -40,11 +42,7 @@ export function SegmentProductsView({ data, interactive }: { data: Data; interac
           customersPath={customersPath}
         />
       </Frame>
-      {interactive ? null : (
-        <p className="muted small">
-          A saved report lists no single customers: the next-best products stay on the run's page.
-        </p>
-      )}
+      {interactive ? null : <p className="muted small">{t("products.reportNote")}</p>}
       <ProductFormulas />
     </>
   );

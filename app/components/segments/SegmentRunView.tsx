@@ -5,6 +5,8 @@
  */
 import type { SerializeFrom } from "@remix-run/node";
 import { useRouteLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { useMessage } from "~/i18n/message";
 import type { loader as workspaceLoader } from "~/routes/w.$workspace";
 import type { SegmentRunPage } from "~/segments/run-page.server";
 import { ClusterRunView } from "./ClusterRunView";
@@ -28,6 +30,9 @@ export function SegmentRunView({
   interactive: boolean;
   renameError?: string | null;
 }) {
+  const { t } = useTranslation("segments");
+  // The failure is stored as the worker wrote it: a catalogue message, or plain text.
+  const say = useMessage();
   const base = useRunBase(data.runId);
   switch (data.state) {
     case "pending":
@@ -35,7 +40,7 @@ export function SegmentRunView({
     case "failed":
       return (
         <p className="form-error" role="alert">
-          The analysis failed: {data.error}
+          {t("runs.failed", { error: say(data.error) })}
         </p>
       );
     case "rfm":

@@ -4,19 +4,12 @@
  */
 
 /** Built by other engineers in parallel; converted after their branches are merged. */
-export const otherBranches = ["app/components/reports/ReportBody.tsx"];
+export const otherBranches: string[] = [];
 
 /** Not converted yet on this branch (see README "Languages"). */
 export const notConvertedYet: string[] = [
-  "app/components/scraping/ChannelsView.tsx",
-  "app/components/scraping/TrendsView.tsx",
   "app/components/segments/ChannelMatchView.tsx",
-  "app/components/segments/ChannelPropensityView.tsx",
-  "app/components/segments/ClusterRunView.tsx",
   "app/components/segments/ProductMatchView.tsx",
-  // The run overview's and Products tab's text, moved out of their routes for reports.
-  "app/components/segments/SegmentProductsView.tsx",
-  "app/components/segments/SegmentRunView.tsx",
 ];
 
 /**
