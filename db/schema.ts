@@ -415,6 +415,40 @@ export const channelAudiences = sqliteTable(
   (t) => [uniqueIndex("channel_audiences_key").on(t.workspaceId, t.channelName)],
 );
 
+/**
+ * What came of each message or offer sent (a send log): who got it, on which channel, when,
+ * for which offer, and whether it was delivered, opened, clicked and converted. Personal
+ * data: filed under the customer's id in the file, erased with the person.
+ */
+export const responses = sqliteTable(
+  "responses",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    workspaceId: workspaceRef(),
+    datasetId: integer("dataset_id").references(() => datasets.id, { onDelete: "cascade" }),
+    /** The file's message id, or a hash of customer, campaign, channel, time and offer. */
+    responseKey: text("response_key").notNull(),
+    customerExternalId: text("customer_external_id").notNull(),
+    campaignId: text("campaign_id"),
+    /** sms, email, push, call in one spelling (ingest/response-channels.ts), else as written. */
+    channel: text("channel").notNull(),
+    sentAt: timestamp("sent_at").notNull(),
+    offer: text("offer"),
+    productCode: text("product_code"),
+    category: text("category"),
+    delivered: integer("delivered", { mode: "boolean" }),
+    opened: integer("opened", { mode: "boolean" }),
+    clicked: integer("clicked", { mode: "boolean" }),
+    converted: integer("converted", { mode: "boolean" }),
+    revenue: real("revenue"),
+    rowHash: text("row_hash").notNull(),
+  },
+  (t) => [
+    uniqueIndex("responses_key").on(t.workspaceId, t.responseKey),
+    index("responses_customer_idx").on(t.workspaceId, t.customerExternalId, t.sentAt),
+  ],
+);
+
 // ---------------------------------------------------------------------------------------
 // Analyses (issue: segments and matching)
 // ---------------------------------------------------------------------------------------

@@ -22,6 +22,8 @@ export interface ErasureResult {
     customers: number;
     customer_sources: number;
     transactions: number;
+    /** Messages sent to them and what came of them (filed under their ids). */
+    responses: number;
     rejected_rows: number;
     /** Cell warnings whose column, value or reason mentioned the person. */
     cell_warnings: number;
@@ -170,6 +172,13 @@ function eraseInTransaction(
          AND customer_external_id IN (SELECT value FROM json_each(?)))`,
     )
     .run(workspaceId, customerId, workspaceId, JSON.stringify(person.externalIds)).changes;
+  // A send log names people by their ids only; every id of theirs goes, as for unlinked sales.
+  const responses = sqlite
+    .prepare(
+      `DELETE FROM responses WHERE workspace_id = ?
+         AND customer_external_id IN (SELECT value FROM json_each(?))`,
+    )
+    .run(workspaceId, JSON.stringify(person.externalIds)).changes;
   const customerSources = sqlite
     .prepare("DELETE FROM customer_sources WHERE workspace_id = ? AND customer_id = ?")
     .run(workspaceId, customerId).changes;
@@ -196,6 +205,7 @@ function eraseInTransaction(
     customers,
     customer_sources: customerSources,
     transactions,
+    responses,
     rejected_rows: rejectedIds.length,
     cell_warnings: cellWarnings,
     stored_uploads: deleteUploadsMentioning(db, workspaceId, matcher),

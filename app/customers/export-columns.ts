@@ -69,6 +69,23 @@ export const TRANSACTION_HEADER = [
   "is_return",
 ] as const;
 
+/** The header of the responses export: the upload's own field names, so it re-imports. */
+export const RESPONSE_HEADER = [
+  "response_id",
+  "customer_external_id",
+  "campaign_id",
+  "channel",
+  "sent_at",
+  "offer",
+  "product_code",
+  "category",
+  "delivered",
+  "opened",
+  "clicked",
+  "converted",
+  "revenue",
+] as const;
+
 /** CSV header → stored property, for tables exported column for column. */
 export const CAMPAIGN_COLUMNS = {
   campaign_id: "campaignKey",

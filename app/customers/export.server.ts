@@ -33,6 +33,7 @@ import {
   customerHeader,
   type ExportedCustomer,
   PRODUCT_COLUMNS,
+  RESPONSE_HEADER,
   TRANSACTION_HEADER,
 } from "./export-columns";
 import { audiencesCsv, plainCsv } from "./export-plain.server";
@@ -111,6 +112,44 @@ function linkedToUnconsented(scope: WorkspaceScope): SQL {
   ) as SQL;
 }
 
+/** Responses filed under an id of a customer the basis leaves out. */
+function sentToUnconsented(scope: WorkspaceScope): SQL {
+  const r = schema.responses;
+  const basis = processingBasisOf(scope.db, scope.workspaceId);
+  const unconsented = sql.raw(notAnalysableSql(basis, "c"));
+  return sql`${r.customerExternalId} in (select s.external_id from customer_sources s
+    join customers c on c.id = s.customer_id
+    where s.workspace_id = ${scope.workspaceId} and ${unconsented})`;
+}
+
+function responsesCsv(scope: WorkspaceScope, includeUnconsented: boolean): CsvExport {
+  const r = schema.responses;
+  const hidden = includeUnconsented ? undefined : sentToUnconsented(scope);
+  const excluded = hidden
+    ? (scope.db.select({ n: count() }).from(r).where(scope.where(r, hidden)).get()?.n ?? 0)
+    : 0;
+  const rows = rowsOf(scope, r, hidden ? not(hidden) : undefined);
+  return {
+    fileName: "responses.csv",
+    excluded,
+    lines: csvLines(RESPONSE_HEADER, rows, (row) => [
+      row.responseKey,
+      row.customerExternalId,
+      row.campaignId,
+      row.channel,
+      row.sentAt,
+      row.offer,
+      row.productCode,
+      row.category,
+      row.delivered,
+      row.opened,
+      row.clicked,
+      row.converted,
+      row.revenue,
+    ]),
+  };
+}
+
 function transactionsCsv(scope: WorkspaceScope, includeUnconsented: boolean): CsvExport {
   const t = schema.transactions;
   const hidden = includeUnconsented ? undefined : linkedToUnconsented(scope);
@@ -156,6 +195,8 @@ export function exportCsv(
       return plainCsv(scope, schema.products, "products.csv", PRODUCT_COLUMNS);
     case "channel_audiences":
       return audiencesCsv(scope);
+    case "responses":
+      return responsesCsv(scope, include);
   }
 }
 

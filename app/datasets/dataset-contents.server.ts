@@ -7,6 +7,7 @@ const TABLES = [
   "products",
   "campaigns",
   "channel_audiences",
+  "responses",
   "customer_sources",
   "rejected_rows",
   "cell_warnings",

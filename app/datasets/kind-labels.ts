@@ -19,6 +19,10 @@ export const kindLabels: Record<DatasetKind, { label: string; hint: string }> = 
     label: "Channel audiences",
     hint: "Per channel: audience shares by age, gender, residency and interests, and traffic metrics.",
   },
+  responses: {
+    label: "Responses",
+    hint: "One row per message or offer sent: customer id, campaign, channel, sent at, offer or product, delivered, opened, clicked, converted, revenue.",
+  },
 };
 
 export function formatBytes(bytes: number): string {

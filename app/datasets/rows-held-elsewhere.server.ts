@@ -14,6 +14,7 @@ const OWNED_IN = {
   campaigns: "campaigns",
   products: "products",
   channel_audiences: "channel_audiences",
+  responses: "responses",
 } as const;
 
 export interface RowSharing {

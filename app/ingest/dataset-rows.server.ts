@@ -11,6 +11,7 @@ const FACT_TABLES = {
   products: "products",
   campaigns: "campaigns",
   channel_audiences: "channel_audiences",
+  responses: "responses",
 } as const;
 
 /**

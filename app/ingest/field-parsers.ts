@@ -141,7 +141,7 @@ function wordCell<T extends string | boolean>(words: Record<string, T>, what: st
 const YES = ["yes", "y", "true", "1", "evet", "e", "var", "да", "д", "x", "on"];
 const NO = ["no", "n", "false", "0", "hayir", "h", "yok", "нет", "н", "off"];
 export const booleanCell = () =>
-  wordCell(
+  wordCell<boolean>(
     Object.fromEntries([...YES.map((w) => [w, true]), ...NO.map((w) => [w, false])]),
     "yes or no",
   );

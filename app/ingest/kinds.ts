@@ -9,6 +9,7 @@ export const datasetKinds = [
   "campaigns",
   "products",
   "channel_audiences",
+  "responses",
 ] as const;
 export type DatasetKind = (typeof datasetKinds)[number];
 
@@ -102,6 +103,22 @@ export const fieldTypes = {
     avg_visit_duration_seconds: "duration",
     bounce_rate: "share",
   },
+  /** One row per message or offer sent to a customer, and what came of it. */
+  responses: {
+    response_id: "id",
+    customer_external_id: "id",
+    campaign_id: "id",
+    channel: "text",
+    sent_at: "datetime",
+    offer: "text",
+    product_code: "id",
+    category: "text",
+    delivered: "boolean",
+    opened: "boolean",
+    clicked: "boolean",
+    converted: "boolean",
+    revenue: "nonNegative",
+  },
 } as const satisfies Record<DatasetKind, Record<string, FieldType>>;
 
 export type FieldOf<K extends DatasetKind> = keyof (typeof fieldTypes)[K] & string;
@@ -147,6 +164,7 @@ export const requiredFields: Record<DatasetKind, readonly (readonly string[])[][
   campaigns: [[["campaign_id"], ["name"]]],
   products: [[["code"]]],
   channel_audiences: [[["channel_name"]]],
+  responses: [[["customer_external_id"]], [["channel"]], [["sent_at"]]],
 };
 
 /**
@@ -154,6 +172,8 @@ export const requiredFields: Record<DatasetKind, readonly (readonly string[])[][
  * Transactions without a transaction id are keyed by their order id and line (see
  * transaction-keys.ts), or else by a hash of the whole row; campaigns without an id
  * use their name as the id (see schemas.ts); a campaign row without `date` has "" there.
+ * A response without a message id is keyed by who got what, where and when
+ * (schema-responses.ts), so a re-upload of the same send log updates it.
  */
 export const naturalKeys = {
   customers: ["external_id", "source"],
@@ -161,4 +181,5 @@ export const naturalKeys = {
   campaigns: ["campaign_id", "date"],
   products: ["code"],
   channel_audiences: ["channel_name"],
+  responses: ["response_id"],
 } as const satisfies { [K in DatasetKind]: readonly FieldOf<K>[] };

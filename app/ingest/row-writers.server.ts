@@ -10,7 +10,7 @@ import { createFileKeys, duplicateKeyReason, headerOfFields } from "./file-keys"
 import { hashValues, type KeyedTable, keyedUpsert } from "./keyed-upsert.server";
 import type { DatasetKind } from "./kinds";
 import type { ColumnMapping } from "./mapping";
-import type { CampaignRow, ChannelAudienceRow, ProductRow } from "./schemas";
+import type { CampaignRow, ChannelAudienceRow, ProductRow, ResponseRow } from "./schemas";
 import { transactionWriter } from "./transaction-writer.server";
 import {
   type BatchCounts,
@@ -114,6 +114,53 @@ const channelAudiences: SimpleTable<ChannelAudienceRow> = {
   describeKey: (row) => `channel "${row.channel_name}"`,
 };
 
+const responses: SimpleTable<ResponseRow> = {
+  table: "responses",
+  keyColumns: ["response_key"],
+  valueColumns: [
+    "customer_external_id",
+    "campaign_id",
+    "channel",
+    "sent_at",
+    "offer",
+    "product_code",
+    "category",
+    "delivered",
+    "opened",
+    "clicked",
+    "converted",
+    "revenue",
+  ],
+  columns: (row) => ({
+    keys: [row.response_id],
+    values: [
+      row.customer_external_id,
+      row.campaign_id,
+      row.channel,
+      // Stored as epoch milliseconds like every other timestamp column.
+      Date.parse(row.sent_at),
+      row.offer,
+      row.product_code,
+      row.category,
+      sqliteBoolean(row.delivered),
+      sqliteBoolean(row.opened),
+      sqliteBoolean(row.clicked),
+      sqliteBoolean(row.converted),
+      row.revenue,
+    ],
+  }),
+  keyFields: ["response_id", "customer_external_id"],
+  describeKey: (row) =>
+    row.response_id.startsWith("row:")
+      ? `message to customer "${row.customer_external_id}" by ${row.channel} at ${row.sent_at}`
+      : `message id "${row.response_id}"`,
+};
+
+/** better-sqlite3 binds numbers, not booleans. */
+function sqliteBoolean(value: boolean | null): number | null {
+  return value === null ? null : value ? 1 : 0;
+}
+
 function simpleWriter<Row>(context: WriterContext, spec: SimpleTable<Row>) {
   const sqlite = context.db.$client;
   const upsert = keyedUpsert(sqlite, context.workspaceId, context.datasetId, spec);
@@ -164,5 +211,7 @@ export function createRowWriter(kind: DatasetKind, context: WriterContext): RowW
       return simpleWriter(context, campaigns) as RowWriter;
     case "channel_audiences":
       return simpleWriter(context, channelAudiences) as RowWriter;
+    case "responses":
+      return simpleWriter(context, responses) as RowWriter;
   }
 }

@@ -23,9 +23,17 @@ import {
   productRowSchema,
 } from "./schema-campaigns";
 import { type CustomerRow, customerRowSchema } from "./schema-customers";
+import { type ResponseRow, responseRowSchema } from "./schema-responses";
 import { type TransactionRow, transactionRowSchema } from "./schema-transactions";
 
-export type { CampaignRow, ChannelAudienceRow, CustomerRow, ProductRow, TransactionRow };
+export type {
+  CampaignRow,
+  ChannelAudienceRow,
+  CustomerRow,
+  ProductRow,
+  ResponseRow,
+  TransactionRow,
+};
 
 export interface RowSettings {
   decimalMark: DecimalMark;
@@ -43,6 +51,7 @@ export interface RowByKind {
   campaigns: CampaignRow;
   products: ProductRow;
   channel_audiences: ChannelAudienceRow;
+  responses: ResponseRow;
 }
 
 export interface RowError {
@@ -94,6 +103,7 @@ function buildSchemas(settings: RowSettings): FileSchemas {
       campaigns: campaignRowSchema(context),
       products: productRowSchema(context),
       channel_audiences: channelAudienceRowSchema(context),
+      responses: responseRowSchema(context),
     },
   };
 }

@@ -3,6 +3,7 @@ import { campaignSynonyms } from "./campaigns";
 import { channelAudienceSynonyms } from "./channel-audiences";
 import { customerSynonyms } from "./customers";
 import { productSynonyms } from "./products";
+import { responseSynonyms } from "./responses";
 import { transactionSynonyms } from "./transactions";
 
 /** For each kind, each field's header spellings (a field's own name always matches too). */
@@ -12,6 +13,7 @@ const byKind = {
   campaigns: campaignSynonyms,
   products: productSynonyms,
   channel_audiences: channelAudienceSynonyms,
+  responses: responseSynonyms,
 } satisfies { [K in DatasetKind]: Record<FieldOf<K>, readonly string[]> };
 
 export function synonymsOf(kind: DatasetKind): Record<string, readonly string[]> {

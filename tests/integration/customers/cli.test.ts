@@ -98,6 +98,7 @@ describe("cli customer erase", { timeout: 120_000 }, () => {
         customers: 1,
         customer_sources: 1,
         transactions: 0,
+        responses: 0,
         rejected_rows: 0,
         cell_warnings: 0,
         stored_uploads: 0,

@@ -68,6 +68,19 @@ function seed(slug: string) {
   sale("T1", "ALI-WEB-1", idOf("ALI-WEB-1"));
   sale("T2", "OFF-7781", null); // not linked yet: found by the offline id
   sale("T3", "AYSE-WEB-2", idOf("AYSE-WEB-2"));
+  // Messages sent to him under both of his ids, and one to Ayşe that stays.
+  const sent = (responseKey: string, customerExternalId: string) =>
+    scope.insert(schema.responses, {
+      responseKey,
+      customerExternalId,
+      channel: "sms",
+      sentAt: new Date("2024-04-02T09:00:00Z"),
+      converted: false,
+      rowHash: responseKey,
+    });
+  sent("M1", "ALI-WEB-1");
+  sent("M2", "OFF-7781");
+  sent("M3", "AYSE-WEB-2");
   const reject = (datasetId: number, line: number, column: string, reason: string, raw: string) =>
     scope.insert(schema.rejectedRows, { datasetId, lineNumber: line, column, reason, raw });
   reject(dataset, 5, "birth_year", "1890 is not a year", "OFF-9,Ali Yılmaz,,0532 123 45 67,1890");
@@ -131,6 +144,7 @@ describe("erasing a customer", () => {
       customers: 1,
       customer_sources: 2,
       transactions: 2,
+      responses: 2,
       rejected_rows: 3,
       cell_warnings: 0,
       stored_uploads: 0,
