@@ -217,6 +217,7 @@ describe("dataset list and dataset delete", () => {
           campaigns: 0,
           channel_audiences: 0,
           customer_sources: 0,
+          responses: 0,
           rejected_rows: summary.rows_rejected,
           cell_warnings: 0,
           customers: 0,
