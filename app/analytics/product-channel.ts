@@ -111,8 +111,7 @@ export function rankChannelsForItems(input: ProductChannelInput): ItemChannels[]
           const r = rate.get(bucket) as number;
           weighted += share * r;
           const pull = share * (r - baseRate);
-          if (Math.abs(pull) > Math.abs(driving.pull))
-            driving = { bucket, share, rate: r, pull };
+          if (Math.abs(pull) > Math.abs(driving.pull)) driving = { bucket, share, rate: r, pull };
         }
         const index = weighted / baseRate;
         if (driving.bucket === "") {
@@ -132,7 +131,9 @@ export function rankChannelsForItems(input: ProductChannelInput): ItemChannels[]
         indices.reduce((p, d) => p * d.index, baseRate),
       );
       const expectedBuyers =
-        channel.audienceSize === null ? null : propensity * channel.audienceSize * channel.effectiveness;
+        channel.audienceSize === null
+          ? null
+          : propensity * channel.audienceSize * channel.effectiveness;
       return {
         channelId: channel.channelId,
         name: channel.name,

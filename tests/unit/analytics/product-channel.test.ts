@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { rankChannelsForItems } from "~/analytics/product-channel";
+import { type ProductChannelInput, rankChannelsForItems } from "~/analytics/product-channel";
 
 // Worked example of docs/analytics.md §21: 10 customers, 5 aged 18–24 (4 bought A) and
 // 5 aged 55–64 (1 bought A); base rate 0.5, prior k = 10.
-const input = {
+const input: ProductChannelInput = {
   customerBuckets: {
     age: [...Array(5).fill("age_18_24"), ...Array(5).fill("age_55_64")] as string[],
   },
