@@ -11,6 +11,7 @@ import { rankChannelsForItems } from "~/analytics/product-channel";
 import { loadChannelInputs } from "./channel-inputs.server";
 import { loadCustomerColumns } from "./customer-columns.server";
 import { ageAt, ageBandsOf, bandOfAge, genderBucket, residencyBucket } from "./demographics";
+import { loadProductNames, productLabel } from "./product-labels.server";
 import { loadSegmentMembers, runReferenceDate } from "./segment-members.server";
 import { loadTransactionColumns } from "./transaction-columns.server";
 
@@ -60,10 +61,15 @@ export function matchProductChannels(
     buyers.set(name, set);
     set.add(at);
   }
+  const productNames = target === "product" ? loadProductNames(db, workspaceId) : new Map();
   const items = [...buyers]
     .sort((a, b) => b[1].size - a[1].size || a[0].localeCompare(b[0]))
     .slice(0, limit)
-    .map(([item, set]) => ({ item, label: item, buyers: [...set] }));
+    .map(([item, set]) => ({
+      item,
+      label: target === "product" ? productLabel(productNames, item) : item,
+      buyers: [...set],
+    }));
   const effectiveness = computeEffectiveness(channels);
   const ranked = rankChannelsForItems({
     customerBuckets,
