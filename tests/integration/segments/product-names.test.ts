@@ -74,11 +74,11 @@ describe("product names", () => {
       "Vadeli Mevduat (K2)", // one buyer each: ties by code
       "K3",
     ]);
-    // No gender known for these customers: nothing compared, propensity = base rate 1 (K1).
+    // No customer has a gender: the audience's only dimension is not compared, p = base = 1.
     expect(channels.items[0]?.channels[0]).toMatchObject({
       name: "Instagram",
       propensity: 1,
-      notCompared: ["age", "gender", "residency"],
+      notCompared: ["gender"],
     });
   });
 });
