@@ -3,7 +3,9 @@
  * else the code; and the product × channel report on a real temp database.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { channelAudiences, products } from "#db/schema";
+import { channelAudiences, customerSources, products } from "#db/schema";
+import { scopeTo } from "#db/scoped";
+import { segmentMemberRows } from "~/components/segments/run-queries.server";
 import { matchProductChannels } from "~/segments/match-product-channels.server";
 import { matchProducts } from "~/segments/match-products.server";
 import { loadProductNames } from "~/segments/product-labels.server";
@@ -80,5 +82,24 @@ describe("product names", () => {
       propensity: 1,
       notCompared: ["gender"],
     });
+  });
+});
+
+describe("member labels", () => {
+  it("carry the customer's own id from their source, not only the internal id", () => {
+    const [first] = segmentMemberRows(scopeTo(db, ws), runId, undefined);
+    db.insert(customerSources)
+      .values({
+        workspaceId: ws,
+        customerId: first?.customerId as number,
+        source: "crm",
+        externalId: "C-0042",
+        record: {},
+        matchedBy: "new",
+        rowHash: "s",
+      })
+      .run();
+    const rows = segmentMemberRows(scopeTo(db, ws), runId, undefined);
+    expect(rows.map((r) => r.externalId)).toEqual(["C-0042", null]);
   });
 });
