@@ -1,6 +1,6 @@
 /**
  * Product × channel: for each product (or category), channels ranked by the expected buyers
- * they reach (docs/analytics.md §21):
+ * they reach (docs/analytics.md §20):
  *   expected buyers = propensity × audience size × effectiveness,
  * where the propensity of a channel's audience for an item comes from the customers' buy rate
  * per bucket (age band, gender, residency, …) weighted by the audience's shares of those

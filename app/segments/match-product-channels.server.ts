@@ -1,5 +1,5 @@
 /**
- * Product × channel for a finished run (docs/analytics.md §21): the run's members' age band,
+ * Product × channel for a finished run (docs/analytics.md §20): the run's members' age band,
  * gender and residency in the channels' buckets, the members who bought each category (or
  * product) before the reference day, and each channel's audience, size (monthly visits) and
  * effectiveness (channel-match.ts), ranked by analytics/product-channel.ts.

@@ -1,5 +1,5 @@
 /**
- * Product × channel (docs/analytics.md §21): for each category or product, channels ranked by
+ * Product × channel (docs/analytics.md §20): for each category or product, channels ranked by
  * expected buyers reached = propensity × audience size × effectiveness, with reasons in words.
  */
 import type { SerializeFrom } from "@remix-run/node";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { type ProductChannelInput, rankChannelsForItems } from "~/analytics/product-channel";
 
-// Worked example of docs/analytics.md §21: 10 customers, 5 aged 18–24 (4 bought A) and
+// Worked example of docs/analytics.md §20: 10 customers, 5 aged 18–24 (4 bought A) and
 // 5 aged 55–64 (1 bought A); base rate 0.5, prior k = 10.
 const input: ProductChannelInput = {
   customerBuckets: {
