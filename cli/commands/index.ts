@@ -28,6 +28,10 @@ export const commandIndex: CommandEntry[] = [
     name: "plan-notifications",
     load: async () => (await import("./plan-notifications")).planNotificationsCommand,
   },
+  {
+    name: "next-best-offers",
+    load: async () => (await import("./plan-notifications")).nextBestOffersCommand,
+  },
   { name: "campaigns roi", load: async () => (await import("./campaigns")).campaignsRoi },
   { name: "scrape run", load: async () => (await import("./scrape")).scrapeRun },
   { name: "scrape add", load: async () => (await import("./scrape")).scrapeAdd },

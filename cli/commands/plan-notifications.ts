@@ -3,6 +3,7 @@ import { z } from "zod";
 import { getDb } from "#db/client";
 import { scopeTo } from "#db/scoped";
 import { env } from "~/env.server";
+import { nextBestOffersForRun } from "~/notifications/next-best-offers.server";
 import { planSegmentNotifications } from "~/notifications/plan-notifications.server";
 import type { Command } from "../command";
 import { workspaceIdBySlug } from "./customer";
@@ -40,6 +41,39 @@ export const planNotificationsCommand: Command = {
       explore: args.explore,
       seed: args.seed,
       outputDir: args.out ?? path.join(env().DATA_DIR, "exports"),
+    });
+  },
+};
+
+const OfferArgs = z.object({
+  workspace: z.string(),
+  run: z.coerce.number().int().positive(),
+  customer: z.string().optional(),
+  horizon: z.coerce.number().int().min(1).max(365).default(30),
+  limit: z.coerce.number().int().min(1).max(20).default(3),
+  customers: z.coerce.number().int().min(1).default(20),
+});
+
+export const nextBestOffersCommand: Command = {
+  name: "next-best-offers",
+  usage:
+    "--workspace S --run R [--customer ID] [--horizon 30] [--limit 3] [--customers 20]   (ID: the customer's own id)",
+  options: {
+    workspace: { type: "string" },
+    run: { type: "string" },
+    customer: { type: "string" },
+    horizon: { type: "string" },
+    limit: { type: "string" },
+    customers: { type: "string" },
+  },
+  run(flags) {
+    const args = OfferArgs.parse(flags);
+    return nextBestOffersForRun(scopeTo(getDb(), workspaceIdBySlug(args.workspace)), {
+      runId: args.run,
+      customer: args.customer,
+      horizonDays: args.horizon,
+      limit: args.limit,
+      customers: args.customers,
     });
   },
 };
