@@ -90,7 +90,7 @@ export default function SegmentMembersPage() {
               <tr key={row.customerId}>
                 <td>
                   <Link to={`${customersPath}/${row.customerId}`}>
-                    {row.name ?? `#${row.customerId}`}
+                    {[row.name, row.externalId].filter(Boolean).join(" · ") || row.customerId}
                   </Link>
                 </td>
                 {columns.map((c) => (

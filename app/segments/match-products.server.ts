@@ -8,12 +8,11 @@
  */
 
 import type { Db } from "#db/client";
-import { products } from "#db/schema";
-import { scopeTo } from "#db/scoped";
 import { associationRules, type BasketOptions, createRecommender } from "~/analytics/basket";
 import { topCategoriesPerCustomer } from "~/analytics/category-interest";
 import { dayToIsoDate, toUtcDay } from "~/analytics/columns";
 import { segmentItemLift } from "~/analytics/lift";
+import { loadProductNames } from "./product-labels.server";
 import { loadSegmentMembers, runReferenceDate } from "./segment-members.server";
 import { loadTransactionColumns, type TransactionColumns } from "./transaction-columns.server";
 
@@ -94,11 +93,7 @@ export function matchProducts(
   };
   const categoryLift = liftOf(tx.categoryIndex, tx.categories ?? []);
   const productLift = liftOf(tx.productIndex, tx.products ?? []);
-  const productNames = new Map(
-    scopeTo(db, workspaceId)
-      .select(products)
-      .map((p) => [p.code, p.name]),
-  );
+  const productNames = loadProductNames(db, workspaceId);
 
   const baskets = basketsOf(tx, rows);
   const basket = associationRules(baskets, options);

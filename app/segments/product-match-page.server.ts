@@ -6,6 +6,7 @@
 import { z } from "zod";
 import type { WorkspaceScope } from "#db/scoped";
 import { segmentLabels } from "~/components/segments/run-results";
+import { matchProductChannels } from "./match-product-channels.server";
 import { matchProducts } from "./match-products.server";
 import type { AnalysisRun } from "./runs.server";
 
@@ -43,7 +44,10 @@ export function productMatchPage(
     minLift: thresholds.lift,
     nextBestLimit: options.customerRows ? NEXT_BEST_SAMPLE : 0,
   });
-  return { runId: run.id, report, thresholds, labels: segmentLabels(run) };
+  const productChannels = matchProductChannels(scope.db, scope.workspaceId, run.id, {
+    target: query.target === "product" ? "product" : "category",
+  });
+  return { runId: run.id, report, productChannels, thresholds, labels: segmentLabels(run) };
 }
 
 export type ProductMatchPage = ReturnType<typeof productMatchPage>;

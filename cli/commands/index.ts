@@ -24,6 +24,14 @@ export const commandIndex: CommandEntry[] = [
   { name: "segment features", load: async () => (await import("./segment")).segmentFeatures },
   { name: "match channels", load: async () => (await import("./match")).matchChannelsCommand },
   { name: "match products", load: async () => (await import("./match")).matchProductsCommand },
+  {
+    name: "plan-notifications",
+    load: async () => (await import("./plan-notifications")).planNotificationsCommand,
+  },
+  {
+    name: "next-best-offers",
+    load: async () => (await import("./plan-notifications")).nextBestOffersCommand,
+  },
   { name: "campaigns roi", load: async () => (await import("./campaigns")).campaignsRoi },
   { name: "scrape run", load: async () => (await import("./scrape")).scrapeRun },
   { name: "scrape add", load: async () => (await import("./scrape")).scrapeAdd },

@@ -1,5 +1,6 @@
+import { useTranslation } from "react-i18next";
 import { HeatMap } from "~/components/charts/HeatMap";
-import { formatInteger } from "~/format";
+import { formatDay, formatInteger } from "~/format";
 import type { matchProducts } from "~/segments/match-products.server";
 import { formatDecimal, formatPercent } from "./numbers";
 import { labelOf } from "./run-results";
@@ -19,15 +20,16 @@ function LiftTable({
   rows: LiftRow[];
   names?: (item: string) => string;
 }) {
+  const { t } = useTranslation("segments");
   return (
     <table className="data small" aria-label={caption}>
       <thead>
         <tr>
           <th>{caption}</th>
-          <th>Buyers</th>
-          <th>Segment / base rate</th>
-          <th>Lift</th>
-          <th>95 % interval</th>
+          <th>{t("productMatch.buyers")}</th>
+          <th>{t("productMatch.rates")}</th>
+          <th>{t("productMatch.lift")}</th>
+          <th>{t("productMatch.interval")}</th>
         </tr>
       </thead>
       <tbody>
@@ -59,6 +61,7 @@ export function ProductMatchView({
   report: ProductReport;
   labels: Record<string, string>;
 }) {
+  const { t } = useTranslation("segments");
   const categories = [
     ...new Set(report.segments.flatMap((s) => s.categories.map((c) => c.item))),
   ].sort();
@@ -72,37 +75,45 @@ export function ProductMatchView({
   return (
     <>
       <p className="muted small">
-        {formatInteger(report.purchases_used)} purchases before {report.reference_date ?? "today"}
+        {report.reference_date
+          ? t("productMatch.purchasesBefore", {
+              count: report.purchases_used,
+              date: formatDay(report.reference_date),
+            })
+          : t("productMatch.purchasesToday", {
+              count: report.purchases_used,
+            })}
         {report.excluded_without_consent > 0
-          ? ` · ${formatInteger(report.excluded_without_consent)} members who may no longer be analysed (no consent or objected since the run) are left out`
+          ? ` · ${t("productMatch.excluded", { count: report.excluded_without_consent })}`
           : ""}
       </p>
-      <h2>Category lift by segment</h2>
-      <p className="muted small">
-        Lift 2 = the segment's customers buy the category twice as often as customers overall
-        (smoothed towards 1 for small segments).
-      </p>
+      <h2>{t("productMatch.heatTitle")}</h2>
+      <p className="muted small">{t("productMatch.liftNote")}</p>
       <HeatMap
         rows={categories.length > 0 ? heat : []}
         height={Math.max(220, 44 * heat.length + 100)}
         valueFormat={(v) => formatDecimal(v)}
-        empty="No purchases with a category yet."
+        empty={t("productMatch.empty")}
       />
-      <h2>Top categories and products per segment</h2>
+      <h2>{t("productMatch.topTitle")}</h2>
       <div style={{ display: "grid", gap: "1rem" }}>
         {report.segments.map((s) => (
           <section
             key={s.segment}
             className="card"
-            aria-label={`Products for ${labelOf(labels, s.segment)}`}
+            aria-label={t("productMatch.productsFor", { segment: labelOf(labels, s.segment) })}
           >
             <h3 style={{ marginTop: 0 }}>
               {labelOf(labels, s.segment)}{" "}
-              <span className="muted small">{formatInteger(s.customers)} customers</span>
+              <span className="muted small">
+                {t("productMatch.customers", {
+                  count: s.customers,
+                })}
+              </span>
             </h3>
             {s.top_interests.length > 0 ? (
               <p className="small">
-                Most common top interests:{" "}
+                {t("productMatch.topInterests")}{" "}
                 {s.top_interests
                   .map((i) => `${i.category} (${formatPercent(i.share, 0)})`)
                   .join(" · ")}
@@ -112,9 +123,9 @@ export function ProductMatchView({
               className="grid-cards"
               style={{ gridTemplateColumns: "repeat(auto-fit, minmax(22rem, 1fr))" }}
             >
-              <LiftTable caption="Category" rows={s.categories} />
+              <LiftTable caption={t("productMatch.category")} rows={s.categories} />
               <LiftTable
-                caption="Product"
+                caption={t("productMatch.product")}
                 rows={s.products}
                 names={(item) => {
                   const name = s.products.find((p) => p.item === item)?.name;

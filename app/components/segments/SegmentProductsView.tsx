@@ -11,6 +11,7 @@ import type { loader as workspaceLoader } from "~/routes/w.$workspace";
 import type { ProductMatchPage } from "~/segments/product-match-page.server";
 import { BasketTables } from "./BasketTables";
 import { ProductFormulas } from "./HowComputed";
+import { ProductChannelView } from "./ProductChannelView";
 import { ProductMatchView } from "./ProductMatchView";
 
 type Data = SerializeFrom<ProductMatchPage>;
@@ -34,6 +35,7 @@ export function SegmentProductsView({ data, interactive }: { data: Data; interac
   return (
     <>
       <ProductMatchView report={report} labels={data.labels} />
+      <ProductChannelView report={data.productChannels} />
       <Frame interactive={interactive}>
         <BasketTables
           report={report}

@@ -27,9 +27,15 @@ const joinCustomer = and(
 export interface MemberRow {
   customerId: number;
   name: string | null;
+  /** The customer's own id from their first source, shown instead of the internal id. */
+  externalId: string | null;
   segment: string;
   values: Record<string, number> | null;
 }
+
+/** The customer's own id (from the file), lowest of their sources' ids. */
+const externalIdOfCustomer = sql<string | null>`(SELECT min(cs.external_id) FROM customer_sources cs
+  WHERE cs.customer_id = ${customers.id} AND cs.workspace_id = ${customers.workspaceId})`;
 
 /** Members of one segment (or of all when `segment` is undefined), by customer id. */
 export function segmentMemberRows(
@@ -42,6 +48,7 @@ export function segmentMemberRows(
     .select({
       customerId: customers.id,
       name: customers.name,
+      externalId: externalIdOfCustomer,
       segment: segmentAssignments.segment,
       values: segmentAssignments.values,
     })

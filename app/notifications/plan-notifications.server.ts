@@ -1,0 +1,281 @@
+/**
+ * A notification plan for one segment of a run, learned from the workspace's uploaded
+ * responses (docs/analytics.md §21): arm rates per segment × channel × offer × send hour,
+ * Thompson sampling per customer within consent and a weekly cap, and an offline estimate
+ * of the plan against the historical sends on the last fifth of the responses, held out.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import type { WorkspaceScope } from "#db/scoped";
+import { CONSENT_RULES, type ContactChannel } from "~/analytics/audience";
+import { type PlanCustomer, planNotifications } from "~/analytics/notification-plan";
+import { empiricalPolicy, evaluatePolicy, type LoggedSend } from "~/analytics/off-policy";
+import { type ArmKey, type ArmTally, armKeyOf, armPosteriors } from "~/analytics/response-rates";
+import { BOM, csvLine } from "~/customers/csv";
+import { SegmentInputError } from "~/segments/errors";
+import { getRun } from "~/segments/runs.server";
+
+const WEEK_MS = 7 * 86_400_000;
+/** Channels a plan may use: those whose consent the customer data records. */
+const PLANNABLE_CHANNELS = Object.keys(CONSENT_RULES) as ContactChannel[];
+
+export interface NotificationPlanRequest {
+  runId: number;
+  segment: string;
+  weeklyCap: number;
+  explore: number;
+  seed?: number;
+  /** Epoch ms the plan is made at (default: the latest response's send time). */
+  asOf?: number;
+  /** Folder the CSV is written to. */
+  outputDir: string;
+}
+
+interface ResponseRow {
+  externalId: string;
+  segment: string | null;
+  channel: string;
+  offer: string | null;
+  sentAt: number;
+  converted: number | null;
+}
+
+function hourIn(timeZone: string) {
+  const format = new Intl.DateTimeFormat("en-GB", { timeZone, hour: "numeric", hourCycle: "h23" });
+  return (epochMs: number) => Number(format.format(epochMs)) % 24;
+}
+
+function loadResponses(scope: WorkspaceScope, runId: number): ResponseRow[] {
+  // Each response is filed under the customer's id in some source; the run's assignment of
+  // that customer gives its segment (null: not in the run, kept for the channel priors).
+  return scope.db.$client
+    .prepare(
+      `SELECT r.customer_external_id, sa.segment, r.channel,
+              coalesce(r.offer, r.category, r.product_code), r.sent_at, r.converted
+       FROM responses AS r
+       LEFT JOIN customer_sources AS cs
+         ON cs.workspace_id = r.workspace_id AND cs.external_id = r.customer_external_id
+       LEFT JOIN segment_assignments AS sa
+         ON sa.workspace_id = r.workspace_id AND sa.run_id = ? AND sa.customer_id = cs.customer_id
+       WHERE r.workspace_id = ?
+       GROUP BY r.id
+       ORDER BY r.sent_at, r.id`,
+    )
+    .raw()
+    .all(runId, scope.workspaceId)
+    .map((row) => {
+      const [externalId, segment, channel, offer, sentAt, converted] = row as [
+        string,
+        string | null,
+        string,
+        string | null,
+        number,
+        number | null,
+      ];
+      return { externalId, segment, channel, offer, sentAt, converted };
+    });
+}
+
+function talliesOf(rows: readonly ResponseRow[], hourOf: (ms: number) => number): ArmTally[] {
+  const tallies = new Map<string, ArmTally>();
+  for (const row of rows) {
+    if (row.segment === null || row.offer === null) continue;
+    const arm: ArmKey = {
+      segment: row.segment,
+      channel: row.channel,
+      offer: row.offer,
+      hour: hourOf(row.sentAt),
+    };
+    const key = armKeyOf(arm);
+    const tally = tallies.get(key) ?? { ...arm, sends: 0, responses: 0 };
+    tally.sends++;
+    if (row.converted === 1) tally.responses++;
+    tallies.set(key, tally);
+  }
+  return [...tallies.values()];
+}
+
+export function planSegmentNotifications(scope: WorkspaceScope, request: NotificationPlanRequest) {
+  const { runId, segment } = request;
+  getRun(scope.db, scope.workspaceId, runId);
+  if (!(request.explore >= 0 && request.explore <= 1))
+    throw new SegmentInputError("The exploration share must be between 0 and 1 (e.g. 0.1)");
+  if (!(Number.isInteger(request.weeklyCap) && request.weeklyCap >= 1))
+    throw new SegmentInputError("The weekly contact cap must be a whole number of at least 1");
+  const timeZone =
+    (scope.db.$client
+      .prepare("SELECT time_zone FROM workspaces WHERE id = ?")
+      .pluck()
+      .get(scope.workspaceId) as string | undefined) ?? "UTC";
+  const hourOf = hourIn(timeZone);
+  const rows = loadResponses(scope, runId);
+  if (rows.length === 0)
+    throw new SegmentInputError(
+      "There are no responses to learn from: upload a responses file (one row per message sent)",
+    );
+  const members = scope.db.$client
+    .prepare(
+      `SELECT c.id, c.consent_data_processing, c.consent_email, c.consent_sms,
+              (SELECT min(external_id) FROM customer_sources AS cs
+               WHERE cs.workspace_id = c.workspace_id AND cs.customer_id = c.id)
+       FROM segment_assignments AS sa
+       JOIN customers AS c ON c.id = sa.customer_id AND c.workspace_id = sa.workspace_id
+       WHERE sa.workspace_id = ? AND sa.run_id = ? AND sa.segment = ? ORDER BY c.id`,
+    )
+    .raw()
+    .all(scope.workspaceId, runId, segment) as [
+    number,
+    number | null,
+    number | null,
+    number | null,
+    string | null,
+  ][];
+  if (members.length === 0) throw new SegmentInputError(`Run ${runId} has no segment "${segment}"`);
+
+  const asOf = request.asOf ?? (rows[rows.length - 1] as ResponseRow).sentAt;
+  const offers = [...new Set(rows.flatMap((r) => (r.offer === null ? [] : [r.offer])))].sort();
+  const hours = [...new Set(rows.map((r) => hourOf(r.sentAt)))].sort((a, b) => a - b);
+  const channels = PLANNABLE_CHANNELS.filter((c) => rows.some((r) => r.channel === c));
+  const segments = [...new Set(rows.flatMap((r) => (r.segment === null ? [] : [r.segment])))];
+  if (!segments.includes(segment)) segments.push(segment);
+  const arms: ArmKey[] = segments.flatMap((s) =>
+    channels.flatMap((channel) =>
+      offers.flatMap((offer) => hours.map((hour) => ({ segment: s, channel, offer, hour }))),
+    ),
+  );
+
+  // Contacts in the week before the plan count toward the cap; an offer a customer took up
+  // (converted) in the last four weeks is not sent to them again.
+  const recentContacts = new Map<string, number>();
+  const excluded = new Map<string, Set<string>>();
+  for (const row of rows) {
+    if (row.sentAt > asOf) continue;
+    if (row.sentAt > asOf - WEEK_MS)
+      recentContacts.set(row.externalId, (recentContacts.get(row.externalId) ?? 0) + 1);
+    if (row.offer !== null && row.converted === 1 && row.sentAt > asOf - 4 * WEEK_MS) {
+      const set = excluded.get(row.externalId) ?? new Set<string>();
+      set.add(row.offer);
+      excluded.set(row.externalId, set);
+    }
+  }
+  const customers: PlanCustomer[] = members.map(([id, processing, email, sms, externalId]) => {
+    const consented: ContactChannel[] = [];
+    if (processing === 1 && email === 1) consented.push("email");
+    if (processing === 1 && sms === 1) consented.push("sms");
+    const key = externalId ?? String(id);
+    return {
+      customerId: key,
+      segment,
+      consentedChannels: consented,
+      excludedOffers: excluded.get(key) ?? new Set(),
+      contactsLastWeek: recentContacts.get(key) ?? 0,
+    };
+  });
+  const options = {
+    channels,
+    offers,
+    hours,
+    weeklyCap: request.weeklyCap,
+    explore: request.explore,
+    seed: request.seed ?? 1,
+  };
+
+  // Offline estimate: learn on the first four fifths of the sends, plan, and evaluate that
+  // plan's choice of arms in this segment on the held-out fifth.
+  const cut = Math.floor(rows.length * 0.8);
+  const training = rows.slice(0, cut);
+  const heldOut: LoggedSend[] = rows
+    .slice(cut)
+    .filter((r) => r.segment === segment && r.offer !== null)
+    .map((r) => ({
+      context: segment,
+      arm: `${r.channel}|${r.offer}|${hourOf(r.sentAt)}`,
+      reward: r.converted === 1 ? 1 : 0,
+    }));
+  const trialPlan = planNotifications(
+    customers.map((c) => ({ ...c, excludedOffers: new Set<string>(), contactsLastWeek: 0 })),
+    armPosteriors(talliesOf(training, hourOf), arms),
+    { ...options, weeklyCap: Number.POSITIVE_INFINITY },
+  );
+  const share = new Map<string, number>();
+  for (const send of trialPlan.sends) {
+    const arm = `${send.channel}|${send.offer}|${send.hour}`;
+    share.set(arm, (share.get(arm) ?? 0) + 1 / trialPlan.sends.length);
+  }
+  const estimate =
+    heldOut.length > 0 && trialPlan.sends.length > 0
+      ? evaluatePolicy(heldOut, (_x, arm) => share.get(arm) ?? 0, empiricalPolicy(heldOut), 0.95)
+      : undefined;
+
+  const plan = planNotifications(customers, armPosteriors(talliesOf(rows, hourOf), arms), options);
+  fs.mkdirSync(request.outputDir, { recursive: true });
+  const csvPath = path.join(
+    request.outputDir,
+    `notification-plan-run${runId}-${segment.replace(/[^\p{L}\p{N}_-]+/gu, "_")}.csv`,
+  );
+  const header = [
+    "customer_id",
+    "channel",
+    "offer",
+    "send_hour",
+    "expected_response_rate",
+    "exploration",
+  ];
+  const lines = plan.sends.map((s) =>
+    csvLine([
+      s.customerId,
+      s.channel,
+      s.offer,
+      s.hour,
+      s.expectedRate.toFixed(4),
+      s.explored ? "yes" : "no",
+    ]),
+  );
+  fs.writeFileSync(csvPath, BOM + [csvLine(header), ...lines].join(""));
+  const byArm = new Map<string, number>();
+  for (const s of plan.sends) {
+    const arm = `${s.channel} · ${s.offer} · ${String(s.hour).padStart(2, "0")}:00`;
+    byArm.set(arm, (byArm.get(arm) ?? 0) + 1);
+  }
+  const round = (x: number) => Math.round(x * 10_000) / 10_000;
+  const interval = (e: { value: number; lower: number; upper: number }) => ({
+    rate: round(e.value),
+    lower: round(e.lower),
+    upper: round(e.upper),
+  });
+  return {
+    run_id: runId,
+    segment,
+    as_of: new Date(asOf).toISOString(),
+    time_zone: timeZone,
+    response_rows: rows.length,
+    response_measure: "converted",
+    weekly_cap: request.weeklyCap,
+    explore: request.explore,
+    channels,
+    offers: offers.length,
+    send_hours: hours,
+    segment_members: members.length,
+    planned: plan.sends.length,
+    explored: plan.sends.filter((s) => s.explored).length,
+    skipped: {
+      at_weekly_cap: plan.skipped.atCap,
+      no_channel_consent: plan.skipped.noConsentedChannel,
+      no_offer_left: plan.skipped.noOfferLeft,
+    },
+    top_arms: [...byArm.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 5)
+      .map(([arm, customers]) => ({ arm, customers })),
+    offline_estimate: estimate
+      ? {
+          held_out_sends: estimate.sends,
+          effective_sample_size: Math.round(estimate.effectiveSampleSize),
+          historical: interval(estimate.historical),
+          plan_ips: interval(estimate.ips),
+          plan_self_normalised: interval(estimate.selfNormalised),
+        }
+      : null,
+    csv: csvPath,
+  };
+}
