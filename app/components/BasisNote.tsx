@@ -24,7 +24,8 @@ export function BasisNote({ result }: { result: ExclusionFigures }) {
   const count = result.excluded_without_consent;
   return (
     <>
-      <p className="notice" data-testid="excluded-consent">
+      {/* Left-out customers are something to know, not a success: a warning notice. */}
+      <p className="notice warning" role="note" data-testid="excluded-consent">
         {byConsent(result.processing_basis)
           ? t("basis.excluded", { count })
           : t("basis.excludedObjected", { count })}

@@ -2,9 +2,11 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getWorkspaceJob } from "#jobs/queue";
+import { ConfirmDelete } from "~/components/ConfirmDelete";
 import { DatasetPreview } from "~/components/DatasetPreview";
 import { ProgressBar, useRevalidateWhile } from "~/components/live";
 import { StatusBadge } from "~/components/StatusBadge";
+import { datasetDeletionSummary } from "~/datasets/deletion-summary.server";
 import { formatBytes, kindLabels } from "~/datasets/kind-labels";
 import {
   choicesFrom,
@@ -21,11 +23,15 @@ import {
 import { rowSharingOf } from "~/datasets/rows-held-elsewhere.server";
 import { describeSettings } from "~/datasets/settings-summary";
 import { getDb } from "~/db.server";
+import { isConfirmed } from "~/deletion/summary";
 import { formatDateTime, formatInteger, formatPercentage } from "~/format";
 import { message, useMessage } from "~/i18n/message";
 import { enqueueImport } from "~/ingest/import-job.server";
 import { type DatasetKind, fieldTypes } from "~/ingest/kinds";
 import { notFound, requireWorkspace, type WorkspaceAccess } from "~/workspace.server";
+
+const isBeingImported = (dataset: { status: string }) =>
+  dataset.status === "queued" || dataset.status === "importing";
 
 function datasetOf(access: WorkspaceAccess, param: string | undefined) {
   const id = Number(param);
@@ -38,10 +44,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireWorkspace(request, params);
   const dataset = datasetOf(access, params.dataset);
   const canEdit = access.role !== "viewer";
+  const asked = new URL(request.url).searchParams.has("delete");
   const base = {
     dataset,
     canEdit,
     fields: Object.keys(fieldTypes[dataset.kind as DatasetKind] ?? {}),
+    // The confirmation step (?delete): what deleting would remove, counted, nothing removed.
+    deletion:
+      asked && canEdit && !isBeingImported(dataset)
+        ? datasetDeletionSummary(access.scope, dataset)
+        : null,
+    reportsPath: `/w/${access.workspace.slug}/reports`,
   };
   if (dataset.status === "uploaded") {
     const overrides = settingsOverridesFrom(new URL(request.url).searchParams);
@@ -62,6 +75,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const dataset = datasetOf(access, params.dataset);
   const form = await request.formData();
   if (form.get("intent") === "delete") {
+    if (isBeingImported(dataset))
+      return data({ error: message("data:dataset.errors.deleteWhileImporting") }, { status: 409 });
+    // Without the confirmation step's field nothing is removed: the step is shown first.
+    if (!isConfirmed(form))
+      return redirect(`/w/${access.workspace.slug}/data/${dataset.id}?delete`);
     deleteDataset(access.scope, dataset.id, access.user.id);
     return redirect(`/w/${access.workspace.slug}/data`);
   }
@@ -106,10 +124,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function DatasetPage() {
   const loaded = useLoaderData<typeof loader>();
-  const { dataset, preview, progress, rejected, warnings, canEdit, fields } = loaded;
+  const { dataset, preview, progress, rejected, warnings, canEdit, fields, deletion } = loaded;
   const sharing = "sharing" in loaded ? loaded.sharing : null;
   const result = useActionData<typeof action>();
-  const running = dataset.status === "queued" || dataset.status === "importing";
+  const running = isBeingImported(dataset);
   useRevalidateWhile(running);
   const { t } = useTranslation("data");
   const translate = useMessage();
@@ -272,12 +290,20 @@ export default function DatasetPage() {
       ) : null}
 
       {canEdit && !running ? (
-        <Form method="post" style={{ marginTop: "2rem" }}>
-          <input type="hidden" name="intent" value="delete" />
-          <button type="submit" className="danger">
+        <Form method="get" style={{ marginTop: "2rem" }} preventScrollReset>
+          <button type="submit" name="delete" value="" className="danger">
             {t("dataset.delete")}
           </button>
         </Form>
+      ) : null}
+      {deletion ? (
+        <ConfirmDelete
+          title={t("common:deletion.dataset", { name: dataset.fileName })}
+          summary={deletion}
+          fields={{ intent: "delete" }}
+          cancelTo="."
+          reportsPath={loaded.reportsPath}
+        />
       ) : null}
     </>
   );

@@ -2,21 +2,25 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { adapters } from "#scrapers/sources/index";
+import { ConfirmDelete } from "~/components/ConfirmDelete";
 import { useRevalidateWhile } from "~/components/live";
 import { RunsTable } from "~/components/scraping/RunsTable";
 import { SourceForm } from "~/components/scraping/SourceForm";
 import { SourcesTable } from "~/components/scraping/SourcesTable";
 import { TestResult } from "~/components/scraping/TestResult";
+import { isConfirmed } from "~/deletion/summary";
 import { DEAD_AFTER_FAILURES } from "~/scraping/limits";
 import { pendingRunsBySource } from "~/scraping/pending.server";
 import { listRuns } from "~/scraping/runs.server";
 import { scrapersAction } from "~/scraping/scrapers-action.server";
+import { sourceDeletionSummary } from "~/scraping/source-deletion.server";
 import { listSources, stateOf, workspaceTimeZone } from "~/scraping/sources.server";
 import { requireWorkspace } from "~/workspace.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { scope, role } = await requireWorkspace(request, params);
-  const sourceParam = Number(new URL(request.url).searchParams.get("source"));
+  const { scope, role, workspace } = await requireWorkspace(request, params);
+  const query = new URL(request.url).searchParams;
+  const sourceParam = Number(query.get("source"));
   const pending = pendingRunsBySource(scope);
   const sources = listSources(scope).map((s) => ({
     id: s.id,
@@ -32,6 +36,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     pending: pending.get(s.id) ?? null,
   }));
   const filter = sources.find((s) => s.id === sourceParam);
+  // The confirmation step (?delete=id): what deleting the source would remove, nothing removed.
+  const toDelete =
+    role !== "viewer" ? sources.find((s) => s.id === Number(query.get("delete"))) : undefined;
+  const deletion = toDelete
+    ? { id: toDelete.id, name: toDelete.name, summary: sourceDeletionSummary(scope, toDelete.id) }
+    : null;
   const runs = listRuns(scope, { sourceId: filter?.id, limit: 50 }).map((r) => ({
     ...r,
     startedAt: r.startedAt.toISOString(),
@@ -45,12 +55,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     timeZone: workspaceTimeZone(scope),
     deadAfter: DEAD_AFTER_FAILURES,
     adapters: Object.values(adapters).map((a) => ({ id: a.id, label: a.label })),
+    deletion,
+    reportsPath: `/w/${workspace.slug}/reports`,
   };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const access = await requireWorkspace(request, params, "editor");
-  const result = await scrapersAction(access, await request.formData());
+  const form = await request.formData();
+  // A delete without the confirmation step's field removes nothing: the step is shown first.
+  if (form.get("intent") === "delete" && !isConfirmed(form))
+    return redirect(
+      `/w/${access.workspace.slug}/scrapers?delete=${encodeURIComponent(String(form.get("id")))}`,
+    );
+  const result = await scrapersAction(access, form);
   if ("redirect" in result) return redirect(`/w/${access.workspace.slug}/scrapers`);
   const failed =
     (result.intent === "create" && !result.ok) || (result.intent === "source" && !result.ok);
@@ -58,8 +76,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ScrapersPage() {
-  const { sources, runs, filterName, busy, canEdit, timeZone, adapters, deadAfter } =
-    useLoaderData<typeof loader>();
+  const {
+    sources,
+    runs,
+    filterName,
+    busy,
+    canEdit,
+    timeZone,
+    adapters,
+    deadAfter,
+    deletion,
+    reportsPath,
+  } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t } = useTranslation("scraping");
   // While runs are queued or running, refresh so their outcome appears without a reload.
@@ -104,6 +132,15 @@ export default function ScrapersPage() {
         </p>
       ) : null}
       <RunsTable runs={runs} />
+      {deletion ? (
+        <ConfirmDelete
+          title={t("common:deletion.source", { name: deletion.name })}
+          summary={deletion.summary}
+          fields={{ intent: "delete", id: String(deletion.id) }}
+          cancelTo="."
+          reportsPath={reportsPath}
+        />
+      ) : null}
     </>
   );
 }

@@ -67,7 +67,7 @@ export default function Settings() {
       </p>
       <h2 id="processing-basis">{t("settings.basisTitle")}</h2>
       <p className="muted">{t("settings.basisIntro")}</p>
-      <p className="notice">{t("settings.basisNotice")}</p>
+      <p className="notice warning">{t("settings.basisNotice")}</p>
       {search.get("saved") === "basis" ? (
         <p className="notice" role="status">
           {t("settings.saved")}

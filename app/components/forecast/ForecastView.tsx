@@ -51,7 +51,7 @@ export function ForecastView({ data, interactive }: { data: Data; interactive: b
       <h1>{t("title")}</h1>
       <p className="muted">{t("intro")}</p>
       {channels.length === 0 ? (
-        <p className="notice">{t("noCurves")}</p>
+        <p className="notice warning">{t("noCurves")}</p>
       ) : (
         <>
           <p className="small muted">{t("fitted", { at: formatDateTime(fittedAt) })}</p>

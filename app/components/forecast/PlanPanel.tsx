@@ -161,7 +161,7 @@ function PlanResult({ plan }: { plan: PlanView }) {
     <>
       <p className="notice">{t("plan.scenario", { level: intervalLevel() })}</p>
       {plan.unchanged ? (
-        <p className="notice">{t("plan.unchanged", { reason: plan.unchanged_reason })}</p>
+        <p className="notice warning">{t("plan.unchanged", { reason: plan.unchanged_reason })}</p>
       ) : null}
       {plan.target ? (
         <p>

@@ -17,7 +17,7 @@ import type { ReportView } from "~/reports/report-view.server";
 /** A live report of a run that was deleted since (or never finished). */
 function MissingRun() {
   const { t } = useTranslation("reports");
-  return <p className="notice">{t("body.missingRun")}</p>;
+  return <p className="notice warning">{t("body.missingRun")}</p>;
 }
 
 const isMissingRun = (data: unknown) => (data as { state?: string } | null)?.state === "missing";

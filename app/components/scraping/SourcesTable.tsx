@@ -119,12 +119,12 @@ export function SourcesTable({ sources, canEdit }: { sources: SourceRow[]; canEd
                         className="secondary"
                       />
                     )}
-                    <Action
-                      id={s.id}
-                      intent="delete"
-                      label={t("sourcesTable.delete")}
-                      className="danger"
-                    />
+                    {/* A GET to the confirmation step (?delete=id), which says what goes. */}
+                    <Form method="get" style={{ display: "inline" }} preventScrollReset>
+                      <button type="submit" name="delete" value={s.id} className="danger">
+                        {t("sourcesTable.delete")}
+                      </button>
+                    </Form>
                   </div>
                 </td>
               ) : null}

@@ -145,7 +145,12 @@ describe("Scrapers page", () => {
       sources: [{ name: "Acme", pending: "queued" }],
     });
 
-    await post(editor, { intent: "delete", id });
+    // Without the confirmation step's field nothing is removed: the action sends the
+    // editor to the confirmation, which says what would go.
+    const unconfirmed = await post(editor, { intent: "delete", id });
+    expect(unconfirmed.status).toBe(302);
+    expect(listSources(scope)).toHaveLength(1);
+    await post(editor, { intent: "delete", id, confirmed: "yes" });
     expect(listSources(scope)).toHaveLength(0);
   });
 
