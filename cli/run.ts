@@ -6,7 +6,7 @@
  */
 import { parseArgs } from "node:util";
 import { ZodError } from "zod";
-import { englishMessage } from "~/i18n/english";
+import { englishInside, englishMessage } from "~/i18n/english";
 import { commandIndex } from "./commands";
 
 /** Text printed exactly as given (no JSON, no added newline); `note` goes to stderr. */
@@ -47,7 +47,8 @@ export async function runCli(
     });
     const result = await command.run(values as Record<string, string | boolean | undefined>);
     if (isRawOutput(result)) return { code: 0, stdout: result.raw, stderr: result.note, raw: true };
-    return { code: 0, stdout: JSON.stringify(result) };
+    // Reasons and warnings inside results are message codes: the CLI speaks English.
+    return { code: 0, stdout: JSON.stringify(englishInside(result)) };
   } catch (error) {
     return {
       code: 1,

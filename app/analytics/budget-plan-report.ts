@@ -4,6 +4,7 @@
  * and reports the old and new split with intervals, marginal returns and the binding bound
  * of every channel. Pure: the caller passes the channel models it read.
  */
+import { message } from "~/i18n/message-code";
 import { allocateBudget, PlanInputError, type PlannedChannel } from "./budget-planner";
 import {
   type ChannelModel,
@@ -56,7 +57,8 @@ export interface PlanReport {
     smallest_budget: number | null;
     largest_budget: number | null;
   } | null;
-  warnings: string[];
+  /** Channels planned on a doubtful curve, with the fit's reasons (message codes). */
+  warnings: { channel: string; reasons: string[] }[];
 }
 
 interface PlanTotals {
@@ -78,7 +80,7 @@ export function currentSpend(model: ChannelModel, days: number): number {
 }
 
 export function planBudget(models: readonly ChannelModel[], input: PlanInput): PlanReport {
-  if (models.length === 0) throw new PlanInputError("No channel has a fitted curve to plan with.");
+  if (models.length === 0) throw new PlanInputError(message("messages:forecast.noCurves"));
   const names = models.map((m) => m.channel);
   for (const name of [
     ...Object.keys(input.min ?? {}),
@@ -87,7 +89,7 @@ export function planBudget(models: readonly ChannelModel[], input: PlanInput): P
   ])
     if (!names.includes(name))
       throw new PlanInputError(
-        `Unknown channel "${name}"; channels with curves: ${names.join(", ")}.`,
+        message("messages:forecast.unknownPlanChannel", { name, known: names.join(", ") }),
       );
   const windows = new Map(
     models.map((m) => [m.channel, plannedWindow(m, input.budget, input.from, input.to)]),
@@ -154,7 +156,7 @@ export function planBudget(models: readonly ChannelModel[], input: PlanInput): P
     target,
     warnings: models
       .filter((m) => m[outcome].status !== "ok")
-      .map((m) => `${m.channel}: ${m[outcome].reasons.join(" ")}`),
+      .map((m) => ({ channel: m.channel, reasons: m[outcome].reasons })),
   };
 }
 
@@ -179,7 +181,9 @@ function searchTarget(
 ) {
   if (!(goal.value > 0))
     throw new PlanInputError(
-      `The target ${goal.kind === "target-cpa" ? "CPA" : "ROAS"} must be above 0.`,
+      message("messages:forecast.targetNotPositive", {
+        kind: goal.kind === "target-cpa" ? "CPA" : "ROAS",
+      }),
     );
   const locked = channels.filter((c) => c.locked);
   const lockedSpend = sumLocked(channels);

@@ -5,6 +5,8 @@
  * discretised problem: best[c][j] = max over k of best[c−1][j−k] + value_c(k · step).
  */
 
+import { message } from "~/i18n/message-code";
+
 export class PlanInputError extends Error {}
 
 export interface PlannerChannel {
@@ -50,18 +52,25 @@ export function allocateBudget(
   options: { steps?: number; spendLimit?: number } = {},
 ): Allocation {
   if (!Number.isFinite(budget) || budget < 0)
-    throw new PlanInputError(`The budget must be a number of 0 or more (got ${budget}).`);
-  if (channels.length === 0)
-    throw new PlanInputError("No channel has a fitted curve to plan with.");
+    throw new PlanInputError(
+      message("messages:forecast.budgetNotMoney", { budget: String(budget) }),
+    );
+  if (channels.length === 0) throw new PlanInputError(message("messages:forecast.noCurves"));
   const locked = channels.filter((c) => c.locked);
   const lockedSpend = locked.reduce((s, c) => s + c.current, 0);
   if (lockedSpend > budget + 1e-9)
     throw new PlanInputError(
-      `The locked channels (${locked.map((c) => c.name).join(", ")}) already spend ${round(lockedSpend)}, more than the budget ${round(budget)}.`,
+      message("messages:forecast.lockedOverBudget", {
+        channels: locked.map((c) => c.name).join(", "),
+        spent: round(lockedSpend),
+        budget: round(budget),
+      }),
     );
   for (const c of channels)
     if (c.min !== undefined && c.max !== undefined && c.min > c.max)
-      throw new PlanInputError(`${c.name}: the minimum ${c.min} is above the maximum ${c.max}.`);
+      throw new PlanInputError(
+        message("messages:forecast.minAboveMax", { channel: c.name, min: c.min, max: c.max }),
+      );
   const free = channels.filter((c) => !c.locked);
   const steps = options.steps ?? DEFAULT_GRID_STEPS;
   const freeBudget = budget - lockedSpend;
@@ -73,7 +82,10 @@ export function allocateBudget(
   const minTotal = free.reduce((s, c) => s + (c.min ?? 0), 0);
   if (minTotal > freeBudget + 1e-9)
     throw new PlanInputError(
-      `The minimums add up to ${round(minTotal)}, more than the ${round(freeBudget)} left to split.`,
+      message("messages:forecast.minimumsOverBudget", {
+        minimums: round(minTotal),
+        left: round(freeBudget),
+      }),
     );
   const { best, choice } = solve(free, limits, step, freeBudget > 0 ? steps : 0);
   const last = best[best.length - 1] as Float64Array;
@@ -84,8 +96,7 @@ export function allocateBudget(
       total = j;
       break;
     }
-  if (total < 0)
-    throw new PlanInputError("No split meets every minimum and maximum at this budget.");
+  if (total < 0) throw new PlanInputError(message("messages:forecast.noSplit"));
   const units = backtrack(choice, total, free.length);
   const plannedFree = new Map(free.map((c, i) => [c.name, (units[i] as number) * step]));
   const planned = channels.map((c) => {

@@ -5,6 +5,7 @@
  * the residual bootstrap (curve-bootstrap.ts): each replicate uses one refitted curve plus
  * the window's sum of block-resampled residuals. See docs/analytics.md.
  */
+import { message } from "~/i18n/message-code";
 import { blockResample, quantile } from "./curve-bootstrap";
 import { dayNumber } from "./day-number";
 import { createRandom, type SeededRandom } from "./random";
@@ -57,19 +58,19 @@ export function plannedWindow(
   to: string,
 ): PlannedWindow {
   if (!Number.isFinite(budget) || budget < 0)
-    throw new ForecastInputError(`The budget must be a number of 0 or more (got ${budget}).`);
+    throw new ForecastInputError(
+      message("messages:forecast.budgetNotMoney", { budget: String(budget) }),
+    );
   const start = dayNumber(from);
   const end = dayNumber(to);
   if (Number.isNaN(start) || Number.isNaN(end))
-    throw new ForecastInputError("Give the start and end dates as YYYY-MM-DD.");
+    throw new ForecastInputError(message("messages:forecast.datesNotIso"));
   if (end < start)
-    throw new ForecastInputError(`The end date ${to} is before the start date ${from}.`);
+    throw new ForecastInputError(message("messages:forecast.endBeforeStart", { from, to }));
   const last = model.dates[model.dates.length - 1];
-  if (!last) throw new ForecastInputError("The channel has no campaign history.");
+  if (!last) throw new ForecastInputError(message("messages:forecast.noHistory"));
   if (start <= dayNumber(last))
-    throw new ForecastInputError(
-      `The plan starts on ${from}, inside the campaign history (which ends on ${last}); start after ${last}.`,
-    );
+    throw new ForecastInputError(message("messages:forecast.startsInHistory", { from, last }));
   return { days: end - start + 1, gapDays: start - dayNumber(last) - 1 };
 }
 

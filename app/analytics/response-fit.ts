@@ -10,6 +10,7 @@
  * data cannot support a curve (not enough history) or cannot tell its shape (unidentified).
  */
 import { levenbergMarquardt } from "ml-levenberg-marquardt";
+import { message } from "~/i18n/message-code";
 import { dayNumber } from "./day-number";
 import {
   adstock,
@@ -42,7 +43,10 @@ export interface FitQuality {
 
 export interface ResponseFit {
   status: FitStatus;
-  /** One sentence per failed condition, in plain words (empty when status is "ok"). */
+  /**
+   * One reason per failed condition (empty when status is "ok"), as a catalogue key with its
+   * figures (~/i18n/message-code), put into words in the reader's language where shown.
+   */
   reasons: string[];
   params: CurveParams | null;
   quality: FitQuality | null;
@@ -122,7 +126,11 @@ export function fitResponseCurve(series: DailySeries): ResponseFit {
   const flags = identificationProblems(series.spend, full.shapeProfile);
   if (quality.r2 < POOR_R2)
     flags.poor.push(
-      `The curve explains ${(quality.r2 * 100).toFixed(0)} % of the day-to-day variation (R² ${quality.r2.toFixed(2)}; below ${POOR_R2} is too little to plan with).`,
+      message("messages:fit.poorR2", {
+        percent: round(quality.r2 * 100, 0),
+        r2: round(quality.r2, 2),
+        least: POOR_R2,
+      }),
     );
   const status: FitStatus = flags.unidentified.length
     ? "unidentified"
@@ -152,16 +160,14 @@ function historyProblems(series: DailySeries, weeksWithSpend: number): string[] 
   const problems: string[] = [];
   if (weeksWithSpend < MIN_WEEKS_WITH_SPEND)
     problems.push(
-      `Only ${weeksWithSpend} week(s) with spend; a curve needs at least ${MIN_WEEKS_WITH_SPEND}.`,
+      message("messages:fit.fewWeeks", { count: weeksWithSpend, needed: MIN_WEEKS_WITH_SPEND }),
     );
   const positive = positiveValues(series.spend);
   if (positive.length > 0 && Math.max(...positive) === Math.min(...positive))
-    problems.push(
-      `Spend is the same (${positive[0]}) on every day with spend, so its effect cannot be told apart from the baseline.`,
-    );
+    problems.push(message("messages:fit.constantSpend", { spend: positive[0] as number }));
   let outcomeTotal = 0;
   for (let t = 0; t < series.outcome.length; t++) outcomeTotal += series.outcome[t] as number;
-  if (!(outcomeTotal > 0)) problems.push("No outcome was recorded on any day (all zero).");
+  if (!(outcomeTotal > 0)) problems.push(message("messages:fit.noOutcome"));
   return problems;
 }
 
@@ -175,14 +181,21 @@ function identificationProblems(
   const sd = Math.sqrt(positive.reduce((s, v) => s + (v - mean) ** 2, 0) / positive.length);
   if (sd / mean < NARROW_BAND_CV)
     unidentified.push(
-      `Daily spend stays in a narrow band (varies by ${((sd / mean) * 100).toFixed(1)} %, under ${NARROW_BAND_CV * 100} %), so the curve's shape outside it is a guess.`,
+      message("messages:fit.narrowBand", {
+        percent: round((sd / mean) * 100, 1),
+        limit: NARROW_BAND_CV * 100,
+      }),
     );
   const sses = profile.map((p) => p.sse);
   const best = Math.min(...sses);
   const worst = Math.max(...sses);
   if (best > 0 && (worst - best) / best < FLAT_PROFILE_TOLERANCE)
     unidentified.push(
-      `Every shape from ${SHAPE_MIN} to ${SHAPE_MAX} fits about equally well (errors within ${FLAT_PROFILE_TOLERANCE * 100} %), so where saturation starts is not known.`,
+      message("messages:fit.flatProfile", {
+        from: SHAPE_MIN,
+        to: SHAPE_MAX,
+        tolerance: FLAT_PROFILE_TOLERANCE * 100,
+      }),
     );
   return { unidentified, poor: [] };
 }
@@ -419,4 +432,9 @@ export function sseOf(
   let sse = 0;
   for (let t = 0; t < fitDays; t++) sse += ((outcome[t] as number) - (predicted[t] as number)) ** 2;
   return sse;
+}
+
+/** A figure rounded for a message (the message's language writes its decimal mark). */
+function round(value: number, digits: number): number {
+  return Number(value.toFixed(digits));
 }

@@ -1,22 +1,24 @@
 /** The Forecast page's two forms (GET, so a forecast or a plan is a link one can share). */
+
 import { z } from "zod";
+import { message } from "~/i18n/message-code";
 import { IsoDateSchema } from "~/segments/params";
 
-const money = (what: string) =>
+const budget = () =>
   z.coerce
-    .number({ error: `Enter the ${what} as a number` })
-    .finite()
-    .min(0, `The ${what} must be 0 or more`);
+    .number({ error: message("messages:forecast.form.budgetNotNumber") })
+    .finite(message("messages:forecast.form.budgetNotNumber"))
+    .min(0, message("messages:forecast.form.budgetNegative"));
 
 export const ForecastFormSchema = z
   .object({
-    channel: z.string().trim().min(1, "Choose a channel"),
-    budget: money("budget"),
+    channel: z.string().trim().min(1, message("messages:forecast.form.chooseChannel")),
+    budget: budget(),
     from: IsoDateSchema,
     to: IsoDateSchema,
   })
   .refine((f) => f.to >= f.from, {
-    message: "The end date is before the start date",
+    message: message("messages:forecast.form.endBeforeStart"),
     path: ["to"],
   });
 
@@ -24,27 +26,30 @@ const optionalBound = z.preprocess(
   (v) => (v === "" || v === null ? undefined : v),
   z
     .string()
-    .regex(/^\d+(\.\d+)?x?$/, "A sum (5000) or a multiple of current spend (1.5x)")
+    .regex(/^\d+(\.\d+)?x?$/, message("messages:forecast.form.badBound"))
     .optional(),
 );
 
 export const PlanFormSchema = z
   .object({
-    planBudget: money("budget"),
+    planBudget: budget(),
     planFrom: IsoDateSchema,
     planTo: IsoDateSchema,
     goal: z.enum(["conversions", "revenue", "cpa", "roas"]),
     target: z.preprocess(
       (v) => (v === "" || v === null ? undefined : v),
-      z.coerce.number().positive("The target must be above 0").optional(),
+      z.coerce
+        .number({ error: message("messages:forecast.form.targetNotNumber") })
+        .positive(message("messages:forecast.form.targetNotPositive"))
+        .optional(),
     ),
   })
   .refine((f) => f.planTo >= f.planFrom, {
-    message: "The end date is before the start date",
+    message: message("messages:forecast.form.endBeforeStart"),
     path: ["planTo"],
   })
   .refine((f) => (f.goal === "cpa" || f.goal === "roas" ? f.target !== undefined : true), {
-    message: "A CPA or ROAS goal needs a target",
+    message: message("messages:forecast.form.targetNeeded"),
     path: ["target"],
   });
 

@@ -3,6 +3,7 @@
  * response curve at steady state, and — when the forms were sent — a forecast and a plan.
  * The route's loader and a saved "forecast" report both call `forecastPage`.
  */
+
 import type { Db } from "#db/client";
 import type { WorkspaceScope } from "#db/scoped";
 import { type BoundSpec, currentSpend, type PlanGoal } from "~/analytics/budget-plan-report";
@@ -10,6 +11,7 @@ import { PlanInputError } from "~/analytics/budget-planner";
 import { ForecastInputError } from "~/analytics/campaign-forecast";
 import { dayNumber, isoFromDayNumber } from "~/analytics/day-number";
 import { steadyStateDaily } from "~/analytics/response-curve";
+import { message } from "~/i18n/message-code";
 import { forecastForChannel, planForWorkspace } from "./forecast.server";
 import {
   BoundSchema,
@@ -124,7 +126,9 @@ function runPlan(db: Db, workspaceId: number, query: URLSearchParams, channels: 
     const out: Record<string, BoundSpec> = {};
     channels.forEach((channel, i) => {
       const raw = BoundSchema.safeParse(query.get(`${prefix}_${i}`));
-      if (!raw.success) errors[`${prefix}_${i}`] = raw.error.issues[0]?.message ?? "Not a bound";
+      if (!raw.success)
+        errors[`${prefix}_${i}`] =
+          raw.error.issues[0]?.message ?? message("messages:forecast.form.badBound");
       else if (raw.data !== undefined)
         out[channel] = raw.data.endsWith("x")
           ? { kind: "multiple", value: Number(raw.data.slice(0, -1)) }

@@ -2,9 +2,11 @@
  * Forecasts and budget plans on the workspace's current curves: the glue between the
  * stored fits (response-curves.server.ts) and the pure maths in app/analytics.
  */
+
 import type { Db } from "#db/client";
 import { type BoundSpec, type PlanGoal, planBudget } from "~/analytics/budget-plan-report";
 import { ForecastInputError, forecastCampaign } from "~/analytics/campaign-forecast";
+import { message, messageList } from "~/i18n/message-code";
 import { channelModels, unknownChannel } from "./response-curves.server";
 
 export function forecastForChannel(
@@ -18,7 +20,10 @@ export function forecastForChannel(
     const why = skipped.find((s) => s.channel === input.channel);
     if (why)
       throw new ForecastInputError(
-        `${input.channel} has no usable curve: ${why.reasons.join(" ")}`,
+        message("messages:forecast.noUsableCurve", {
+          channel: input.channel,
+          reasons: messageList(why.reasons),
+        }),
       );
     throw unknownChannel(input.channel, histories);
   }
@@ -46,9 +51,7 @@ export function parseBounds(values: readonly string[], flag: string): Record<str
   for (const value of values) {
     const match = /^(.+)=(\d+(?:\.\d+)?)(x?)$/.exec(value.trim());
     if (!match)
-      throw new ForecastInputError(
-        `--${flag} "${value}": write CHANNEL=AMOUNT (money) or CHANNEL=1.5x (times current spend).`,
-      );
+      throw new ForecastInputError(message("messages:forecast.badBoundFlag", { flag, value }));
     const [, channel, amount, multiple] = match as unknown as [string, string, string, string];
     out[channel.trim()] = { kind: multiple ? "multiple" : "money", value: Number(amount) };
   }

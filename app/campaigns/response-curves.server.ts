@@ -5,6 +5,7 @@
  * otherwise the curves are fitted again on demand, so a page never plans on stale curves
  * even before the refit job (jobs/handlers/response-curves.ts) has run.
  */
+
 import { and, desc, eq } from "drizzle-orm";
 import type { Db } from "#db/client";
 import { analysisRuns } from "#db/schema";
@@ -12,6 +13,7 @@ import { scopeTo } from "#db/scoped";
 import type { ChannelModel, FittedOutcome } from "~/analytics/campaign-forecast";
 import { bootstrapCurves, residualsOf } from "~/analytics/curve-bootstrap";
 import { fitResponseCurve, type ResponseFit } from "~/analytics/response-fit";
+import { message } from "~/i18n/message-code";
 import { type ChannelHistory, readChannelHistories } from "./channel-history.server";
 
 export const RESPONSE_CURVES_KIND = "response-curves";
@@ -191,7 +193,7 @@ export function unknownChannel(name: string, histories: Map<string, unknown>): U
   const known = [...histories.keys()];
   return new UnknownChannelError(
     known.length
-      ? `Unknown channel "${name}"; the campaigns name: ${known.join(", ")}.`
-      : `Unknown channel "${name}"; no campaigns with a channel are uploaded yet.`,
+      ? message("messages:forecast.unknownChannel", { name, known: known.join(", ") })
+      : message("messages:forecast.unknownChannelNoCampaigns", { name }),
   );
 }

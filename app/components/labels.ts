@@ -1,42 +1,14 @@
 /**
  * The words a marketer reads in place of stored field, feature, bucket and dimension names
- * ("recency_days" → "Recency (days)", "age_55_plus" → "Age 55+"). For display only: CSV
- * exports, form values and data-* attributes keep the stored names, which the CLI, the
- * import mapping and saved runs rely on.
+ * ("recency_days" → "Recency (days)", "age_55_plus" → "Age 55+"), in the reader's language:
+ * the words are the catalogue's messages:fields.* and messages:fieldPatterns.*, in the
+ * language the formatters use (~/format activeLocale: the request's on the server, the
+ * page's in the browser). For display only: CSV exports, form values and data-* attributes
+ * keep the stored names, which the CLI, the import mapping and saved runs rely on.
  */
-
-/** Stored names whose label is not just the words of the name. */
-const KNOWN_LABELS: Readonly<Record<string, string>> = {
-  // RFM and clustering
-  recency_days: "Recency (days)",
-  frequency: "Frequency (orders)",
-  monetary: "Monetary (net spend)",
-  r: "R score",
-  f: "F score",
-  m: "M score",
-  // Customer fields and the well-known attributes (ingest/synonyms/attributes.ts)
-  external_id: "Customer ID (in the source)",
-  customer_external_id: "Customer ID",
-  email: "E-mail",
-  consent_sms: "SMS consent",
-  consent_email: "E-mail consent",
-  consent_data_processing: "Data-processing consent",
-  consent_sms_at: "SMS consent given at",
-  consent_email_at: "E-mail consent given at",
-  consent_data_processing_at: "Data-processing consent given at",
-  objection: "Objection to processing",
-  signup_date: "Sign-up date",
-  children_count: "Children",
-  num_products: "Products held",
-  segment: "Customer segment",
-  // Transactions
-  occurred_at: "Date and time",
-  // Channel audiences
-  gender_female: "Female",
-  gender_male: "Male",
-  non_resident: "Non-resident",
-  avg_visit_duration_seconds: "Average visit duration (s)",
-};
+import { activeLocale } from "~/format";
+import type { Locale } from "~/i18n/config";
+import { hasKey, localeT } from "~/i18n/locale-t";
 
 /** Words written in capitals (or otherwise) inside an otherwise sentence-case label. */
 const WORDS: Readonly<Record<string, string>> = {
@@ -62,22 +34,35 @@ function sentence(name: string): string {
 }
 
 /** Label of a name that may carry one of the code's prefixes or suffixes, else undefined. */
-function patterned(name: string): string | undefined {
+function patterned(name: string, locale: Locale): string | undefined {
+  const t = localeT(locale);
+  const pattern = (key: string, values: Record<string, string>) =>
+    t(`messages:fieldPatterns.${key}`, values);
   const logged = /^(?:log|ln)\((.+)\)$/.exec(name)?.[1] ?? /^(.+)_log$/.exec(name)?.[1];
-  if (logged) return `log ${humanLabel(logged)}`;
+  if (logged) return pattern("logged", { name: labelIn(locale, logged) });
   const age = /^age_(\d{1,3})_(\d{1,3}|plus)$/.exec(name);
-  if (age) return age[2] === "plus" ? `Age ${age[1]}+` : `Age ${age[1]}–${age[2]}`;
+  if (age) {
+    const [, from = "", to = ""] = age;
+    return to === "plus" ? pattern("agePlus", { from }) : pattern("ageBand", { from, to });
+  }
   const interest = /^interest_(.+)$/.exec(name)?.[1];
-  if (interest) return `${sentence(interest)} (interest)`;
+  if (interest) return pattern("interest", { name: sentence(interest) });
   // Same words as the feature list's own label (segments/features.server.ts).
   const spend = /^spend_(.+)$/.exec(name)?.[1];
-  if (spend) return `Spend on ${sentence(spend)}`;
+  if (spend) return pattern("spendOn", { name: sentence(spend) });
   const gender = /^gender_(.+)$/.exec(name)?.[1];
-  if (gender) return sentence(gender);
+  if (gender) return known(gender, locale) ?? sentence(gender);
   // An attribute renamed because it clashes with a built-in feature (income → attr_income).
   const attribute = /^attr_(.+)$/.exec(name)?.[1];
-  if (attribute) return `${humanLabel(attribute)} (attribute)`;
+  if (attribute) return pattern("attribute", { name: labelIn(locale, attribute) });
   return undefined;
+}
+
+/** A stored name with its own words in the catalogue (any script but the key's). */
+function known(name: string, locale: Locale): string | undefined {
+  if (!SNAKE_CASE.test(name)) return undefined;
+  const key = `messages:fields.${name}`;
+  return hasKey(locale, key) ? localeT(locale)(key) : undefined;
 }
 
 /**
@@ -87,8 +72,13 @@ function patterned(name: string): string | undefined {
  * a name with spaces or capitals was written by a person and is shown as written.
  */
 export function humanLabel(name: string): string {
+  return labelIn(activeLocale(), name);
+}
+
+/** humanLabel in a given language (a message put into words for someone else). */
+export function labelIn(locale: Locale, name: string): string {
   const trimmed = name.trim();
-  return KNOWN_LABELS[trimmed] ?? patterned(trimmed) ?? sentence(trimmed);
+  return known(trimmed, locale) ?? patterned(trimmed, locale) ?? sentence(trimmed);
 }
 
 /** Labels of several names, comma-separated, or `none` when there are none. */

@@ -8,29 +8,28 @@
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 
-type Values = Record<string, string | number>;
+import { decodeMessage, listItems, looksLikeMessage, type MessageValues } from "./message-code";
 
-const VALUES_MARK = "|";
+export { decodeMessage, message, messageList } from "./message-code";
 
-export function message(key: string, values?: Values): string {
-  return values ? `${key}${VALUES_MARK}${JSON.stringify(values)}` : key;
-}
-
-export function decodeMessage(text: string): { key: string; values: Values } {
-  const at = text.indexOf(`${VALUES_MARK}{`);
-  if (at < 0) return { key: text, values: {} };
-  try {
-    return { key: text.slice(0, at), values: JSON.parse(text.slice(at + 1)) as Values };
-  } catch {
-    return { key: text, values: {} };
-  }
-}
-
-/** An encoded message in the language of `t`; text that is no key comes back as it is. */
+/**
+ * An encoded message in the language of `t`; text that is no key comes back as it is. A
+ * value that is itself a message (a field's label, a list of reasons) is translated first.
+ */
 export function translateMessage(t: TFunction, text: string | null | undefined): string {
   if (!text) return "";
   const { key, values } = decodeMessage(text);
-  return t(key, { ...values, defaultValue: text });
+  const translated: MessageValues = {};
+  for (const [name, value] of Object.entries(values)) {
+    translated[name] = typeof value === "string" ? translateValue(t, value) : value;
+  }
+  return t(key, { ...translated, defaultValue: text });
+}
+
+function translateValue(t: TFunction, value: string): string {
+  const items = listItems(value);
+  if (items.length > 1) return items.map((item) => translateValue(t, item)).join(" ");
+  return looksLikeMessage(value) ? translateMessage(t, value) : value;
 }
 
 /** The translator of encoded messages for the current language. */

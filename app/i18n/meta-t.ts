@@ -4,20 +4,9 @@
  * language the root loader chose from `matches` and translates with an i18next instance of
  * that language, built once, synchronously, from the bundled catalogues.
  */
-import { createInstance, type TFunction } from "i18next";
+import type { TFunction } from "i18next";
 import { defaultLocale, isLocale, type Locale } from "./config";
-import { i18nextOptions } from "./options";
-
-const translators = new Map<Locale, TFunction>();
-
-function translator(locale: Locale): TFunction {
-  const known = translators.get(locale);
-  if (known) return known;
-  const instance = createInstance();
-  instance.init({ ...i18nextOptions(locale), initImmediate: false });
-  translators.set(locale, instance.t);
-  return instance.t;
-}
+import { localeT } from "./locale-t";
 
 /** The language of the page: the root loader's; English when the root has no data. */
 export function localeOfMatches(matches: readonly { id: string; data?: unknown }[]): Locale {
@@ -28,5 +17,5 @@ export function localeOfMatches(matches: readonly { id: string; data?: unknown }
 
 /** `t` in the page's language, for a route's `meta` (name keys with their namespace). */
 export function metaT(matches: readonly { id: string; data?: unknown }[]): TFunction {
-  return translator(localeOfMatches(matches));
+  return localeT(localeOfMatches(matches));
 }

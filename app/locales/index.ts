@@ -8,6 +8,7 @@ import enCommon from "./en/common.json";
 import enDashboard from "./en/dashboard.json";
 import enData from "./en/data.json";
 import enForecast from "./en/forecast.json";
+import enMessages from "./en/messages.json";
 import enReports from "./en/reports.json";
 import enScraping from "./en/scraping.json";
 import enSegments from "./en/segments.json";
@@ -19,6 +20,7 @@ import ruCommon from "./ru/common.json";
 import ruDashboard from "./ru/dashboard.json";
 import ruData from "./ru/data.json";
 import ruForecast from "./ru/forecast.json";
+import ruMessages from "./ru/messages.json";
 import ruReports from "./ru/reports.json";
 import ruScraping from "./ru/scraping.json";
 import ruSegments from "./ru/segments.json";
@@ -30,6 +32,7 @@ import trCommon from "./tr/common.json";
 import trDashboard from "./tr/dashboard.json";
 import trData from "./tr/data.json";
 import trForecast from "./tr/forecast.json";
+import trMessages from "./tr/messages.json";
 import trReports from "./tr/reports.json";
 import trScraping from "./tr/scraping.json";
 import trSegments from "./tr/segments.json";
@@ -49,6 +52,8 @@ export const resources = {
     segments: enSegments,
     sharing: enSharing,
     workspace: enWorkspace,
+    // Messages built on the server (reasons, form errors, e-mails): ADR 031.
+    messages: enMessages,
   },
   tr: {
     common: trCommon,
@@ -62,6 +67,8 @@ export const resources = {
     segments: trSegments,
     sharing: trSharing,
     workspace: trWorkspace,
+    // Messages built on the server (reasons, form errors, e-mails): ADR 031.
+    messages: trMessages,
   },
   ru: {
     common: ruCommon,
@@ -75,5 +82,7 @@ export const resources = {
     segments: ruSegments,
     sharing: ruSharing,
     workspace: ruWorkspace,
+    // Messages built on the server (reasons, form errors, e-mails): ADR 031.
+    messages: ruMessages,
   },
 };

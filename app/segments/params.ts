@@ -2,9 +2,13 @@
  * The parameters of a run, checked where they enter (CLI, page form, job payload) and
  * stored with the run so its result can always be traced back to them.
  */
-import { z } from "zod";
 
-export const IsoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date YYYY-MM-DD");
+import { z } from "zod";
+import { message } from "~/i18n/message-code";
+
+export const IsoDateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, message("messages:forms.isoDate"));
 
 export const RfmParamsSchema = z.object({ asOf: IsoDateSchema.optional() });
 

@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { CurveChart } from "~/components/charts/CurveChart";
 import { formatDay } from "~/format";
+import { useMessage } from "~/i18n/message";
 import { count, money, percent, ratio } from "./format";
 
 export interface ChannelFitView {
@@ -45,6 +46,7 @@ export function CurveCards({
   plannedDaily: Record<string, number>;
 }) {
   const { t } = useTranslation("forecast");
+  const translate = useMessage();
   return (
     <div className="grid-cards">
       {channels.map((c) => {
@@ -66,7 +68,7 @@ export function CurveCards({
             {fit.reasons.length ? (
               <ul className="warn small">
                 {fit.reasons.map((r) => (
-                  <li key={r}>{r}</li>
+                  <li key={r}>{translate(r)}</li>
                 ))}
               </ul>
             ) : null}

@@ -29,7 +29,7 @@ export interface PlanView {
     smallest_budget: number | null;
     largest_budget: number | null;
   } | null;
-  warnings: string[];
+  warnings: { channel: string; reasons: string[] }[];
   skipped: { channel: string; reasons: string[] }[];
 }
 
@@ -151,6 +151,8 @@ export function PlanPanel({
 
 function PlanResult({ plan }: { plan: PlanView }) {
   const { t } = useTranslation("forecast");
+  const translate = useMessage();
+  const reasons = (list: string[]) => list.map(translate).join(" ");
   const split = (side: PlanView["current"]) =>
     t("plan.split", {
       spend: money(side.spend),
@@ -230,14 +232,19 @@ function PlanResult({ plan }: { plan: PlanView }) {
       {plan.warnings.length ? (
         <ul className="warn small">
           {plan.warnings.map((w) => (
-            <li key={w}>{w}</li>
+            <li key={w.channel}>
+              {t("messages:forecast.planWarning", {
+                channel: w.channel,
+                reasons: reasons(w.reasons),
+              })}
+            </li>
           ))}
         </ul>
       ) : null}
       {plan.skipped.length ? (
         <p className="small muted">
           {t("plan.skipped", {
-            list: plan.skipped.map((s) => `${s.channel} — ${s.reasons.join(" ")}`).join("; "),
+            list: plan.skipped.map((s) => `${s.channel} — ${reasons(s.reasons)}`).join("; "),
           })}
         </p>
       ) : null}

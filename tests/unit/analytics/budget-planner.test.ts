@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { allocateBudget, PlanInputError, type PlannerChannel } from "~/analytics/budget-planner";
 import { hill } from "~/analytics/response-curve";
+import { englishMessage } from "~/i18n/english";
 
 const concave = (ceiling: number, k: number) => (x: number) => (ceiling * x) / (x + k);
 const sShaped = (ceiling: number, k: number, s: number) => (x: number) => ceiling * hill(x, k, s);
@@ -96,8 +97,17 @@ describe("allocateBudget", () => {
     ],
     [[], 500, "No channel has a fitted curve to plan with."],
   ])("rejects impossible input %#", (channels, budget, message) => {
-    expect(() => allocateBudget(channels as PlannerChannel[], budget)).toThrow(
-      new PlanInputError(message),
-    );
+    const error = thrown(() => allocateBudget(channels as PlannerChannel[], budget));
+    expect(error).toBeInstanceOf(PlanInputError);
+    expect(englishMessage(error.message)).toBe(message);
   });
 });
+
+function thrown(run: () => unknown): Error {
+  try {
+    run();
+  } catch (error) {
+    return error as Error;
+  }
+  throw new Error("expected an error");
+}

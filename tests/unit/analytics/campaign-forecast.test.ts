@@ -6,6 +6,7 @@ import {
   forecastCampaign,
 } from "~/analytics/campaign-forecast";
 import type { CurveParams } from "~/analytics/response-curve";
+import { englishMessage } from "~/i18n/english";
 
 const curve: CurveParams = { decay: 0.5, halfSaturation: 100, shape: 1, ceiling: 10 };
 const revenueCurve: CurveParams = { ...curve, ceiling: 500 };
@@ -101,6 +102,17 @@ describe("forecastCampaign", () => {
       "The plan starts on 2024-01-02, inside the campaign history (which ends on 2024-01-02); start after 2024-01-02.",
     ],
   ])("rejects bad input %o", (input, message) => {
-    expect(() => forecastCampaign(model(), input)).toThrow(new ForecastInputError(message));
+    const error = thrown(() => forecastCampaign(model(), input));
+    expect(error).toBeInstanceOf(ForecastInputError);
+    expect(englishMessage(error.message)).toBe(message);
   });
 });
+
+function thrown(run: () => unknown): Error {
+  try {
+    run();
+  } catch (error) {
+    return error as Error;
+  }
+  throw new Error("expected an error");
+}

@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { createRandom } from "~/analytics/random";
 import { type CurveParams, predictDaily } from "~/analytics/response-curve";
 import { fitResponseCurve } from "~/analytics/response-fit";
+import { englishMessage } from "~/i18n/english";
+import { message } from "~/i18n/message-code";
 
 const DAYS = 730;
 const dates = Array.from({ length: DAYS }, (_, t) =>
@@ -59,7 +61,7 @@ describe("fitResponseCurve says when it cannot be trusted", () => {
     const fit = fitResponseCurve({ dates, spend, outcome });
     expect(["poor", "unidentified"]).toContain(fit.status);
     expect(fit.quality?.r2).toBeLessThan(0.3);
-    expect(fit.reasons.join(" ")).toMatch(/R²/);
+    expect(fit.reasons.map(englishMessage).join(" ")).toMatch(/R²/);
   });
 
   it("refuses constant spend, saying so", () => {
@@ -72,8 +74,8 @@ describe("fitResponseCurve says when it cannot be trusted", () => {
     const fit = fitResponseCurve({ dates, spend, outcome });
     expect(fit.status).toBe("not-enough-history");
     expect(fit.params).toBeNull();
-    expect(fit.reasons).toEqual([
-      "Spend is the same (5000) on every day with spend, so its effect cannot be told apart from the baseline.",
+    expect(fit.reasons.map(englishMessage)).toEqual([
+      "Spend is the same (5,000) on every day with spend, so its effect cannot be told apart from the baseline.",
     ]);
   });
 
@@ -87,7 +89,7 @@ describe("fitResponseCurve says when it cannot be trusted", () => {
     );
     const fit = fitResponseCurve({ dates, spend, outcome });
     expect(fit.status).toBe("unidentified");
-    expect(fit.reasons[0]).toMatch(
+    expect(englishMessage(fit.reasons[0])).toMatch(
       /^Daily spend stays in a narrow band \(varies by 2\.\d %, under 10 %\)/,
     );
   });
@@ -97,6 +99,9 @@ describe("fitResponseCurve says when it cannot be trusted", () => {
     const outcome = spend.map((s) => s / 100);
     const fit = fitResponseCurve({ dates, spend, outcome });
     expect(fit.status).toBe("not-enough-history");
-    expect(fit.reasons).toEqual(["Only 6 week(s) with spend; a curve needs at least 8."]);
+    expect(fit.reasons).toEqual([message("messages:fit.fewWeeks", { count: 6, needed: 8 })]);
+    expect(fit.reasons.map(englishMessage)).toEqual([
+      "Only 6 weeks with spend; a curve needs at least 8.",
+    ]);
   });
 });

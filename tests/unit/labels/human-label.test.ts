@@ -15,7 +15,7 @@ describe("humanLabel", () => {
     expect(humanLabel("segment")).toBe("Customer segment");
     expect(humanLabel("customer_external_id")).toBe("Customer ID");
     expect(humanLabel("consent_data_processing")).toBe("Data-processing consent");
-    expect(humanLabel("occurred_at")).toBe("Date and time");
+    expect(humanLabel("occurred_at")).toBe("Date of sale");
     expect(humanLabel("avg_visit_duration_seconds")).toBe("Average visit duration (s)");
   });
 
