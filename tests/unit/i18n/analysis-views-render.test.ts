@@ -92,7 +92,7 @@ describe("ChannelsView", () => {
     expect(html).toContain("<td>%4,2</td>");
     expect(html).toContain("<td>2,50</td>");
     expect(html).toContain("<td>12.500</td>");
-    expect(html).toContain("Age 25–34 (%41)");
+    expect(html).toContain("Yaş 25–34 (%41)");
   });
 
   it("uses the Russian plural of visits", async () => {
@@ -250,7 +250,7 @@ describe("ChannelPropensityView", () => {
 
   it("counts users, customers and skipped rows the Russian way", async () => {
     const html = await render("ru", propensity(3));
-    expect(html).toContain("24 пользователя оценены по признакам: Age, Gender, Resident");
+    expect(html).toContain("24 пользователя оценены по признакам: Возраст, Пол, Резиденты");
     expect(html).toContain("модель обучена на 24 клиентах");
     expect(html).toContain("2 клиента без согласия на обработку данных исключены");
     expect(html).toContain("Пропущены 3 строки:");
