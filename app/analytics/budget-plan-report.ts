@@ -4,7 +4,7 @@
  * and reports the old and new split with intervals, marginal returns and the binding bound
  * of every channel. Pure: the caller passes the channel models it read.
  */
-import { message } from "~/i18n/message-code";
+import { message } from "./message-code";
 import { allocateBudget, PlanInputError, type PlannedChannel } from "./budget-planner";
 import {
   type ChannelModel,

@@ -5,7 +5,7 @@
  * discretised problem: best[c][j] = max over k of best[c−1][j−k] + value_c(k · step).
  */
 
-import { message } from "~/i18n/message-code";
+import { message } from "./message-code";
 
 export class PlanInputError extends Error {}
 

@@ -5,7 +5,7 @@
  * the residual bootstrap (curve-bootstrap.ts): each replicate uses one refitted curve plus
  * the window's sum of block-resampled residuals. See docs/analytics.md.
  */
-import { message } from "~/i18n/message-code";
+import { message } from "./message-code";
 import { blockResample, quantile } from "./curve-bootstrap";
 import { dayNumber } from "./day-number";
 import { createRandom, type SeededRandom } from "./random";

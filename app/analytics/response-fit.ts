@@ -10,7 +10,7 @@
  * data cannot support a curve (not enough history) or cannot tell its shape (unidentified).
  */
 import { levenbergMarquardt } from "ml-levenberg-marquardt";
-import { message } from "~/i18n/message-code";
+import { message } from "./message-code";
 import { dayNumber } from "./day-number";
 import {
   adstock,

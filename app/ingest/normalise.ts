@@ -4,25 +4,9 @@
  * to store what the user wrote.
  */
 
-const INVISIBLE = /[\uFEFF\u200B-\u200D\u2060\u00AD]/g;
-const LATIN_WITH_MARKS = /([a-z])\p{M}+/gu;
+import { foldCase, INVISIBLE } from "#db/fold-case";
 
-/**
- * Lower-cases the way a Turkish or Russian reader would expect, then removes accents from
- * Latin letters only. `toLowerCase()` alone turns "İ" into "i" + a combining dot, and
- * leaves the dotless "ı" apart from "i", so both are folded by hand first. Cyrillic letters
- * keep their marks (й is not и), except ё, which Russian writers use and omit freely.
- */
-export function foldCase(text: string): string {
-  const lowered = text
-    .normalize("NFC")
-    .replace(INVISIBLE, "")
-    .replace(/İ/g, "i")
-    .toLowerCase()
-    .replace(/ı/g, "i")
-    .replace(/ё/g, "е");
-  return lowered.normalize("NFD").replace(LATIN_WITH_MARKS, "$1").normalize("NFC");
-}
+export { foldCase };
 
 /** Folds a short answer typed in a cell ("EVET", " Нет ", "Kadın") for lookup in a word list. */
 export function foldWord(text: string): string {
