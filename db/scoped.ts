@@ -3,6 +3,7 @@
  * `workspace_id = ?` itself, so the tenant filter cannot be forgotten at a call site:
  * a route gets a `WorkspaceScope` from `requireWorkspace` and never sees the raw id filter.
  */
+import type { Statement } from "better-sqlite3";
 import { and, eq, type SQL } from "drizzle-orm";
 import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
 import type { Db } from "./client";
@@ -33,6 +34,61 @@ export interface WorkspaceScope {
     ...conditions: (SQL | undefined)[]
   ): number;
   delete<T extends WorkspaceTable>(table: T, ...conditions: (SQL | undefined)[]): number;
+  /**
+   * Hand-written SQL where speed needs it (aggregates, joins, bulk updates). The text names
+   * the workspace as `@workspace` and the scope binds it: a raw query cannot leave the tenant
+   * filter out, and no call site passes the workspace id itself.
+   */
+  sql(text: string): ScopedStatement;
+}
+
+/** Values bound to a scoped statement: positional ones, then at most one object of named ones. */
+type BindValue = unknown;
+
+/** A prepared statement of one workspace: every call binds `@workspace` to it. */
+export interface ScopedStatement {
+  all<Row = unknown>(...params: BindValue[]): Row[];
+  get<Row = unknown>(...params: BindValue[]): Row | undefined;
+  run(...params: BindValue[]): { changes: number; lastInsertRowid: number | bigint };
+  iterate<Row = unknown>(...params: BindValue[]): IterableIterator<Row>;
+  /** Rows as their first column's value (`SELECT count(*)` → a number). */
+  pluck(): ScopedStatement;
+}
+
+const WORKSPACE_PARAMETER = /@workspace\b/;
+
+function isNamedValues(value: unknown): value is Record<string, unknown> {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    !Array.isArray(value) &&
+    !Buffer.isBuffer(value) &&
+    !(value instanceof Date)
+  );
+}
+
+/** Adds `workspace` to the named values (better-sqlite3 takes one object of them). */
+function withWorkspace(params: BindValue[], workspaceId: number): BindValue[] {
+  const last = params.at(-1);
+  if (isNamedValues(last)) {
+    if ("workspace" in last) throw new Error("A scoped statement binds @workspace itself");
+    return [...params.slice(0, -1), { ...last, workspace: workspaceId }];
+  }
+  return [...params, { workspace: workspaceId }];
+}
+
+function scopedStatement(
+  statement: Statement<unknown[], unknown>,
+  workspaceId: number,
+): ScopedStatement {
+  const bind = (params: BindValue[]) => withWorkspace(params, workspaceId);
+  return {
+    all: (...params) => statement.all(...bind(params)) as never,
+    get: (...params) => statement.get(...bind(params)) as never,
+    run: (...params) => statement.run(...bind(params)),
+    iterate: (...params) => statement.iterate(...bind(params)) as never,
+    pluck: () => scopedStatement(statement.pluck(), workspaceId),
+  };
 }
 
 export function scopeTo(db: Db, workspaceId: number): WorkspaceScope {
@@ -76,5 +132,10 @@ export function scopeTo(db: Db, workspaceId: number): WorkspaceScope {
         .delete(table)
         .where(where(table, ...conditions))
         .run().changes,
+    sql: (text) => {
+      if (!WORKSPACE_PARAMETER.test(text))
+        throw new Error(`A workspace query must filter by @workspace: ${text.slice(0, 80)}`);
+      return scopedStatement(db.$client.prepare(text), workspaceId);
+    },
   };
 }

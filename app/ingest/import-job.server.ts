@@ -1,19 +1,17 @@
 /**
  * Imports through the job queue: the web app stores an upload, the user confirms the
- * mapping, `enqueueImport` queues the job, and the worker runs `importDataset` with the
- * job's progress reporting and stop signal. The handler is safe to run again after a
- * crash: importDataset first removes what an earlier attempt of the dataset inserted.
+ * mapping, `enqueueImport` queues the job, and the worker (jobs/handlers/import-dataset.ts)
+ * runs `importDataset` with the job's progress reporting and stop signal. The handler is
+ * safe to run again after a crash: importDataset first removes what an earlier attempt of
+ * the dataset inserted.
  */
 import { eq } from "drizzle-orm";
 import { z } from "zod";
-import { type Db, getDb } from "#db/client";
+import type { Db } from "#db/client";
 import { datasets } from "#db/schema";
 import { scopeTo, type WorkspaceScope } from "#db/scoped";
-import { PermanentJobError } from "#jobs/errors";
 import { enqueue, finishedStatuses, getWorkspaceJob } from "#jobs/queue";
-import { defineHandler } from "#jobs/registry";
 import { datasetSettingsOf, type ImportOptions, importOptionsSchema } from "./import-options";
-import { ImportError, importDataset } from "./load.server";
 
 export const IMPORT_JOB = "import-dataset";
 
@@ -87,29 +85,3 @@ export function enqueueImport(
     return jobId;
   });
 }
-
-export const importDatasetHandler = defineHandler(
-  IMPORT_JOB,
-  importJobPayload,
-  async (payload, ctx) => {
-    if (ctx.workspaceId !== payload.workspaceId) {
-      throw new PermanentJobError("The job's workspace does not match its payload");
-    }
-    try {
-      const result = await importDataset(getDb(), {
-        ...payload,
-        signal: ctx.signal,
-        onProgress: (progress) => ctx.progress({ ...progress, message: "importing" }),
-        // Publishing a large file blocks the worker: no heartbeat can renew the lease then.
-        onLongWrite: (expectedMs) => ctx.holdLease(expectedMs),
-        // A failure the queue will retry keeps the stored file for the retry.
-        finalAttempt: ctx.attempt >= ctx.maxAttempts,
-      });
-      return { ...result };
-    } catch (error) {
-      if (error instanceof ImportError && error.permanent)
-        throw new PermanentJobError(error.message);
-      throw error;
-    }
-  },
-);

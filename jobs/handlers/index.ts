@@ -1,13 +1,12 @@
-import { importDatasetHandler } from "~/ingest/import-job.server";
 import type { JobHandler } from "../registry";
+import { importDatasetHandler } from "./import-dataset";
 import { reportDeliveryHandler } from "./report-delivery";
 import { responseCurvesHandler } from "./response-curves";
 import { scrapeSourceHandler } from "./scrape-source";
 import { segmentRunHandler } from "./segment-run";
 
 /**
- * Every handler the worker CLI registers. Empty for now: later issues add the ingest,
- * scrape-source and recompute-segments handlers here (each built with `defineHandler`).
+ * Every handler the worker registers; each lives in this folder, built with `defineHandler`.
  */
 export const allHandlers: readonly JobHandler[] = [
   segmentRunHandler,

@@ -4,10 +4,11 @@ import path from "node:path";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { datasets } from "#db/schema";
+import { importDatasetHandler } from "#jobs/handlers/import-dataset";
 import { waitForJob } from "#jobs/queue";
 import { HandlerRegistry } from "#jobs/registry";
 import { runWorker } from "#jobs/worker";
-import { enqueueImport, importDatasetHandler } from "~/ingest/import-job.server";
+import { enqueueImport } from "~/ingest/import-job.server";
 import type { DatasetKind } from "~/ingest/kinds";
 import { countOf, fixture, setUpIngest, storedForImport } from "./support";
 
