@@ -77,17 +77,47 @@ function withWorkspace(params: BindValue[], workspaceId: number): BindValue[] {
   return [...params, { workspace: workspaceId }];
 }
 
+/**
+ * Prepared statements by text, per connection: hot paths run the same few queries for every
+ * request, and preparing is the part of a small query that costs.
+ */
+const preparedByConnection = new WeakMap<
+  Db["$client"],
+  Map<string, Statement<unknown[], unknown>>
+>();
+
+const MAX_CACHED_STATEMENTS = 500;
+
+function prepared(db: Db, text: string): Statement<unknown[], unknown> {
+  let statements = preparedByConnection.get(db.$client);
+  if (!statements) {
+    statements = new Map();
+    preparedByConnection.set(db.$client, statements);
+  }
+  let statement = statements.get(text);
+  if (!statement) {
+    // Texts built with a variable number of "?" would grow the cache without end.
+    if (statements.size >= MAX_CACHED_STATEMENTS) statements.clear();
+    statement = db.$client.prepare(text);
+    statements.set(text, statement);
+  }
+  return statement;
+}
+
 function scopedStatement(
   statement: Statement<unknown[], unknown>,
   workspaceId: number,
+  plucked: boolean,
 ): ScopedStatement {
+  // A cached statement is shared: its pluck mode is set on every call, not once.
+  const ready = () => (statement.reader ? statement.pluck(plucked) : statement);
   const bind = (params: BindValue[]) => withWorkspace(params, workspaceId);
   return {
-    all: (...params) => statement.all(...bind(params)) as never,
-    get: (...params) => statement.get(...bind(params)) as never,
+    all: (...params) => ready().all(...bind(params)) as never,
+    get: (...params) => ready().get(...bind(params)) as never,
     run: (...params) => statement.run(...bind(params)),
-    iterate: (...params) => statement.iterate(...bind(params)) as never,
-    pluck: () => scopedStatement(statement.pluck(), workspaceId),
+    iterate: (...params) => ready().iterate(...bind(params)) as never,
+    pluck: () => scopedStatement(statement, workspaceId, true),
   };
 }
 
@@ -135,7 +165,7 @@ export function scopeTo(db: Db, workspaceId: number): WorkspaceScope {
     sql: (text) => {
       if (!WORKSPACE_PARAMETER.test(text))
         throw new Error(`A workspace query must filter by @workspace: ${text.slice(0, 80)}`);
-      return scopedStatement(db.$client.prepare(text), workspaceId);
+      return scopedStatement(prepared(db, text), workspaceId, false);
     },
   };
 }

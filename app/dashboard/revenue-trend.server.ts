@@ -107,22 +107,21 @@ interface WindowRow {
 /** Sales of the two windows ending on `anchorDay`, by window and by whether they count. */
 function windowRows(scope: WorkspaceScope, counted: string, anchorDay: number): WindowRow[] {
   const currentStart = (anchorDay - WINDOW_DAYS + 1) * MS_PER_DAY;
-  return scope.db.$client
-    .prepare(
+  return scope
+    .sql(
       `SELECT t.occurred_at >= @currentStart AS is_current, (${counted}) AS counted,
               coalesce(sum(${NET_AMOUNT}), 0) AS revenue, count(*) AS sales,
               max(CASE WHEN (${counted}) = 1 THEN t.occurred_at END) AS latest_counted
          ${SALES}
-        WHERE t.workspace_id = @workspaceId
+        WHERE t.workspace_id = @workspace
           AND t.occurred_at >= @previousStart AND t.occurred_at < @end
         GROUP BY 1, 2`,
     )
-    .all({
-      workspaceId: scope.workspaceId,
+    .all<WindowRow>({
       currentStart,
       previousStart: currentStart - WINDOW_DAYS * MS_PER_DAY,
       end: (anchorDay + 1) * MS_PER_DAY,
-    }) as WindowRow[];
+    });
 }
 
 const dayOf = (ms: number) => Math.floor(ms / MS_PER_DAY);
@@ -135,25 +134,26 @@ const dayOf = (ms: number) => Math.floor(ms / MS_PER_DAY);
  * are all left out pays for the full lookup.
  */
 function readSales(scope: WorkspaceScope, basis: ProcessingBasis): Omit<Stored, "money"> {
-  const sqlite = scope.db.$client;
   const counted = countedSql(basis);
-  const latestOfAll = sqlite
-    .prepare("SELECT max(occurred_at) FROM transactions WHERE workspace_id = ?")
+  const latestOfAll = scope
+    .sql("SELECT max(occurred_at) FROM transactions WHERE workspace_id = @workspace")
     .pluck()
-    .get(scope.workspaceId) as number | null;
+    .get<number | null>() as number | null;
   if (latestOfAll === null) return { latestDay: null, windows: null, excludedSales: 0 };
   let rows = windowRows(scope, counted, dayOf(latestOfAll));
   let latestCounted = Math.max(...rows.map((r) => r.latest_counted ?? Number.NEGATIVE_INFINITY));
   if (!Number.isFinite(latestCounted)) {
-    const found = sqlite
-      .prepare(`SELECT max(t.occurred_at) ${SALES} WHERE t.workspace_id = ? AND (${counted}) = 1`)
+    const found = scope
+      .sql(
+        `SELECT max(t.occurred_at) ${SALES} WHERE t.workspace_id = @workspace AND (${counted}) = 1`,
+      )
       .pluck()
-      .get(scope.workspaceId) as number | null;
+      .get<number | null>() as number | null;
     if (found === null) {
-      const all = sqlite
-        .prepare("SELECT count(*) FROM transactions WHERE workspace_id = ?")
+      const all = scope
+        .sql("SELECT count(*) FROM transactions WHERE workspace_id = @workspace")
         .pluck()
-        .get(scope.workspaceId) as number;
+        .get<number>() as number;
       return { latestDay: null, windows: null, excludedSales: all };
     }
     latestCounted = found;

@@ -18,18 +18,18 @@ export type DatasetRowCounts = Record<(typeof TABLES)[number], number>;
 export function datasetRowCounts(scope: WorkspaceScope, datasetId: number): DatasetRowCounts {
   const counts = {} as DatasetRowCounts;
   for (const table of TABLES) {
-    counts[table] = scope.db.$client
-      .prepare(`SELECT count(*) FROM ${table} WHERE workspace_id = ? AND dataset_id = ?`)
+    counts[table] = scope
+      .sql(`SELECT count(*) FROM ${table} WHERE workspace_id = @workspace AND dataset_id = ?`)
       .pluck()
-      .get(scope.workspaceId, datasetId) as number;
+      .get<number>(datasetId) as number;
   }
   return counts;
 }
 
 /** Customer profiles of the workspace (a deletion removes those left with no record). */
 export function customerProfileCount(scope: WorkspaceScope): number {
-  return scope.db.$client
-    .prepare("SELECT count(*) FROM customers WHERE workspace_id = ?")
+  return scope
+    .sql("SELECT count(*) FROM customers WHERE workspace_id = @workspace")
     .pluck()
-    .get(scope.workspaceId) as number;
+    .get<number>() as number;
 }

@@ -31,10 +31,10 @@ const LIVE_REPORTS_READING: Record<string, ReportKindId[]> = {
  * over by that dataset, see deleteDataset).
  */
 function profilesRemoved(scope: WorkspaceScope, datasetId: number): number {
-  return scope.db.$client
-    .prepare(
+  return scope
+    .sql(
       `SELECT count(*) FROM customers c
-       WHERE c.workspace_id = @workspaceId
+       WHERE c.workspace_id = @workspace
          AND EXISTS (SELECT 1 FROM customer_sources s
            WHERE s.customer_id = c.id AND s.dataset_id = @id)
          AND NOT EXISTS (SELECT 1 FROM customer_sources s
@@ -43,25 +43,21 @@ function profilesRemoved(scope: WorkspaceScope, datasetId: number): number {
                AND t.customer_id = c.id AND t.dataset_id <> @id))))`,
     )
     .pluck()
-    .get({ workspaceId: scope.workspaceId, id: datasetId, source: TRANSACTIONS_SOURCE }) as number;
+    .get<number>({ id: datasetId, source: TRANSACTIONS_SOURCE }) as number;
 }
 
 /** Segment runs that started after the dataset's import had finished. */
 function runsAfter(scope: WorkspaceScope, dataset: Dataset): DeletionSummary["runs"] {
   if (!READ_BY_RUNS.has(dataset.kind) || dataset.status !== "succeeded" || !dataset.finishedAt)
     return [];
-  const rows = scope.db.$client
-    .prepare(
+  const rows = scope
+    .sql(
       `SELECT id, kind, created_at AS createdAt FROM analysis_runs
-       WHERE workspace_id = ? AND kind IN ('rfm', 'cluster') AND status = 'succeeded'
+       WHERE workspace_id = @workspace AND kind IN ('rfm', 'cluster') AND status = 'succeeded'
          AND created_at >= ?
        ORDER BY id`,
     )
-    .all(scope.workspaceId, dataset.finishedAt.getTime()) as {
-    id: number;
-    kind: string;
-    createdAt: number;
-  }[];
+    .all<{ id: number; kind: string; createdAt: number }>(dataset.finishedAt.getTime());
   return rows.map((r) => ({ ...r, createdAt: new Date(r.createdAt).toISOString() }));
 }
 

@@ -74,19 +74,18 @@ export function deleteDataset(
 ): boolean {
   const dataset = getDataset(scope, id);
   if (!dataset) return false;
-  const sqlite = scope.db.$client;
   let relinkAfter = false;
-  const params = { workspaceId: scope.workspaceId, id };
+  const params = { id };
   scope.db.transaction((tx) => {
     // A profile made from sales (source "transactions") lives with its sales: while a later
     // dataset still holds some of them, the newest such dataset takes its record over.
-    sqlite
-      .prepare(
+    scope
+      .sql(
         `UPDATE customer_sources SET dataset_id = (
            SELECT max(t.dataset_id) FROM transactions t
            WHERE t.workspace_id = customer_sources.workspace_id
              AND t.customer_id = customer_sources.customer_id AND t.dataset_id <> @id)
-         WHERE workspace_id = @workspaceId AND dataset_id = @id AND source = @source
+         WHERE workspace_id = @workspace AND dataset_id = @id AND source = @source
            AND EXISTS (SELECT 1 FROM transactions t
              WHERE t.workspace_id = customer_sources.workspace_id
                AND t.customer_id = customer_sources.customer_id AND t.dataset_id <> @id)`,
@@ -97,11 +96,11 @@ export function deleteDataset(
       .run();
     // Deleting a profile cascades to its sales: sales other datasets own are unlinked
     // first, and get a profile of their own below, so they are never lost with it.
-    const unlinked = sqlite
-      .prepare(
+    const unlinked = scope
+      .sql(
         `UPDATE transactions SET customer_id = NULL
-         WHERE workspace_id = @workspaceId AND dataset_id IS NOT @id AND customer_id IN (
-           SELECT c.id FROM customers c WHERE c.workspace_id = @workspaceId
+         WHERE workspace_id = @workspace AND dataset_id IS NOT @id AND customer_id IN (
+           SELECT c.id FROM customers c WHERE c.workspace_id = @workspace
              AND NOT EXISTS (SELECT 1 FROM customer_sources s WHERE s.customer_id = c.id))`,
       )
       .run(params).changes;
@@ -119,13 +118,13 @@ export function deleteDataset(
       .run();
   });
   if (relinkAfter) {
-    const newest = sqlite
-      .prepare(
+    const newest = scope
+      .sql(
         `SELECT max(dataset_id) FROM transactions
-         WHERE workspace_id = ? AND customer_id IS NULL AND customer_external_id IS NOT NULL`,
+         WHERE workspace_id = @workspace AND customer_id IS NULL AND customer_external_id IS NOT NULL`,
       )
       .pluck()
-      .get(scope.workspaceId) as number | null;
+      .get<number | null>() as number | null;
     if (newest !== null) createProfilesFromTransactions(scope.db, scope.workspaceId, newest);
   }
   if (dataset.storedPath) fs.rmSync(dataset.storedPath, { force: true });

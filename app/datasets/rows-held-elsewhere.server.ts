@@ -31,22 +31,22 @@ export function rowsHeldElsewhere(
 ): number {
   const table = OWNED_IN[dataset.kind as keyof typeof OWNED_IN];
   if (!table || dataset.status !== "succeeded") return 0;
-  const owned = scope.db.$client
-    .prepare(`SELECT count(*) FROM ${table} WHERE workspace_id = ? AND dataset_id = ?`)
+  const owned = scope
+    .sql(`SELECT count(*) FROM ${table} WHERE workspace_id = @workspace AND dataset_id = ?`)
     .pluck()
-    .get(scope.workspaceId, dataset.id) as number;
+    .get<number>(dataset.id) as number;
   return Math.max(0, dataset.rowsLoaded - owned);
 }
 
 /** Rows of the dataset's file refused for a key an earlier row of the file had. */
 export function duplicateKeyRows(scope: WorkspaceScope, datasetId: number): number {
-  return scope.db.$client
-    .prepare(
+  return scope
+    .sql(
       `SELECT count(*) FROM rejected_rows
-       WHERE workspace_id = ? AND dataset_id = ? AND reason LIKE ?`,
+       WHERE workspace_id = @workspace AND dataset_id = ? AND reason LIKE ?`,
     )
     .pluck()
-    .get(scope.workspaceId, datasetId, DUPLICATE_KEY_REASON_LIKE) as number;
+    .get<number>(datasetId, DUPLICATE_KEY_REASON_LIKE) as number;
 }
 
 export function rowSharingOf(

@@ -17,29 +17,28 @@ export function productCatalogue(
   scope: WorkspaceScope,
   { includeSales = true } = {},
 ): CatalogueEntry[] {
-  const sqlite = scope.db.$client;
-  const listed = sqlite
-    .prepare("SELECT code, name, category FROM products WHERE workspace_id = ? ORDER BY code")
-    .all(scope.workspaceId) as CatalogueEntry[];
+  const listed = scope
+    .sql("SELECT code, name, category FROM products WHERE workspace_id = @workspace ORDER BY code")
+    .all<CatalogueEntry>();
   if (!includeSales) return listed;
-  const sold = sqlite
-    .prepare(
+  const sold = scope
+    .sql(
       `SELECT DISTINCT product_code AS code, product_name AS name, category FROM transactions
-       WHERE workspace_id = ? AND (product_code IS NOT NULL OR product_name IS NOT NULL
+       WHERE workspace_id = @workspace AND (product_code IS NOT NULL OR product_name IS NOT NULL
          OR category IS NOT NULL)`,
     )
-    .all(scope.workspaceId) as CatalogueEntry[];
+    .all<CatalogueEntry>();
   return [...listed, ...sold];
 }
 
 /** First and last day (UTC, YYYY-MM-DD) of the workspace's sales, or null without sales. */
 export function salesSpan(scope: WorkspaceScope): { from: string; to: string } | null {
-  const row = scope.db.$client
-    .prepare(
-      "SELECT min(occurred_at) AS first, max(occurred_at) AS last FROM transactions WHERE workspace_id = ?",
+  const row = scope
+    .sql(
+      "SELECT min(occurred_at) AS first, max(occurred_at) AS last FROM transactions WHERE workspace_id = @workspace",
     )
-    .get(scope.workspaceId) as { first: number | null; last: number | null };
-  if (row.first === null || row.last === null) return null;
+    .get<{ first: number | null; last: number | null }>();
+  if (!row || row.first === null || row.last === null) return null;
   return { from: isoDay(row.first), to: isoDay(row.last) };
 }
 
@@ -57,29 +56,28 @@ export function customerActivations(
   scope: WorkspaceScope,
   target: ProductTarget,
 ): { customers: CustomerActivation[]; excluded: number; basis: ProcessingBasis } {
-  const sqlite = scope.db.$client;
   const basis = processingBasisOf(scope.db, scope.workspaceId);
   const list = (values: string[]) => values.map(() => "?").join(", ") || "NULL";
-  const rows = sqlite
-    .prepare(
+  const rows = scope
+    .sql(
       `SELECT c.signup_date AS signup, min(t.occurred_at) AS firstSeen,
          min(CASE WHEN t.is_return = 0 AND (t.product_code IN (${list(target.codes)})
            OR t.product_name IN (${list(target.names)}) OR t.category IN (${list(target.categories)}))
            THEN t.occurred_at END) AS firstPurchase
        FROM customers c
        LEFT JOIN transactions t ON t.workspace_id = c.workspace_id AND t.customer_id = c.id
-       WHERE c.workspace_id = ? AND ${analysableSql(basis, "c")}
+       WHERE c.workspace_id = @workspace AND ${analysableSql(basis, "c")}
        GROUP BY c.id`,
     )
-    .all(...target.codes, ...target.names, ...target.categories, scope.workspaceId) as {
-    signup: string | null;
-    firstSeen: number | null;
-    firstPurchase: number | null;
-  }[];
-  const all = sqlite
-    .prepare("SELECT count(*) FROM customers WHERE workspace_id = ?")
+    .all<{ signup: string | null; firstSeen: number | null; firstPurchase: number | null }>(
+      ...target.codes,
+      ...target.names,
+      ...target.categories,
+    );
+  const all = scope
+    .sql("SELECT count(*) FROM customers WHERE workspace_id = @workspace")
     .pluck()
-    .get(scope.workspaceId) as number;
+    .get<number>() as number;
   return {
     customers: rows.map((r) => ({
       signup: r.signup && /^\d{4}-\d{2}-\d{2}/.test(r.signup) ? r.signup.slice(0, 10) : null,

@@ -11,13 +11,13 @@ type ReportRef = DeletionSummary["reports"][number];
 /** Reports saved from one of these runs' tabs (their `run` parameter). */
 export function reportsOfRuns(scope: WorkspaceScope, runIds: readonly number[]): ReportRef[] {
   if (runIds.length === 0) return [];
-  return scope.db.$client
-    .prepare(
+  return scope
+    .sql(
       `SELECT id, title, mode FROM reports
-       WHERE workspace_id = ? AND json_extract(params, '$.run') IN (SELECT value FROM json_each(?))
+       WHERE workspace_id = @workspace AND json_extract(params, '$.run') IN (SELECT value FROM json_each(?))
        ORDER BY id`,
     )
-    .all(scope.workspaceId, JSON.stringify(runIds.map(String))) as ReportRef[];
+    .all<ReportRef>(JSON.stringify(runIds.map(String)));
 }
 
 /** Live reports of these kinds: they are built from the workspace's data when opened. */
@@ -26,13 +26,13 @@ export function liveReportsOfKinds(
   kinds: readonly ReportKindId[],
 ): ReportRef[] {
   if (kinds.length === 0) return [];
-  return scope.db.$client
-    .prepare(
+  return scope
+    .sql(
       `SELECT id, title, mode FROM reports
-       WHERE workspace_id = ? AND mode = 'live' AND kind IN (SELECT value FROM json_each(?))
+       WHERE workspace_id = @workspace AND mode = 'live' AND kind IN (SELECT value FROM json_each(?))
        ORDER BY id`,
     )
-    .all(scope.workspaceId, JSON.stringify(kinds)) as ReportRef[];
+    .all<ReportRef>(JSON.stringify(kinds));
 }
 
 /** Both lists, each report once. */

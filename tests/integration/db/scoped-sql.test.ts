@@ -55,6 +55,14 @@ describe("scope.sql", () => {
     expect(names).toEqual(["Ayşe", "Mehmet", "OLGA"]);
   });
 
+  it("gives each use its own pluck mode although the statement is prepared once", () => {
+    const text = "SELECT count(*) AS n FROM customers WHERE workspace_id = @workspace";
+    const scope = scopeTo(db, north);
+    expect(scope.sql(text).pluck().get()).toBe(2);
+    expect(scope.sql(text).get()).toEqual({ n: 2 });
+    expect(scope.sql(text).pluck().all()).toEqual([2]);
+  });
+
   it("refuses a query that does not filter by the workspace", () => {
     expect(() => scopeTo(db, north).sql("SELECT count(*) FROM customers")).toThrow(/@workspace/);
   });
