@@ -8,9 +8,8 @@
  */
 import fs from "node:fs";
 import { eq, isNotNull } from "drizzle-orm";
-import type { Db } from "#db/client";
 import { datasets } from "#db/schema";
-import { scopeTo } from "#db/scoped";
+import type { WorkspaceScope } from "#db/scoped";
 import { recoverExpiredImports } from "~/datasets/stale-imports.server";
 import { isBeingImported } from "~/ingest/import-job.server";
 import type { PersonMatcher } from "./identifiers";
@@ -23,10 +22,9 @@ export class ErasureBlockedError extends Error {
  * Throws while an import of this workspace is queued or running. Imports whose process
  * died are settled first, so a dead one never blocks an erasure.
  */
-export function assertNoImportRunning(db: Db, workspaceId: number): void {
-  recoverExpiredImports(db);
-  const scope = scopeTo(db, workspaceId);
-  const running = scope.select(datasets).find((dataset) => isBeingImported(db, dataset));
+export function assertNoImportRunning(scope: WorkspaceScope): void {
+  recoverExpiredImports(scope.db);
+  const running = scope.select(datasets).find((dataset) => isBeingImported(scope.db, dataset));
   if (running) {
     throw new ErasureBlockedError(
       `An import is in progress (dataset ${running.id}); erase again when it has finished, so that it cannot load the person again.`,
@@ -56,12 +54,7 @@ function fileMentions(file: string, matcher: PersonMatcher): boolean {
 }
 
 /** Deletes stored uploads that mention the person; returns how many. */
-export function deleteUploadsMentioning(
-  db: Db,
-  workspaceId: number,
-  matcher: PersonMatcher,
-): number {
-  const scope = scopeTo(db, workspaceId);
+export function deleteUploadsMentioning(scope: WorkspaceScope, matcher: PersonMatcher): number {
   let deleted = 0;
   for (const dataset of scope.select(datasets, isNotNull(datasets.storedPath))) {
     const file = dataset.storedPath as string;

@@ -7,8 +7,7 @@
  * being truncated, the result and the audit entry say so (`walCheckpointed: false`), so an
  * operator knows the -wal file still holds old copies until the next full checkpoint.
  */
-import type { Db } from "#db/client";
-import { scopeTo, type WorkspaceScope } from "#db/scoped";
+import type { WorkspaceScope } from "#db/scoped";
 import { assertNoImportRunning, deleteUploadsMentioning } from "./erase-uploads.server";
 import { type PersonIdentifiers, personMatcher } from "./identifiers";
 import { truncateWal } from "./truncate-wal.server";
@@ -57,12 +56,12 @@ export function findCustomerByExternalId(
   externalId: string,
   source?: string,
 ): number | undefined {
-  const rows = scope.db.$client
-    .prepare<[number, string, string | null, string | null], { customer_id: number }>(
+  const rows = scope
+    .sql(
       `SELECT DISTINCT customer_id FROM customer_sources
-       WHERE workspace_id = ? AND external_id = ? AND (? IS NULL OR source = ?)`,
+       WHERE workspace_id = @workspace AND external_id = ? AND (? IS NULL OR source = ?)`,
     )
-    .all(scope.workspaceId, externalId, source ?? null, source ?? null);
+    .all<{ customer_id: number }>(externalId, source ?? null, source ?? null);
   if (rows.length > 1) {
     throw new Error(
       `Customer id "${externalId}" belongs to ${rows.length} different profiles (one per source); erase by internal id instead`,
@@ -71,18 +70,16 @@ export function findCustomerByExternalId(
   return rows[0]?.customer_id;
 }
 
-function identifiersOf(db: Db, workspaceId: number, customerId: number): PersonIdentifiers {
-  const profile = db.$client
-    .prepare<[number, number], { name: string | null; email: string | null; phone: string | null }>(
-      "SELECT name, email, phone FROM customers WHERE id = ? AND workspace_id = ?",
-    )
-    .get(customerId, workspaceId);
+function identifiersOf(scope: WorkspaceScope, customerId: number): PersonIdentifiers {
+  const profile = scope
+    .sql("SELECT name, email, phone FROM customers WHERE id = ? AND workspace_id = @workspace")
+    .get<{ name: string | null; email: string | null; phone: string | null }>(customerId);
   if (!profile) throw new CustomerNotFoundError(`No customer #${customerId} in this workspace`);
-  const sources = db.$client
-    .prepare<[number, number], { external_id: string; record: string }>(
-      "SELECT external_id, record FROM customer_sources WHERE customer_id = ? AND workspace_id = ?",
+  const sources = scope
+    .sql(
+      "SELECT external_id, record FROM customer_sources WHERE customer_id = ? AND workspace_id = @workspace",
     )
-    .all(customerId, workspaceId);
+    .all<{ external_id: string; record: string }>(customerId);
   const records = sources.map((s) => JSON.parse(s.record) as Record<string, unknown>);
   const all = (field: "name" | "email" | "phone") =>
     [profile[field], ...records.map((r) => r[field])].filter(
@@ -96,19 +93,19 @@ function identifiersOf(db: Db, workspaceId: number, customerId: number): PersonI
   };
 }
 
-function redactColumns(db: Db, workspaceId: number, matcher: ReturnType<typeof personMatcher>) {
+function redactColumns(scope: WorkspaceScope, matcher: ReturnType<typeof personMatcher>) {
   let redacted = 0;
   for (const { table, columns, json } of REDACTED_COLUMNS) {
     for (const column of [...columns, ...json]) {
       const isJson = (json as readonly string[]).includes(column);
-      const rows = db.$client
-        .prepare<[number], { id: number; value: string }>(
+      const rows = scope
+        .sql(
           `SELECT id, "${column}" AS value FROM ${table}
-           WHERE workspace_id = ? AND "${column}" IS NOT NULL`,
+           WHERE workspace_id = @workspace AND "${column}" IS NOT NULL`,
         )
-        .all(workspaceId);
-      const update = db.$client.prepare(
-        `UPDATE ${table} SET "${column}" = ? WHERE id = ? AND workspace_id = ?`,
+        .all<{ id: number; value: string }>();
+      const update = scope.sql(
+        `UPDATE ${table} SET "${column}" = ? WHERE id = ? AND workspace_id = @workspace`,
       );
       for (const { id, value } of rows) {
         // Compared in the same serialisation, so only real changes are written.
@@ -117,7 +114,7 @@ function redactColumns(db: Db, workspaceId: number, matcher: ReturnType<typeof p
           ? JSON.stringify(matcher.redactJson(JSON.parse(value)))
           : matcher.redact(value);
         if (cleaned === original) continue;
-        update.run(cleaned, id, workspaceId);
+        update.run(cleaned, id);
         redacted += 1;
       }
     }
@@ -130,77 +127,75 @@ function redactColumns(db: Db, workspaceId: number, matcher: ReturnType<typeof p
  * mention the person go, like their rejected rows.
  */
 function deleteCellWarningsMentioning(
-  db: Db,
-  workspaceId: number,
+  scope: WorkspaceScope,
   matcher: ReturnType<typeof personMatcher>,
 ): number {
-  const sqlite = db.$client;
-  const found = sqlite.prepare<[number], { id: number; datasetId: number; text: string }>(
-    `SELECT id, dataset_id AS datasetId,
-            coalesce("column", '') || ' ' || value || ' ' || reason AS text
-     FROM cell_warnings WHERE workspace_id = ?`,
-  );
-  const mentioning = found.all(workspaceId).filter((row) => matcher.mentions(row.text));
-  const remove = sqlite.prepare("DELETE FROM cell_warnings WHERE workspace_id = ? AND id = ?");
+  const mentioning = scope
+    .sql(
+      `SELECT id, dataset_id AS datasetId,
+              coalesce("column", '') || ' ' || value || ' ' || reason AS text
+       FROM cell_warnings WHERE workspace_id = @workspace`,
+    )
+    .all<{ id: number; datasetId: number; text: string }>()
+    .filter((row) => matcher.mentions(row.text));
+  const remove = scope.sql("DELETE FROM cell_warnings WHERE workspace_id = @workspace AND id = ?");
   // The datasets' counts stay equal to their warnings.
-  const lower = sqlite.prepare(
-    "UPDATE datasets SET cell_warnings = max(0, cell_warnings - 1) WHERE workspace_id = ? AND id = ?",
+  const lower = scope.sql(
+    "UPDATE datasets SET cell_warnings = max(0, cell_warnings - 1) WHERE workspace_id = @workspace AND id = ?",
   );
   for (const { id, datasetId } of mentioning) {
-    remove.run(workspaceId, id);
-    lower.run(workspaceId, datasetId);
+    remove.run(id);
+    lower.run(datasetId);
   }
   return mentioning.length;
 }
 
 function eraseInTransaction(
-  db: Db,
-  workspaceId: number,
+  scope: WorkspaceScope,
   customerId: number,
   actorUserId: number | null,
 ): { result: Omit<ErasureResult, "walCheckpointed">; auditId: number } {
-  const sqlite = db.$client;
-  const person = identifiersOf(db, workspaceId, customerId);
+  const person = identifiersOf(scope, customerId);
   const matcher = personMatcher(person);
   // Sales filed under one of their ids but already linked to someone else (the same id in
   // another source) belong to that other person and stay.
-  const transactions = sqlite
-    .prepare(
+  const transactions = scope
+    .sql(
       // The workspace in each branch lets SQLite use both partial indexes (multi-index OR).
-      `DELETE FROM transactions WHERE (workspace_id = ? AND customer_id = ?) OR (
-         workspace_id = ? AND customer_id IS NULL
+      `DELETE FROM transactions WHERE (workspace_id = @workspace AND customer_id = ?) OR (
+         workspace_id = @workspace AND customer_id IS NULL
          AND customer_external_id IN (SELECT value FROM json_each(?)))`,
     )
-    .run(workspaceId, customerId, workspaceId, JSON.stringify(person.externalIds)).changes;
+    .run(customerId, JSON.stringify(person.externalIds)).changes;
   // A send log names people by their ids only; every id of theirs goes, as for unlinked sales.
-  const responses = sqlite
-    .prepare(
-      `DELETE FROM responses WHERE workspace_id = ?
+  const responses = scope
+    .sql(
+      `DELETE FROM responses WHERE workspace_id = @workspace
          AND customer_external_id IN (SELECT value FROM json_each(?))`,
     )
-    .run(workspaceId, JSON.stringify(person.externalIds)).changes;
-  const customerSources = sqlite
-    .prepare("DELETE FROM customer_sources WHERE workspace_id = ? AND customer_id = ?")
-    .run(workspaceId, customerId).changes;
-  const customers = sqlite
-    .prepare("DELETE FROM customers WHERE workspace_id = ? AND id = ?")
-    .run(workspaceId, customerId).changes;
+    .run(JSON.stringify(person.externalIds)).changes;
+  const customerSources = scope
+    .sql("DELETE FROM customer_sources WHERE workspace_id = @workspace AND customer_id = ?")
+    .run(customerId).changes;
+  const customers = scope
+    .sql("DELETE FROM customers WHERE workspace_id = @workspace AND id = ?")
+    .run(customerId).changes;
 
   const rejectedIds: number[] = [];
-  const rejected = sqlite.prepare<[number], { id: number; text: string }>(
+  const rejected = scope.sql(
     `SELECT id, coalesce("column", '') || ' ' || reason || ' ' || raw AS text
-     FROM rejected_rows WHERE workspace_id = ?`,
+     FROM rejected_rows WHERE workspace_id = @workspace`,
   );
-  for (const row of rejected.iterate(workspaceId)) {
+  for (const row of rejected.iterate<{ id: number; text: string }>()) {
     if (matcher.mentions(row.text)) rejectedIds.push(row.id);
   }
-  const deleteRejected = sqlite.prepare(
-    "DELETE FROM rejected_rows WHERE workspace_id = ? AND id = ?",
+  const deleteRejected = scope.sql(
+    "DELETE FROM rejected_rows WHERE workspace_id = @workspace AND id = ?",
   );
-  for (const id of rejectedIds) deleteRejected.run(workspaceId, id);
-  const cellWarnings = deleteCellWarningsMentioning(db, workspaceId, matcher);
+  for (const id of rejectedIds) deleteRejected.run(id);
+  const cellWarnings = deleteCellWarningsMentioning(scope, matcher);
 
-  const redacted = redactColumns(db, workspaceId, matcher);
+  const redacted = redactColumns(scope, matcher);
   const removed = {
     customers,
     customer_sources: customerSources,
@@ -208,42 +203,41 @@ function eraseInTransaction(
     responses,
     rejected_rows: rejectedIds.length,
     cell_warnings: cellWarnings,
-    stored_uploads: deleteUploadsMentioning(db, workspaceId, matcher),
+    stored_uploads: deleteUploadsMentioning(scope, matcher),
   };
   // Only counts and the internal number, which identifies no one once the profile is gone.
-  const audit = sqlite
-    .prepare(
+  const audit = scope
+    .sql(
       `INSERT INTO audit_log (workspace_id, actor_user_id, action, target, details)
-       VALUES (?, ?, 'customer.erased', ?, ?)`,
+       VALUES (@workspace, ?, 'customer.erased', ?, ?)`,
     )
-    .run(workspaceId, actorUserId, `customer:${customerId}`, JSON.stringify({ removed, redacted }));
+    .run(actorUserId, `customer:${customerId}`, JSON.stringify({ removed, redacted }));
   return { result: { removed, redacted }, auditId: Number(audit.lastInsertRowid) };
 }
 
 /** Erases one customer, found by internal id or by an external id in any source. */
 export function eraseCustomer(
-  db: Db,
-  workspaceId: number,
+  scope: WorkspaceScope,
   target: { customerId?: number; externalId?: string },
   actorUserId?: number | null,
 ): ErasureResult {
-  const sqlite = db.$client;
+  const sqlite = scope.db.$client;
   const previous = sqlite.pragma("secure_delete", { simple: true });
   sqlite.pragma("secure_delete = ON");
   try {
     const { result, auditId } = sqlite.transaction(() => {
-      assertNoImportRunning(db, workspaceId);
+      assertNoImportRunning(scope);
       const customerId =
         target.customerId ??
         (target.externalId === undefined
           ? undefined
-          : findCustomerByExternalId(scopeTo(db, workspaceId), target.externalId));
+          : findCustomerByExternalId(scope, target.externalId));
       if (customerId === undefined) {
         throw new CustomerNotFoundError(
           `No customer with id "${target.externalId ?? ""}" in this workspace`,
         );
       }
-      return eraseInTransaction(db, workspaceId, customerId, actorUserId ?? null);
+      return eraseInTransaction(scope, customerId, actorUserId ?? null);
     })();
     // Old page images in the write-ahead log would still hold the erased values.
     const walCheckpointed = truncateWal(sqlite);

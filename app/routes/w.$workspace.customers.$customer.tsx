@@ -9,7 +9,6 @@ import { MERGE_RULES } from "~/customers/merge.server";
 import { recordObjection } from "~/customers/objection.server";
 import { getCustomerProfile, recentSaleLines } from "~/customers/queries.server";
 import { reportingCurrency } from "~/customers/reporting-currency.server";
-import { getDb } from "~/db.server";
 import { formatDateTime, formatInteger, formatMoney } from "~/format";
 import { parseForm } from "~/forms.server";
 import { message, useMessage } from "~/i18n/message";
@@ -60,7 +59,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   let walCheckpointed: boolean;
   try {
-    ({ walCheckpointed } = eraseCustomer(getDb(), workspace.id, { customerId: id }, user.id));
+    ({ walCheckpointed } = eraseCustomer(scope, { customerId: id }, user.id));
   } catch (error) {
     if (error instanceof ErasureBlockedError) return { error: error.message };
     throw error;

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { eraseCustomer } from "~/customers/erase.server";
-import { getDb, schema } from "~/db.server";
+import { getDb, schema, scopeTo } from "~/db.server";
 import type { Command } from "../command";
 
 /** The workspace named by --workspace (its slug), or a message naming the list command. */
@@ -28,7 +28,10 @@ export const customerErase: Command = {
     const internal = /^#(\d+)$/.exec(args.id);
     const target = internal ? { customerId: Number(internal[1]) } : { externalId: args.id };
     // The CLI is the operator's tool, so no user is recorded as the actor.
-    const { removed, redacted, walCheckpointed } = eraseCustomer(getDb(), workspaceId, target);
+    const { removed, redacted, walCheckpointed } = eraseCustomer(
+      scopeTo(getDb(), workspaceId),
+      target,
+    );
     const result = { erased: true, removed, redacted, walCheckpointed };
     return walCheckpointed ? result : { ...result, note: WAL_NOT_CHECKPOINTED };
   },

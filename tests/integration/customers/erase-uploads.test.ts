@@ -7,6 +7,7 @@ import path from "node:path";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import * as schema from "#db/schema";
+import { scopeTo } from "#db/scoped";
 import { enqueue } from "#jobs/queue";
 import { ErasureBlockedError, eraseCustomer } from "~/customers/erase.server";
 import { upsertCustomerBatch } from "~/customers/merge.server";
@@ -56,7 +57,7 @@ describe("erasure and stored uploads", () => {
     const failed = storedUpload(workspaceId, "failed.csv", `${header}C-77;x;y\n`, "failed");
     const other = storedUpload(workspaceId, "other.csv", `${header}C-12;ali@example.test;Ali\n`);
 
-    const result = eraseCustomer(db, workspaceId, { externalId: "C-77" }, null);
+    const result = eraseCustomer(scopeTo(db, workspaceId), { externalId: "C-77" }, null);
 
     expect(result.removed.stored_uploads).toBe(2);
     expect(fs.existsSync(mentions.file)).toBe(false);
@@ -77,7 +78,7 @@ describe("erasure and stored uploads", () => {
       .where(eq(schema.datasets.id, importing))
       .run();
 
-    expect(() => eraseCustomer(db, workspaceId, { externalId: "C-77" }, null)).toThrow(
+    expect(() => eraseCustomer(scopeTo(db, workspaceId), { externalId: "C-77" }, null)).toThrow(
       ErasureBlockedError,
     );
     expect(scope.select(schema.customers)).toHaveLength(1);
@@ -87,6 +88,8 @@ describe("erasure and stored uploads", () => {
       .set({ status: "succeeded" })
       .where(eq(schema.datasets.id, importing))
       .run();
-    expect(eraseCustomer(db, workspaceId, { externalId: "C-77" }, null).removed.customers).toBe(1);
+    expect(
+      eraseCustomer(scopeTo(db, workspaceId), { externalId: "C-77" }, null).removed.customers,
+    ).toBe(1);
   });
 });

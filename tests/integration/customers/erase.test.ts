@@ -139,7 +139,7 @@ describe("erasing a customer", () => {
     expect(aliId).not.toBe(ayseId);
     expect(traces(allTextValues(db)).length).toBeGreaterThan(5);
 
-    const result = eraseCustomer(db, workspaceId, { externalId: "OFF-7781" }, null);
+    const result = eraseCustomer(scopeTo(db, workspaceId), { externalId: "OFF-7781" }, null);
     expect(result.removed).toEqual({
       customers: 1,
       customer_sources: 2,
@@ -179,7 +179,7 @@ describe("erasing a customer", () => {
     try {
       reader.exec("BEGIN");
       expect(countHere()).toBe(2);
-      const result = eraseCustomer(db, scope.workspaceId, { customerId: aliId });
+      const result = eraseCustomer(scope, { customerId: aliId });
       expect(result.walCheckpointed).toBe(false);
       // Each attempt waited briefly instead of the app's 15 s, which is back afterwards.
       expect(db.$client.pragma("busy_timeout", { simple: true })).toBe(15_000);
@@ -208,7 +208,7 @@ describe("erasing a customer", () => {
 
   it("leaves the other person whole", () => {
     const { scope, ayseId } = seed("erase-other");
-    eraseCustomer(db, scope.workspaceId, { externalId: "ALI-WEB-1" });
+    eraseCustomer(scope, { externalId: "ALI-WEB-1" });
     expect(scope.select(schema.customers).map((c) => c.id)).toEqual([ayseId]);
     expect(scope.select(schema.customers)[0]).toMatchObject({
       name: "Ayşe Demir",
@@ -225,14 +225,14 @@ describe("erasing a customer", () => {
   it("erases by internal id, touches no other workspace, and says when no one matches", () => {
     const first = seed("erase-a");
     const second = seed("erase-b");
-    eraseCustomer(db, first.workspaceId, { customerId: first.aliId });
+    eraseCustomer(scopeTo(db, first.workspaceId), { customerId: first.aliId });
     expect(findCustomerByExternalId(second.scope, "ALI-WEB-1")).toBe(second.aliId);
     expect(second.scope.select(schema.rejectedRows)).toHaveLength(4);
     // Internal ids of another workspace are not found here.
-    expect(() => eraseCustomer(db, first.workspaceId, { customerId: second.aliId })).toThrow(
-      CustomerNotFoundError,
-    );
-    expect(() => eraseCustomer(db, first.workspaceId, { externalId: "NOPE" })).toThrow(
+    expect(() =>
+      eraseCustomer(scopeTo(db, first.workspaceId), { customerId: second.aliId }),
+    ).toThrow(CustomerNotFoundError);
+    expect(() => eraseCustomer(scopeTo(db, first.workspaceId), { externalId: "NOPE" })).toThrow(
       CustomerNotFoundError,
     );
   });
@@ -254,7 +254,7 @@ describe("erasing a customer", () => {
       [customerRow({ external_id: "42", email: "b@example.test" })],
       "offline",
     );
-    expect(() => eraseCustomer(db, workspaceId, { externalId: "42" })).toThrow(
+    expect(() => eraseCustomer(scopeTo(db, workspaceId), { externalId: "42" })).toThrow(
       /2 different profiles/,
     );
     expect(scopeTo(db, workspaceId).select(schema.customers)).toHaveLength(2);

@@ -421,7 +421,7 @@ describe("a transactions file alone", () => {
       { name: "Tuna", sources: "transactions:T2, crm.csv:T2" },
     ]);
 
-    const erased = eraseCustomer(db, workspace.id, { externalId: "T1" });
+    const erased = eraseCustomer(scopeTo(db, workspace.id), { externalId: "T1" });
     expect(erased.removed).toMatchObject({ customers: 1, customer_sources: 1, transactions: 2 });
     expect(profiles().map((p) => (p as { external_id: string }).external_id)).toEqual([
       "T2",

@@ -141,7 +141,7 @@ describe("cell warnings", () => {
       )
       .pluck()
       .get() as number;
-    const result = eraseCustomer(db, scope.workspaceId, { customerId: ayse }, ownerId);
+    const result = eraseCustomer(scope, { customerId: ayse }, ownerId);
     expect(result.removed.cell_warnings).toBe(1);
     expect(listCellWarnings(scope, summary.dataset_id).map((w) => w.value)).toEqual([
       "can@@example",

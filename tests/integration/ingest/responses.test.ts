@@ -6,6 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
+import { scopeTo } from "#db/scoped";
 import { eraseCustomer } from "~/customers/erase.server";
 import { exportCsv, rejectedRowsCsv } from "~/customers/export.server";
 import { fixture, rowsOf, setUpIngest } from "./support";
@@ -114,7 +115,7 @@ describe("responses dataset", () => {
     );
     expect(Object.keys(exported[0] ?? {})).toContain("sent_at");
 
-    const result = eraseCustomer(db, workspaceId, { externalId: "C1" });
+    const result = eraseCustomer(scopeTo(db, workspaceId), { externalId: "C1" });
     expect(result.removed.responses).toBe(2);
     const left = rowsOf<Stored>(db, "responses", workspaceId).map((r) => r.customer_external_id);
     expect(left).not.toContain("C1");
