@@ -27,8 +27,19 @@ export function migrationsFolder(): string {
   return found;
 }
 
-export function databasePath(): string {
-  return process.env.DATABASE_URL?.replace(/^file:/, "") || defaultDatabasePath;
+export class UnsupportedDatabaseError extends Error {}
+
+/**
+ * The SQLite file DATABASE_URL names: a path, `file:path` or `sqlite:path`. A PostgreSQL URL
+ * is refused with a message rather than taken for a file name (docs/decisions/031).
+ */
+export function databasePath(url = process.env.DATABASE_URL): string {
+  if (!url) return defaultDatabasePath;
+  if (/^postgres(ql)?:\/\//i.test(url))
+    throw new UnsupportedDatabaseError(
+      "DATABASE_URL names a PostgreSQL server, which this version cannot use yet: set it to a SQLite file path (or leave it unset for ./data/channelscope.db).",
+    );
+  return url.replace(/^(file|sqlite):(\/\/)?/i, "") || defaultDatabasePath;
 }
 
 export function openDb(file = databasePath(), options: { migrate?: boolean } = {}): Db {
