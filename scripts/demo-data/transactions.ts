@@ -6,7 +6,7 @@ import type { CustomerIds } from "./customers";
 import { isoDateTime, moneyFromKurus } from "./format";
 import type { Person } from "./people";
 import type { Rng } from "./random";
-import { BRANCH, generateTransactionEvents, ONLINE, STORES } from "./transaction-events";
+import { APP, BRANCH, generateTransactionEvents, ONLINE, STORES } from "./transaction-events";
 
 export const TRANSACTIONS_HEADER = [
   "transaction_id",
@@ -27,19 +27,21 @@ export const TRANSACTIONS_AT_SCALE_1 = 300_000;
 
 function channelName(channel: number): string {
   if (channel === ONLINE) return "online";
+  if (channel === APP) return "app";
   if (channel === BRANCH) return "offline";
   return STORES[channel]?.id ?? "offline";
 }
 
 /**
  * People in both files appear under the id of the source they used: their online id for
- * online orders, their branch number in stores and branches. Merging must join them.
+ * web and app orders, their branch number in stores and branches. Merging must join them.
  */
 function customerId(personIndex: number, channel: number, ids: CustomerIds): string {
   if (personIndex < 0) return "";
   const online = ids.online[personIndex] ?? null;
   const offline = ids.offline[personIndex] ?? null;
-  return (channel === ONLINE ? (online ?? offline) : (offline ?? online)) ?? "";
+  const digital = channel === ONLINE || channel === APP;
+  return (digital ? (online ?? offline) : (offline ?? online)) ?? "";
 }
 
 export interface TransactionsResult {
