@@ -4,7 +4,7 @@ import { PERIOD_END } from "./calendar";
 import { CsvWriter, ONLINE_CSV } from "./csv-writer";
 import type { CustomerIds } from "./customers";
 import { dayOf, isoDate, isoDateTime, moneyFromKurus } from "./format";
-import type { ConsentDays, Person } from "./people";
+import type { Person } from "./people";
 import { PERSONAS } from "./personas";
 import type { Rng } from "./random";
 import {
@@ -66,38 +66,53 @@ export const RESPONSES_HEADER = [
   "revenue",
 ];
 
-function earliest(person: Person, key: keyof ConsentDays): number {
-  const online = person.inOnline ? person.onlineConsents[key] : null;
-  const offline = person.inOffline ? person.offlineConsents[key] : null;
-  return Math.min(online ?? Number.POSITIVE_INFINITY, offline ?? Number.POSITIVE_INFINITY);
+/** Which of a person's records a channel uses: the app and e-mail the online one, the branch the phone. */
+function usesOnlineRecord(person: Person, channel: ResponseChannel): boolean {
+  const digital = channel === "email" || channel === "push";
+  return digital ? person.inOnline : !person.inOffline;
 }
 
 /**
  * First day each channel may reach a person (RESPONSE_CHANNELS order), Infinity where it
- * never may. Every channel needs data-processing (KVKK) consent, as the app's audiences do;
- * e-mail needs e-mail consent and an address, SMS SMS consent and a Turkish mobile, a call
- * SMS consent too (Türkiye's İYS register records calls and messages together), push the app.
+ * never may, read from the record the channel names them by (so the file agrees with that
+ * record's consent dates). Every channel needs data-processing (KVKK) consent, as the app's
+ * audiences do; e-mail needs e-mail consent and an address, SMS SMS consent and a Turkish
+ * mobile, a call SMS consent too (Türkiye's İYS register records calls and messages
+ * together), push the bank's app.
  */
 export function firstContactDays(person: Person): number[] {
-  const kvkk = earliest(person, "kvkk");
   const never = Number.POSITIVE_INFINITY;
-  const hasEmail = person.inOnline || person.offlineEmail !== null;
-  const smsPhone = person.inOffline ? person.offlinePhone : person.phone;
-  const sms = person.consents.sms ? Math.max(kvkk, earliest(person, "sms")) : never;
-  return [
-    person.consents.email && hasEmail ? Math.max(kvkk, earliest(person, "email")) : never,
-    smsPhone.countryCode === "90" ? sms : never,
-    person.appUser ? kvkk : never,
-    sms,
-  ];
+  return RESPONSE_CHANNELS.map((channel) => {
+    const online = usesOnlineRecord(person, channel);
+    const given = online ? person.onlineConsents : person.offlineConsents;
+    if (given.kvkk === null) return never;
+    const after = (day: number | null) =>
+      day === null ? never : Math.max(day, given.kvkk ?? never);
+    switch (channel) {
+      case "email":
+        return (online ? person.email : person.offlineEmail) === null ? never : after(given.email);
+      case "sms":
+        return (online ? person.phone : person.offlinePhone).countryCode === "90"
+          ? after(given.sms)
+          : never;
+      case "call":
+        return after(given.sms);
+      default:
+        // push: the app asks for nothing more than the data-processing consent.
+        return person.appUser ? given.kvkk : never;
+    }
+  });
 }
 
-/** The id a channel writes: the app and e-mail know the online id, the branch the phone. */
-function recipientId(ids: CustomerIds, index: number, channel: ResponseChannel): string {
-  const online = ids.online[index] ?? null;
-  const offline = ids.offline[index] ?? null;
-  const digital = channel === "email" || channel === "push";
-  return (digital ? (online ?? offline) : (offline ?? online)) ?? "";
+function recipientId(
+  ids: CustomerIds,
+  index: number,
+  person: Person,
+  channel: ResponseChannel,
+): string {
+  const id = usesOnlineRecord(person, channel) ? ids.online[index] : ids.offline[index];
+  if (!id) throw new Error("a message to a record the person does not have");
+  return id;
 }
 
 interface Send {
@@ -234,7 +249,7 @@ export async function writeResponses(
     const product = OFFER_PRODUCTS[send.offer];
     if (!offer || !product) throw new Error("unknown offer");
     const result = outcome(rng, person, send);
-    const id = recipientId(ids, send.person, channel);
+    const id = recipientId(ids, send.person, person, channel);
     recipients.set(id, send.person);
     const tally = byChannel[channel] ?? { sent: 0, converted: 0 };
     tally.sent++;
