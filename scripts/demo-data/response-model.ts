@@ -123,6 +123,9 @@ export function channelCarries(channelIndex: number, offerIndex: number): boolea
   return RESPONSE_CHANNELS[channelIndex] !== "call" || (OFFERS[offerIndex]?.bank ?? false);
 }
 
+/** Rates rounded for the truth file: six decimals keep every factor's effect readable. */
+const rounded = (rate: number) => Math.round(rate * 1e6) / 1e6;
+
 export interface Arm {
   channel: ResponseChannel;
   offer: string;
@@ -153,11 +156,8 @@ export function bestArm(
 ): Arm {
   const arms = armsOf(personaIndex).filter((arm) => channels.includes(arm.channel));
   const best = arms.reduce((top, arm) => (arm.rate > top.rate ? arm : top));
-  return best;
+  return { ...best, rate: rounded(best.rate) };
 }
-
-/** Rates rounded for the truth file: six decimals keep every factor's effect readable. */
-const rounded = (rate: number) => Math.round(rate * 1e6) / 1e6;
 
 /** persona → channel → offer → "HH" → conversion rate. */
 export function truthRates(): Record<
