@@ -42,10 +42,17 @@ export const OFFER_PRODUCTS: readonly Product[] = OFFERS.map((offer) =>
 /** Conversion rate of a message to the average customer, by channel, before the factors. */
 export const CHANNEL_BASE_RATE: Readonly<Record<ResponseChannel, number>> = {
   email: 0.012,
-  sms: 0.02,
-  push: 0.025,
-  call: 0.05,
+  sms: 0.018,
+  push: 0.012,
+  call: 0.03,
 };
+
+/**
+ * Each listed factor is raised to this power: real offers differ by several times in how
+ * well they sell to a group, and a year of sends split over 32 e-mail and SMS arms per
+ * segment needs that much contrast for a learner to tell the arms apart.
+ */
+export const FACTOR_CONTRAST = 1.25;
 
 interface PersonaResponse {
   /** Multipliers in RESPONSE_CHANNELS order. */
@@ -56,7 +63,7 @@ interface PersonaResponse {
   hour: readonly [number, number, number, number];
 }
 
-//                              email sms push call   card loan dep fund trav elec fash groc   09   12   18   21
+// Per persona: channel (email, sms, push, call), offer (OFFERS order), hour (09, 12, 18, 21 h).
 const BY_PERSONA: Readonly<Record<string, PersonaResponse>> = {
   young_urban_digital: factors(
     [1.0, 0.5, 1.8, 0.3],
@@ -95,7 +102,9 @@ function factors(
   offer: PersonaResponse["offer"],
   hour: PersonaResponse["hour"],
 ): PersonaResponse {
-  return { channel, offer, hour };
+  const sharpen = <T extends readonly number[]>(values: T): T =>
+    values.map((value) => Math.round(value ** FACTOR_CONTRAST * 1e4) / 1e4) as unknown as T;
+  return { channel: sharpen(channel), offer: sharpen(offer), hour: sharpen(hour) };
 }
 
 const MAX_RATE = 0.6;
@@ -196,7 +205,10 @@ export function truthRates(): Record<
 /** The factor tables themselves, for the truth file's reader. */
 export function truthFactors() {
   return {
+    about:
+      "rate = min(maxRate, base[channel] × channel × offer × hour factors of the persona); the factors listed are the table's values already raised to `contrast`",
     base: CHANNEL_BASE_RATE,
+    contrast: FACTOR_CONTRAST,
     maxRate: MAX_RATE,
     byPersona: Object.fromEntries(
       PERSONAS.map((persona) => {

@@ -237,8 +237,6 @@ export async function writeResponses(
   const writer = CsvWriter.open(join(outDir, "responses.csv"), ONLINE_CSV);
   await writer.header(RESPONSES_HEADER);
   const flag = (value: boolean | null) => (value === null ? "" : String(value));
-  /** Who got anything, by the id the file names them with. */
-  const recipients = new Map<string, number>();
   const byChannel: Record<string, { sent: number; converted: number }> = {};
   let conversions = 0;
   for (let rank = 0; rank < sends.length; rank++) {
@@ -250,7 +248,6 @@ export async function writeResponses(
     if (!offer || !product) throw new Error("unknown offer");
     const result = outcome(rng, person, send);
     const id = recipientId(ids, send.person, person, channel);
-    recipients.set(id, send.person);
     const tally = byChannel[channel] ?? { sent: 0, converted: 0 };
     tally.sent++;
     tally.converted += Number(result.converted);
@@ -273,12 +270,15 @@ export async function writeResponses(
     ]);
   }
   const { rows, bytes } = await writer.close();
-  const ordered = [...recipients.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  const neverResponders = ordered.flatMap(([id, index]) =>
-    people[index]?.neverResponds ? [id] : [],
+  // Every customer id of both files, recipient or not, so a plan that reaches someone the
+  // bank never wrote to can still be scored against the truth.
+  const everyone = people.flatMap((person, index) =>
+    [ids.online[index], ids.offline[index]].flatMap((id) => (id ? [[id, person] as const] : [])),
   );
+  everyone.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const neverResponders = everyone.flatMap(([id, person]) => (person.neverResponds ? [id] : []));
   const personaOfCustomer = Object.fromEntries(
-    ordered.map(([id, index]) => [id, PERSONAS[people[index]?.personaIndex ?? -1]?.key ?? ""]),
+    everyone.map(([id, person]) => [id, PERSONAS[person.personaIndex]?.key ?? ""]),
   );
   await writeTruth(outDir, { personaOfCustomer, neverResponders, byChannel, rows, conversions });
   return { rows, bytes, conversions, neverResponders: neverResponders.length };
