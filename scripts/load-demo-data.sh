@@ -23,4 +23,6 @@ import customers customers_offline.csv --source offline
 import transactions transactions.csv
 import campaigns campaigns.csv
 import channel_audiences channel_audiences.csv
+# A year of messages and what came of them; responses-truth.json beside it is not imported.
+import responses responses.csv
 touch "$marker"

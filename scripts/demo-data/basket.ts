@@ -24,10 +24,20 @@ const DEEP_DISCOUNT_CATEGORIES = new Set<Category>([
   "Health & Beauty",
 ]);
 
-/** For each persona and category, running totals of price^premium over that category's products. */
-const PRODUCT_CHOICE: readonly (readonly Float64Array[])[] = PERSONAS.map((persona) =>
-  PRODUCTS_BY_CATEGORY.map((indexes) =>
-    cumulative(indexes.map((index) => (PRODUCTS[index] as Product).price ** persona.premium)),
+/** Added to a persona's premium by price tier (people.ts): lower, middle, higher income. */
+export const TIER_PREMIUM = [-0.3, 0, 0.3] as const;
+
+/**
+ * For each persona, price tier and category, running totals of price^premium over that
+ * category's products (precomputed: a purchase is one binary search).
+ */
+const PRODUCT_CHOICE: readonly (readonly (readonly Float64Array[])[])[] = PERSONAS.map((persona) =>
+  TIER_PREMIUM.map((shift) =>
+    PRODUCTS_BY_CATEGORY.map((indexes) =>
+      cumulative(
+        indexes.map((index) => (PRODUCTS[index] as Product).price ** (persona.premium + shift)),
+      ),
+    ),
   ),
 );
 
@@ -45,8 +55,13 @@ export function pickCategory(
   return rng.weighted(weights);
 }
 
-export function pickProduct(rng: Rng, personaIndex: number, categoryIndex: number): number {
-  const choice = PRODUCT_CHOICE[personaIndex]?.[categoryIndex];
+export function pickProduct(
+  rng: Rng,
+  personaIndex: number,
+  categoryIndex: number,
+  priceTier = 1,
+): number {
+  const choice = PRODUCT_CHOICE[personaIndex]?.[priceTier]?.[categoryIndex];
   const indexes = PRODUCTS_BY_CATEGORY[categoryIndex];
   if (!choice || !indexes) throw new Error("unknown persona or category");
   return indexes[rng.fromCumulative(choice)] as number;

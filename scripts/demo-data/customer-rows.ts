@@ -1,9 +1,7 @@
-import { PERIOD_END } from "./calendar";
-import { dayOf, isoDate, turkishDate, turkishNumber } from "./format";
+import { isoDate, turkishDate, turkishNumber } from "./format";
 import { OFFLINE_PHONE_STYLES, scrambleEmail, writePhone } from "./identity";
 import { CITIES } from "./names";
 import type { Person } from "./people";
-import { PERSONAS, type Persona } from "./personas";
 import type { Rng } from "./random";
 
 /**
@@ -55,31 +53,8 @@ export const OFFLINE_HEADER = [
   "Ürün Sayısı",
 ];
 
-/** The data-protection law (KVKK) took effect here; older customers consented afterwards. */
-const KVKK_IN_FORCE = dayOf("2016-04-07");
-const KVKK_CONSENT_SHARE = 0.92;
-
-interface Consents {
-  sms: number | null;
-  email: number | null;
-  kvkk: number | null;
-}
-
-/** Consent days for one record: opt-ins at sign-up or a while later, never after the period. */
-function consents(rng: Rng, persona: Persona, signup: number): Consents {
-  const later = (probability: number) =>
-    rng.chance(probability)
-      ? Math.min(PERIOD_END, rng.chance(0.6) ? signup : signup + rng.int(1, 400))
-      : null;
-  const kvkk = rng.chance(KVKK_CONSENT_SHARE)
-    ? Math.min(PERIOD_END, signup >= KVKK_IN_FORCE ? signup : KVKK_IN_FORCE + rng.int(0, 500))
-    : null;
-  return { sms: later(persona.smsConsent), email: later(persona.emailConsent), kvkk };
-}
-
 export function onlineRow(person: Person, id: string, rng: Rng): string[] {
-  const persona = PERSONAS[person.personaIndex] as Persona;
-  const given = consents(rng, persona, person.onlineSignup);
+  const given = person.onlineConsents;
   const day = (value: number | null) => (value === null ? "" : isoDate(value));
   return [
     id,
@@ -105,8 +80,7 @@ export function onlineRow(person: Person, id: string, rng: Rng): string[] {
 }
 
 export function offlineRow(person: Person, id: string, rng: Rng): string[] {
-  const persona = PERSONAS[person.personaIndex] as Persona;
-  const given = consents(rng, persona, person.offlineSignup);
+  const given = person.offlineConsents;
   const yesNo = (value: number | null) => (value === null ? "Hayır" : "Evet");
   const day = (value: number | null) => (value === null ? "" : turkishDate(value));
   const fullName = `${person.firstName} ${person.lastName}`;

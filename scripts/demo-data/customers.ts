@@ -51,6 +51,8 @@ export interface CustomerFilesResult {
   offline: { rows: number; bytes: number };
   overlapping: number;
   defects: Record<DefectKind, number>;
+  /** People whose branch row was broken on purpose (it may not load). */
+  brokenPeople: ReadonlySet<number>;
 }
 
 /** Branch rows to break: people only in the branch file who gave an e-mail address. */
@@ -107,5 +109,6 @@ export async function writeCustomerFiles(
     offline: await offline.close(),
     overlapping: people.filter((person) => person.overlap !== null).length,
     defects: defectTally,
+    brokenPeople: new Set(defects.keys()),
   };
 }

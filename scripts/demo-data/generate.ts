@@ -7,6 +7,7 @@ import type { DefectKind } from "./defects";
 import { generatePeople } from "./people";
 import { writeProducts } from "./products";
 import { Rng } from "./random";
+import { RESPONSES_AT_SCALE_1, writeResponses } from "./responses";
 import { TRANSACTIONS_AT_SCALE_1, writeTransactions } from "./transactions";
 
 export interface DemoDataOptions {
@@ -34,14 +35,23 @@ export interface DemoDataSummary {
   transactionReturns: number;
   anonymousTransactions: number;
   campaigns: number;
+  /** Messages in responses.csv, how many converted, and recipients who never respond. */
+  responses: { sent: number; converted: number; neverResponders: number };
 }
 
 export const PEOPLE_AT_SCALE_1 = 20_000;
 
 /** Independent random streams, one per concern, so each file's draws stay put. */
-const STREAM = { people: 0, customers: 1, transactions: 2, campaigns: 3, audiences: 4 } as const;
+const STREAM = {
+  people: 0,
+  customers: 1,
+  transactions: 2,
+  campaigns: 3,
+  audiences: 4,
+  responses: 5,
+} as const;
 
-/** Writes the five datasets (six files) into outDir. Same seed and scale, same bytes. */
+/** Writes the six datasets (seven CSV files and the responses' truth) into outDir. Same seed and scale, same bytes. */
 export async function generateDemoData(options: DemoDataOptions): Promise<DemoDataSummary> {
   const started = performance.now();
   await mkdir(options.outDir, { recursive: true });
@@ -63,6 +73,14 @@ export async function generateDemoData(options: DemoDataOptions): Promise<DemoDa
   const products = await writeProducts(options.outDir);
   const campaigns = await writeCampaigns(options.outDir, root.stream(STREAM.campaigns));
   const audiences = await writeAudiences(options.outDir, root.stream(STREAM.audiences));
+  const responses = await writeResponses(
+    options.outDir,
+    people,
+    ids,
+    customers.brokenPeople,
+    Math.max(300, Math.round(RESPONSES_AT_SCALE_1 * options.scale)),
+    root.stream(STREAM.responses),
+  );
   const counts: [string, { rows: number }][] = [
     ["customers_online.csv", customers.online],
     ["customers_offline.csv", customers.offline],
@@ -70,6 +88,7 @@ export async function generateDemoData(options: DemoDataOptions): Promise<DemoDa
     ["products.csv", products],
     ["campaigns.csv", campaigns],
     ["channel_audiences.csv", audiences],
+    ["responses.csv", responses],
   ];
   const files = await Promise.all(
     counts.map(async ([file, { rows }]) => ({
@@ -90,5 +109,10 @@ export async function generateDemoData(options: DemoDataOptions): Promise<DemoDa
     transactionReturns: transactions.returns,
     anonymousTransactions: transactions.anonymous,
     campaigns: campaigns.campaigns,
+    responses: {
+      sent: responses.rows,
+      converted: responses.conversions,
+      neverResponders: responses.neverResponders,
+    },
   };
 }

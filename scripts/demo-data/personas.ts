@@ -35,6 +35,11 @@ export interface Persona {
   emailConsent: number;
   /** Share who joined before the period, i.e. not new customers. */
   establishedShare: number;
+  /**
+   * Share living abroad (gurbetçi): they bank from afar, buy less often, more online and
+   * more travel, and drift away more (see people.ts).
+   */
+  nonResidentShare: number;
 }
 
 type Weights = readonly number[];
@@ -70,6 +75,7 @@ export const PERSONAS: readonly Persona[] = [
     smsConsent: 0.45,
     emailConsent: 0.7,
     establishedShare: 0.5,
+    nonResidentShare: 0.06,
   },
   {
     key: "affluent_family",
@@ -91,6 +97,7 @@ export const PERSONAS: readonly Persona[] = [
     smsConsent: 0.6,
     emailConsent: 0.65,
     establishedShare: 0.8,
+    nonResidentShare: 0.05,
   },
   {
     key: "student",
@@ -104,7 +111,7 @@ export const PERSONAS: readonly Persona[] = [
     onlineShare: 0.75,
     churn: 0.25,
     childrenMean: 0,
-    femaleShare: 0.52,
+    femaleShare: 0.56,
     onlineSource: 0.9,
     metropolitanBias: 1.5,
     creditScore: [900, 200],
@@ -112,6 +119,7 @@ export const PERSONAS: readonly Persona[] = [
     smsConsent: 0.35,
     emailConsent: 0.55,
     establishedShare: 0.3,
+    nonResidentShare: 0.02,
   },
   {
     key: "retiree",
@@ -125,7 +133,7 @@ export const PERSONAS: readonly Persona[] = [
     onlineShare: 0.12,
     churn: 0.12,
     childrenMean: 2.5,
-    femaleShare: 0.55,
+    femaleShare: 0.58,
     onlineSource: 0.15,
     metropolitanBias: 0.9,
     creditScore: [1450, 150],
@@ -133,6 +141,7 @@ export const PERSONAS: readonly Persona[] = [
     smsConsent: 0.7,
     emailConsent: 0.3,
     establishedShare: 0.95,
+    nonResidentShare: 0.05,
   },
   {
     key: "sme_owner",
@@ -146,7 +155,7 @@ export const PERSONAS: readonly Persona[] = [
     onlineShare: 0.5,
     churn: 0.1,
     childrenMean: 1.5,
-    femaleShare: 0.3,
+    femaleShare: 0.28,
     onlineSource: 0.45,
     metropolitanBias: 1.3,
     creditScore: [1400, 300],
@@ -154,6 +163,7 @@ export const PERSONAS: readonly Persona[] = [
     smsConsent: 0.55,
     emailConsent: 0.75,
     establishedShare: 0.85,
+    nonResidentShare: 0.07,
   },
   {
     key: "mass_market",
@@ -167,7 +177,7 @@ export const PERSONAS: readonly Persona[] = [
     onlineShare: 0.35,
     churn: 0.3,
     childrenMean: 1.4,
-    femaleShare: 0.5,
+    femaleShare: 0.47,
     onlineSource: 0.4,
     metropolitanBias: 1,
     creditScore: [1150, 250],
@@ -175,5 +185,6 @@ export const PERSONAS: readonly Persona[] = [
     smsConsent: 0.5,
     emailConsent: 0.45,
     establishedShare: 0.75,
+    nonResidentShare: 0.02,
   },
 ];

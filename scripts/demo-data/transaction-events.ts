@@ -22,6 +22,8 @@ const DAYS_PER_YEAR = 365.25;
 /** Channel codes: non-negative numbers index STORES. */
 export const ONLINE = -1;
 export const BRANCH = -2;
+/** The bank's mobile app: an online order, made by an app user (people.ts). */
+export const APP = -3;
 
 /** Every partner store id, e.g. IST-014, and where each city's stores start in the list. */
 export const STORES: readonly { id: string; cityIndex: number }[] = CITIES.flatMap(
@@ -59,7 +61,7 @@ function storeFor(rng: Rng, person: Person): number {
 }
 
 function venueOf(channel: number): Venue {
-  return channel === ONLINE ? "online" : channel === BRANCH ? "branch" : "store";
+  return channel === ONLINE || channel === APP ? "online" : channel === BRANCH ? "branch" : "store";
 }
 
 class EventLog implements TransactionEvents {
@@ -127,7 +129,7 @@ function buyLine(
   visit: { day: number; channel: number; online: boolean },
   categoryIndex: number,
 ): void {
-  const productIndex = pickProduct(rng, person.personaIndex, categoryIndex);
+  const productIndex = pickProduct(rng, person.personaIndex, categoryIndex, person.priceTier);
   const product = PRODUCTS[productIndex] as Product;
   const quantity = pickQuantity(rng, product.category);
   const unit = unitPriceKurus(rng, product, visit.day, person.monthlyIncome, seasonality);
@@ -157,7 +159,13 @@ function purchase(
         ? Math.min(1, person.onlineShare + 0.3)
         : person.onlineShare;
   const online = rng.chance(onlineShare);
-  const channel = online ? ONLINE : isBankCategory(category) ? BRANCH : storeFor(rng, person);
+  const channel = online
+    ? person.appUser && rng.chance(person.appShare)
+      ? APP
+      : ONLINE
+    : isBankCategory(category)
+      ? BRANCH
+      : storeFor(rng, person);
   const visit = { day, channel, online };
   buyLine(rng, log, seasonality, person, personIndex, visit, categoryIndex);
   const { extra = 0, companion } = VISIT[category] ?? {};

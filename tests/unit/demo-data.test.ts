@@ -18,6 +18,8 @@ const FILES = [
   "products.csv",
   "campaigns.csv",
   "channel_audiences.csv",
+  "responses.csv",
+  "responses-truth.json",
 ];
 const SCALE = 0.02;
 let root: string;
@@ -47,6 +49,57 @@ const validTurkishDate = (text: string) => {
   return date.getUTCDate() === day && date.getUTCMonth() === month - 1;
 };
 
+interface Profile {
+  birthYear: number;
+  income: number;
+  resident: boolean;
+  sms: boolean;
+  email: boolean;
+  kvkk: boolean;
+  smsDate: string;
+  emailDate: string;
+  kvkkDate: string;
+}
+const isoFromTurkish = (text: string) => text.split(".").reverse().join("-");
+const turkishIncome = (text: string) => Number(text.replace(/\./g, "").replace(",", "."));
+
+/** Each customer id of either file with what the tests need, read back from the files. */
+async function customerProfiles(): Promise<Map<string, Profile>> {
+  const profiles = new Map<string, Profile>();
+  for (const row of await records("customers_online.csv")) {
+    profiles.set(row.customer_id ?? "", {
+      birthYear: Number(row.birth_date?.slice(0, 4)),
+      income: Number(row.monthly_income),
+      resident: row.residency === "resident",
+      sms: row.sms_consent === "true",
+      email: row.email_consent === "true",
+      kvkk: row.kvkk_consent === "true",
+      smsDate: row.sms_consent_date ?? "",
+      emailDate: row.email_consent_date ?? "",
+      kvkkDate: row.kvkk_consent_date ?? "",
+    });
+  }
+  const offline = parse(await offlineText(), {
+    delimiter: ";",
+    columns: true,
+    relax_column_count: true,
+  }) as Row[];
+  for (const row of offline) {
+    profiles.set(row["Müşteri No"] ?? "", {
+      birthYear: Number(row["Doğum Tarihi"]?.slice(6)),
+      income: turkishIncome(row["Aylık Gelir"] ?? ""),
+      resident: row.Yerleşiklik === "Yerleşik",
+      sms: row["SMS İzni"] === "Evet",
+      email: row["E-posta İzni"] === "Evet",
+      kvkk: row["KVKK Onayı"] === "Evet",
+      smsDate: isoFromTurkish(row["SMS İzin Tarihi"] ?? ""),
+      emailDate: isoFromTurkish(row["E-posta İzin Tarihi"] ?? ""),
+      kvkkDate: isoFromTurkish(row["KVKK Onay Tarihi"] ?? ""),
+    });
+  }
+  return profiles;
+}
+
 beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), "demo-data-"));
   summary = await generateDemoData({ outDir: dir("a"), seed: 7, scale: SCALE });
@@ -70,7 +123,10 @@ describe("determinism", () => {
     expect(a?.equals(c as Buffer)).toBe(false);
   });
 
-  it("reports the rows and bytes it wrote", async () => {
+  it("reports the rows and bytes it wrote, for every CSV file", async () => {
+    expect(summary.files.map(({ file }) => file).sort()).toEqual(
+      FILES.filter((file) => file.endsWith(".csv")).sort(),
+    );
     for (const { file, rows, bytes } of summary.files) {
       const content = await readFile(join(dir("a"), file));
       expect(content.length, file).toBe(bytes);
@@ -161,6 +217,31 @@ describe("customer files", () => {
   });
 });
 
+describe("one person, one set of choices", () => {
+  it("gives both records of someone in both files the same SMS, e-mail and KVKK consent", async () => {
+    const online = await records("customers_online.csv");
+    const offline = parse(await offlineText(), {
+      delimiter: ";",
+      columns: true,
+      relax_column_count: true,
+    }) as Row[];
+    const byEmail = new Map(online.map((row) => [emailKey(row.email ?? ""), row]));
+    const byPhone = new Map(online.map((row) => [phoneKey(row.phone ?? ""), row]));
+    let pairs = 0;
+    for (const row of offline) {
+      const email = emailKey(row["E-posta"] ?? "");
+      const match = (email && byEmail.get(email)) || byPhone.get(phoneKey(row.Telefon ?? ""));
+      if (!match) continue;
+      pairs++;
+      const yes = (text: string | undefined) => text === "Evet";
+      expect(yes(row["SMS İzni"]), match.customer_id).toBe(match.sms_consent === "true");
+      expect(yes(row["E-posta İzni"]), match.customer_id).toBe(match.email_consent === "true");
+      expect(yes(row["KVKK Onayı"]), match.customer_id).toBe(match.kvkk_consent === "true");
+    }
+    expect(pairs).toBe(summary.overlappingCustomers);
+  });
+});
+
 describe("transactions", () => {
   it("stays in the period, multiplies out, matches the catalogue and known customers", async () => {
     const [transactions, products, online] = await Promise.all(
@@ -181,7 +262,7 @@ describe("transactions", () => {
       expect(Math.round(Number(row.amount) * 100)).toBe(kurus);
       const id = row.customer_id ?? "";
       expect(id === "" || onlineIds.has(id) || offlineIds.has(id), id).toBe(true);
-      expect(row.channel).toMatch(/^(online|offline|[A-Z]{3}-\d{3})$/);
+      expect(row.channel).toMatch(/^(online|app|offline|[A-Z]{3}-\d{3})$/);
     }
     const rows = transactions?.length ?? 0;
     const returns = (transactions ?? []).filter((row) => Number(row.quantity) < 0);
@@ -218,22 +299,177 @@ describe("transactions", () => {
     expect(new Set(categories)).toEqual(new Set(["Groceries"]));
   });
 
-  it("gives people structure: customers over 62 buy online far less than those under 36", async () => {
-    const online = await records("customers_online.csv");
-    const birthYear = new Map(
-      online.map((row) => [row.customer_id, Number(row.birth_date?.slice(0, 4))]),
-    );
-    const share = { young: [0, 0], old: [0, 0] };
+  it("gives people structure: under-36s buy online or in the app at least 30 points more than over-62s", async () => {
+    const profiles = await customerProfiles();
+    const share = { young: [0, 0, 0], old: [0, 0, 0] };
     for (const row of await records("transactions.csv")) {
-      const year = birthYear.get(row.customer_id ?? "");
+      const year = profiles.get(row.customer_id ?? "")?.birthYear;
       if (year === undefined) continue;
       const group = year >= 1991 ? share.young : year <= 1964 ? share.old : null;
       if (!group) continue;
-      group[0] = (group[0] ?? 0) + Number(row.channel === "online");
+      group[0] = (group[0] ?? 0) + Number(row.channel === "online" || row.channel === "app");
+      group[1] = (group[1] ?? 0) + Number(row.channel === "app");
+      group[2] = (group[2] ?? 0) + 1;
+    }
+    const digital = ([online, , all]: number[]) => (online ?? 0) / (all ?? 1);
+    const app = ([, inApp, all]: number[]) => (inApp ?? 0) / (all ?? 1);
+    expect(digital(share.young)).toBeGreaterThan(digital(share.old) + 0.3);
+    // The app is the young's: a third of their purchases, hardly any of the over-62s'.
+    expect(app(share.young)).toBeGreaterThan(0.25);
+    expect(app(share.old)).toBeLessThan(0.05);
+  });
+
+  it("has higher incomes spend more, and people abroad buy travel more than residents", async () => {
+    const profiles = await customerProfiles();
+    const spend = new Map<string, number>();
+    const travel = { abroad: [0, 0], home: [0, 0] };
+    for (const row of await records("transactions.csv")) {
+      const profile = profiles.get(row.customer_id ?? "");
+      if (!profile) continue;
+      spend.set(
+        row.customer_id ?? "",
+        (spend.get(row.customer_id ?? "") ?? 0) + Number(row.amount),
+      );
+      const group = profile.resident ? travel.home : travel.abroad;
+      group[0] = (group[0] ?? 0) + Number(row.category === "Travel");
       group[1] = (group[1] ?? 0) + 1;
     }
-    const ratio = ([online, all]: number[]) => (online ?? 0) / (all ?? 1);
-    expect(ratio(share.young)).toBeGreaterThan(ratio(share.old) + 0.3);
+    const byIncome = [...spend.keys()]
+      .map((id) => ({ income: profiles.get(id)?.income ?? 0, spend: spend.get(id) ?? 0 }))
+      .filter(({ income }) => income > 0)
+      .sort((a, b) => a.income - b.income);
+    const quarter = Math.floor(byIncome.length / 4);
+    const mean = (rows: { spend: number }[]) =>
+      rows.reduce((sum, row) => sum + row.spend, 0) / rows.length;
+    // The top income quarter spends at least twice what the bottom one does.
+    expect(mean(byIncome.slice(-quarter))).toBeGreaterThan(2 * mean(byIncome.slice(0, quarter)));
+    const ratio = ([hits, all]: number[]) => (hits ?? 0) / (all ?? 1);
+    expect(ratio(travel.abroad)).toBeGreaterThan(1.5 * ratio(travel.home));
+  });
+});
+
+interface Truth {
+  channels: string[];
+  sendHours: number[];
+  offers: { key: string; productCode: string; category: string }[];
+  rates: Record<string, Record<string, Record<string, Record<string, number>>>>;
+  bestArm: Record<
+    string,
+    Record<
+      "anyChannel" | "emailOrSms",
+      { channel: string; offer: string; hour: number; rate: number }
+    >
+  >;
+  neverResponders: string[];
+  personaOfCustomer: Record<string, string>;
+  sends: { rows: number; converted: number };
+}
+const readTruth = async () => JSON.parse(await readUtf8("responses-truth.json")) as Truth;
+/** Day number of an ISO date (UTC days, as the generator counts). */
+const dayNumber = (isoDate: string) =>
+  Math.round(Date.parse(`${isoDate.slice(0, 10)}T00:00:00Z`) / 864e5);
+
+describe("responses", () => {
+  it("sends a year of messages, in the send slots, naming known offers", async () => {
+    const [responses, truth] = await Promise.all([records("responses.csv"), readTruth()]);
+    expect(responses.length).toBe(truth.sends.rows);
+    expect(responses.length).toBeGreaterThan(1000);
+    const offers = new Map(truth.offers.map((offer) => [offer.key, offer]));
+    for (const row of responses) {
+      const sentAt = row.sent_at ?? "";
+      expect(sentAt >= "2025-11-01T00:00:00+03:00" && sentAt <= "2026-10-31T23:59:59+03:00").toBe(
+        true,
+      );
+      expect(sentAt.endsWith("+03:00")).toBe(true);
+      expect(truth.sendHours).toContain(Number(sentAt.slice(11, 13)));
+      expect(Number(sentAt.slice(14, 16))).toBeLessThan(30);
+      expect(truth.channels).toContain(row.channel);
+      const offer = offers.get(row.offer ?? "");
+      expect(offer?.productCode).toBe(row.product_code);
+      expect(offer?.category).toBe(row.category);
+      // What happened is consistent: a sale was delivered, opened where opens are tracked, clicked.
+      if (row.converted === "true") {
+        expect([row.delivered, row.clicked || "true"]).toEqual(["true", "true"]);
+        expect(Number(row.revenue)).toBeGreaterThan(0);
+      } else expect(row.revenue).toBe("");
+      if (row.clicked === "true") expect(row.delivered).toBe("true");
+    }
+    const ids = new Set(responses.map((row) => row.message_id));
+    expect(ids.size).toBe(responses.length);
+  });
+
+  it("sends nothing without consent: KVKK for all, e-mail or SMS consent per channel, never before it was given", async () => {
+    const [responses, profiles] = await Promise.all([records("responses.csv"), customerProfiles()]);
+    for (const row of responses) {
+      const profile = profiles.get(row.customer_id ?? "");
+      if (!profile) throw new Error(`response to unknown customer ${row.customer_id}`);
+      const day = (row.sent_at ?? "").slice(0, 10);
+      expect(profile.kvkk, row.message_id).toBe(true);
+      expect(profile.kvkkDate <= day, row.message_id).toBe(true);
+      if (row.channel === "email") {
+        expect(profile.email, row.message_id).toBe(true);
+        expect(profile.emailDate <= day, row.message_id).toBe(true);
+      }
+      if (row.channel === "sms" || row.channel === "call") {
+        expect(profile.sms, row.message_id).toBe(true);
+        expect(profile.smsDate <= day, row.message_id).toBe(true);
+      }
+    }
+    expect(new Set(responses.map((row) => row.channel))).toEqual(
+      new Set(["email", "sms", "push", "call"]),
+    );
+  });
+
+  it("keeps the weekly contact cap of two messages per person", async () => {
+    const perWeek = new Map<string, number>();
+    const start = dayNumber("2025-11-01");
+    for (const row of await records("responses.csv")) {
+      const week = Math.floor((dayNumber(row.sent_at ?? "") - start) / 7);
+      const key = `${row.customer_id} ${week}`;
+      perWeek.set(key, (perWeek.get(key) ?? 0) + 1);
+    }
+    expect(Math.max(...perWeek.values())).toBeLessThanOrEqual(2);
+  });
+
+  it("converts as the truth says: never-responders never, the rest at the stated rates", async () => {
+    const [responses, truth] = await Promise.all([records("responses.csv"), readTruth()]);
+    const never = new Set(truth.neverResponders);
+    expect(never.size).toBeGreaterThan(0);
+    let expected = 0;
+    let variance = 0;
+    let observed = 0;
+    for (const row of responses) {
+      const id = row.customer_id ?? "";
+      if (never.has(id)) {
+        expect(row.converted, id).toBe("false");
+        continue;
+      }
+      const persona = truth.personaOfCustomer[id] ?? "";
+      const rate =
+        truth.rates[persona]?.[row.channel ?? ""]?.[row.offer ?? ""]?.[
+          (row.sent_at ?? "").slice(11, 13)
+        ];
+      if (rate === undefined) throw new Error(`no true rate for ${row.message_id}`);
+      expected += rate;
+      variance += rate * (1 - rate);
+      observed += Number(row.converted === "true");
+    }
+    expect(observed).toBe(truth.sends.converted);
+    // Within four standard deviations of the sum of Bernoulli draws.
+    expect(Math.abs(observed - expected)).toBeLessThan(4 * Math.sqrt(variance));
+  });
+
+  it("gives personas different best arms: the young a push at night, retirees a morning SMS or call", async () => {
+    const { bestArm, rates } = await readTruth();
+    const young = bestArm.young_urban_digital;
+    const retiree = bestArm.retiree;
+    expect(young?.anyChannel).toMatchObject({ channel: "push", hour: 21 });
+    expect(retiree?.anyChannel.hour).toBe(9);
+    expect(["sms", "call"]).toContain(retiree?.anyChannel.channel);
+    expect(young?.emailOrSms).not.toEqual(retiree?.emailOrSms);
+    // The young answer push at least three times as often as retirees, for the same offer and hour.
+    const push = (persona: string) => rates[persona]?.push?.electronics_installments?.["21"] ?? 0;
+    expect(push("young_urban_digital")).toBeGreaterThan(3 * push("retiree"));
   });
 });
 

@@ -1,6 +1,7 @@
 /**
- * The demo generator's six files, imported like a user would: every row loads except the
- * branch file's deliberately broken ones, and sales find their customers.
+ * The demo generator's seven files, imported like a user would: every row loads except the
+ * branch file's deliberately broken ones, sales find their customers, and every response
+ * loads and goes to a known, consenting customer.
  */
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -18,6 +19,7 @@ const files = [
   ["products.csv", "products"],
   ["campaigns.csv", "campaigns"],
   ["channel_audiences.csv", "channel_audiences"],
+  ["responses.csv", "responses"],
 ] as const;
 
 function rowsIn(file: string): number {
@@ -118,5 +120,45 @@ describe("demo data import", () => {
     expect(countOf(db, "products", workspaceId)).toBe(rowsIn("products.csv"));
     expect(countOf(db, "campaigns", workspaceId)).toBe(rowsIn("campaigns.csv"));
     expect(countOf(db, "channel_audiences", workspaceId)).toBe(rowsIn("channel_audiences.csv"));
+  });
+});
+
+describe("demo responses import", () => {
+  it("loads every message with no rejected row or cell warning", () => {
+    expect(rowsIn("responses.csv")).toBeGreaterThan(100);
+    expect(imported["responses.csv"]).toMatchObject({ rows_rejected: 0, cell_warnings: 0 });
+    expect(countOf(db, "responses", workspaceId)).toBe(rowsIn("responses.csv"));
+    const converted = db.$client
+      .prepare("SELECT count(*) FROM responses WHERE workspace_id = ? AND converted = 1")
+      .pluck()
+      .get(workspaceId);
+    expect(converted).toBe(demo.responses.converted);
+  });
+
+  it("sends e-mail and SMS only to customers whose merged profile consents to them", () => {
+    const offending = db.$client
+      .prepare(
+        `SELECT r.channel, r.customer_external_id, c.consent_data_processing, c.consent_email,
+                c.consent_sms
+         FROM responses AS r
+         JOIN customer_sources AS cs
+           ON cs.workspace_id = r.workspace_id AND cs.external_id = r.customer_external_id
+         JOIN customers AS c ON c.id = cs.customer_id
+         WHERE r.workspace_id = ?
+           AND (coalesce(c.consent_data_processing, 0) != 1
+             OR (r.channel = 'email' AND coalesce(c.consent_email, 0) != 1)
+             OR (r.channel = 'sms' AND coalesce(c.consent_sms, 0) != 1))`,
+      )
+      .all(workspaceId);
+    expect(offending).toEqual([]);
+    const unknown = db.$client
+      .prepare(
+        `SELECT count(*) FROM responses AS r WHERE r.workspace_id = ? AND NOT EXISTS (
+           SELECT 1 FROM customer_sources AS cs
+           WHERE cs.workspace_id = r.workspace_id AND cs.external_id = r.customer_external_id)`,
+      )
+      .pluck()
+      .get(workspaceId);
+    expect(unknown).toBe(0);
   });
 });
