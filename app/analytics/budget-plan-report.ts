@@ -4,7 +4,7 @@
  * and reports the old and new split with intervals, marginal returns and the binding bound
  * of every channel. Pure: the caller passes the channel models it read.
  */
-import { message } from "./message-code";
+
 import { allocateBudget, PlanInputError, type PlannedChannel } from "./budget-planner";
 import {
   type ChannelModel,
@@ -17,6 +17,7 @@ import {
   replicateTotals,
 } from "./campaign-forecast";
 import { quantile } from "./curve-bootstrap";
+import { message } from "./message-code";
 
 export type PlanGoal =
   | { kind: "conversions" }

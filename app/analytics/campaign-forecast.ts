@@ -5,9 +5,10 @@
  * the residual bootstrap (curve-bootstrap.ts): each replicate uses one refitted curve plus
  * the window's sum of block-resampled residuals. See docs/analytics.md.
  */
-import { message } from "./message-code";
+
 import { blockResample, quantile } from "./curve-bootstrap";
 import { dayNumber } from "./day-number";
+import { message } from "./message-code";
 import { createRandom, type SeededRandom } from "./random";
 import { type CurveParams, endAdstock, windowTotal } from "./response-curve";
 import type { FitQuality, FitStatus } from "./response-fit";

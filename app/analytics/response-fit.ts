@@ -10,8 +10,8 @@
  * data cannot support a curve (not enough history) or cannot tell its shape (unidentified).
  */
 import { levenbergMarquardt } from "ml-levenberg-marquardt";
-import { message } from "./message-code";
 import { dayNumber } from "./day-number";
+import { message } from "./message-code";
 import {
   adstock,
   type CurveParams,
