@@ -354,6 +354,17 @@ export function matchSegmentChannels(
     const effectivenessDiffers = spreadOf(rows.map((r) => r.effectiveness.value)) >= SEPARATES;
     const similarities = known.map((r) => r.comparison.similarity);
     const similarityDiffers = spreadOf(similarities) >= SEPARATES;
+    const fitDiffers = new Set(
+      [...new Set(known.flatMap((r) => r.comparison.dimensions.map((d) => d.dimension)))].filter(
+        (dimension) =>
+          spreadOf(
+            known.flatMap(
+              (r) =>
+                r.comparison.dimensions.find((d) => d.dimension === dimension)?.similarity ?? [],
+            ),
+          ) >= SEPARATES,
+      ),
+    );
     const describedBySome = new Set(
       known.flatMap((r) => r.comparison.dimensions.map((d) => d.dimension)),
     );
@@ -398,16 +409,20 @@ export function matchSegmentChannels(
         r.comparison.dimensions.length > 0 &&
         Math.abs(r.comparison.similarity - mean) >= SEPARATES
       ) {
-        const byFit = [...r.comparison.dimensions].sort((a, b) => b.similarity - a.similarity);
+        // Named: the best (or weakest) of the dimensions whose fit differs between channels.
+        const byFit = r.comparison.dimensions
+          .filter((d) => fitDiffers.has(d.dimension))
+          .sort((a, b) => b.similarity - a.similarity);
         const close = r.comparison.similarity > mean;
-        const named = (close ? byFit[0] : byFit[byFit.length - 1]) as DimensionComparison;
-        reasons.push(
-          code(close ? "reasons.closeAudience" : "reasons.farAudience", {
-            similarity: round(r.comparison.similarity),
-            average: round(mean),
-            dimension: named.dimension,
-          }),
-        );
+        const named = close ? byFit[0] : byFit[byFit.length - 1];
+        if (named)
+          reasons.push(
+            code(close ? "reasons.closeAudience" : "reasons.farAudience", {
+              similarity: round(r.comparison.similarity),
+              average: round(mean),
+              dimension: named.dimension,
+            }),
+          );
       }
       const undescribed = [...describedBySome].filter(
         (d) => !r.comparison.dimensions.some((c) => c.dimension === d),
