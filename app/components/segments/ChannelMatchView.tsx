@@ -49,15 +49,34 @@ function SegmentSummary({
           {text(note)}
         </p>
       ))}
-      <ol style={{ margin: 0, paddingLeft: "1.25rem" }}>
-        {entry.channels.slice(0, SUMMARY_CHANNELS).map((c) => (
-          <li key={c.channel}>
-            <strong>{c.channel}</strong>{" "}
-            <span className="muted">{t("summary.index", { index: indexText(c.index) })}</span>
-            {c.reasons[0] ? <div className="small">{text(c.reasons[0])}</div> : null}
-          </li>
-        ))}
-      </ol>
+      <table className="data small">
+        <thead>
+          <tr>
+            <th>{t("details.rank")}</th>
+            <th>{t("details.channel")}</th>
+            <th>{t("details.index")}</th>
+            <th>{t("details.why")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {entry.channels.slice(0, SUMMARY_CHANNELS).map((c, rank) => (
+            <tr key={c.channel}>
+              <td>{rank + 1}</td>
+              <td>
+                <strong>{c.channel}</strong>
+              </td>
+              <td>{indexText(c.index)}</td>
+              <td>
+                <ul style={{ margin: 0, paddingLeft: "1rem" }}>
+                  {c.reasons.map((reason) => (
+                    <li key={reason}>{text(reason)}</li>
+                  ))}
+                </ul>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </section>
   );
 }
@@ -220,7 +239,7 @@ export function ChannelMatchView({
         style={{
           display: "grid",
           gap: "1rem",
-          gridTemplateColumns: "repeat(auto-fill, minmax(18rem, 1fr))",
+          gridTemplateColumns: "repeat(auto-fill, minmax(min(100%, 32rem), 1fr))",
         }}
       >
         {match.segments.map((entry) => (
