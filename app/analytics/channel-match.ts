@@ -369,14 +369,23 @@ export function matchSegmentChannels(
       known.flatMap((r) => r.comparison.dimensions.map((d) => d.dimension)),
     );
 
-    const result = rows.map((r): RankedChannel => {
+    const result = rows.map((r) => {
       const similarity = similarityOf(r);
       const index = r.affinity.index;
       const score =
         similarity ** similarityWeight *
         r.effectiveness.value ** effectivenessWeight *
         index ** indexWeight;
-      const reasons: string[] = [];
+      // Each reason with the factor of the score it is about (ln of the factor, by name).
+      const reasons: { text: string; factor: string }[] = [];
+      const factors = new Map<string, number>([
+        ["effectiveness", Math.log(Math.max(r.effectiveness.value, 1e-9))],
+        ["similarity", Math.log(Math.max(similarity, 1e-9))],
+        ...r.affinity.dimensions.map((d): [string, number] => [
+          `index:${d.dimension}`,
+          Math.log(d.index),
+        ]),
+      ]);
       const telling = r.affinity.dimensions
         .filter(
           (d) =>
@@ -391,18 +400,22 @@ export function matchSegmentChannels(
         )
         .slice(0, REASON_DIMENSIONS);
       for (const d of telling) {
-        reasons.push(
-          code(d.index >= 1 ? "reasons.overIndex" : "reasons.underIndex", {
+        reasons.push({
+          text: code(d.index >= 1 ? "reasons.overIndex" : "reasons.underIndex", {
             dimension: d.dimension,
             bucket: bucketName(d.dimension, d.bucket),
             bucketIndex: round(d.bucketIndex),
             share: round(d.audienceShare, 3),
             index: round(d.index, 3),
           }),
-        );
+          factor: `index:${d.dimension}`,
+        });
       }
       if (effectivenessDiffers || r.effectiveness.source === "segment")
-        reasons.push(describeEffectiveness(r.effectiveness, r.channel));
+        reasons.push({
+          text: describeEffectiveness(r.effectiveness, r.channel),
+          factor: "effectiveness",
+        });
       const mean = similarities.reduce((a, b) => a + b, 0) / Math.max(1, similarities.length);
       if (
         similarityDiffers &&
@@ -416,20 +429,25 @@ export function matchSegmentChannels(
         const close = r.comparison.similarity > mean;
         const named = close ? byFit[0] : byFit[byFit.length - 1];
         if (named)
-          reasons.push(
-            code(close ? "reasons.closeAudience" : "reasons.farAudience", {
+          reasons.push({
+            text: code(close ? "reasons.closeAudience" : "reasons.farAudience", {
               similarity: round(r.comparison.similarity),
               average: round(mean),
               dimension: named.dimension,
             }),
-          );
+            factor: "similarity",
+          });
       }
       const undescribed = [...describedBySome].filter(
         (d) => !r.comparison.dimensions.some((c) => c.dimension === d),
       );
       if (undescribed.length > 0)
-        reasons.push(code("reasons.notDescribed", { dimensions: undescribed.join(",") }));
-      if (reasons.length === 0) reasons.push(code("reasons.nothingSeparates"));
+        reasons.push({
+          text: code("reasons.notDescribed", { dimensions: undescribed.join(",") }),
+          factor: "",
+        });
+      if (reasons.length === 0)
+        reasons.push({ text: code("reasons.nothingSeparates"), factor: "" });
       return {
         channelId: r.channel.channelId,
         name: r.channel.name,
@@ -440,13 +458,31 @@ export function matchSegmentChannels(
         effectiveness: r.effectiveness,
         dimensions: r.comparison.dimensions,
         reasons,
+        factors,
       };
     });
     result.sort((a, b) => b.score - a.score || a.name.localeCompare(b.name));
+    // What puts a channel where it is comes first: in the top half, what lifts it above the
+    // next channel; in the bottom half, what holds it below the one before.
+    const channelsRanked = result.map(({ reasons, factors, ...channel }, rank): RankedChannel => {
+      const upper = rank < result.length / 2;
+      const neighbour = result[upper ? rank + 1 : rank - 1]?.factors;
+      const pull = (factor: string) =>
+        neighbour ? (factors.get(factor) ?? 0) - (neighbour.get(factor) ?? 0) : 0;
+      const ordered = [...reasons].sort((a, b) =>
+        upper ? pull(b.factor) - pull(a.factor) : pull(a.factor) - pull(b.factor),
+      );
+      return { ...channel, reasons: ordered.map((reason) => reason.text) };
+    });
     const notes: string[] = [];
     if (separating.size > 0 && ![...channelsDiffer].some((d) => separating.has(d)))
       notes.push(code("notes.likeBase"));
-    return { segmentId: segment.segmentId, segmentName: segment.name, channels: result, notes };
+    return {
+      segmentId: segment.segmentId,
+      segmentName: segment.name,
+      channels: channelsRanked,
+      notes,
+    };
   });
 
   return {
