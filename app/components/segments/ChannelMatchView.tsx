@@ -219,7 +219,7 @@ export function ChannelMatchView({
           : null}
       </p>
       {diagnosis.length > 0 ? (
-        <section className="notice" aria-label={t("diagnosis.title")}>
+        <section className="notice warning" aria-label={t("diagnosis.title")}>
           <h2 style={{ marginTop: 0 }}>{t("diagnosis.title")}</h2>
           <ul>
             {diagnosis.map((line) => (
