@@ -210,6 +210,9 @@ export function ChannelMatchView({
   );
   const diagnosis = match.diagnosis?.messages ?? [];
   const segmentChannels = match.segment_result_channels ?? [];
+  // Nothing tells the segments apart and nothing splits effectiveness: one list says it all.
+  const sameForAll = diagnosis.length > 0 && match.effectiveness_source !== "segment";
+  const firstSegment = match.segments[0];
   return (
     <>
       <p className="muted small">
@@ -242,14 +245,26 @@ export function ChannelMatchView({
           gridTemplateColumns: "repeat(auto-fill, minmax(min(100%, 32rem), 1fr))",
         }}
       >
-        {match.segments.map((entry) => (
+        {sameForAll && firstSegment ? (
           <SegmentSummary
-            key={entry.segment}
-            entry={entry}
-            label={labelOf(labels, entry.segment)}
+            entry={{
+              ...firstSegment,
+              notes: [],
+              customers: match.segments.reduce((sum, s) => sum + s.customers, 0),
+            }}
+            label={t("summary.everySegment")}
             currency={currency}
           />
-        ))}
+        ) : (
+          match.segments.map((entry) => (
+            <SegmentSummary
+              key={entry.segment}
+              entry={entry}
+              label={labelOf(labels, entry.segment)}
+              currency={currency}
+            />
+          ))
+        )}
       </div>
       <details className="card" style={{ marginTop: "1.5rem" }}>
         <summary>{t("details.toggle")}</summary>

@@ -171,6 +171,15 @@ describe("matchSegmentChannels (§23 worked example)", () => {
     expect(reasons).not.toContain("gender");
   });
 
+  it("names no effectiveness when every channel's is the same", () => {
+    const neutral = worked.map(({ campaigns: _, ...c }) => c);
+    const keys = matchSegmentChannels(segments, neutral).segments.flatMap((s) =>
+      s.channels.flatMap((c) => c.reasons.map((r) => decodeMessage(r).key)),
+    );
+    expect(keys.length).toBeGreaterThan(0);
+    expect(keys.filter((k) => k.includes("effectiveness"))).toEqual([]);
+  });
+
   it("diagnoses segments that do not differ instead of scoring them apart", () => {
     const equal = [
       { segmentId: "S", name: "S", profile: { age: { age_18_24: 25, age_55_plus: 25 } } },

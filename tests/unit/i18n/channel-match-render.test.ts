@@ -116,6 +116,9 @@ describe("ChannelMatchView", () => {
     const html = await render("en", view(match(diagnosis, [], 100)));
     expect(html).toContain("Why the channels do not tell these segments apart");
     expect(html).toContain("Missing from the customer data: Age, Gender.");
+    // One list for every segment instead of the same list once per segment.
+    expect(html).toContain('aria-label="Channels for Every segment (the same channels for all)"');
+    expect(html).not.toContain('aria-label="Channels for Young"');
     const tr = await render("tr", view(match(diagnosis, [], 100)));
     expect(tr).toContain("Müşteri verisinde eksik: Yaş, Cinsiyet.");
   });
