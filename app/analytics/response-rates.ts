@@ -2,7 +2,7 @@
  * Response rates per arm (segment × channel × offer × send hour) as Beta posteriors, each
  * shrunk toward its channel's overall rate (a Beta–Binomial model with an empirical-Bayes
  * prior). Sparse arms borrow strength from their channel; well-observed arms speak for
- * themselves. Formulas and a worked example: docs/analytics.md §23.
+ * themselves. Formulas and a worked example: docs/analytics.md §21.
  */
 
 export interface ArmKey {

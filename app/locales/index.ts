@@ -4,6 +4,7 @@
  */
 import enAuth from "./en/auth.json";
 import enCampaigns from "./en/campaigns.json";
+import enChannelMatch from "./en/channel-match.json";
 import enCommon from "./en/common.json";
 import enDashboard from "./en/dashboard.json";
 import enData from "./en/data.json";
@@ -16,6 +17,7 @@ import enSharing from "./en/sharing.json";
 import enWorkspace from "./en/workspace.json";
 import ruAuth from "./ru/auth.json";
 import ruCampaigns from "./ru/campaigns.json";
+import ruChannelMatch from "./ru/channel-match.json";
 import ruCommon from "./ru/common.json";
 import ruDashboard from "./ru/dashboard.json";
 import ruData from "./ru/data.json";
@@ -28,6 +30,7 @@ import ruSharing from "./ru/sharing.json";
 import ruWorkspace from "./ru/workspace.json";
 import trAuth from "./tr/auth.json";
 import trCampaigns from "./tr/campaigns.json";
+import trChannelMatch from "./tr/channel-match.json";
 import trCommon from "./tr/common.json";
 import trDashboard from "./tr/dashboard.json";
 import trData from "./tr/data.json";
@@ -54,6 +57,8 @@ export const resources = {
     workspace: enWorkspace,
     // Messages built on the server (reasons, form errors, e-mails): ADR 031.
     messages: enMessages,
+    // The channel match's page, reasons and diagnosis (analytics/channel-match.ts).
+    channelmatch: enChannelMatch,
   },
   tr: {
     common: trCommon,
@@ -69,6 +74,8 @@ export const resources = {
     workspace: trWorkspace,
     // Messages built on the server (reasons, form errors, e-mails): ADR 031.
     messages: trMessages,
+    // The channel match's page, reasons and diagnosis (analytics/channel-match.ts).
+    channelmatch: trChannelMatch,
   },
   ru: {
     common: ruCommon,
@@ -84,5 +91,7 @@ export const resources = {
     workspace: ruWorkspace,
     // Messages built on the server (reasons, form errors, e-mails): ADR 031.
     messages: ruMessages,
+    // The channel match's page, reasons and diagnosis (analytics/channel-match.ts).
+    channelmatch: ruChannelMatch,
   },
 };

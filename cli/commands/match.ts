@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { getDb } from "#db/client";
+import { channelMatchText } from "~/components/segments/channel-reasons";
+import { englishT } from "~/i18n/english";
 import { matchChannels } from "~/segments/match-channels.server";
 import { matchProducts } from "~/segments/match-products.server";
 import type { Command } from "../command";
@@ -13,7 +15,19 @@ export const matchChannelsCommand: Command = {
   options: { workspace: { type: "string" }, run: { type: "string" } },
   run(flags) {
     const args = RunArgs.parse(flags);
-    return matchChannels(getDb(), workspaceIdBySlug(args.workspace), args.run);
+    const match = matchChannels(getDb(), workspaceIdBySlug(args.workspace), args.run);
+    // Reasons and diagnosis in English with labelled names and formatted numbers (the
+    // campaign costs without a currency: the CLI does not look up the reporting currency).
+    const words = (text: string) => channelMatchText(englishT, text, null);
+    return {
+      ...match,
+      diagnosis: { ...match.diagnosis, messages: match.diagnosis.messages.map(words) },
+      segments: match.segments.map((s) => ({
+        ...s,
+        notes: s.notes.map(words),
+        channels: s.channels.map((c) => ({ ...c, reasons: c.reasons.map(words) })),
+      })),
+    };
   },
 };
 

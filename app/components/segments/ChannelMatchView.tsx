@@ -1,77 +1,75 @@
 import { Link } from "@remix-run/react";
+import { Trans, useTranslation } from "react-i18next";
 import { HeatMap } from "~/components/charts/HeatMap";
 import { ScatterChart } from "~/components/charts/ScatterChart";
 import { humanLabel } from "~/components/labels";
-import { formatInteger } from "~/format";
-import type { matchChannels } from "~/segments/match-channels.server";
-import { readableReason, withCurrency } from "./channel-reasons";
-import { ChannelFormulas } from "./HowComputed";
+import { formatDay, formatInteger } from "~/format";
+import type { ChannelMatch, matchChannels } from "~/segments/match-channels.server";
+import { channelMatchText } from "./channel-reasons";
+import { HowComputed } from "./HowComputed";
 import { formatDecimal } from "./numbers";
 import { labelOf } from "./run-results";
 
 type ChannelReport = ReturnType<typeof matchChannels>;
 type SegmentMatch = ChannelReport["segments"][number];
 
-const TOP_CHANNELS = 5;
+/** Channels per segment in the summary, and in each segment's table behind the toggle. */
+const SUMMARY_CHANNELS = 3;
+const TABLE_CHANNELS = 8;
 
-const basisLabels: Record<string, string> = {
-  campaigns: "past campaigns",
-  traffic: "traffic",
-  none: "no data (neutral 0.5)",
-};
+/** A stored result from before the affinity index has no index: show "—". */
+const indexText = (index: number | undefined) =>
+  index === undefined || !Number.isFinite(index) ? "—" : formatInteger(Math.round(index));
 
-function SegmentChannels({
+function useText(currency: string | null) {
+  const { t } = useTranslation("channelmatch");
+  return (text: string) => channelMatchText(t, text, currency);
+}
+
+/** The first lines: each segment's top channels with their index and the main reason. */
+function SegmentSummary({
   entry,
   label,
   currency,
 }: {
   entry: SegmentMatch;
   label: string;
-  /** The reporting currency, in which campaign costs are shown (see withCurrency). */
   currency: string | null;
 }) {
+  const { t } = useTranslation("channelmatch");
+  const text = useText(currency);
   return (
-    <section className="card" aria-label={`Channels for ${label}`}>
+    <section className="card" aria-label={t("summary.segment", { segment: label })}>
       <h3 style={{ marginTop: 0 }}>
-        {label} <span className="muted small">{formatInteger(entry.customers)} customers</span>
+        {label}{" "}
+        <span className="muted small">{t("summary.customers", { count: entry.customers })}</span>
       </h3>
+      {(entry.notes ?? []).map((note) => (
+        <p key={note} className="muted small">
+          {text(note)}
+        </p>
+      ))}
       <table className="data small">
         <thead>
           <tr>
-            <th>#</th>
-            <th>Channel</th>
-            <th>Score</th>
-            <th>Similarity</th>
-            <th>Effectiveness</th>
-            <th>Why</th>
+            <th>{t("details.rank")}</th>
+            <th>{t("details.channel")}</th>
+            <th>{t("details.index")}</th>
+            <th>{t("details.why")}</th>
           </tr>
         </thead>
         <tbody>
-          {entry.channels.slice(0, TOP_CHANNELS).map((c, rank) => (
+          {entry.channels.slice(0, SUMMARY_CHANNELS).map((c, rank) => (
             <tr key={c.channel}>
               <td>{rank + 1}</td>
-              <td>{c.channel}</td>
               <td>
-                <strong>{formatDecimal(c.score, 3)}</strong>
+                <strong>{c.channel}</strong>
               </td>
-              <td>
-                {formatDecimal(c.similarity, 3)}
-                <div className="muted">
-                  {c.dimensions
-                    .map((d) => `${humanLabel(d.dimension)} ${formatDecimal(d.similarity)}`)
-                    .join(" · ")}
-                </div>
-              </td>
-              <td>
-                {formatDecimal(c.effectiveness.value, 3)}
-                <div className="muted">
-                  {basisLabels[c.effectiveness.basis] ?? c.effectiveness.basis}
-                </div>
-              </td>
+              <td>{indexText(c.index)}</td>
               <td>
                 <ul style={{ margin: 0, paddingLeft: "1rem" }}>
                   {c.reasons.map((reason) => (
-                    <li key={reason}>{withCurrency(readableReason(reason), currency)}</li>
+                    <li key={reason}>{text(reason)}</li>
                   ))}
                 </ul>
               </td>
@@ -83,7 +81,87 @@ function SegmentChannels({
   );
 }
 
-/** Heat map of scores, fit against effectiveness, and the ranked channels per segment. */
+function basisOf(c: ChannelMatch): string {
+  return c.effectiveness.source === "segment" ? "segment" : c.effectiveness.basis;
+}
+
+/** Behind the toggle: a segment's channels with every figure and reason. */
+function SegmentTable({
+  entry,
+  label,
+  currency,
+}: {
+  entry: SegmentMatch;
+  label: string;
+  currency: string | null;
+}) {
+  const { t } = useTranslation("channelmatch");
+  const text = useText(currency);
+  return (
+    <section className="card" aria-label={t("details.table", { segment: label })}>
+      <h3 style={{ marginTop: 0 }}>{t("details.table", { segment: label })}</h3>
+      <div style={{ overflowX: "auto" }}>
+        <table className="data small">
+          <thead>
+            <tr>
+              <th>{t("details.rank")}</th>
+              <th>{t("details.channel")}</th>
+              <th>{t("details.score")}</th>
+              <th>{t("details.index")}</th>
+              <th>{t("details.similarity")}</th>
+              <th>{t("details.effectiveness")}</th>
+              <th>{t("details.why")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {entry.channels.slice(0, TABLE_CHANNELS).map((c, rank) => (
+              <tr key={c.channel}>
+                <td>{rank + 1}</td>
+                <td>{c.channel}</td>
+                <td>
+                  <strong>{formatDecimal(c.score, 3)}</strong>
+                </td>
+                <td>
+                  {indexText(c.index)}
+                  <div className="muted">
+                    {(c.index_dimensions ?? [])
+                      .map((d) => `${humanLabel(d.dimension)} ${indexText(d.index)}`)
+                      .join(" · ")}
+                  </div>
+                </td>
+                <td>
+                  {formatDecimal(c.similarity, 3)}
+                  <div className="muted">
+                    {c.dimensions
+                      .map((d) => `${humanLabel(d.dimension)} ${formatDecimal(d.similarity)}`)
+                      .join(" · ")}
+                  </div>
+                </td>
+                <td>
+                  {formatDecimal(c.effectiveness.value, 3)}
+                  <div className="muted">{t(`basis.${basisOf(c)}`)}</div>
+                </td>
+                <td>
+                  <ul style={{ margin: 0, paddingLeft: "1rem" }}>
+                    {c.reasons.map((reason) => (
+                      <li key={reason}>{text(reason)}</li>
+                    ))}
+                  </ul>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+/**
+ * The channel match of a run: the diagnosis when the audiences cannot tell the segments
+ * apart, each segment's top channels with index and reason, and the details (heat map of
+ * scores, fit against effectiveness, every channel's figures) behind a toggle.
+ */
 export function ChannelMatchView({
   match,
   labels,
@@ -93,13 +171,15 @@ export function ChannelMatchView({
   match: ChannelReport;
   labels: Record<string, string>;
   dataPath: string;
+  /** The reporting currency, in which campaign costs are shown (see channel-reasons.ts). */
   currency: string | null;
 }) {
+  const { t } = useTranslation("channelmatch");
+  const text = useText(currency);
   if (match.channels === 0) {
     return (
       <p className="notice">
-        No channel audiences yet. Upload a channel audiences CSV (age bands, gender, interests,
-        traffic) on the <Link to={dataPath}>Data page</Link> to match segments with channels.
+        <Trans t={t} i18nKey="empty" components={{ link: <Link to={dataPath} /> }} />
       </p>
     );
   }
@@ -118,52 +198,111 @@ export function ChannelMatchView({
     data: s.channels.map((c) => ({
       x: c.similarity,
       y: c.effectiveness.value,
-      label: `${c.channel}: score ${formatDecimal(c.score, 3)}`,
+      label: t("details.scatterLabel", {
+        channel: c.channel,
+        score: formatDecimal(c.score, 3),
+        index: indexText(c.index),
+      }),
     })),
   }));
   const unmatched = Object.entries(match.interest_mapping).filter(
     ([, interest]) => interest === null,
   );
+  const diagnosis = match.diagnosis?.messages ?? [];
+  const segmentChannels = match.segment_result_channels ?? [];
+  // Nothing tells the segments apart and nothing splits effectiveness: one list says it all.
+  const sameForAll = diagnosis.length > 0 && match.effectiveness_source !== "segment";
+  const firstSegment = match.segments[0];
   return (
     <>
       <p className="muted small">
-        {formatInteger(match.channels)} channels · segment ages at {match.reference_date}
+        {t("meta", { count: match.channels, date: formatDay(match.reference_date) })}
         {match.excluded_without_consent > 0
-          ? ` · ${formatInteger(match.excluded_without_consent)} members who may no longer be analysed (no consent or objected since the run) are left out`
-          : ""}
+          ? ` · ${t("excluded", { count: match.excluded_without_consent })}`
+          : null}
       </p>
-      <h2>Score by segment and channel</h2>
-      <HeatMap
-        rows={heat}
-        height={Math.max(220, 44 * heat.length + 100)}
-        valueFormat={(v) => formatDecimal(v)}
-      />
-      <h2>Audience fit against effectiveness</h2>
-      <p className="muted small">One dot per segment and channel; up and to the right is better.</p>
-      <ScatterChart
-        series={scatter}
-        xLegend="similarity of audiences"
-        yLegend="effectiveness"
-        height={360}
-      />
-      <h2>Top channels per segment</h2>
-      <div style={{ display: "grid", gap: "1rem" }}>
-        {match.segments.map((entry) => (
-          <SegmentChannels
-            key={entry.segment}
-            entry={entry}
-            label={labelOf(labels, entry.segment)}
+      {diagnosis.length > 0 ? (
+        <section className="notice warning" aria-label={t("diagnosis.title")}>
+          <h2 style={{ marginTop: 0 }}>{t("diagnosis.title")}</h2>
+          <ul>
+            {diagnosis.map((line) => (
+              <li key={line}>{text(line)}</li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      <p className="muted small">
+        {t("indexMeaning")}{" "}
+        {match.effectiveness_source === "segment"
+          ? t("effectiveness.segment", { channels: segmentChannels.join(", ") })
+          : t("effectiveness.channel")}
+      </p>
+      <h2>{t("summary.title")}</h2>
+      <div
+        style={{
+          display: "grid",
+          gap: "1rem",
+          gridTemplateColumns: "repeat(auto-fill, minmax(min(100%, 32rem), 1fr))",
+        }}
+      >
+        {sameForAll && firstSegment ? (
+          <SegmentSummary
+            entry={{
+              ...firstSegment,
+              notes: [],
+              customers: match.segments.reduce((sum, s) => sum + s.customers, 0),
+            }}
+            label={t("summary.everySegment")}
             currency={currency}
           />
-        ))}
+        ) : (
+          match.segments.map((entry) => (
+            <SegmentSummary
+              key={entry.segment}
+              entry={entry}
+              label={labelOf(labels, entry.segment)}
+              currency={currency}
+            />
+          ))
+        )}
       </div>
+      <details className="card" style={{ marginTop: "1.5rem" }}>
+        <summary>{t("details.toggle")}</summary>
+        <h2>{t("details.heatMap")}</h2>
+        <HeatMap
+          rows={heat}
+          height={Math.max(220, 44 * heat.length + 100)}
+          valueFormat={(v) => formatDecimal(v)}
+        />
+        <h2>{t("details.scatter")}</h2>
+        <p className="muted small">{t("details.scatterNote")}</p>
+        <ScatterChart
+          series={scatter}
+          xLegend={t("details.xLegend")}
+          yLegend={t("details.yLegend")}
+          height={360}
+        />
+        <div style={{ display: "grid", gap: "1rem" }}>
+          {match.segments.map((entry) => (
+            <SegmentTable
+              key={entry.segment}
+              entry={entry}
+              label={labelOf(labels, entry.segment)}
+              currency={currency}
+            />
+          ))}
+        </div>
+      </details>
       {unmatched.length > 0 ? (
         <p className="muted small">
-          Categories that match no channel interest (not compared):{" "}
-          {unmatched.map(([c]) => c).join(", ")}.
+          {t("unmatched", { categories: unmatched.map(([c]) => c).join(", ") })}
         </p>
       ) : null}
-      <ChannelFormulas />
+      <HowComputed sections={t("how.sections")}>
+        <pre className="mono">{t("how.formula")}</pre>
+        <p>{t("how.effectiveness")}</p>
+        <p>{t("how.interests")}</p>
+      </HowComputed>
     </>
   );
 }

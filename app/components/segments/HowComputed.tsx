@@ -68,16 +68,6 @@ export function ClusterFormulas() {
   );
 }
 
-export function ChannelFormulas() {
-  const { t } = useTranslation("segments");
-  return (
-    <HowComputed sections="channel">
-      <Formula>{t("how.channel.formula")}</Formula>
-      <p>{t("how.channel.interests")}</p>
-    </HowComputed>
-  );
-}
-
 export function ProductFormulas() {
   const { t } = useTranslation("segments");
   return (

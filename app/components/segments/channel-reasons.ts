@@ -1,35 +1,57 @@
+/**
+ * Channel-match reasons and diagnosis messages (analytics/channel-match.ts) in the reader's
+ * language: each is a message code whose values are stored names and plain numbers
+ * ("channelmatch:reasons.overIndex|{"bucket":"age_18_24","bucketIndex":2.1,…}"); here the
+ * names become labels (humanLabel), shares percentages, costs money in the reporting
+ * currency (campaign files have no currency column, so spend is taken to be in the
+ * workspace's sales currency; null = a plain number), then the catalogue puts them into
+ * words. A reason stored before reasons became codes is shown as written.
+ */
+import type { TFunction } from "i18next";
 import { humanLabel } from "~/components/labels";
-import { formatMoney } from "~/format";
+import { formatInteger, formatMoney } from "~/format";
+import { decodeMessage, looksLikeMessage } from "~/i18n/message-code";
+import { formatDecimal, formatPercent } from "./numbers";
 
-const BEST_OR_WEAKEST = /^(Best|Weakest) match on (.+?)(?= \(similarity )/;
-const NOT_COMPARED = /^(Not compared \(data on one side only\): )(.+)$/;
+type Formatter = (value: string | number, currency: string | null) => string;
 
-/**
- * A channel-match reason (analytics/channel-match.ts) with its dimension names labelled:
- * "Best match on age_band (similarity 0.91)" → "Best match on Age band (similarity 0.91)".
- * Only the reasons that name dimensions change; the others are already written for people.
- */
-export function readableReason(reason: string): string {
-  return reason
-    .replace(BEST_OR_WEAKEST, (_, kind: string, dimension: string) => {
-      return `${kind} match on ${humanLabel(dimension)}`;
-    })
-    .replace(NOT_COMPARED, (_, lead: string, names: string) => {
-      return lead + names.split(", ").map(humanLabel).join(", ");
-    });
-}
+const num = (value: string | number) => Number(value);
+const labels = (value: string | number) =>
+  String(value)
+    .split(",")
+    .filter((name) => name !== "")
+    .map(humanLabel)
+    .join(", ");
 
-const COST_PER_CONVERSION = /(cost per conversion )(-?\d+(?:\.\d+)?)/;
+const FORMATS: Readonly<Record<string, Formatter>> = {
+  dimension: (v) => humanLabel(String(v)),
+  dimensions: (v) => labels(v),
+  bucket: (v) => humanLabel(String(v)),
+  bucketIndex: (v) => formatDecimal(num(v), 2),
+  index: (v) => formatInteger(Math.round(num(v) * 100)),
+  share: (v) => formatPercent(num(v), 0),
+  rate: (v) => formatPercent(num(v), 1),
+  channelRate: (v) => formatPercent(num(v), 1),
+  bounce: (v) => formatPercent(num(v), 0),
+  difference: (v) => formatPercent(num(v), 1),
+  roi: (v) => formatPercent(num(v), 0),
+  cpa: (v, currency) => formatMoney(num(v), currency),
+  visits: (v) => formatInteger(num(v)),
+  sends: (v) => formatInteger(num(v)),
+  seconds: (v) => formatInteger(num(v)),
+  value: (v) => formatDecimal(num(v), 2),
+  similarity: (v) => formatDecimal(num(v), 2),
+  average: (v) => formatDecimal(num(v), 2),
+};
 
-/**
- * An effectiveness reason with its cost per conversion shown as money: "cost per conversion
- * 2.50" → "cost per conversion ₺2.50". Campaign files have no currency column, so campaign
- * spend is taken to be in the workspace's reporting currency (that of its sales); with none
- * (null) the amount is a plain number. Other reasons are returned unchanged.
- */
-export function withCurrency(reason: string, currency: string | null): string {
-  return reason.replace(
-    COST_PER_CONVERSION,
-    (_, lead: string, amount: string) => lead + formatMoney(Number(amount), currency),
-  );
+/** One channel-match message in the language of `t`, its values formatted for the reader. */
+export function channelMatchText(t: TFunction, text: string, currency: string | null): string {
+  if (!looksLikeMessage(text)) return text;
+  const { key, values } = decodeMessage(text);
+  const formatted: Record<string, string> = {};
+  for (const [name, value] of Object.entries(values)) {
+    const format = FORMATS[name];
+    formatted[name] = format ? format(value, currency) : String(value);
+  }
+  return t(key, { ...formatted, defaultValue: text });
 }

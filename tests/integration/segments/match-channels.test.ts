@@ -131,7 +131,12 @@ describe("matchChannels", () => {
       roi: 2,
     });
     expect(x1?.effectiveness.value).toBeCloseTo(0.875, 12);
-    expect(x1?.score).toBeCloseTo(similarityX1 * 0.875, 12);
+    // Affinity index (§23, k = 10, P = ½ for both segments of two): S1 has one of each of
+    // 18–24 and 25–34, so rate = 6/11 there and 5/12 at 55+, R₀ = (12/11 + 5/6) / 4; X's
+    // audience is all 18–34 → age index (6/11) / R₀; gender and interests are 50/50 → 1.
+    const indexX1 = 6 / 11 / ((12 / 11 + 5 / 6) / 4);
+    expect(x1?.index).toBeCloseTo(100 * indexX1, 9);
+    expect(x1?.score).toBeCloseTo(similarityX1 * 0.875 * indexX1, 12);
     // S1 vs Y: no category in common on any dimension → JS = 1 everywhere, score 0.
     expect(s1?.channels.map((c) => c.channel)).toEqual(["X", "Y"]);
     expect(s1?.channels[1]?.similarity).toBeCloseTo(0, 12);
@@ -140,13 +145,16 @@ describe("matchChannels", () => {
       9,
     );
 
-    // S2 vs Y: identical on every dimension → similarity 1, score = effectiveness 0.75.
+    // S2 vs Y: identical on every dimension → similarity 1; score = 0.75 × index, where Y's
+    // audience is all 55+ (rate 7/12, R₀ = (10/11 + 7/6) / 4), male and tech (7/12 / ½ each).
     expect(s2?.channels.map((c) => c.channel)).toEqual(["Y", "X"]);
     expect(s2?.channels[0]?.similarity).toBeCloseTo(1, 12);
-    expect(s2?.channels[0]?.score).toBeCloseTo(0.75, 12);
+    const indexY2 = (7 / 12 / ((10 / 11 + 7 / 6) / 4)) * (7 / 6) ** 2;
+    expect(s2?.channels[0]?.index).toBeCloseTo(100 * indexY2, 9);
+    expect(s2?.channels[0]?.score).toBeCloseTo(0.75 * indexY2, 12);
     // S2 vs X: age disjoint (JS 1), gender and interests JS_HALF.
     expect(s2?.channels[1]?.similarity).toBeCloseTo((2 * (1 - JS_HALF)) / 3, 12);
-    expect(s2?.channels[0]?.reasons.join(" | ")).toContain("cost per conversion 20.00");
+    expect(s2?.channels[0]?.reasons.join(" | ")).toContain('"cpa":20');
   });
 
   it("does not show a run of workspace A to workspace B", () => {

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { type ChannelInput, computeEffectiveness, rankChannels } from "~/analytics/channel-match";
+import {
+  type ChannelInput,
+  computeEffectiveness,
+  matchSegmentChannels,
+  rankChannels,
+  segmentEffectiveness,
+} from "~/analytics/channel-match";
+import { decodeMessage } from "~/i18n/message-code";
 
 const sameAudience = { gender: { f: 0.5, m: 0.5 }, age: { young: 1 } };
 const channels: ChannelInput[] = [
@@ -50,29 +57,21 @@ describe("computeEffectiveness", () => {
 describe("rankChannels", () => {
   const segment = { segmentId: "s1", name: "Young mixed", profile: sameAudience };
 
-  it("ranks by similarity × effectiveness with reasons", () => {
+  it("ranks one segment (its own base: every index 100) by similarity × effectiveness", () => {
     const [ranking] = rankChannels([segment], channels);
     // Similarity: 1 for identical audiences; B: (1 − 0.3112781 + 1) / 2 = 0.8443609.
     // Scores: C 1, A 0.75, D 0.728278, B 0.8443609 × 0.8333 = 0.703634, E 0.5.
     expect(ranking?.channels.map((c) => c.channelId)).toEqual(["C", "A", "D", "B", "E"]);
     const beta = ranking?.channels.find((c) => c.channelId === "B");
+    expect(beta?.index).toBeCloseTo(1, 12);
     expect(beta?.score).toBeCloseTo(0.8443609 * (5 / 6), 6);
-    expect(beta?.reasons[0]).toBe("Best match on age (similarity 1.00)");
-    expect(beta?.reasons[1]).toBe("Weakest match on gender (similarity 0.69)");
-    expect(beta?.reasons[2]).toContain("past campaigns: cost per conversion 10.00, ROI 100 %");
-    const epsilon = ranking?.channels.find((c) => c.channelId === "E");
-    expect(epsilon?.reasons.at(-1)).toContain("No campaign or traffic data");
   });
 
-  it("names no weakest dimension when every dimension matches equally well", () => {
-    const [ranking] = rankChannels([segment], channels);
-    const alpha = ranking?.channels.find((c) => c.channelId === "A");
-    expect(alpha?.reasons.filter((r) => r.startsWith("Weakest"))).toEqual([]);
-    expect(alpha?.reasons[0]).toMatch(/^Best match on \w+ \(similarity 1\.00\)$/);
-  });
-
-  it("ranks by audience fit alone when the effectiveness exponent is 0", () => {
-    const [ranking] = rankChannels([segment], channels, { effectivenessWeight: 0 });
+  it("ranks by audience fit alone when the other exponents are 0", () => {
+    const [ranking] = rankChannels([segment], channels, {
+      effectivenessWeight: 0,
+      indexWeight: 0,
+    });
     // Four perfect matches tie at 1 and are ordered by name; Beta is last.
     expect(ranking?.channels.map((c) => c.name)).toEqual([
       "Alpha",
@@ -81,5 +80,155 @@ describe("rankChannels", () => {
       "Gamma",
       "Beta",
     ]);
+  });
+});
+
+// docs/analytics.md §23, worked example: S leans young, T old; A reaches the young, B the old.
+describe("matchSegmentChannels (§23 worked example)", () => {
+  const segments = [
+    { segmentId: "S", name: "S", profile: { age: { age_18_24: 30, age_55_plus: 20 } } },
+    { segmentId: "T", name: "T", profile: { age: { age_18_24: 20, age_55_plus: 30 } } },
+  ];
+  const worked: ChannelInput[] = [
+    {
+      channelId: "A",
+      name: "A",
+      audience: { age: { age_18_24: 0.8, age_55_plus: 0.2 } },
+      campaigns: { spend: 1000, conversions: 50 },
+    },
+    {
+      channelId: "B",
+      name: "B",
+      audience: { age: { age_18_24: 0.3, age_55_plus: 0.7 } },
+      campaigns: { spend: 1000, conversions: 42.5 },
+    },
+  ];
+  const result = matchSegmentChannels(segments, worked);
+  const channel = (segment: number, id: string) =>
+    result.segments[segment]?.channels.find((c) => c.channelId === id);
+
+  it("reproduces index, similarity, effectiveness and score", () => {
+    // Similarities from JS (log₂): S–A 0.965148, S–B 0.933347, T–A 0.875489, T–B 0.992052.
+    // Effectiveness: A 0.05 conversions per spend (best) = 1, B 0.0425 / 0.05 = 0.85.
+    const expected: Record<string, Record<string, [number, number, number]>> = {
+      S: { A: [0.965148, 1, 1.1], B: [0.933347, 0.85, 0.933333] },
+      T: { A: [0.875489, 1, 0.9], B: [0.992052, 0.85, 1.066667] },
+    };
+    for (const [s, segment] of [
+      [0, "S"],
+      [1, "T"],
+    ] as const) {
+      for (const id of ["A", "B"] as const) {
+        const [similarity, effectiveness, index] = expected[segment]?.[id] ?? [0, 0, 0];
+        const c = channel(s, id);
+        expect(c?.similarity, `${segment} ${id}`).toBeCloseTo(similarity, 5);
+        expect(c?.effectiveness.value).toBeCloseTo(effectiveness, 12);
+        expect(c?.index).toBeCloseTo(index, 5);
+        expect(c?.score).toBeCloseTo(similarity * effectiveness * index, 5);
+      }
+    }
+    // S: A 1.061663, B 0.740456; T: A 0.787940, B 0.899460: different top channels.
+    expect(result.segments.map((s) => s.channels[0]?.channelId)).toEqual(["A", "B"]);
+    expect(channel(1, "B")?.score).toBeCloseTo(0.89946, 5);
+    // Without the index (§7) both segments would get A: T's A 0.875489 > B 0.843244.
+    const old = matchSegmentChannels(segments, worked, { indexWeight: 0 });
+    expect(old.segments.map((s) => s.channels[0]?.channelId)).toEqual(["A", "A"]);
+  });
+
+  it("names the bucket that separates the channels, with its index", () => {
+    const [first] = channel(1, "B")?.reasons ?? [];
+    expect(decodeMessage(first ?? "")).toEqual({
+      key: "channelmatch:reasons.overIndex",
+      values: {
+        dimension: "age",
+        bucket: "age_55_plus",
+        bucketIndex: 1.17,
+        share: 0.7,
+        index: 1.067,
+      },
+    });
+    expect(decodeMessage(channel(1, "A")?.reasons[0] ?? "").key).toBe(
+      "channelmatch:reasons.underIndex",
+    );
+    expect(result.diagnosis).toMatchObject({ separating: ["age"], messages: [] });
+    expect(result.effectivenessSource).toBe("channel");
+  });
+
+  it("never names a dimension on which every channel is equal", () => {
+    const gender = { gender: { female: 0.5, male: 0.5 } };
+    const withGender = worked.map((c) => ({ ...c, audience: { ...c.audience, ...gender } }));
+    const leaning = segments.map((s, i) => ({
+      ...s,
+      profile: {
+        ...s.profile,
+        gender: i === 0 ? { female: 45, male: 5 } : { female: 5, male: 45 },
+      },
+    }));
+    const reasons = matchSegmentChannels(leaning, withGender).segments.flatMap((s) =>
+      s.channels.flatMap((c) => c.reasons.map((r) => decodeMessage(r).values.dimension)),
+    );
+    expect(reasons).toContain("age");
+    expect(reasons).not.toContain("gender");
+  });
+
+  it("names no effectiveness when every channel's is the same", () => {
+    const neutral = worked.map(({ campaigns: _, ...c }) => c);
+    const keys = matchSegmentChannels(segments, neutral).segments.flatMap((s) =>
+      s.channels.flatMap((c) => c.reasons.map((r) => decodeMessage(r).key)),
+    );
+    expect(keys.length).toBeGreaterThan(0);
+    expect(keys.filter((k) => k.includes("effectiveness"))).toEqual([]);
+  });
+
+  it("diagnoses segments that do not differ instead of scoring them apart", () => {
+    const equal = [
+      { segmentId: "S", name: "S", profile: { age: { age_18_24: 25, age_55_plus: 25 } } },
+      { segmentId: "T", name: "T", profile: { age: { age_18_24: 25, age_55_plus: 25 } } },
+    ];
+    const diagnosed = matchSegmentChannels(equal, worked);
+    expect(diagnosed.diagnosis.separating).toEqual([]);
+    expect(diagnosed.diagnosis.messages.map((m) => decodeMessage(m).key)).toEqual([
+      "channelmatch:diagnosis.noneSeparates",
+      "channelmatch:diagnosis.segmentsEqual",
+    ]);
+    // No customer data at all: similarity is unknown, not 0; the ranking is effectiveness.
+    const none = matchSegmentChannels(
+      equal.map((s) => ({ ...s, profile: {}, size: 50 })),
+      worked,
+    );
+    expect(none.segments[0]?.channels.map((c) => [c.channelId, c.score])).toEqual([
+      ["A", 1],
+      ["B", 0.85],
+    ]);
+    expect(decodeMessage(none.diagnosis.messages[0] ?? "").key).toBe(
+      "channelmatch:diagnosis.noneShared",
+    );
+    expect(decodeMessage(none.diagnosis.messages[1] ?? "")).toEqual({
+      key: "channelmatch:diagnosis.noCustomerData",
+      values: { dimensions: "age" },
+    });
+  });
+});
+
+describe("segmentEffectiveness", () => {
+  it("shrinks each segment's conversion rate toward the channel's (§21) and scales by it", () => {
+    const channel = new Map([
+      [
+        "sms",
+        { channelId: "sms", basis: "campaigns" as const, source: "channel" as const, value: 0.8 },
+      ],
+    ]);
+    // §21: arms 10/100 and 30/100 → m = 0.2, κ = 17.857; posteriors 13.571/117.857 = 0.115152
+    // and 33.571/117.857 = 0.284848, i.e. × 0.575758 and × 1.424242 the channel's value.
+    const own = segmentEffectiveness(channel, [
+      { segmentId: "S", channelId: "sms", sends: 100, conversions: 10 },
+      { segmentId: "T", channelId: "sms", sends: 100, conversions: 30 },
+    ]);
+    const s = own.get("S")?.get("sms");
+    expect(s?.source).toBe("segment");
+    expect(s?.segment?.rate).toBeCloseTo(0.115152, 6);
+    expect(s?.segment?.channelRate).toBeCloseTo(0.2, 12);
+    expect(s?.value).toBeCloseTo(0.8 * 0.575758, 6);
+    expect(own.get("T")?.get("sms")?.value).toBeCloseTo(0.8 * 1.424242, 6);
   });
 });

@@ -1,8 +1,10 @@
 // Amounts with the workspace's reporting currency, and the note for a mix of currencies.
 import { describe, expect, it } from "vitest";
-import { withCurrency } from "~/components/segments/channel-reasons";
+import { channelMatchText } from "~/components/segments/channel-reasons";
 import { formatFeatureValue, isAmountFeature } from "~/components/segments/money";
 import { describeCurrencyMix, formatMoney } from "~/format";
+import { englishT } from "~/i18n/english";
+import { message } from "~/i18n/message-code";
 
 const NBSP = "\u00a0";
 
@@ -84,14 +86,18 @@ describe("amounts on the segment pages", () => {
   });
 
   it("shows a campaign's cost per conversion in the reporting currency", () => {
-    const reason = "Effectiveness 1.00 from past campaigns: cost per conversion 1250.50, ROI 120 %";
-    expect(withCurrency(reason, "TRY")).toBe(
-      "Effectiveness 1.00 from past campaigns: cost per conversion ₺1,250.50, ROI 120 %",
+    const reason = message("channelmatch:reasons.effectivenessCampaignsRoi", {
+      value: 1,
+      cpa: 1250.5,
+      roi: 1.2,
+    });
+    expect(channelMatchText(englishT, reason, "TRY")).toBe(
+      `Effectiveness 1.00 from past campaigns: cost per conversion ₺1,250.50, ROI 120${NBSP}%`,
     );
-    expect(withCurrency(reason, null)).toBe(
-      "Effectiveness 1.00 from past campaigns: cost per conversion 1,250.50, ROI 120 %",
+    expect(channelMatchText(englishT, reason, null)).toBe(
+      `Effectiveness 1.00 from past campaigns: cost per conversion 1,250.50, ROI 120${NBSP}%`,
     );
     const other = "No campaign or traffic data: neutral effectiveness 0.50";
-    expect(withCurrency(other, "TRY")).toBe(other);
+    expect(channelMatchText(englishT, other, "TRY")).toBe(other);
   });
 });
