@@ -9,11 +9,10 @@
  *
  * Pure: `matchSegmentChannels(segments, channels, options)` takes the types below and
  * returns a ChannelMatchResult, plain JSON data that a run can store and a page or report
- * can show later. Reasons and the diagnosis are message codes (~/i18n/message-code, namespace
+ * can show later. Reasons and the diagnosis are message codes (./message-code.ts, namespace
  * "channelmatch") put into words in the reader's language.
  */
 
-import { message } from "~/i18n/message-code";
 import {
   type AffinityIndex,
   affinityIndex,
@@ -23,6 +22,7 @@ import {
   type SeparationDiagnosis,
 } from "./affinity-index";
 import { compareProfiles, type DimensionComparison, type Profile } from "./divergence";
+import { message } from "./message-code";
 import { type ArmTally, armKeyOf, armPosteriors } from "./response-rates";
 
 export interface ChannelInput {

@@ -45,7 +45,7 @@ export interface ResponseFit {
   status: FitStatus;
   /**
    * One reason per failed condition (empty when status is "ok"), as a catalogue key with its
-   * figures (~/i18n/message-code), put into words in the reader's language where shown.
+   * figures (./message-code.ts), put into words in the reader's language where shown.
    */
   reasons: string[];
   params: CurveParams | null;
