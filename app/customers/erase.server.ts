@@ -7,8 +7,10 @@
  * being truncated, the result and the audit entry say so (`walCheckpointed: false`), so an
  * operator knows the -wal file still holds old copies until the next full checkpoint.
  */
+
 import type { Db } from "#db/client";
 import { scopeTo, type WorkspaceScope } from "#db/scoped";
+import { dataChanged } from "~/segments/run-views.server";
 import { assertNoImportRunning, deleteUploadsMentioning } from "./erase-uploads.server";
 import { type PersonIdentifiers, personMatcher } from "./identifiers";
 import { truncateWal } from "./truncate-wal.server";
@@ -160,6 +162,8 @@ function eraseInTransaction(
   actorUserId: number | null,
 ): { result: Omit<ErasureResult, "walCheckpointed">; auditId: number } {
   const sqlite = db.$client;
+  // Stored run views may name the person: they go, and are computed again on the queue.
+  dataChanged(db, workspaceId, { removesPeople: true });
   const person = identifiersOf(db, workspaceId, customerId);
   const matcher = personMatcher(person);
   // Sales filed under one of their ids but already linked to someone else (the same id in

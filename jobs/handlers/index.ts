@@ -2,6 +2,7 @@ import { importDatasetHandler } from "~/ingest/import-job.server";
 import type { JobHandler } from "../registry";
 import { reportDeliveryHandler } from "./report-delivery";
 import { responseCurvesHandler } from "./response-curves";
+import { runViewsHandler } from "./run-views";
 import { scrapeSourceHandler } from "./scrape-source";
 import { segmentRunHandler } from "./segment-run";
 
@@ -15,4 +16,5 @@ export const allHandlers: readonly JobHandler[] = [
   scrapeSourceHandler,
   responseCurvesHandler,
   reportDeliveryHandler,
+  runViewsHandler,
 ];
