@@ -112,10 +112,11 @@ function startScript(script: string, args: string[], ready?: RegExp): Promise<Ch
     stdio: ["ignore", "pipe", "pipe"],
   });
   children.push(child);
-  child.stderr?.on("data", (chunk) => {
-    const text = String(chunk);
-    if (/error/i.test(text)) process.stderr.write(`[${path.basename(script)}] ${text}`);
+  // Everything a process says on stderr is kept in the data folder (see --keep).
+  const logFile = fs.createWriteStream(path.join(dir, `${path.basename(script, ".ts")}.log`), {
+    flags: "a",
   });
+  child.stderr?.pipe(logFile);
   if (!ready) {
     child.stdout?.resume();
     return Promise.resolve(child);
@@ -264,7 +265,10 @@ const pages = [
   `${w}/settings`,
 ];
 const label = (page: string) =>
-  page.replace(String(runIds.rfm), "<rfm>").replace(String(runIds.cluster), "<k-means>");
+  page
+    .replace(`/segments/${runIds.rfm}`, "/segments/<rfm>")
+    .replace(`/segments/${runIds.cluster}`, "/segments/<k-means>")
+    .replace(/\/(customers|data)\/\d+$/, "/$1/<id>");
 
 let server: ChildProcess | null = null;
 let origin = "";

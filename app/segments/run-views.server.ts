@@ -334,7 +334,11 @@ export function dataChanged(
     }
     return version;
   }
-  requestStaleRunViewsRefresh(db, workspaceId, version);
+  // A workspace without stored views has nothing to refresh (and no job to run).
+  const anyStored = db.$client
+    .prepare("SELECT 1 FROM run_views WHERE workspace_id = ? LIMIT 1")
+    .get(workspaceId);
+  if (anyStored) requestStaleRunViewsRefresh(db, workspaceId, version);
   return version;
 }
 
