@@ -17,7 +17,7 @@ import { and, eq, lt } from "drizzle-orm";
 import type { Db } from "#db/client";
 import { analysisRuns, runViews } from "#db/schema";
 import { scopeTo, type WorkspaceScope } from "#db/scoped";
-import { enqueue } from "#jobs/queue";
+import { enqueue, getWorkspaceJob } from "#jobs/queue";
 import {
   rfmCellCounts,
   scatterSample,
@@ -64,6 +64,9 @@ export const DEFAULT_VIEWS: readonly RunViewKey[] = [
   { view: "product-channels", target: "category" },
   { view: "product-channels", target: "product" },
 ];
+
+const DEFAULT_NAMES = new Set(DEFAULT_VIEWS.map((key) => runViewName(key)));
+const isDefaultView = (key: RunViewKey) => DEFAULT_NAMES.has(runViewName(key));
 
 /** The stored name of a view, e.g. "products:support=1,confidence=0.2,lift=1". */
 export function runViewName(key: RunViewKey): string {
@@ -242,7 +245,11 @@ export function readRunView<T>(
   );
   const version = currentDataVersion(scope.db, scope.workspaceId);
   if (!row) {
-    requestRunView(scope.db, scope.workspaceId, run.id, key, version);
+    // The run's own job stores its default views right after the run: no second job then.
+    const own = run.jobId ? getWorkspaceJob(scope.db, scope.workspaceId, run.jobId) : undefined;
+    const ownStillRunning = own?.status === "running" || own?.status === "queued";
+    if (!ownStillRunning || !isDefaultView(key))
+      requestRunView(scope.db, scope.workspaceId, run.id, key, version);
     return { state: "computing" };
   }
   const stale = row.dataVersion < version;
