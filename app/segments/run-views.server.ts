@@ -52,6 +52,7 @@ export type ProductChannelTarget = "category" | "product";
 
 export type RunViewKey =
   | { view: "overview" }
+  | { view: "sizes" }
   | { view: "channels" }
   | { view: "products"; thresholds: ProductThresholds }
   | { view: "product-channels"; target: ProductChannelTarget };
@@ -59,6 +60,7 @@ export type RunViewKey =
 /** The views the segment-run job stores with every finished run. */
 export const DEFAULT_VIEWS: readonly RunViewKey[] = [
   { view: "overview" },
+  { view: "sizes" },
   { view: "channels" },
   { view: "products", thresholds: DEFAULT_THRESHOLDS },
   { view: "product-channels", target: "category" },
@@ -84,7 +86,7 @@ export function runViewName(key: RunViewKey): string {
 
 /** The key of a stored name (the inverse of runViewName), or null for an unknown name. */
 export function parseRunViewName(name: string): RunViewKey | null {
-  if (name === "overview" || name === "channels") return { view: name };
+  if (name === "overview" || name === "sizes" || name === "channels") return { view: name };
   const target = /^product-channels:(category|product)$/.exec(name)?.[1];
   if (target) return { view: "product-channels", target: target as ProductChannelTarget };
   const products = /^products:support=([\d.e-]+),confidence=([\d.e-]+),lift=([\d.e-]+)$/.exec(name);
@@ -93,17 +95,24 @@ export function parseRunViewName(name: string): RunViewKey | null {
   return { view: "products", thresholds: { support, confidence, lift } };
 }
 
-/** The overview tab's figures read from the run's assignments (also the Members / Audience tabs'). */
+/** The overview tab's figures read from the run's assignments. */
 function overviewFigures(scope: WorkspaceScope, run: AnalysisRun) {
   return {
-    sizes: segmentSizes(scope, run.id),
-    categories: transactionCategories(scope),
     cells: run.kind === "rfm" ? rfmCellCounts(scope, run.id) : null,
     scatter: run.kind === "cluster" ? scatterSample(scope, run.id, SCATTER_POINTS) : null,
   };
 }
 
+/**
+ * The Members and Audience tabs' segment sizes and categories: a view of their own, so those
+ * tabs do not read the scatter's thousands of points.
+ */
+function sizesAndCategories(scope: WorkspaceScope, run: AnalysisRun) {
+  return { sizes: segmentSizes(scope, run.id), categories: transactionCategories(scope) };
+}
+
 export type OverviewView = ReturnType<typeof overviewFigures>;
+export type SizesView = ReturnType<typeof sizesAndCategories>;
 export type ChannelsView = ReturnType<typeof matchChannels>;
 export type ProductsView = ReturnType<typeof matchProducts>;
 export type ProductChannelsView = ReturnType<typeof matchProductChannels>;
@@ -114,6 +123,8 @@ export function computeRunView(scope: WorkspaceScope, run: AnalysisRun, key: Run
   switch (key.view) {
     case "overview":
       return overviewFigures(scope, run);
+    case "sizes":
+      return sizesAndCategories(scope, run);
     case "channels":
       // analytics/channel-match.ts is a black box here: its output is stored as it is.
       return matchChannels(db, workspaceId, run.id);
@@ -350,14 +361,11 @@ export function dataChanged(
 }
 
 /**
- * The Members and Audience tabs' segment sizes and categories, from the stored overview;
- * while it is not stored, read from the run's assignments (a grouped count, not a compute).
+ * The Members and Audience tabs' segment sizes and categories, as stored; while they are not
+ * stored or stale, read from the run's assignments (a grouped count, not a compute).
  */
-export function storedSizesAndCategories(
-  scope: WorkspaceScope,
-  run: AnalysisRun,
-): Pick<OverviewView, "sizes" | "categories"> {
-  const view = readRunView<OverviewView>(scope, run, { view: "overview" });
+export function storedSizesAndCategories(scope: WorkspaceScope, run: AnalysisRun): SizesView {
+  const view = readRunView<SizesView>(scope, run, { view: "sizes" });
   if (view.state === "ready" && !view.stale) return view.payload;
-  return { sizes: segmentSizes(scope, run.id), categories: transactionCategories(scope) };
+  return sizesAndCategories(scope, run);
 }

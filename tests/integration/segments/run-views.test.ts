@@ -18,6 +18,7 @@ import { reportingCurrency } from "~/customers/reporting-currency.server";
 import { currentDataVersion } from "~/data-version.server";
 import * as overviewRoute from "~/routes/w.$workspace.segments.$run._index";
 import * as channelsRoute from "~/routes/w.$workspace.segments.$run.channels";
+import * as membersRoute from "~/routes/w.$workspace.segments.$run.members";
 import * as productsRoute from "~/routes/w.$workspace.segments.$run.products";
 import { enqueueSegmentRun } from "~/segments/enqueue.server";
 import { DEFAULT_VIEWS, runViewName } from "~/segments/run-views.server";
@@ -135,8 +136,9 @@ describe("a run's stored views", () => {
 
   it("are what the tabs' loaders return: a stored result is read, not computed", async () => {
     markStored(runId, "channels", "$.channels", 999);
-    markStored(runId, runViewName(DEFAULT_VIEWS[2] as never), "$.purchases_used", 4242);
+    markStored(runId, runViewName(DEFAULT_VIEWS[3] as never), "$.purchases_used", 4242);
     markStored(runId, "overview", "$.cells[0][0]", 777);
+    markStored(runId, "sizes", "$.sizes[0].customers", 31337);
 
     const channels = await load<ChannelsPage>(channelsRoute, runId, "/channels");
     expect(channels).toMatchObject({ state: "ready", stale: false, match: { channels: 999 } });
@@ -145,6 +147,8 @@ describe("a run's stored views", () => {
     const overview = await load<OverviewPage>(overviewRoute, runId, "");
     expect(overview.state).toBe("rfm");
     expect(overview.cells?.[0]?.[0]).toBe(777);
+    const members = await load<{ total: number }>(membersRoute, runId, "/members");
+    expect(members.total).toBe(31337);
   });
 
   it("other thresholds are asked of the queue: the page says computing, the queue stores it", async () => {

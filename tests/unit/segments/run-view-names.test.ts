@@ -12,6 +12,7 @@ describe("run view names", () => {
   it("name each default view, and read back as the same view", () => {
     expect(DEFAULT_VIEWS.map(runViewName)).toEqual([
       "overview",
+      "sizes",
       "channels",
       "products:support=1,confidence=0.2,lift=1",
       "product-channels:category",
