@@ -1,18 +1,20 @@
 /**
  * Answers worked out from a whole workspace's data (the Segments feature list, the
- * reporting currency) are kept between page views under a key of cheap counts that every
- * import, deletion, merge and erasure moves, and computed again when the key changes.
+ * reporting currency, the dashboard's figures) are kept between page views under a key that
+ * every import, deletion, merge and erasure moves, and computed again when the key changes.
+ *
+ * The key is the workspace's data version (data-version.server.ts) and two marks read from
+ * small tables, never a count of customers or sales: counting 2.3M sales took 125 ms on
+ * every Segments view (docs/decisions/026).
  */
 import type { Db } from "#db/client";
 
 /** Cheap marks of a workspace's data: each moves when that part of the data changes. */
 export interface WorkspaceDataMarks {
-  /** Files: count, last id, last finish (an import, a re-import, a deletion). */
+  /** Files: count, last id, last finish (an import, a re-import, a deletion, a failure). */
   datasets: string;
-  /** Profiles: count and last change (a merge, an edit, an erasure). */
-  customers: string;
-  /** Number of sales (an erasure, a sale written outside an import). */
-  sales: number;
+  /** The data version: moved by every publish, erasure, objection, scrape, deletion. */
+  version: number;
   /** The legal basis for analytics: changing it changes who is analysed. */
   basis: string;
 }
@@ -23,12 +25,16 @@ export function workspaceDataMarks(db: Db, workspaceId: number): WorkspaceDataMa
       `SELECT
          (SELECT count(*) || ':' || coalesce(max(id), 0) || ':' || coalesce(max(finished_at), 0)
             FROM datasets WHERE workspace_id = @id) AS datasets,
-         (SELECT count(*) || ':' || coalesce(max(updated_at), 0)
-            FROM customers WHERE workspace_id = @id) AS customers,
-         (SELECT count(*) FROM transactions WHERE workspace_id = @id) AS sales,
+         coalesce((SELECT version FROM workspace_data_versions WHERE workspace_id = @id), 0)
+           AS version,
          (SELECT processing_basis FROM workspaces WHERE id = @id) AS basis`,
     )
     .get({ id: workspaceId }) as WorkspaceDataMarks;
+}
+
+/** The marks as one cache key. */
+export function marksKey(marks: WorkspaceDataMarks): string {
+  return `${marks.datasets}|${marks.version}|${marks.basis}`;
 }
 
 /** Workspaces whose answer a cache keeps; the least recently computed is dropped past this. */

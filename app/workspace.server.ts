@@ -271,6 +271,7 @@ export function setProcessingBasis(
       workspaceId,
       new Date(),
       `recompute:rfm:${workspaceId}:basis:${changed.auditId}`,
+      { removesPeople: true },
     );
   return changed.workspace;
 }

@@ -501,6 +501,40 @@ export const segmentAssignments = sqliteTable(
   ],
 );
 
+/**
+ * A counter per workspace that every change of its data moves (an import's publish, a
+ * deletion, an erasure, a merge, an objection, a scrape, the legal basis). Caches and stored
+ * run views are keyed by it instead of recounting the data (docs/decisions/026).
+ */
+export const workspaceDataVersions = sqliteTable("workspace_data_versions", {
+  workspaceId: integer("workspace_id")
+    .primaryKey()
+    .references(() => workspaces.id, { onDelete: "cascade" }),
+  version: integer("version").notNull().default(0),
+  changedAt: timestamp("changed_at").notNull().default(sql`(unixepoch('subsec') * 1000)`),
+});
+
+/**
+ * What one tab of a finished run shows (overview, Channels, Products…), computed on the
+ * queue and stored as JSON with the data version it was computed at; pages read it and never
+ * compute it (docs/decisions/026). `view` names the tab and its options, e.g.
+ * "products:support=1,confidence=0.2,lift=1".
+ */
+export const runViews = sqliteTable(
+  "run_views",
+  {
+    workspaceId: workspaceRef(),
+    runId: integer("run_id")
+      .notNull()
+      .references(() => analysisRuns.id, { onDelete: "cascade" }),
+    view: text("view").notNull(),
+    dataVersion: integer("data_version").notNull(),
+    payload: text("payload", { mode: "json" }).$type<unknown>().notNull(),
+    computedAt: timestamp("computed_at").notNull().default(sql`(unixepoch('subsec') * 1000)`),
+  },
+  (t) => [uniqueIndex("run_views_key").on(t.runId, t.view)],
+);
+
 /** Each contact made through an exported audience, for the per-week frequency cap. */
 export const audienceContacts = sqliteTable(
   "audience_contacts",

@@ -1,6 +1,8 @@
 /**
- * Keeps analyses fresh: after an import or a scrape has changed a workspace's data, its RFM
- * segments are computed again, if the workspace uses them at all (has an RFM run).
+ * Keeps analyses fresh: after an import or a scrape has changed a workspace's data, its data
+ * version moves (so caches and the stored views of its runs are stale, and those views are
+ * queued for a refresh: app/segments/run-views.server.ts), and its RFM segments are computed
+ * again, if the workspace uses them at all (has an RFM run).
  *
  * Why at most once an hour: a schedule of ten sources every 15 minutes would otherwise
  * queue forty recomputations an hour. The dedupe key names the workspace and the hour, and
@@ -12,6 +14,7 @@ import type { Db } from "#db/client";
 import { analysisRuns, jobs } from "#db/schema";
 import { scopeTo } from "#db/scoped";
 import { SEGMENT_RUN_JOB } from "~/segments/enqueue.server";
+import { dataChanged } from "~/segments/run-views.server";
 import { createRun, updateRun } from "~/segments/runs.server";
 import { enqueue } from "./queue";
 
@@ -30,10 +33,13 @@ export function afterDataChanged(
   now = new Date(),
   /** A change that must not wait for the hour's run (e.g. the legal basis) brings its own. */
   dedupeKey = recomputeDedupeKey(workspaceId, now),
+  /** The change may remove people from analyses (the legal basis): see dataChanged. */
+  options: { removesPeople?: boolean } = {},
 ): number | undefined {
   const scope = scopeTo(db, workspaceId);
   return db.transaction(
     () => {
+      dataChanged(db, workspaceId, options);
       const latest = db
         .select({ params: analysisRuns.params })
         .from(analysisRuns)

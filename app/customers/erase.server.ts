@@ -8,6 +8,7 @@
  * operator knows the -wal file still holds old copies until the next full checkpoint.
  */
 import type { WorkspaceScope } from "#db/scoped";
+import { dataChanged } from "~/segments/run-views.server";
 import { assertNoImportRunning, deleteUploadsMentioning } from "./erase-uploads.server";
 import { type PersonIdentifiers, personMatcher } from "./identifiers";
 import { truncateWal } from "./truncate-wal.server";
@@ -155,6 +156,8 @@ function eraseInTransaction(
   customerId: number,
   actorUserId: number | null,
 ): { result: Omit<ErasureResult, "walCheckpointed">; auditId: number } {
+  // Stored run views may name the person: they go, and are computed again on the queue.
+  dataChanged(scope.db, scope.workspaceId, { removesPeople: true });
   const person = identifiersOf(scope, customerId);
   const matcher = personMatcher(person);
   // Sales filed under one of their ids but already linked to someone else (the same id in

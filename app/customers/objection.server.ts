@@ -9,6 +9,7 @@ import { eq } from "drizzle-orm";
 import { customers } from "#db/schema";
 import type { WorkspaceScope } from "#db/scoped";
 import { audit } from "~/audit.server";
+import { dataChanged } from "~/segments/run-views.server";
 
 export const OBJECTION_SOURCE = "customer page";
 
@@ -31,6 +32,8 @@ export function recordObjection(
     eq(customers.id, customerId),
   );
   if (changed === 0) return false;
+  // Stored run views may show the person: they go, and are computed again on the queue.
+  dataChanged(scope.db, scope.workspaceId, { removesPeople: true });
   // Only the internal number: the audit log holds no personal data.
   audit({
     workspaceId: scope.workspaceId,

@@ -12,7 +12,7 @@
 import { count, isNotNull } from "drizzle-orm";
 import { transactions } from "#db/schema";
 import type { WorkspaceScope } from "#db/scoped";
-import { createWorkspaceCache, workspaceDataMarks } from "~/workspace-cache.server";
+import { createWorkspaceCache, marksKey, workspaceDataMarks } from "~/workspace-cache.server";
 
 /** The share one currency needs to be the reporting currency. */
 export const MAJORITY_SHARE = 0.9;
@@ -63,7 +63,7 @@ export function reportingCurrency(scope: WorkspaceScope): ReportingCurrency {
   // Files and the number of sales: a re-import can rewrite the currency of existing sales
   // without changing their number, an erasure changes the number.
   const marks = workspaceDataMarks(scope.db, scope.workspaceId);
-  const key = `${marks.datasets}|${marks.sales}`;
+  const key = marksKey(marks);
   return answers.get(scope.workspaceId, key, () =>
     chooseReportingCurrency(salesPerCurrency(scope)),
   );

@@ -16,6 +16,7 @@ import {
 } from "~/customers/analysable.server";
 import {
   createWorkspaceCache,
+  marksKey,
   type WorkspaceDataMarks,
   workspaceDataMarks,
 } from "~/workspace-cache.server";
@@ -47,6 +48,6 @@ export function customersAnalysed(
   scope: WorkspaceScope,
   marks: WorkspaceDataMarks = workspaceDataMarks(scope.db, scope.workspaceId),
 ): CustomersAnalysed {
-  const key = `${marks.datasets}|${marks.customers}|${marks.basis}`;
+  const key = marksKey(marks);
   return kept.get(scope.workspaceId, key, () => countCustomers(scope));
 }

@@ -30,6 +30,7 @@ import { type ReportingCurrency, reportingCurrency } from "~/customers/reporting
 import type { WorkspaceScope } from "~/db.server";
 import {
   createWorkspaceCache,
+  marksKey,
   type WorkspaceDataMarks,
   workspaceDataMarks,
 } from "~/workspace-cache.server";
@@ -186,7 +187,7 @@ export function revenueTrend(
   marks: WorkspaceDataMarks = workspaceDataMarks(scope.db, scope.workspaceId),
 ): RevenueTrend {
   // The reporting currency's own key (files, sales) is part of this one, so it is kept too.
-  const key = `${marks.datasets}|${marks.customers}|${marks.sales}|${marks.basis}`;
+  const key = marksKey(marks);
   const stored = kept.get(scope.workspaceId, key, () =>
     readRevenue(scope, processingBasisOf(scope.db, scope.workspaceId)),
   );

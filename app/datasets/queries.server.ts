@@ -1,4 +1,5 @@
 /** Reading and deleting a workspace's datasets (uploads). */
+
 import fs from "node:fs";
 import { and, desc, eq, sql } from "drizzle-orm";
 import { audit } from "~/audit.server";
@@ -7,6 +8,7 @@ import {
   TRANSACTIONS_SOURCE,
 } from "~/customers/transaction-customers.server";
 import { schema, type WorkspaceScope } from "~/db.server";
+import { dataChanged } from "~/segments/run-views.server";
 
 export function listDatasets(scope: WorkspaceScope) {
   return scope.db
@@ -116,6 +118,8 @@ export function deleteDataset(
     tx.delete(schema.datasets)
       .where(scope.where(schema.datasets, eq(schema.datasets.id, id)))
       .run();
+    // Profiles and sales went with it: stored run views may name them.
+    dataChanged(scope.db, scope.workspaceId, { removesPeople: true });
   });
   if (relinkAfter) {
     const newest = scope

@@ -27,6 +27,7 @@ import { afterDataChanged } from "#jobs/after-data-changed";
 import { enqueueCurveRefit } from "~/campaigns/refit-job.server";
 import { createProfilesFromTransactions } from "~/customers/transaction-customers.server";
 import { duplicateKeyRows } from "~/datasets/rows-held-elsewhere.server";
+import { dataChanged } from "~/segments/run-views.server";
 import { FileProblem, type LoadCounts, type LoadPlan, loadFile } from "./batch-loader.server";
 import { customerSourcesWatermark, removeDatasetRows } from "./dataset-rows.server";
 import {
@@ -289,6 +290,8 @@ export async function importDataset(db: Db, request: ImportRequest): Promise<Imp
     if (final) fs.rmSync(storedPath, { force: true });
     db.transaction(() => {
       removeDatasetRows(db, workspaceId, datasetId, kind, watermark);
+      // Batches it had written were visible until now: what was worked out from them is stale.
+      dataChanged(db, workspaceId);
       scope.update(
         datasets,
         {

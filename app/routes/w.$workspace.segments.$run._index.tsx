@@ -13,6 +13,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return segmentRunPage(access.scope, run, {
     canEdit: access.role !== "viewer",
     customerPoints: true,
+    // Read what the queue stored with the run; the page never computes it.
+    stored: true,
   });
 }
 

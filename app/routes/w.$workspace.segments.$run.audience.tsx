@@ -7,12 +7,12 @@ import {
   searchParamsForm,
 } from "~/components/segments/audience-form";
 import { finishedRunOf, runPath } from "~/components/segments/run-access.server";
-import { segmentSizes, transactionCategories } from "~/components/segments/run-queries.server";
 import { segmentLabels } from "~/components/segments/run-results";
 import { getDb } from "~/db.server";
 import { parseForm } from "~/forms.server";
 import { buildAudienceFromSegment } from "~/segments/audience.server";
 import { SegmentInputError } from "~/segments/errors";
+import { storedSizesAndCategories } from "~/segments/run-views.server";
 import { requireWorkspace } from "~/workspace.server";
 
 const PREVIEW_MEMBERS = 20;
@@ -22,11 +22,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireWorkspace(request, params, "editor");
   const run = finishedRunOf(access, params.run);
   const query = new URL(request.url).searchParams;
+  const { sizes, categories } = storedSizesAndCategories(access.scope, run);
   const base = {
     exportPath: `${runPath(access.workspace.slug, run.id)}/audience.csv`,
     labels: segmentLabels(run),
-    sizes: segmentSizes(access.scope, run.id),
-    categories: transactionCategories(access.scope),
+    sizes,
+    categories,
     query: Object.fromEntries(query),
     runExcluded: Number(run.result?.excluded_without_consent ?? 0),
   };

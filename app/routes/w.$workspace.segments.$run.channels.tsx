@@ -3,19 +3,25 @@ import { useLoaderData } from "@remix-run/react";
 import { SaveReportForm } from "~/components/reports/SaveReportForm";
 import { finishedRunOf } from "~/components/segments/run-access.server";
 import { SegmentChannelsView } from "~/components/segments/SegmentChannelsView";
-import { channelMatchPage } from "~/segments/channel-match-page.server";
+import { ComputingNotice, StaleNotice } from "~/components/segments/StoredViewNotice";
+import { storedChannelMatchPage } from "~/segments/channel-match-page.server";
 import { requireWorkspace } from "~/workspace.server";
 
-/** Segment × channel: how well each channel's audience fits each segment, and how well it worked. */
+/**
+ * Segment × channel: how well each channel's audience fits each segment, and how well it
+ * worked. Read from what the queue stored with the run (segments/run-views.server.ts).
+ */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireWorkspace(request, params);
-  return channelMatchPage(access.scope, finishedRunOf(access, params.run));
+  return storedChannelMatchPage(access.scope, finishedRunOf(access, params.run));
 }
 
 export default function SegmentChannelsPage() {
   const data = useLoaderData<typeof loader>();
+  if (data.state === "computing") return <ComputingNotice />;
   return (
     <>
+      <StaleNotice stale={data.stale} />
       <SegmentChannelsView data={data} interactive />
       <SaveReportForm kind="channel-match" params={{ run: String(data.runId) }} />
     </>

@@ -5,11 +5,12 @@ import { CurrencyNote } from "~/components/CurrencyNote";
 import { humanLabel } from "~/components/labels";
 import { formatFeatureValue, isAmountFeature } from "~/components/segments/money";
 import { finishedRunOf, runPath } from "~/components/segments/run-access.server";
-import { segmentMemberRows, segmentSizes } from "~/components/segments/run-queries.server";
+import { segmentMemberRows } from "~/components/segments/run-queries.server";
 import { labelOf, segmentLabels } from "~/components/segments/run-results";
 import { segmentName } from "~/components/segments/segment-names";
 import { reportingCurrency } from "~/customers/reporting-currency.server";
 import { formatInteger } from "~/format";
+import { storedSizesAndCategories } from "~/segments/run-views.server";
 import { requireWorkspace } from "~/workspace.server";
 
 const PAGE = 50;
@@ -19,7 +20,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireWorkspace(request, params);
   const run = finishedRunOf(access, params.run);
   const url = new URL(request.url);
-  const sizes = segmentSizes(access.scope, run.id);
+  const { sizes } = storedSizesAndCategories(access.scope, run);
   const segment = url.searchParams.get("segment") ?? sizes[0]?.segment ?? "";
   const total = sizes.find((s) => s.segment === segment)?.customers ?? 0;
   const pages = Math.max(1, Math.ceil(total / PAGE));

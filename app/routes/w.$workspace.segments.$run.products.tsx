@@ -13,20 +13,22 @@ import {
 } from "~/components/segments/ChannelPropensityView";
 import { finishedRunOf } from "~/components/segments/run-access.server";
 import { SegmentProductsView } from "~/components/segments/SegmentProductsView";
+import { ComputingNotice, StaleNotice } from "~/components/segments/StoredViewNotice";
 import { getDb } from "~/db.server";
 import { scoreChannelUsers } from "~/segments/channel-propensity.server";
 import { CHANNEL_USERS_MAX_BYTES } from "~/segments/channel-users-csv";
 import { SegmentInputError } from "~/segments/errors";
-import { productMatchPage } from "~/segments/product-match-page.server";
+import { storedProductMatchPage } from "~/segments/product-match-page.server";
 import { runReferenceDate } from "~/segments/segment-members.server";
 import { requireWorkspace } from "~/workspace.server";
 
+/** Read from what the queue stored for these thresholds (segments/run-views.server.ts). */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireWorkspace(request, params);
   const run = finishedRunOf(access, params.run);
   const query = Object.fromEntries(new URL(request.url).searchParams);
   return {
-    page: productMatchPage(access.scope, run, query, { customerRows: true }),
+    page: storedProductMatchPage(access.scope, run, query),
     canEdit: access.role !== "viewer",
   };
 }
@@ -64,7 +66,14 @@ export default function SegmentProductsPage() {
   const propensity = useActionData<typeof action>() as ChannelPropensityResult | undefined;
   return (
     <>
-      <SegmentProductsView data={page} interactive />
+      {page.state === "computing" ? (
+        <ComputingNotice />
+      ) : (
+        <>
+          <StaleNotice stale={page.stale} />
+          <SegmentProductsView data={page} interactive />
+        </>
+      )}
       <SaveReportForm kind="product-match" params={{ run: String(page.runId) }} />
       <ChannelPropensityView canEdit={canEdit} result={propensity} />
     </>

@@ -5,12 +5,14 @@
  * adapter's own zod schema (so a stored config always parses at run time), and the cron
  * expression must parse and not fire more often than every 5 minutes.
  */
+
 import { desc, eq } from "drizzle-orm";
 import { z } from "zod";
 import { sources, workspaces } from "#db/schema";
 import type { WorkspaceScope } from "#db/scoped";
 import { cronProblem, nextDueAfter } from "#jobs/schedule";
 import { getAdapter, isAdapterId } from "#scrapers/sources/index";
+import { dataChanged } from "~/segments/run-views.server";
 
 export type Source = typeof sources.$inferSelect;
 export type SourceState = "enabled" | "paused" | "dead";
@@ -108,5 +110,8 @@ export function getSource(scope: WorkspaceScope, id: number): Source | undefined
 
 /** Deletes the source with its observations and run history (foreign keys cascade). */
 export function deleteSource(scope: WorkspaceScope, id: number): boolean {
-  return scope.delete(sources, eq(sources.id, id)) === 1;
+  const deleted = scope.delete(sources, eq(sources.id, id)) === 1;
+  // Its figures fed the channel match and the traffic effectiveness of stored run views.
+  if (deleted) dataChanged(scope.db, scope.workspaceId);
+  return deleted;
 }

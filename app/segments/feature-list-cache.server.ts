@@ -5,7 +5,7 @@
  * workspace (workspace-cache.server.ts) under a key of the day and the data's marks.
  */
 import type { Db } from "#db/client";
-import { createWorkspaceCache, workspaceDataMarks } from "~/workspace-cache.server";
+import { createWorkspaceCache, marksKey, workspaceDataMarks } from "~/workspace-cache.server";
 import { type FeatureList, listAvailableFeatures } from "./feature-list.server";
 
 const lists = createWorkspaceCache<FeatureList>();
@@ -14,6 +14,6 @@ const lists = createWorkspaceCache<FeatureList>();
 export function cachedAvailableFeatures(db: Db, workspaceId: number): FeatureList {
   const marks = workspaceDataMarks(db, workspaceId);
   const day = new Date().toISOString().slice(0, 10);
-  const key = `${day}|${marks.datasets}|${marks.customers}|${marks.sales}|${marks.basis}`;
+  const key = `${day}|${marksKey(marks)}`;
   return lists.get(workspaceId, key, () => listAvailableFeatures(db, workspaceId));
 }

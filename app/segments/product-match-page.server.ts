@@ -8,6 +8,12 @@ import type { WorkspaceScope } from "#db/scoped";
 import { segmentLabels } from "~/components/segments/run-results";
 import { matchProductChannels } from "./match-product-channels.server";
 import { matchProducts } from "./match-products.server";
+import {
+  type ComputingView,
+  type ProductChannelsView,
+  type ProductsView,
+  readRunView,
+} from "./run-views.server";
 import type { AnalysisRun } from "./runs.server";
 
 /** Thresholds of the association rules, from the GET form (support in % of baskets). */
@@ -21,6 +27,18 @@ export const THRESHOLD_PARAMS = ["support", "confidence", "lift"] as const;
 
 const NEXT_BEST_SAMPLE = 20;
 
+function thresholdsOf(query: Record<string, string | undefined>) {
+  return Thresholds.parse({
+    support: query.support,
+    confidence: query.confidence,
+    lift: query.lift,
+  });
+}
+
+const targetOf = (query: Record<string, string | undefined>) =>
+  query.target === "product" ? ("product" as const) : ("category" as const);
+
+/** The tab worked out now (a report being saved). */
 export function productMatchPage(
   scope: WorkspaceScope,
   run: AnalysisRun,
@@ -33,11 +51,7 @@ export function productMatchPage(
     customerRows: boolean;
   },
 ) {
-  const thresholds = Thresholds.parse({
-    support: query.support,
-    confidence: query.confidence,
-    lift: query.lift,
-  });
+  const thresholds = thresholdsOf(query);
   const report = matchProducts(scope.db, scope.workspaceId, run.id, {
     minSupport: thresholds.support / 100,
     minConfidence: thresholds.confidence,
@@ -45,9 +59,53 @@ export function productMatchPage(
     nextBestLimit: options.customerRows ? NEXT_BEST_SAMPLE : 0,
   });
   const productChannels = matchProductChannels(scope.db, scope.workspaceId, run.id, {
-    target: query.target === "product" ? "product" : "category",
+    target: targetOf(query),
   });
-  return { runId: run.id, report, productChannels, thresholds, labels: segmentLabels(run) };
+  return pageOf(run, report, productChannels, thresholds, false);
 }
 
-export type ProductMatchPage = ReturnType<typeof productMatchPage>;
+/**
+ * The tab as the page shows it, for the thresholds of its GET form: what the queue stored,
+ * never computed here ("computing" until it is; `stale` while it refreshes a change).
+ */
+export function storedProductMatchPage(
+  scope: WorkspaceScope,
+  run: AnalysisRun,
+  query: Record<string, string | undefined>,
+): ProductMatchPage | (ComputingView & { thresholds: z.output<typeof Thresholds> }) {
+  const thresholds = thresholdsOf(query);
+  const report = readRunView<ProductsView>(scope, run, { view: "products", thresholds });
+  const productChannels = readRunView<ProductChannelsView>(scope, run, {
+    view: "product-channels",
+    target: targetOf(query),
+  });
+  if (report.state === "computing" || productChannels.state === "computing")
+    return { state: "computing", runId: run.id, thresholds };
+  return pageOf(
+    run,
+    report.payload,
+    productChannels.payload,
+    thresholds,
+    report.stale || productChannels.stale,
+  );
+}
+
+function pageOf(
+  run: AnalysisRun,
+  report: ProductsView,
+  productChannels: ProductChannelsView,
+  thresholds: z.output<typeof Thresholds>,
+  stale: boolean,
+) {
+  return {
+    state: "ready" as const,
+    runId: run.id,
+    stale,
+    report,
+    productChannels,
+    thresholds,
+    labels: segmentLabels(run),
+  };
+}
+
+export type ProductMatchPage = ReturnType<typeof pageOf>;

@@ -10,6 +10,7 @@ import { rfmCellCounts, scatterSample } from "~/components/segments/run-queries.
 import { clusterResult, rfmResult, segmentLabels } from "~/components/segments/run-results";
 import { reportingCurrency } from "~/customers/reporting-currency.server";
 import { RunNotFoundError } from "./errors";
+import { type OverviewView, readRunView } from "./run-views.server";
 import { type AnalysisRun, getRun } from "./runs.server";
 
 /** Points drawn in the browser at most; above this the scatter shows a systematic sample. */
@@ -36,6 +37,11 @@ export function segmentRunPage(
      * them for members; a report, which may leave the workspace, keeps only their count.
      */
     customerPoints: boolean;
+    /**
+     * Read the figures stored when the run was computed (the page) instead of working them
+     * out now (a report being saved). A view not stored yet answers "computing".
+     */
+    stored?: boolean;
   },
 ) {
   const runId = run.id;
@@ -49,17 +55,26 @@ export function segmentRunPage(
     };
   }
   const rfm = rfmResult(run);
+  const cluster = clusterResult(run);
+  let figures: Pick<OverviewView, "cells" | "scatter"> | null = null;
+  let stale = false;
+  if (options.stored && (rfm || cluster)) {
+    const view = readRunView<OverviewView>(scope, run, { view: "overview" });
+    if (view.state === "computing") return { state: "computing" as const, runId };
+    figures = view.payload;
+    stale = view.stale;
+  }
   if (rfm)
     return {
       state: "rfm" as const,
       runId,
       result: rfm,
-      cells: rfmCellCounts(scope, run.id),
+      cells: figures?.cells ?? rfmCellCounts(scope, run.id),
       money: reportingCurrency(scope),
+      stale,
     };
-  const cluster = clusterResult(run);
   if (cluster) {
-    const scatter = scatterSample(scope, run.id, SCATTER_POINTS);
+    const scatter = figures?.scatter ?? scatterSample(scope, run.id, SCATTER_POINTS);
     return {
       state: "cluster" as const,
       runId,
@@ -68,6 +83,7 @@ export function segmentRunPage(
       scatter: options.customerPoints ? scatter : { ...scatter, points: [] },
       canEdit: options.canEdit,
       money: reportingCurrency(scope),
+      stale,
     };
   }
   return {

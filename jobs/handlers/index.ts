@@ -2,6 +2,7 @@ import type { JobHandler } from "../registry";
 import { importDatasetHandler } from "./import-dataset";
 import { reportDeliveryHandler } from "./report-delivery";
 import { responseCurvesHandler } from "./response-curves";
+import { runViewsHandler } from "./run-views";
 import { scrapeSourceHandler } from "./scrape-source";
 import { segmentRunHandler } from "./segment-run";
 
@@ -14,4 +15,5 @@ export const allHandlers: readonly JobHandler[] = [
   scrapeSourceHandler,
   responseCurvesHandler,
   reportDeliveryHandler,
+  runViewsHandler,
 ];

@@ -10,6 +10,8 @@ import { SEGMENT_RUN_JOB } from "~/segments/enqueue.server";
 import { RunNotFoundError, SegmentInputError } from "~/segments/errors";
 import { ClusterParamsSchema, RfmParamsSchema } from "~/segments/params";
 import { runRfm } from "~/segments/rfm-run.server";
+import { yieldToEventLoop } from "~/segments/run-lifecycle.server";
+import { storeDefaultRunViews } from "~/segments/run-views.server";
 import { getRun, updateRun } from "~/segments/runs.server";
 import { PermanentJobError } from "../errors";
 import { defineHandler } from "../registry";
@@ -26,15 +28,23 @@ export const segmentRunHandler = defineHandler(SEGMENT_RUN_JOB, Payload, async (
     onProgress: ({ percent, message }: { percent: number; message: string }) =>
       ctx.progress({ percent, message }),
   };
+  // What the run's tabs show is computed here, once, and stored: the pages only read it.
+  const storeViews = () =>
+    storeDefaultRunViews(db, workspaceId, runId, async () => {
+      ctx.holdLease(120_000);
+      await yieldToEventLoop();
+    });
   try {
     const run = getRun(db, workspaceId, runId);
     if (run.kind === "rfm") {
       const result = await runRfm(db, workspaceId, RfmParamsSchema.parse(run.params), options);
+      await storeViews();
       return { runId, kind: "rfm", customers: result.customers_scored };
     }
     if (run.kind === "cluster") {
       const params = ClusterParamsSchema.parse(run.params);
       const result = await runClustering(db, workspaceId, params, options);
+      await storeViews();
       return { runId, kind: "cluster", k: result.k, customers: result.customers_used };
     }
     throw new PermanentJobError(`Unknown analysis kind "${run.kind}"`);

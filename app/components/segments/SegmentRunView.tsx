@@ -12,6 +12,7 @@ import type { SegmentRunPage } from "~/segments/run-page.server";
 import { ClusterRunView } from "./ClusterRunView";
 import { RfmRunView } from "./RfmRunView";
 import { RunProgress } from "./RunProgress";
+import { ComputingNotice, StaleNotice } from "./StoredViewNotice";
 
 type Data = SerializeFrom<SegmentRunPage>;
 
@@ -37,6 +38,8 @@ export function SegmentRunView({
   switch (data.state) {
     case "pending":
       return <RunProgress status={data.status} progress={data.progress} />;
+    case "computing":
+      return <ComputingNotice />;
     case "failed":
       return (
         <p className="form-error" role="alert">
@@ -45,26 +48,32 @@ export function SegmentRunView({
       );
     case "rfm":
       return (
-        <RfmRunView
-          result={data.result}
-          cells={data.cells}
-          base={base}
-          money={data.money}
-          interactive={interactive}
-        />
+        <>
+          <StaleNotice stale={data.stale} />
+          <RfmRunView
+            result={data.result}
+            cells={data.cells}
+            base={base}
+            money={data.money}
+            interactive={interactive}
+          />
+        </>
       );
     case "cluster":
       return (
-        <ClusterRunView
-          result={data.result as Parameters<typeof ClusterRunView>[0]["result"]}
-          labels={data.labels}
-          scatter={data.scatter}
-          base={base}
-          canEdit={interactive && data.canEdit}
-          money={data.money}
-          renameError={renameError}
-          interactive={interactive}
-        />
+        <>
+          <StaleNotice stale={data.stale} />
+          <ClusterRunView
+            result={data.result as Parameters<typeof ClusterRunView>[0]["result"]}
+            labels={data.labels}
+            scatter={data.scatter}
+            base={base}
+            canEdit={interactive && data.canEdit}
+            money={data.money}
+            renameError={renameError}
+            interactive={interactive}
+          />
+        </>
       );
   }
 }

@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { customers } from "#db/schema";
 import { scopeTo } from "#db/scoped";
+import { bumpDataVersion } from "~/data-version.server";
 import { cachedAvailableFeatures } from "~/segments/feature-list-cache.server";
 import { setUpTestDb } from "../../helpers/test-db";
 import { addCustomer, addTransaction, addWorkspace } from "./fixtures";
@@ -13,7 +14,7 @@ const featureNamed = (list: ReturnType<typeof cachedAvailableFeatures>, name: st
   list.features.find((feature) => feature.name === name);
 
 describe("cachedAvailableFeatures", () => {
-  it("is computed again only when sales, customers or datasets change", () => {
+  it("is computed again only when the data version or the datasets change", () => {
     const workspaceId = addWorkspace(db, "feature-cache");
     const other = addWorkspace(db, "feature-cache-other");
     const ids = [1, 2, 3].map((n) =>
@@ -35,6 +36,9 @@ describe("cachedAvailableFeatures", () => {
     expect(cachedAvailableFeatures(db, workspaceId)).toBe(first);
 
     addTransaction(db, workspaceId, { customerId: ids[0] ?? 0, date: "2026-01-06", amount: 30 });
+    // No recount on each view: the sale counts once the data version moves (a publish).
+    expect(cachedAvailableFeatures(db, workspaceId)).toBe(first);
+    bumpDataVersion(db, workspaceId);
     const afterSale = cachedAvailableFeatures(db, workspaceId);
     expect(afterSale).not.toBe(first);
 
@@ -44,6 +48,7 @@ describe("cachedAvailableFeatures", () => {
       { income: 9000, updatedAt: new Date(Date.now() + 60_000) },
       eq(customers.id, ids[2] ?? 0),
     );
+    bumpDataVersion(db, workspaceId);
     const afterEdit = cachedAvailableFeatures(db, workspaceId);
     expect(afterEdit).not.toBe(afterSale);
     expect(featureNamed(afterEdit, "income")?.mean).toBe(4000);

@@ -1,0 +1,371 @@
+/**
+ * What a finished run's tabs show, computed on the queue and stored (run_views), so that a
+ * page only reads a row (docs/decisions/026). The segment-run job computes every tab's
+ * default view right after the run; a tab asked with other options (the Products tab's rule
+ * thresholds, its category / product switch) is computed by a "run-views" job the first time
+ * and read from then on.
+ *
+ * Each view records the workspace's data version (data-version.server.ts) it was computed
+ * at. When the data change, views become stale: every change enqueues a refresh of the
+ * workspace's stale views, and a page that meets one shows it, marked as being updated,
+ * until the refresh has stored the new one. A stale view is shown without its single
+ * customers (the scatter's dots, the next-best list): whoever withdrew consent since must
+ * not stay on screen until the refresh. Changes that remove people (erasure, objection,
+ * the legal basis) delete the views outright.
+ */
+import { and, eq, lt } from "drizzle-orm";
+import type { Db } from "#db/client";
+import { analysisRuns, runViews } from "#db/schema";
+import { scopeTo, type WorkspaceScope } from "#db/scoped";
+import { enqueue, getWorkspaceJob } from "#jobs/queue";
+import {
+  rfmCellCounts,
+  scatterSample,
+  segmentSizes,
+  transactionCategories,
+} from "~/components/segments/run-queries.server";
+import { bumpDataVersion, currentDataVersion } from "~/data-version.server";
+import { matchChannels } from "./match-channels.server";
+import { matchProductChannels } from "./match-product-channels.server";
+import { matchProducts } from "./match-products.server";
+import { type AnalysisRun, getRun } from "./runs.server";
+
+export const RUN_VIEWS_JOB = "run-views";
+
+/** Points drawn in the browser at most; above this the scatter shows a systematic sample. */
+const SCATTER_POINTS = 3_000;
+/** Customers listed with next-best products on the Products tab (the rest are counted). */
+const NEXT_BEST_SAMPLE = 20;
+/** Products views kept per run for thresholds other than the defaults (oldest go first). */
+const KEPT_THRESHOLD_VIEWS = 10;
+
+/** Thresholds of the association rules (support in % of baskets). */
+export interface ProductThresholds {
+  support: number;
+  confidence: number;
+  lift: number;
+}
+
+export const DEFAULT_THRESHOLDS: ProductThresholds = { support: 1, confidence: 0.2, lift: 1 };
+
+export type ProductChannelTarget = "category" | "product";
+
+export type RunViewKey =
+  | { view: "overview" }
+  | { view: "sizes" }
+  | { view: "channels" }
+  | { view: "products"; thresholds: ProductThresholds }
+  | { view: "product-channels"; target: ProductChannelTarget };
+
+/** The views the segment-run job stores with every finished run. */
+export const DEFAULT_VIEWS: readonly RunViewKey[] = [
+  { view: "overview" },
+  { view: "sizes" },
+  { view: "channels" },
+  { view: "products", thresholds: DEFAULT_THRESHOLDS },
+  { view: "product-channels", target: "category" },
+  { view: "product-channels", target: "product" },
+];
+
+const DEFAULT_NAMES = new Set(DEFAULT_VIEWS.map((key) => runViewName(key)));
+const isDefaultView = (key: RunViewKey) => DEFAULT_NAMES.has(runViewName(key));
+
+/** The stored name of a view, e.g. "products:support=1,confidence=0.2,lift=1". */
+export function runViewName(key: RunViewKey): string {
+  switch (key.view) {
+    case "products": {
+      const { support, confidence, lift } = key.thresholds;
+      return `products:support=${support},confidence=${confidence},lift=${lift}`;
+    }
+    case "product-channels":
+      return `product-channels:${key.target}`;
+    default:
+      return key.view;
+  }
+}
+
+/** The key of a stored name (the inverse of runViewName), or null for an unknown name. */
+export function parseRunViewName(name: string): RunViewKey | null {
+  if (name === "overview" || name === "sizes" || name === "channels") return { view: name };
+  const target = /^product-channels:(category|product)$/.exec(name)?.[1];
+  if (target) return { view: "product-channels", target: target as ProductChannelTarget };
+  const products = /^products:support=([\d.e-]+),confidence=([\d.e-]+),lift=([\d.e-]+)$/.exec(name);
+  if (!products) return null;
+  const [support, confidence, lift] = products.slice(1).map(Number) as [number, number, number];
+  return { view: "products", thresholds: { support, confidence, lift } };
+}
+
+/** The overview tab's figures read from the run's assignments. */
+function overviewFigures(scope: WorkspaceScope, run: AnalysisRun) {
+  return {
+    cells: run.kind === "rfm" ? rfmCellCounts(scope, run.id) : null,
+    scatter: run.kind === "cluster" ? scatterSample(scope, run.id, SCATTER_POINTS) : null,
+  };
+}
+
+/**
+ * The Members and Audience tabs' segment sizes and categories: a view of their own, so those
+ * tabs do not read the scatter's thousands of points.
+ */
+function sizesAndCategories(scope: WorkspaceScope, run: AnalysisRun) {
+  return { sizes: segmentSizes(scope, run.id), categories: transactionCategories(scope) };
+}
+
+export type OverviewView = ReturnType<typeof overviewFigures>;
+export type SizesView = ReturnType<typeof sizesAndCategories>;
+export type ChannelsView = ReturnType<typeof matchChannels>;
+export type ProductsView = ReturnType<typeof matchProducts>;
+export type ProductChannelsView = ReturnType<typeof matchProductChannels>;
+
+/** The compute path: what the view shows, worked out now from the workspace's data. */
+export function computeRunView(scope: WorkspaceScope, run: AnalysisRun, key: RunViewKey): unknown {
+  const { db, workspaceId } = scope;
+  switch (key.view) {
+    case "overview":
+      return overviewFigures(scope, run);
+    case "sizes":
+      return sizesAndCategories(scope, run);
+    case "channels":
+      // analytics/channel-match.ts is a black box here: its output is stored as it is.
+      return matchChannels(db, workspaceId, run.id);
+    case "products":
+      return matchProducts(db, workspaceId, run.id, {
+        minSupport: key.thresholds.support / 100,
+        minConfidence: key.thresholds.confidence,
+        minLift: key.thresholds.lift,
+        nextBestLimit: NEXT_BEST_SAMPLE,
+      });
+    case "product-channels":
+      return matchProductChannels(db, workspaceId, run.id, { target: key.target });
+  }
+}
+
+/** A stale view without its single customers (see the module's comment). */
+function withoutCustomerRows(key: RunViewKey, payload: unknown): unknown {
+  if (key.view === "overview") {
+    const overview = payload as OverviewView;
+    return overview.scatter
+      ? { ...overview, scatter: { ...overview.scatter, points: [] } }
+      : overview;
+  }
+  if (key.view === "products") return { ...(payload as ProductsView), next_best: [] };
+  return payload;
+}
+
+function storeRunView(
+  db: Db,
+  workspaceId: number,
+  runId: number,
+  key: RunViewKey,
+  dataVersion: number,
+  payload: unknown,
+): void {
+  const view = runViewName(key);
+  db.insert(runViews)
+    .values({ workspaceId, runId, view, dataVersion, payload, computedAt: new Date() })
+    .onConflictDoUpdate({
+      target: [runViews.runId, runViews.view],
+      set: { dataVersion, payload, computedAt: new Date() },
+    })
+    .run();
+  if (
+    key.view === "products" &&
+    view !== runViewName({ view: "products", thresholds: DEFAULT_THRESHOLDS })
+  )
+    dropOldThresholdViews(db, workspaceId, runId);
+}
+
+/** Keeps the newest few products views of other thresholds, so odd choices do not pile up. */
+function dropOldThresholdViews(db: Db, workspaceId: number, runId: number): void {
+  db.$client
+    .prepare(
+      `DELETE FROM run_views WHERE workspace_id = @workspaceId AND run_id = @runId
+         AND view LIKE 'products:%' AND view <> @defaults
+         AND rowid NOT IN (SELECT rowid FROM run_views
+           WHERE workspace_id = @workspaceId AND run_id = @runId
+             AND view LIKE 'products:%' AND view <> @defaults
+           ORDER BY computed_at DESC, rowid DESC LIMIT @kept)`,
+    )
+    .run({
+      workspaceId,
+      runId,
+      defaults: runViewName({ view: "products", thresholds: DEFAULT_THRESHOLDS }),
+      kept: KEPT_THRESHOLD_VIEWS,
+    });
+}
+
+/**
+ * Computes one view and stores it under the data version read before computing: a change
+ * that lands meanwhile leaves it stale, and the change's own refresh computes it again.
+ */
+export function computeAndStoreRunView(
+  db: Db,
+  workspaceId: number,
+  runId: number,
+  key: RunViewKey,
+): void {
+  const version = currentDataVersion(db, workspaceId);
+  const run = getRun(db, workspaceId, runId);
+  if (run.status !== "succeeded") return;
+  const payload = computeRunView(scopeTo(db, workspaceId), run, key);
+  storeRunView(db, workspaceId, runId, key, version, payload);
+}
+
+/** Every default view of a run that has just finished (called by the segment-run job). */
+export async function storeDefaultRunViews(
+  db: Db,
+  workspaceId: number,
+  runId: number,
+  between: () => Promise<void> = async () => {},
+): Promise<void> {
+  for (const key of DEFAULT_VIEWS) {
+    await between();
+    try {
+      computeAndStoreRunView(db, workspaceId, runId, key);
+    } catch (error) {
+      // The run itself succeeded: a view that cannot be computed now is asked again by its
+      // page, on the queue, where the failure shows in the job's error.
+      console.error(`run ${runId}: view ${runViewName(key)} not stored:`, error);
+    }
+  }
+}
+
+/** What a page answers for a view the queue has not stored yet. */
+export interface ComputingView {
+  state: "computing";
+  runId: number;
+}
+
+export type StoredRunView<T> =
+  | { state: "ready"; payload: T; stale: boolean; computedAt: string }
+  | { state: "computing" };
+
+/**
+ * The stored view for a page: never computed here. A missing view is asked of the queue
+ * (the page says it is being computed); a stale one is shown, marked, and refreshed there.
+ */
+export function readRunView<T>(
+  scope: WorkspaceScope,
+  run: AnalysisRun,
+  key: RunViewKey,
+): StoredRunView<T> {
+  const row = scope.first(
+    runViews,
+    eq(runViews.runId, run.id),
+    eq(runViews.view, runViewName(key)),
+  );
+  const version = currentDataVersion(scope.db, scope.workspaceId);
+  if (!row) {
+    // The run's own job stores its default views right after the run: no second job then.
+    const own = run.jobId ? getWorkspaceJob(scope.db, scope.workspaceId, run.jobId) : undefined;
+    const ownStillRunning = own?.status === "running" || own?.status === "queued";
+    if (!ownStillRunning || !isDefaultView(key))
+      requestRunView(scope.db, scope.workspaceId, run.id, key, version);
+    return { state: "computing" };
+  }
+  const stale = row.dataVersion < version;
+  if (stale) requestRunView(scope.db, scope.workspaceId, run.id, key, version);
+  return {
+    state: "ready",
+    payload: (stale ? withoutCustomerRows(key, row.payload) : row.payload) as T,
+    stale,
+    computedAt: row.computedAt.toISOString(),
+  };
+}
+
+/**
+ * Enqueues once per dedupe key. Looked up first: pages call this while a view is missing or
+ * stale, and a read does not wait for the write lock an import may be holding.
+ */
+function enqueueOnce(db: Db, dedupeKey: string, payload: Record<string, unknown>): number {
+  const existing = db.$client.prepare("SELECT id FROM jobs WHERE dedupe_key = ?").get(dedupeKey) as
+    | { id: number }
+    | undefined;
+  if (existing) return existing.id;
+  const workspaceId = payload.workspaceId as number;
+  return enqueue(db, { kind: RUN_VIEWS_JOB, workspaceId, payload, dedupeKey });
+}
+
+/** Queues one view of one run (once per data version). */
+export function requestRunView(
+  db: Db,
+  workspaceId: number,
+  runId: number,
+  key: RunViewKey,
+  version = currentDataVersion(db, workspaceId),
+): number {
+  const view = runViewName(key);
+  return enqueueOnce(db, `run-view:${runId}:${view}:v${version}`, { workspaceId, runId, view });
+}
+
+/** Queues the refresh of every stale view of the workspace (once per data version). */
+export function requestStaleRunViewsRefresh(db: Db, workspaceId: number, version: number): number {
+  return enqueueOnce(db, `run-views:${workspaceId}:v${version}`, { workspaceId });
+}
+
+/** Views stored before the current data version, of runs that still stand. */
+export function staleRunViews(db: Db, workspaceId: number): { runId: number; key: RunViewKey }[] {
+  const version = currentDataVersion(db, workspaceId);
+  return db
+    .select({ runId: runViews.runId, view: runViews.view })
+    .from(runViews)
+    .innerJoin(analysisRuns, eq(analysisRuns.id, runViews.runId))
+    .where(
+      and(
+        eq(runViews.workspaceId, workspaceId),
+        lt(runViews.dataVersion, version),
+        eq(analysisRuns.status, "succeeded"),
+      ),
+    )
+    .orderBy(runViews.runId, runViews.view)
+    .all()
+    .flatMap((row) => {
+      const key = parseRunViewName(row.view);
+      return key ? [{ runId: row.runId, key }] : [];
+    });
+}
+
+/**
+ * The workspace's data changed: the version moves (so every cache and stored view is stale)
+ * and the stale views are queued for a refresh. `removesPeople` (an erasure, an objection,
+ * the legal basis) deletes the stored views outright, as they may name those people.
+ * Call inside the change's write transaction when there is one.
+ */
+export function dataChanged(
+  db: Db,
+  workspaceId: number,
+  options: { removesPeople?: boolean } = {},
+): number {
+  const version = bumpDataVersion(db, workspaceId);
+  if (options.removesPeople) {
+    // The views named what is now gone; the refresh below has nothing stale to find, so
+    // the runs' default views are queued one by one.
+    const stored = db
+      .selectDistinct({ runId: runViews.runId, view: runViews.view })
+      .from(runViews)
+      .where(eq(runViews.workspaceId, workspaceId))
+      .all();
+    db.delete(runViews).where(eq(runViews.workspaceId, workspaceId)).run();
+    for (const row of stored) {
+      const key = parseRunViewName(row.view);
+      if (key) requestRunView(db, workspaceId, row.runId, key, version);
+    }
+    return version;
+  }
+  // A workspace without stored views has nothing to refresh (and no job to run).
+  const anyStored = db.$client
+    .prepare("SELECT 1 FROM run_views WHERE workspace_id = ? LIMIT 1")
+    .get(workspaceId);
+  if (anyStored) requestStaleRunViewsRefresh(db, workspaceId, version);
+  return version;
+}
+
+/**
+ * The Members and Audience tabs' segment sizes and categories, as stored; while they are not
+ * stored or stale, read from the run's assignments (a grouped count, not a compute).
+ */
+export function storedSizesAndCategories(scope: WorkspaceScope, run: AnalysisRun): SizesView {
+  const view = readRunView<SizesView>(scope, run, { view: "sizes" });
+  if (view.state === "ready" && !view.stale) return view.payload;
+  return sizesAndCategories(scope, run);
+}

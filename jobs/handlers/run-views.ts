@@ -1,0 +1,49 @@
+/**
+ * Computes and stores the views of finished runs (app/segments/run-views.server.ts): one
+ * view of one run that a page asked for, or, without a run, every view of the workspace
+ * that a data change left stale. Pages never compute them (docs/decisions/026).
+ */
+import { z } from "zod";
+import { getDb } from "#db/client";
+import { RunNotFoundError } from "~/segments/errors";
+import { yieldToEventLoop } from "~/segments/run-lifecycle.server";
+import {
+  computeAndStoreRunView,
+  parseRunViewName,
+  RUN_VIEWS_JOB,
+  staleRunViews,
+} from "~/segments/run-views.server";
+import { PermanentJobError } from "../errors";
+import { defineHandler } from "../registry";
+
+const Payload = z.object({
+  workspaceId: z.number().int(),
+  runId: z.number().int().optional(),
+  view: z.string().optional(),
+});
+
+export const runViewsHandler = defineHandler(RUN_VIEWS_JOB, Payload, async (payload, ctx) => {
+  if (ctx.workspaceId !== null && ctx.workspaceId !== payload.workspaceId)
+    throw new PermanentJobError("The job's workspace and its payload disagree");
+  const db = getDb();
+  const { workspaceId } = payload;
+  const todo =
+    payload.runId === undefined
+      ? staleRunViews(db, workspaceId)
+      : [{ runId: payload.runId, key: parseRunViewName(payload.view ?? "") }];
+  let computed = 0;
+  for (const [i, { runId, key }] of todo.entries()) {
+    if (ctx.signal.aborted) break;
+    if (!key) throw new PermanentJobError(`Unknown run view "${payload.view}"`);
+    ctx.progress({ rows: i, total: todo.length, message: `run ${runId}` });
+    try {
+      computeAndStoreRunView(db, workspaceId, runId, key);
+      computed++;
+    } catch (error) {
+      // A run deleted meanwhile has nothing left to show.
+      if (!(error instanceof RunNotFoundError)) throw error;
+    }
+    await yieldToEventLoop();
+  }
+  return { computed };
+});
