@@ -15,6 +15,8 @@ export interface WorkspaceDataMarks {
   sales: number;
   /** The legal basis for analytics: changing it changes who is analysed. */
   basis: string;
+  /** The reporting currency chosen in Settings (null = derived from the sales). */
+  currency: string | null;
 }
 
 export function workspaceDataMarks(db: Db, workspaceId: number): WorkspaceDataMarks {
@@ -26,7 +28,8 @@ export function workspaceDataMarks(db: Db, workspaceId: number): WorkspaceDataMa
          (SELECT count(*) || ':' || coalesce(max(updated_at), 0)
             FROM customers WHERE workspace_id = @id) AS customers,
          (SELECT count(*) FROM transactions WHERE workspace_id = @id) AS sales,
-         (SELECT processing_basis FROM workspaces WHERE id = @id) AS basis`,
+         (SELECT processing_basis FROM workspaces WHERE id = @id) AS basis,
+         (SELECT reporting_currency FROM workspaces WHERE id = @id) AS currency`,
     )
     .get({ id: workspaceId }) as WorkspaceDataMarks;
 }

@@ -10,7 +10,7 @@ import { recordObjection } from "~/customers/objection.server";
 import { getCustomerProfile, recentSaleLines } from "~/customers/queries.server";
 import { reportingCurrency } from "~/customers/reporting-currency.server";
 import { getDb } from "~/db.server";
-import { formatDateTime, formatInteger, formatMoney } from "~/format";
+import { formatAsWritten, formatInteger, formatMoney } from "~/format";
 import { parseForm } from "~/forms.server";
 import { message, useMessage } from "~/i18n/message";
 import { notFound, requireWorkspace } from "~/workspace.server";
@@ -92,7 +92,7 @@ export default function CustomerPage() {
               : "customers.profile.no",
         )}
       </td>
-      <td>{formatDateTime(at)}</td>
+      <td>{formatAsWritten(at)}</td>
       <td>{source ?? "—"}</td>
     </tr>
   );
@@ -135,7 +135,7 @@ export default function CustomerPage() {
           <span>{t("customers.profile.netRevenue")}</span>
         </div>
         <div>
-          <strong>{formatDateTime(profile.purchases.lastPurchase)}</strong>
+          <strong>{formatAsWritten(profile.purchases.lastPurchase)}</strong>
           <span>{t("customers.profile.lastPurchase")}</span>
         </div>
       </div>
@@ -277,7 +277,7 @@ function SalesList({
               const sameOrder = line.orderId !== null && before?.orderId === line.orderId;
               return (
                 <tr key={line.id} className={line.isReturn ? "muted" : undefined}>
-                  <td>{sameOrder ? "" : formatDateTime(line.occurredAt)}</td>
+                  <td>{sameOrder ? "" : formatAsWritten(line.occurredAt)}</td>
                   <td>{sameOrder ? "" : (line.orderId ?? "—")}</td>
                   <td>
                     {[line.productCode, line.productName].filter(Boolean).join(" · ") || "—"}
