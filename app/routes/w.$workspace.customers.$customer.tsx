@@ -101,7 +101,12 @@ export default function CustomerPage() {
       <p className="small">
         <Link to="..">{t("customers.profile.back")}</Link>
       </p>
-      <h1>{c.name ?? t("customers.profile.unnamed", { id: c.id })}</h1>
+      <h1>
+        {c.name ??
+          (profile.sources[0]
+            ? t("customers.profile.unnamed", { id: profile.sources[0].externalId })
+            : t("customers.unnamed"))}
+      </h1>
       <p className="muted">
         {[
           c.email,
