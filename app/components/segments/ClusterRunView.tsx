@@ -158,7 +158,7 @@ export function ClusterRunView(props: {
           ? t("cluster.showingSome", {
               count: scatter.total,
               shown: formatInteger(scatter.points.length),
-              step: scatter.step,
+              step: formatInteger(scatter.step),
             })
           : t("cluster.showingAll", { count: scatter.total })}{" "}
         {t("cluster.pointAt")}
