@@ -6,7 +6,7 @@
  */
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { auditLog, sources, transactions, workspaces } from "#db/schema";
+import { auditLog, reportDeliveries, reports, sources, transactions, workspaces } from "#db/schema";
 import { scopeTo } from "#db/scoped";
 import { reportingCurrency } from "~/customers/reporting-currency.server";
 import { decodeMessage } from "~/i18n/message";
@@ -219,7 +219,7 @@ describe("workspace settings", async () => {
     expect(asOwner.isOwner).toBe(true);
   });
 
-  it("a new zone moves the next run of active sources: daily 09:00 in the new zone", async () => {
+  it("a new zone moves the next run of active sources and deliveries into the new zone", async () => {
     const scope = scopeTo(db, shop.id);
     const active = scope.insert(sources, {
       name: "Bank channel",
@@ -236,9 +236,29 @@ describe("workspace settings", async () => {
       enabled: false,
       nextRunAt: null,
     });
+    const report = scope.insert(reports, {
+      kind: "campaign-roi",
+      title: "ROI",
+      params: {},
+      mode: "live",
+    });
+    const delivery = scope.insert(reportDeliveries, {
+      reportId: report.id,
+      cadence: "weekly",
+      cron: "0 8 * * 1",
+      recipients: ["a@example.test"],
+      nextRunAt: new Date("2030-01-07T13:00:00Z"), // Monday 08:00 in New York
+    });
     await settle(() =>
       post(ownerCookie, "shop", general({ name: "Moda Mağaza", timeZone: "Europe/Istanbul" })),
     );
+    // Monday 08:00 in Istanbul is 05:00 UTC.
+    const nextDelivery = scope.first(
+      reportDeliveries,
+      eq(reportDeliveries.id, delivery.id),
+    )?.nextRunAt;
+    expect(nextDelivery?.toISOString().slice(11)).toBe("05:00:00.000Z");
+    expect(nextDelivery?.getUTCDay()).toBe(1);
     const next = (id: number) => scope.first(sources, eq(sources.id, id))?.nextRunAt;
     const nextRun = next(active.id);
     // 09:00 in Istanbul is 06:00 UTC, on a day after the save.
