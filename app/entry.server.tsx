@@ -4,8 +4,8 @@
  * streaming scripts), to RemixServer (single fetch's data scripts) and, through
  * CspNonceContext, to the root layout's <Scripts> and <ScrollRestoration>. And the UI
  * language (remix-i18next's pattern): a fresh i18next instance per request in the request's
- * language, given to React, and the same language for ~/format while this request renders
- * (AsyncLocalStorage keeps concurrent requests apart).
+ * language, given to React, and the same language and the workspace's time zone for
+ * ~/format while this request renders (AsyncLocalStorage keeps concurrent requests apart).
  */
 import { AsyncLocalStorage } from "node:async_hooks";
 import { PassThrough } from "node:stream";
@@ -17,13 +17,15 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider, initReactI18next } from "react-i18next";
 import { CspNonceContext } from "./csp-nonce";
-import { setLocaleSource } from "./format";
+import { setLocaleSource, setTimeZoneSource } from "./format";
 import { defaultLocale, type Locale } from "./i18n/config";
 import { resolveLocale } from "./i18n/locale.server";
 import { i18nextOptions } from "./i18n/options";
+import { workspaceTimeZoneOf } from "./time-zone";
 
-const renderingLocale = new AsyncLocalStorage<Locale>();
-setLocaleSource(() => renderingLocale.getStore() ?? defaultLocale);
+const rendering = new AsyncLocalStorage<{ locale: Locale; timeZone: string }>();
+setLocaleSource(() => rendering.getStore()?.locale ?? defaultLocale);
+setTimeZoneSource(() => rendering.getStore()?.timeZone ?? "UTC");
 
 const ABORT_DELAY = 5_000;
 
@@ -40,8 +42,10 @@ export default async function handleRequest(
   const locale = await resolveLocale(request);
   const i18n = createInstance();
   await i18n.use(initReactI18next).init(i18nextOptions(locale));
-  return renderingLocale.run(
-    locale,
+  // The workspace's zone, for moments shown on its pages (time-zone.ts).
+  const timeZone = workspaceTimeZoneOf(remixContext.staticHandlerContext.loaderData);
+  return rendering.run(
+    { locale, timeZone },
     () =>
       new Promise<Response>((resolve, reject) => {
         let shellRendered = false;

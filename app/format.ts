@@ -29,6 +29,22 @@ export function activeLocale(): Locale {
   return localeSource();
 }
 
+let timeZoneSource: () => string = () => "UTC";
+
+/**
+ * Where formatDateTime finds the workspace's time zone when none is passed: the entries set
+ * a source reading the workspace layout's loader data (workspaceTimeZoneOf), so pages of a
+ * workspace show moments in its zone and every other page (and every export, built outside
+ * rendering) in UTC.
+ */
+export function setTimeZoneSource(source: () => string): void {
+  timeZoneSource = source;
+}
+
+export function activeTimeZone(): string {
+  return timeZoneSource();
+}
+
 const missing = (value: number | null | undefined): value is null | undefined =>
   value === null || value === undefined || !Number.isFinite(value);
 
@@ -53,25 +69,72 @@ function groupEnglish(digits: string): string {
   return digits.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
 }
 
+/**
+ * A moment the app recorded, in the workspace's time zone with its offset:
+ * "2026-12-02 17:25 UTC+3" (en), "02.12.2026 17:25 UTC+3" (tr, ru); in UTC exactly as
+ * before zones existed ("2026-12-02 14:25 UTC"). Times read from files are not moments:
+ * show them with formatAsWritten.
+ */
 export function formatDateTime(
   value: Date | number | string | null | undefined,
   locale: Locale = activeLocale(),
+  timeZone: string = activeTimeZone(),
 ): string {
   if (value === null || value === undefined) return "—";
   const date = new Date(value);
   if (Number.isNaN(date.getTime())) return "—";
-  if (locale === "en") return `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
-  // "02.12.2026 14:25 UTC": day first, 24-hour clock, as both tr and ru write it.
-  const text = new Intl.DateTimeFormat(locale, {
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-    timeZone: "UTC",
-  }).format(date);
-  return `${text.replace(",", "")} UTC`;
+  if (timeZone === "UTC" && locale === "en")
+    return `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+  const parts = zonedParts(date, timeZone);
+  const day =
+    locale === "en"
+      ? `${parts.year}-${parts.month}-${parts.day}`
+      : `${parts.day}.${parts.month}.${parts.year}`;
+  // "02.12.2026 14:25": day first, 24-hour clock, as both tr and ru write it.
+  return `${day} ${parts.hour}:${parts.minute} ${parts.offset}`;
+}
+
+/**
+ * A time read from an uploaded file (a sale, a consent date): stored as UTC wall time
+ * (ingest/dates.ts), so it is shown as written, never moved into the workspace's zone.
+ */
+export function formatAsWritten(
+  value: Date | number | string | null | undefined,
+  locale: Locale = activeLocale(),
+): string {
+  return formatDateTime(value, locale, "UTC");
+}
+
+const zonedFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** Two-digit parts of `date` in `timeZone`, and its offset as "UTC", "UTC+3", "UTC−3:30". */
+function zonedParts(date: Date, timeZone: string) {
+  let format = zonedFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      hourCycle: "h23",
+      timeZoneName: "shortOffset",
+    });
+    zonedFormats.set(timeZone, format);
+  }
+  const part = Object.fromEntries(format.formatToParts(date).map((p) => [p.type, p.value]));
+  // "GMT" and "GMT+0" (UTC itself, London in winter) are written plain "UTC".
+  const named = String(part.timeZoneName ?? "GMT").replace(/^GMT(?:[+-]0)?$/, "GMT");
+  const offset = named.replace("GMT", "UTC").replace("-", MINUS);
+  return {
+    year: part.year,
+    month: part.month,
+    day: part.day,
+    hour: part.hour,
+    minute: part.minute,
+    offset,
+  };
 }
 
 /** A calendar day ("2026-12-02") as the language writes it: "02.12.2026" in tr and ru. */

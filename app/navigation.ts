@@ -10,6 +10,11 @@ export const workspaceSections = [
     summary: "Upload customers, transactions, campaigns, products and channel audiences as CSV.",
   },
   {
+    path: "customers",
+    label: "Customers",
+    summary: "Search customer profiles, their sources, consents and purchases.",
+  },
+  {
     path: "segments",
     label: "Segments",
     summary: "RFM segments and k-means clusters of your customers.",

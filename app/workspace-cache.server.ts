@@ -17,6 +17,8 @@ export interface WorkspaceDataMarks {
   version: number;
   /** The legal basis for analytics: changing it changes who is analysed. */
   basis: string;
+  /** The reporting currency chosen in Settings (null = derived from the sales). */
+  currency: string | null;
 }
 
 export function workspaceDataMarks(db: Db, workspaceId: number): WorkspaceDataMarks {
@@ -27,14 +29,15 @@ export function workspaceDataMarks(db: Db, workspaceId: number): WorkspaceDataMa
             FROM datasets WHERE workspace_id = @id) AS datasets,
          coalesce((SELECT version FROM workspace_data_versions WHERE workspace_id = @id), 0)
            AS version,
-         (SELECT processing_basis FROM workspaces WHERE id = @id) AS basis`,
+         (SELECT processing_basis FROM workspaces WHERE id = @id) AS basis,
+         (SELECT reporting_currency FROM workspaces WHERE id = @id) AS currency`,
     )
     .get({ id: workspaceId }) as WorkspaceDataMarks;
 }
 
 /** The marks as one cache key. */
 export function marksKey(marks: WorkspaceDataMarks): string {
-  return `${marks.datasets}|${marks.version}|${marks.basis}`;
+  return `${marks.datasets}|${marks.version}|${marks.basis}|${marks.currency ?? ""}`;
 }
 
 /** Workspaces whose answer a cache keeps; the least recently computed is dropped past this. */

@@ -56,6 +56,11 @@ export const workspaces = sqliteTable("workspaces", {
    * analyse everyone who has not objected. Contacting always needs the channel's consent.
    */
   processingBasis: text("processing_basis", { enum: processingBases }).notNull().default("consent"),
+  /**
+   * ISO 4217 code chosen in Settings; null = the currency of (nearly) all its sales
+   * (customers/reporting-currency.server.ts). Nothing is converted either way.
+   */
+  reportingCurrency: text("reporting_currency"),
   createdAt: createdAt(),
 });
 

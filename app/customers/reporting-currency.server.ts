@@ -1,6 +1,7 @@
 /**
  * The workspace's reporting currency: the currency that amounts on its pages are shown in.
- * It is the currency of the workspace's sales when (nearly) all of them share one; sales
+ * A currency chosen in Settings (workspaces.reporting_currency) wins; without one it is the
+ * currency of the workspace's sales when (nearly) all of them share one; sales
  * without a currency are left out of the count. When several currencies mix with none at
  * 90 % or more, amounts are shown without a symbol and the pages say that they were added
  * as they are (nothing is converted).
@@ -12,7 +13,12 @@
 import { count, isNotNull } from "drizzle-orm";
 import { transactions } from "#db/schema";
 import type { WorkspaceScope } from "#db/scoped";
-import { createWorkspaceCache, marksKey, workspaceDataMarks } from "~/workspace-cache.server";
+import {
+  createWorkspaceCache,
+  marksKey,
+  type WorkspaceDataMarks,
+  workspaceDataMarks,
+} from "~/workspace-cache.server";
 
 /** The share one currency needs to be the reporting currency. */
 export const MAJORITY_SHARE = 0.9;
@@ -58,13 +64,29 @@ function salesPerCurrency(scope: WorkspaceScope) {
 
 const answers = createWorkspaceCache<ReportingCurrency>();
 
-/** The workspace's reporting currency, counted again only when its data changed. */
-export function reportingCurrency(scope: WorkspaceScope): ReportingCurrency {
+/** The currency the workspace's sales point to, counted again only when its data changed. */
+export function derivedReportingCurrency(
+  scope: WorkspaceScope,
+  marks: WorkspaceDataMarks = workspaceDataMarks(scope.db, scope.workspaceId),
+): ReportingCurrency {
   // Files and the number of sales: a re-import can rewrite the currency of existing sales
   // without changing their number, an erasure changes the number.
-  const marks = workspaceDataMarks(scope.db, scope.workspaceId);
   const key = marksKey(marks);
   return answers.get(scope.workspaceId, key, () =>
     chooseReportingCurrency(salesPerCurrency(scope)),
   );
+}
+
+/**
+ * The workspace's reporting currency: the one chosen in Settings, else the derived one.
+ * A chosen currency keeps the derived mix, so a page still says when amounts in several
+ * currencies were added as they are (a setting names the currency, it converts nothing).
+ */
+export function reportingCurrency(
+  scope: WorkspaceScope,
+  marks: WorkspaceDataMarks = workspaceDataMarks(scope.db, scope.workspaceId),
+): ReportingCurrency {
+  const derived = derivedReportingCurrency(scope, marks);
+  if (!marks.currency || marks.currency === derived.currency) return derived;
+  return { currency: marks.currency, mixed: derived.mixed };
 }

@@ -8,8 +8,10 @@
  * names both windows and says how many days before today the latest sale was.
  *
  * Rules (docs/analytics.md, "Home dashboard"):
- * - Days are UTC days, as in RFM. The current window is the latest sale's day and the 29
- *   days before it; the previous window the 30 days before that.
+ * - Days are the days written in the files (stored as UTC wall time, as in RFM). The current
+ *   window is the latest sale's day and the 29 days before it; the previous window the 30
+ *   days before that. "Today", a moment, is the day it is in the workspace's time zone, so
+ *   "the latest sale was yesterday" agrees with the marketer's calendar.
  * - Revenue is net, as RFM's monetary value: purchases minus the absolute amounts of
  *   returns (a line flagged as a return or with a negative amount).
  * - Only sales analyses may use: of customers the legal basis lets analyses use, and sales
@@ -28,6 +30,7 @@ import {
 } from "~/customers/analysable.server";
 import { type ReportingCurrency, reportingCurrency } from "~/customers/reporting-currency.server";
 import type { WorkspaceScope } from "~/db.server";
+import { dayInTimeZone } from "~/time-zone";
 import {
   createWorkspaceCache,
   marksKey,
@@ -55,7 +58,7 @@ export type RevenueTrend =
       status: "ok";
       /** Day of the latest counted sale: the end of the current window. */
       latestSale: string;
-      /** Whole days from the latest sale's day to today's (UTC). */
+      /** Whole days from the latest sale's day to today's (in the workspace's zone). */
       daysSinceLatestSale: number;
       current: RevenueWindow;
       previous: RevenueWindow;
@@ -92,8 +95,12 @@ interface Stored {
   money: ReportingCurrency;
 }
 
-function readRevenue(scope: WorkspaceScope, basis: ProcessingBasis): Stored {
-  return { ...readSales(scope, basis), money: reportingCurrency(scope) };
+function readRevenue(
+  scope: WorkspaceScope,
+  basis: ProcessingBasis,
+  marks: WorkspaceDataMarks,
+): Stored {
+  return { ...readSales(scope, basis), money: reportingCurrency(scope, marks) };
 }
 
 interface WindowRow {
@@ -180,16 +187,20 @@ function readSales(scope: WorkspaceScope, basis: ProcessingBasis): Omit<Stored, 
 
 const kept = createWorkspaceCache<Stored>();
 
-/** `marks`: the workspace's data marks when the caller has read them already. */
+/**
+ * `marks`: the workspace's data marks when the caller has read them already; `timeZone`:
+ * the workspace's, which decides what day `now` is.
+ */
 export function revenueTrend(
   scope: WorkspaceScope,
   now: Date = new Date(),
   marks: WorkspaceDataMarks = workspaceDataMarks(scope.db, scope.workspaceId),
+  timeZone = "UTC",
 ): RevenueTrend {
   // The reporting currency's own key (files, sales) is part of this one, so it is kept too.
   const key = marksKey(marks);
   const stored = kept.get(scope.workspaceId, key, () =>
-    readRevenue(scope, processingBasisOf(scope.db, scope.workspaceId)),
+    readRevenue(scope, processingBasisOf(scope.db, scope.workspaceId), marks),
   );
   const money = stored.money;
   if (stored.latestDay === null || stored.windows === null)
@@ -203,7 +214,7 @@ export function revenueTrend(
   return {
     status: "ok",
     latestSale: isoDay(stored.latestDay),
-    daysSinceLatestSale: Math.floor(now.getTime() / MS_PER_DAY) - stored.latestDay,
+    daysSinceLatestSale: dayInTimeZone(now, timeZone) - stored.latestDay,
     current,
     previous,
     change,

@@ -9,7 +9,7 @@ import { MERGE_RULES } from "~/customers/merge.server";
 import { recordObjection } from "~/customers/objection.server";
 import { getCustomerProfile, recentSaleLines } from "~/customers/queries.server";
 import { reportingCurrency } from "~/customers/reporting-currency.server";
-import { formatDateTime, formatInteger, formatMoney } from "~/format";
+import { formatAsWritten, formatInteger, formatMoney } from "~/format";
 import { parseForm } from "~/forms.server";
 import { message, useMessage } from "~/i18n/message";
 import { notFound, requireWorkspace } from "~/workspace.server";
@@ -91,7 +91,7 @@ export default function CustomerPage() {
               : "customers.profile.no",
         )}
       </td>
-      <td>{formatDateTime(at)}</td>
+      <td>{formatAsWritten(at)}</td>
       <td>{source ?? "—"}</td>
     </tr>
   );
@@ -100,7 +100,12 @@ export default function CustomerPage() {
       <p className="small">
         <Link to="..">{t("customers.profile.back")}</Link>
       </p>
-      <h1>{c.name ?? t("customers.profile.unnamed", { id: c.id })}</h1>
+      <h1>
+        {c.name ??
+          (profile.sources[0]
+            ? t("customers.profile.unnamed", { id: profile.sources[0].externalId })
+            : t("customers.unnamed"))}
+      </h1>
       <p className="muted">
         {[
           c.email,
@@ -134,7 +139,7 @@ export default function CustomerPage() {
           <span>{t("customers.profile.netRevenue")}</span>
         </div>
         <div>
-          <strong>{formatDateTime(profile.purchases.lastPurchase)}</strong>
+          <strong>{formatAsWritten(profile.purchases.lastPurchase)}</strong>
           <span>{t("customers.profile.lastPurchase")}</span>
         </div>
       </div>
@@ -276,7 +281,7 @@ function SalesList({
               const sameOrder = line.orderId !== null && before?.orderId === line.orderId;
               return (
                 <tr key={line.id} className={line.isReturn ? "muted" : undefined}>
-                  <td>{sameOrder ? "" : formatDateTime(line.occurredAt)}</td>
+                  <td>{sameOrder ? "" : formatAsWritten(line.occurredAt)}</td>
                   <td>{sameOrder ? "" : (line.orderId ?? "—")}</td>
                   <td>
                     {[line.productCode, line.productName].filter(Boolean).join(" · ") || "—"}

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { customerLabel } from "~/components/customer-label";
 import { customerCounts, listCustomers } from "~/customers/queries.server";
 import { formatInteger } from "~/format";
 import { requireWorkspace } from "~/workspace.server";
@@ -93,7 +94,7 @@ export default function Customers() {
             {customers.map((c) => (
               <tr key={c.id}>
                 <td>
-                  <Link to={String(c.id)}>{c.name ?? `#${c.id}`}</Link>
+                  <Link to={String(c.id)}>{customerLabel(c) ?? t("customers.unnamed")}</Link>
                 </td>
                 <td>{c.email ?? "—"}</td>
                 <td>{c.phone ?? "—"}</td>

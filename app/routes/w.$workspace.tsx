@@ -15,7 +15,12 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, workspace, role } = await requireWorkspace(request, params);
-  return { user, role, workspace: { slug: workspace.slug, name: workspace.name } };
+  // The zone is read by ~/format for every page inside the workspace (time-zone.ts).
+  return {
+    user,
+    role,
+    workspace: { slug: workspace.slug, name: workspace.name, timeZone: workspace.timeZone },
+  };
 }
 
 export default function WorkspaceLayout() {
@@ -42,7 +47,9 @@ export default function WorkspaceLayout() {
           ))}
           <div className="section">{t("nav.workspace")}</div>
           <NavLink to={`${base}/members`}>{t("nav.members")}</NavLink>
-          {role === "owner" ? <NavLink to={`${base}/settings`}>{t("nav.settings")}</NavLink> : null}
+          {role !== "viewer" ? (
+            <NavLink to={`${base}/settings`}>{t("nav.settings")}</NavLink>
+          ) : null}
         </nav>
         <div className="foot">
           <div>{user.email}</div>

@@ -42,6 +42,8 @@ export interface AudienceRequest {
 export interface AudienceMember {
   customer_id: number;
   name: string | null;
+  /** The customer's own id from the file (lowest of their sources'), for pages. */
+  external_id: string | null;
   /** E-mail for the email channel, phone for sms: only what the send needs. */
   contact: string | null;
 }
@@ -54,13 +56,16 @@ type MemberRow = [
   number | null,
   number | null,
   number | null,
+  string | null,
 ];
 
 function segmentMembers(db: Db, workspaceId: number, runId: number, segment: string) {
   return db.$client
     .prepare(
       `SELECT c.id, c.name, c.email, c.phone,
-              c.consent_data_processing, c.consent_email, c.consent_sms
+              c.consent_data_processing, c.consent_email, c.consent_sms,
+              (SELECT min(cs.external_id) FROM customer_sources AS cs
+                WHERE cs.customer_id = c.id AND cs.workspace_id = c.workspace_id)
        FROM segment_assignments AS sa
        JOIN customers AS c ON c.id = sa.customer_id AND c.workspace_id = sa.workspace_id
        WHERE sa.workspace_id = ? AND sa.run_id = ? AND sa.segment = ? ORDER BY c.id`,
@@ -142,7 +147,12 @@ export function buildAudienceFromSegment(db: Db, workspaceId: number, request: A
   const byId = new Map(rows.map((row) => [row[0], row]));
   const members: AudienceMember[] = result.members.map((id) => {
     const row = byId.get(Number(id)) as MemberRow;
-    return { customer_id: row[0], name: row[1], contact: channel === "email" ? row[2] : row[3] };
+    return {
+      customer_id: row[0],
+      name: row[1],
+      external_id: row[7],
+      contact: channel === "email" ? row[2] : row[3],
+    };
   });
   let recorded = 0;
   if (request.record) {

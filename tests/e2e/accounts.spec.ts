@@ -23,6 +23,7 @@ test("sign up, share a workspace with a colleague, and keep outsiders out", asyn
   await expect(page.getByTestId("workspace-name")).toHaveText("Anadolu Marketing");
   for (const section of [
     "Data",
+    "Customers",
     "Segments",
     "Channels",
     "Campaigns",

@@ -17,8 +17,9 @@ export function translateRatioReason(t: TFunction, reason: string): string {
   if (match) {
     return t("campaigns:reasons.missingOn", {
       measure: measure(match[1] as string),
-      missing: match[2],
-      rows: match[3],
+      // Numbers, so the catalogue writes them in t's language ({{rows, number}}).
+      missing: Number(match[2]),
+      rows: Number(match[3]),
     });
   }
   match = /^zero (\w+)$/.exec(reason);

@@ -1,5 +1,6 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { customerLabel } from "~/components/customer-label";
 import { formatInteger } from "~/format";
 import type { FieldErrors } from "~/forms.server";
 import { useMessage } from "~/i18n/message";
@@ -184,7 +185,13 @@ export function AudienceBuilder(props: {
             <p className="small muted">
               {t("audience.first", {
                 n: formatInteger(preview.sample.length),
-                names: preview.sample.map((m) => m.name ?? `#${m.customer_id}`).join(", "),
+                names: preview.sample
+                  .map(
+                    (m) =>
+                      customerLabel({ name: m.name, externalId: m.external_id }) ??
+                      t("common:customer.unnamed"),
+                  )
+                  .join(", "),
               })}
             </p>
           ) : null}

@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { BasisNote } from "~/components/BasisNote";
 import { CurveChart } from "~/components/charts/CurveChart";
 import { ScatterChart } from "~/components/charts/ScatterChart";
+import { customerLabel } from "~/components/customer-label";
 import { humanLabel, humanLabels } from "~/components/labels";
 import type { ReportingCurrency } from "~/customers/reporting-currency.server";
 import { formatDay, formatInteger } from "~/format";
@@ -62,7 +63,7 @@ function pointLabel(
   const values = features
     .map((f) => `${humanLabel(f)} ${formatFeatureValue(f, point.values?.[f], currency, 1)}`)
     .join(", ");
-  return `${point.name ?? customer} (#${point.customerId}) · ${values}`;
+  return `${customerLabel(point) ?? customer} · ${values}`;
 }
 
 /** A finished k-means run: the choice of k, the PCA picture and a profile per cluster. */
@@ -157,7 +158,7 @@ export function ClusterRunView(props: {
           ? t("cluster.showingSome", {
               count: scatter.total,
               shown: formatInteger(scatter.points.length),
-              step: scatter.step,
+              step: formatInteger(scatter.step),
             })
           : t("cluster.showingAll", { count: scatter.total })}{" "}
         {t("cluster.pointAt")}

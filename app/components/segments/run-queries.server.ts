@@ -113,6 +113,8 @@ export function scatterSample(scope: WorkspaceScope, runId: number, limit = 3_00
     .select({
       customerId: customers.id,
       name: customers.name,
+      // A subquery's raw column needs its own name.
+      externalId: sql<string | null>`${externalIdOfCustomer}`.as("external_id"),
       segment: segmentAssignments.segment,
       values: segmentAssignments.values,
       x: segmentAssignments.x,

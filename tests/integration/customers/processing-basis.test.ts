@@ -112,6 +112,7 @@ describe("a customers file without any data-processing consent column", () => {
         slug: "public-file",
         name: "public-file",
         time_zone: workspace.timeZone,
+        reporting_currency: null,
         processing_basis: "legitimate-interest",
       },
     });

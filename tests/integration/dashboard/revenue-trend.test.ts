@@ -55,6 +55,16 @@ describe("revenueTrend", () => {
   sale(scope, "2026-03-05T12:00:00Z", 70, { externalId: "X9" }); // waits for its profile
   sale(scope, "2026-04-05T12:00:00Z", 5, { customerId: refused }); // later, but not counted
 
+  it("counts today in the workspace's zone: 2026-04-10 22:30 UTC is the 11th in Istanbul", () => {
+    const lateEvening = new Date("2026-04-10T22:30:00Z");
+    expect(revenueTrend(scope, lateEvening)).toMatchObject({ daysSinceLatestSale: 10 });
+    expect(revenueTrend(scope, lateEvening, undefined, "Europe/Istanbul")).toMatchObject({
+      latestSale: "2026-03-31",
+      daysSinceLatestSale: 11,
+      current: { from: "2026-03-02", to: "2026-03-31" },
+    });
+  });
+
   it("by consent: 100 + 50 − 30 − 20 = 100 against 80 + 40 = 120, a fall of 1/6", () => {
     const trend = revenueTrend(scope, now);
     expect(trend).toMatchObject({

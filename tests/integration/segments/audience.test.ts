@@ -78,6 +78,7 @@ describe("buildAudienceFromSegment", () => {
     expect(email.members[0]).toEqual({
       customer_id: id.a1,
       name: "Ayşe",
+      external_id: null,
       contact: "a1@example.test",
     });
     expect(email.segment_members).toBe(5);

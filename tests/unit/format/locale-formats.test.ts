@@ -48,7 +48,7 @@ describe("numbers, percentages and dates per language", () => {
     expect(formatPercentage(0.4739, 1, "ru")).toBe(`47,4${NBSP}%`);
   });
 
-  it("writes dates day first in tr and ru, ISO-like in en, always in UTC", () => {
+  it("writes dates day first in tr and ru, ISO-like in en, in UTC outside a workspace", () => {
     const moment = Date.UTC(2026, 11, 2, 14, 5);
     expect(formatDateTime(moment, "en")).toBe("2026-12-02 14:05 UTC");
     expect(formatDateTime(moment, "tr")).toBe("02.12.2026 14:05 UTC");
