@@ -62,7 +62,10 @@ function pointLabel(
   const values = features
     .map((f) => `${humanLabel(f)} ${formatFeatureValue(f, point.values?.[f], currency, 1)}`)
     .join(", ");
-  return `${point.name ?? customer} (#${point.customerId}) · ${values}`;
+  // The customer by their own name and id from the file, never the internal row id.
+  const who = point.name ?? point.externalId ?? customer;
+  const id = point.name && point.externalId ? ` (${point.externalId})` : "";
+  return `${who}${id} · ${values}`;
 }
 
 /** A finished k-means run: the choice of k, the PCA picture and a profile per cluster. */
