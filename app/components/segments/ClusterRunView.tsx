@@ -53,6 +53,10 @@ function settingsLine(t: TFunction<"segments">, result: ClusterRunResult): strin
   ].join(" · ");
 }
 
+/**
+ * A dot's words, as the members table writes the same customer: "Ayşe Kaya · C-1042: Income
+ * ₺12,500.00, Age 34" (their name and own id, never the internal one; the table's digits).
+ */
 function pointLabel(
   point: ScatterPoint,
   features: string[],
@@ -60,12 +64,14 @@ function pointLabel(
   customer: string,
 ): string {
   const values = features
-    .map((f) => `${humanLabel(f)} ${formatFeatureValue(f, point.values?.[f], currency, 1)}`)
+    .map((f) => {
+      const value = point.values?.[f];
+      const digits = Number.isInteger(value) ? 0 : 2;
+      return `${humanLabel(f)} ${formatFeatureValue(f, value, currency, digits)}`;
+    })
     .join(", ");
-  // The customer by their own name and id from the file, never the internal row id.
-  const who = point.name ?? point.externalId ?? customer;
-  const id = point.name && point.externalId ? ` (${point.externalId})` : "";
-  return `${who}${id} · ${values}`;
+  const who = [point.name, point.externalId].filter(Boolean).join(" · ") || customer;
+  return `${who}: ${values}`;
 }
 
 /** A finished k-means run: the choice of k, the PCA picture and a profile per cluster. */
