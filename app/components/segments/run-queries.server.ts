@@ -113,6 +113,8 @@ export function scatterSample(scope: WorkspaceScope, runId: number, limit = 3_00
     .select({
       customerId: customers.id,
       name: customers.name,
+      // The dot names the customer as the members table does: name and their own id.
+      externalId: externalIdOfCustomer.as("external_id"),
       segment: segmentAssignments.segment,
       values: segmentAssignments.values,
       x: segmentAssignments.x,
