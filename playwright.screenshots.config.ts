@@ -9,4 +9,6 @@ export default defineConfig({
   ...baseConfig,
   testDir: "scripts/screenshots",
   timeout: 300_000,
+  // One long walk through the pages: a missing element fails its step, not the whole budget.
+  use: { ...baseConfig.use, actionTimeout: 30_000 },
 });

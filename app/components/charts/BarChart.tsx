@@ -1,7 +1,15 @@
 import { ResponsiveBar } from "@nivo/bar";
 import { useTranslation } from "react-i18next";
 import { barIndexScale, barValueScale } from "./bar-scales";
+import { ChartTooltip } from "./ChartTooltip";
 import { ClientOnly, EmptyChart } from "./ClientOnly";
+import {
+  barText,
+  legendWidth,
+  marginForLabels,
+  marginForRotatedLabels,
+  plainFigure,
+} from "./chart-text";
 import { categoricalColors, chartTheme } from "./theme";
 
 export interface BarDatum {
@@ -18,6 +26,7 @@ export function BarChart({
   groupMode = "stacked",
   valueFormat,
   axisLeftLegend,
+  valueName,
   empty,
 }: {
   data: BarDatum[];
@@ -27,11 +36,37 @@ export function BarChart({
   groupMode?: "stacked" | "grouped";
   valueFormat?: (value: number) => string;
   axisLeftLegend?: string;
+  /** What the figure of a one-series chart is, named in its tooltip ("Share of visits"). */
+  valueName?: string;
   empty?: string;
 }) {
   const { t } = useTranslation();
   if (data.length === 0) return <EmptyChart height={height} message={empty} />;
   const horizontal = layout === "horizontal";
+  const format = valueFormat ?? plainFigure;
+  const categories = data.map((d) => d.label);
+  // The value axis' widest tick, from its extremes as the axis writes them (stacks add up).
+  const totals = data.map((d) =>
+    keys.reduce((sum, key) => sum + (typeof d[key] === "number" ? (d[key] as number) : 0), 0),
+  );
+  const singles = data.flatMap((d) => keys.map((key) => Number(d[key]) || 0));
+  const extremes = [0, ...(groupMode === "stacked" ? totals : singles)];
+  const valueTicks = [Math.min(...extremes), Math.max(...extremes)].map((v) => format(v));
+  const valueTickRoom = marginForLabels(valueTicks, { min: 36, max: 120 });
+  const legendRoom = keys.length > 1 ? Math.min(240, legendWidth(keys)) : 0;
+  const margin = horizontal
+    ? {
+        top: 10,
+        right: keys.length > 1 ? legendRoom + 20 : 24,
+        bottom: 40,
+        left: marginForLabels(categories, { min: 60, max: 280 }),
+      }
+    : {
+        top: 10,
+        right: keys.length > 1 ? legendRoom + 20 : 20,
+        bottom: marginForRotatedLabels(categories, 35, { min: 40, max: 150 }),
+        left: valueTickRoom + (axisLeftLegend ? 22 : 0),
+      };
   return (
     <ClientOnly height={height}>
       {() => (
@@ -43,24 +78,31 @@ export function BarChart({
           groupMode={groupMode}
           valueScale={barValueScale}
           indexScale={barIndexScale}
-          margin={{
-            top: 10,
-            right: keys.length > 1 ? 130 : 20,
-            bottom: horizontal ? 40 : 70,
-            left: horizontal ? 140 : 70,
-          }}
+          margin={margin}
           padding={0.25}
           colors={categoricalColors}
           theme={chartTheme}
           valueFormat={valueFormat}
           enableLabel={false}
+          tooltip={(bar) => (
+            <ChartTooltip
+              text={barText({
+                category: String(bar.indexValue),
+                series: String(bar.id),
+                value: bar.value,
+                formatValue: format,
+                valueName,
+                singleSeries: keys.length === 1,
+              })}
+            />
+          )}
           axisBottom={horizontal ? { format: valueFormat } : { tickRotation: -35 }}
           axisLeft={
             horizontal
               ? {}
               : {
                   legend: axisLeftLegend,
-                  legendOffset: -60,
+                  legendOffset: -(valueTickRoom + 10),
                   legendPosition: "middle",
                   format: valueFormat,
                 }
@@ -72,8 +114,8 @@ export function BarChart({
                     dataFrom: "keys",
                     anchor: "right",
                     direction: "column",
-                    translateX: 120,
-                    itemWidth: 110,
+                    translateX: legendRoom + 10,
+                    itemWidth: legendRoom,
                     itemHeight: 18,
                     // Clicking a series in the legend hides or shows it.
                     toggleSerie: true,

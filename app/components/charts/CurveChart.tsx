@@ -1,6 +1,8 @@
 import { type LineCustomSvgLayerProps, type LineLayerId, ResponsiveLine } from "@nivo/line";
 import { formatPlain } from "~/format";
+import { ChartTooltip } from "./ChartTooltip";
 import { ClientOnly, EmptyChart } from "./ClientOnly";
+import { marginForLabels, planePointText } from "./chart-text";
 import { categoricalColors, chartTheme } from "./theme";
 
 /** 8368.7685 → "8,368.77" (in the UI language): never the raw float in a tooltip. */
@@ -87,12 +89,17 @@ export function CurveChart({
   const formatX = xFormat ?? plainNumber;
   const formatY = valueFormat ?? plainNumber;
   if (points.length === 0) return <EmptyChart height={height} message={empty} />;
+  const ys = points.map((p) => p.y);
+  const tickRoom = marginForLabels(
+    [Math.min(...ys), Math.max(...ys)].map((v) => (valueFormat ?? plainNumber)(v)),
+    { min: 36, max: 120 },
+  );
   return (
     <ClientOnly height={height}>
       {() => (
         <ResponsiveLine
           data={[{ id, data: points }]}
-          margin={{ top: 20, right: 30, bottom: 50, left: 70 }}
+          margin={{ top: 20, right: 30, bottom: 50, left: tickRoom + (yLegend ? 22 : 0) }}
           xScale={{ type: "linear", min: "auto", max: "auto" }}
           yScale={{ type: "linear", min: "auto", max: "auto" }}
           yFormat={valueFormat ? (v) => valueFormat(Number(v)) : undefined}
@@ -105,7 +112,7 @@ export function CurveChart({
           }}
           axisLeft={{
             legend: yLegend,
-            legendOffset: -60,
+            legendOffset: -(tickRoom + 10),
             legendPosition: "middle",
             format: valueFormat,
           }}
@@ -116,21 +123,21 @@ export function CurveChart({
           layers={band ? [bandLayer(band), ...DEFAULT_LAYERS] : DEFAULT_LAYERS}
           tooltip={({ point }) =>
             tooltipText ? (
-              <div
-                className="card small"
-                style={{ padding: "0.4rem 0.6rem", whiteSpace: "nowrap" }}
-              >
-                {tooltipText(Number(point.data.x), Number(point.data.y))}
-              </div>
+              <ChartTooltip
+                text={{ title: tooltipText(Number(point.data.x), Number(point.data.y)), lines: [] }}
+              />
             ) : (
-              <div className="card small" style={{ padding: "0.4rem 0.6rem" }}>
-                <div>
-                  {xLegend ?? "x"}: <strong>{formatX(Number(point.data.x))}</strong>
-                </div>
-                <div>
-                  {yLegend ?? "y"}: <strong>{formatY(Number(point.data.y))}</strong>
-                </div>
-              </div>
+              <ChartTooltip
+                text={planePointText({
+                  series: null,
+                  x: Number(point.data.x),
+                  y: Number(point.data.y),
+                  xName: xLegend,
+                  yName: yLegend,
+                  formatX,
+                  formatY,
+                })}
+              />
             )
           }
           markers={[

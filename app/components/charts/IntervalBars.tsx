@@ -1,7 +1,9 @@
 import { type BarCustomLayerProps, ResponsiveBar } from "@nivo/bar";
 import { useTranslation } from "react-i18next";
 import { barIndexScale } from "./bar-scales";
+import { ChartTooltip } from "./ChartTooltip";
 import { ClientOnly, EmptyChart } from "./ClientOnly";
+import { marginForLabels, marginForRotatedLabels, namedValue } from "./chart-text";
 import { categoricalColors, chartTheme } from "./theme";
 
 export interface IntervalBar {
@@ -64,6 +66,17 @@ export function IntervalBars({
   // The value axis spans the whiskers and zero, so no whisker is cut off.
   const min = Math.min(0, ...data.map((d) => d.low));
   const max = Math.max(0, ...data.map((d) => d.high));
+  const tickRoom = marginForLabels([valueFormat(min), valueFormat(max)], { min: 36, max: 120 });
+  const margin = {
+    top: 10,
+    right: 20,
+    bottom: marginForRotatedLabels(
+      data.map((d) => d.label),
+      35,
+      { min: 40, max: 150 },
+    ),
+    left: tickRoom + (axisLeftLegend ? 22 : 0),
+  };
   return (
     <ClientOnly height={height}>
       {() => (
@@ -73,7 +86,7 @@ export function IntervalBars({
           indexBy="label"
           valueScale={{ type: "linear", min, max, round: true }}
           indexScale={barIndexScale}
-          margin={{ top: 10, right: 20, bottom: 70, left: 70 }}
+          margin={margin}
           padding={0.35}
           colors={categoricalColors}
           theme={chartTheme}
@@ -82,24 +95,26 @@ export function IntervalBars({
           axisBottom={{ tickRotation: -35 }}
           axisLeft={{
             legend: axisLeftLegend,
-            legendOffset: -60,
+            legendOffset: -(tickRoom + 10),
             legendPosition: "middle",
             format: valueFormat,
           }}
           tooltip={({ data: d }) => (
-            <div className="card small" style={{ padding: "0.4rem 0.6rem" }}>
-              <strong>{d.label}</strong>
-              <div>{valueFormat(d.value)}</div>
-              <div className="muted">
-                {d.hasInterval
-                  ? t("charts.intervalRange", {
-                      interval: intervalLabel ?? t("charts.interval"),
-                      low: valueFormat(d.low),
-                      high: valueFormat(d.high),
-                    })
-                  : t("charts.noInterval")}
-              </div>
-            </div>
+            <ChartTooltip
+              text={{
+                title: d.label,
+                lines: [
+                  namedValue(axisLeftLegend, valueFormat(d.value)),
+                  d.hasInterval
+                    ? t("charts.intervalRange", {
+                        interval: intervalLabel ?? t("charts.interval"),
+                        low: valueFormat(d.low),
+                        high: valueFormat(d.high),
+                      })
+                    : t("charts.noInterval"),
+                ],
+              }}
+            />
           )}
           layers={["grid", "axes", "bars", Whiskers, "markers", "legends"]}
           role="img"

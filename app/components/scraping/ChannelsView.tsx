@@ -132,9 +132,17 @@ export function ChannelsView({ data, interactive }: { data: Data; interactive: b
       {compare.length > 0 ? (
         <section aria-label={t("channels.comparison")}>
           <h2>{t("channels.subscribersTitle")}</h2>
-          <LineChart series={subscribers} yLegend={t("channels.subscribersAxis")} />
+          <LineChart
+            series={subscribers}
+            yLegend={t("channels.subscribersAxis")}
+            valueFormat={(v) => formatInteger(v)}
+          />
           <h2>{t("channels.viewsTitle")}</h2>
-          <LineChart series={views} yLegend={t("channels.viewsAxis")} />
+          <LineChart
+            series={views}
+            yLegend={t("channels.viewsAxis")}
+            valueFormat={(v) => formatFigure(v)}
+          />
           <h2>{t("channels.engagementTitle")}</h2>
           <p className="muted small">{t("channels.engagementNote")}</p>
           <LineChart

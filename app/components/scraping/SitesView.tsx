@@ -102,6 +102,7 @@ export function SitesView({ data, interactive }: { data: Data; interactive: bool
             keys={["share"]}
             layout="horizontal"
             valueFormat={percent}
+            valueName={t("sites.shareOfVisits")}
             height={Math.max(160, 36 * s.countries.length)}
           />
           {s.sharesFrom ? <Provenance {...s.sharesFrom} /> : null}

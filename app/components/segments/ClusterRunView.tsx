@@ -54,6 +54,10 @@ function settingsLine(t: TFunction<"segments">, result: ClusterRunResult): strin
   ].join(" · ");
 }
 
+/**
+ * A dot's words, as the members table writes the same customer: "Ayşe Kaya · C-1042: Income
+ * ₺12,500.00, Age 34" (their name and own id, never the internal one; the table's digits).
+ */
 function pointLabel(
   point: ScatterPoint,
   features: string[],
@@ -61,9 +65,13 @@ function pointLabel(
   customer: string,
 ): string {
   const values = features
-    .map((f) => `${humanLabel(f)} ${formatFeatureValue(f, point.values?.[f], currency, 1)}`)
+    .map((f) => {
+      const value = point.values?.[f];
+      const digits = Number.isInteger(value) ? 0 : 2;
+      return `${humanLabel(f)} ${formatFeatureValue(f, value, currency, digits)}`;
+    })
     .join(", ");
-  return `${customerLabel(point) ?? customer} · ${values}`;
+  return `${customerLabel(point) ?? customer}: ${values}`;
 }
 
 /** A finished k-means run: the choice of k, the PCA picture and a profile per cluster. */

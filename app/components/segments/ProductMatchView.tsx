@@ -93,6 +93,7 @@ export function ProductMatchView({
         rows={categories.length > 0 ? heat : []}
         height={Math.max(220, 44 * heat.length + 100)}
         valueFormat={(v) => formatDecimal(v)}
+        valueName={t("productMatch.lift")}
         empty={t("productMatch.empty")}
       />
       <h2>{t("productMatch.topTitle")}</h2>

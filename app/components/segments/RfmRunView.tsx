@@ -6,11 +6,10 @@ import { HeatMap } from "~/components/charts/HeatMap";
 import type { ReportingCurrency } from "~/customers/reporting-currency.server";
 import { formatDay, formatInteger } from "~/format";
 import { RfmFormulas } from "./HowComputed";
+import { formatPercent } from "./numbers";
 import { RfmRuleTables, RfmSegmentTable } from "./RfmTables";
 import type { RfmRunResult } from "./run-results";
 import { segmentName } from "./segment-names";
-
-const percentAxis = (v: number) => `${Math.round(v)} %`;
 
 /** A finished RFM run: counts, segment sizes and revenue, the R × F map, tables and rules. */
 export function RfmRunView({
@@ -33,8 +32,8 @@ export function RfmRunView({
   const revenueKey = t("rfm.revenue");
   const bars = filled.map((s) => ({
     label: segmentName(t, s.segment),
-    [customersKey]: s.share * 100,
-    [revenueKey]: s.revenue_share * 100,
+    [customersKey]: s.share,
+    [revenueKey]: s.revenue_share,
   }));
   // Rows R = 5 (most recent) at the top, as the segment map is usually drawn.
   const heat = [5, 4, 3, 2, 1].map((r) => ({
@@ -75,14 +74,19 @@ export function RfmRunView({
         keys={[customersKey, revenueKey]}
         layout="horizontal"
         groupMode="grouped"
-        valueFormat={percentAxis}
+        valueFormat={(v) => formatPercent(v)}
         height={Math.max(220, 48 * bars.length + 60)}
         empty={t("rfm.noPurchase")}
       />
 
       <h2>{t("rfm.heatTitle")}</h2>
       <p className="muted small">{t("rfm.heatNote")}</p>
-      <HeatMap rows={heat} height={300} valueFormat={(v) => formatInteger(v)} />
+      <HeatMap
+        rows={heat}
+        height={300}
+        valueFormat={(v) => formatInteger(v)}
+        valueName={t("rfm.customers")}
+      />
 
       <h2>{t("rfm.segmentsTitle")}</h2>
       <p className="small">

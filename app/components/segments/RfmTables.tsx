@@ -109,7 +109,7 @@ export function RfmRuleTables({ rules, grid }: { rules: RfmRunResult["rules"]; g
           ))}
         </tbody>
       </table>
-      <div>
+      <div className="scroll-x">
         <table className="data small" aria-label={t("rfm.map")}>
           <thead>
             <tr>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { drawableSeries } from "~/components/charts/LineChart";
+import { drawableSeries, figureRows } from "~/components/charts/LineChart";
 
 describe("drawableSeries", () => {
   it("leaves out series without a single value and names them", () => {
@@ -23,5 +23,24 @@ describe("drawableSeries", () => {
     const { drawn, without } = drawableSeries(series);
     expect(drawn.map((s) => s.id)).toEqual(["Instagram"]);
     expect(without).toEqual(["Telegram", "Blog"]);
+  });
+});
+
+describe("figureRows", () => {
+  it("lists every day once, oldest first, with a gap where a series has no figure", () => {
+    const rows = figureRows([
+      {
+        id: "Spend",
+        data: [
+          { x: "2025-02-01", y: 20 },
+          { x: "2025-01-01", y: 10 },
+        ],
+      },
+      { id: "Revenue", data: [{ x: "2025-02-01", y: 55.5 }] },
+    ]);
+    expect(rows).toEqual([
+      { day: "2025-01-01", values: [10, null] },
+      { day: "2025-02-01", values: [20, 55.5] },
+    ]);
   });
 });
