@@ -1,5 +1,6 @@
 import { importDatasetHandler } from "~/ingest/import-job.server";
 import type { JobHandler } from "../registry";
+import { notificationPlanHandler, planEstimateHandler } from "./notification-plan";
 import { reportDeliveryHandler } from "./report-delivery";
 import { responseCurvesHandler } from "./response-curves";
 import { scrapeSourceHandler } from "./scrape-source";
@@ -15,4 +16,6 @@ export const allHandlers: readonly JobHandler[] = [
   scrapeSourceHandler,
   responseCurvesHandler,
   reportDeliveryHandler,
+  notificationPlanHandler,
+  planEstimateHandler,
 ];
