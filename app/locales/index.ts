@@ -9,6 +9,7 @@ import enDashboard from "./en/dashboard.json";
 import enData from "./en/data.json";
 import enForecast from "./en/forecast.json";
 import enMessages from "./en/messages.json";
+import enNotifications from "./en/notifications.json";
 import enReports from "./en/reports.json";
 import enScraping from "./en/scraping.json";
 import enSegments from "./en/segments.json";
@@ -21,6 +22,7 @@ import ruDashboard from "./ru/dashboard.json";
 import ruData from "./ru/data.json";
 import ruForecast from "./ru/forecast.json";
 import ruMessages from "./ru/messages.json";
+import ruNotifications from "./ru/notifications.json";
 import ruReports from "./ru/reports.json";
 import ruScraping from "./ru/scraping.json";
 import ruSegments from "./ru/segments.json";
@@ -33,6 +35,7 @@ import trDashboard from "./tr/dashboard.json";
 import trData from "./tr/data.json";
 import trForecast from "./tr/forecast.json";
 import trMessages from "./tr/messages.json";
+import trNotifications from "./tr/notifications.json";
 import trReports from "./tr/reports.json";
 import trScraping from "./tr/scraping.json";
 import trSegments from "./tr/segments.json";
@@ -47,6 +50,7 @@ export const resources = {
     dashboard: enDashboard,
     data: enData,
     forecast: enForecast,
+    notifications: enNotifications,
     reports: enReports,
     scraping: enScraping,
     segments: enSegments,
@@ -62,6 +66,7 @@ export const resources = {
     dashboard: trDashboard,
     data: trData,
     forecast: trForecast,
+    notifications: trNotifications,
     reports: trReports,
     scraping: trScraping,
     segments: trSegments,
@@ -77,6 +82,7 @@ export const resources = {
     dashboard: ruDashboard,
     data: ruData,
     forecast: ruForecast,
+    notifications: ruNotifications,
     reports: ruReports,
     scraping: ruScraping,
     segments: ruSegments,

@@ -9,11 +9,11 @@ import type { WorkspaceScope } from "#db/scoped";
 import { isoFromDayNumber } from "~/analytics/day-number";
 import type { OfferReason } from "~/analytics/next-best-offer";
 import { analysableSql, processingBasisOf } from "~/customers/analysable.server";
+import { csvLines } from "~/customers/csv";
 import { rankOffersForRun } from "./next-best-offers.server";
+import { OFFER_HORIZON_DAYS, OFFERS_PER_CUSTOMER } from "./offer-horizon";
 
-/** Offers per customer and the days ahead they are valued over (the CLI's defaults). */
-export const OFFERS_PER_CUSTOMER = 3;
-export const OFFER_HORIZON_DAYS = 30;
+export { OFFER_HORIZON_DAYS, OFFERS_PER_CUSTOMER } from "./offer-horizon";
 
 /** Ranks every analysable member of the run and replaces the run's stored offers. */
 export function storeRunOffers(scope: WorkspaceScope, runId: number): number {
@@ -152,4 +152,50 @@ export function customerOffers(scope: WorkspaceScope, customerId: number): Store
     .raw()
     .all(scope.workspaceId, customerId, scope.workspaceId, customerId) as OfferRow[];
   return rows.map(offerOf);
+}
+
+/** The latest run with stored offers, for a download that names no run. */
+export function latestOfferRun(scope: WorkspaceScope): number | undefined {
+  return (
+    (scope.db.$client
+      .prepare("SELECT max(run_id) FROM next_best_offers WHERE workspace_id = ?")
+      .pluck()
+      .get(scope.workspaceId) as number | null) ?? undefined
+  );
+}
+
+/** The reason as the CLI words it, for the CSV (data stays in English, as other exports). */
+export function offerReasonEnglish(offer: StoredOffer): string {
+  const { reason } = offer;
+  return reason.kind === "repeat"
+    ? `bought ${offer.category} every ${Math.round(reason.everyDays)} days, last ${reason.lastDaysAgo} days ago`
+    : `${Math.round(reason.share * 1000) / 10} % of segment ${offer.segment} bought ${offer.category}`;
+}
+
+export function offersCsvLines(offers: readonly StoredOffer[]): Generator<string> {
+  return csvLines(
+    [
+      "customer_id",
+      "segment",
+      "rank",
+      "offer",
+      "propensity",
+      "value",
+      "expected_value",
+      "reason",
+      "as_of",
+    ],
+    offers,
+    (o) => [
+      o.customer ?? String(o.customerId),
+      o.segment,
+      o.rank,
+      o.category,
+      Math.round(o.propensity * 10_000) / 10_000,
+      Math.round(o.value * 100) / 100,
+      Math.round(o.expectedValue * 100) / 100,
+      offerReasonEnglish(o),
+      o.asOf,
+    ],
+  );
 }

@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { CurrencyNote } from "~/components/CurrencyNote";
+import { NextBestOffers } from "~/components/customers/NextBestOffers";
 import { humanLabel } from "~/components/labels";
 import { ErasureBlockedError, eraseCustomer } from "~/customers/erase.server";
 import { MERGE_RULES } from "~/customers/merge.server";
@@ -13,6 +14,7 @@ import { getDb } from "~/db.server";
 import { formatDateTime, formatInteger, formatMoney } from "~/format";
 import { parseForm } from "~/forms.server";
 import { message, useMessage } from "~/i18n/message";
+import { customerOffers } from "~/notifications/stored-offers.server";
 import { notFound, requireWorkspace } from "~/workspace.server";
 
 /** Sale lines listed on the page, newest first. */
@@ -36,6 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canErase: role !== "viewer",
     canObject: role !== "viewer" && profile.customer.consentDataProcessing !== false,
     money: reportingCurrency(scope),
+    offers: customerOffers(scope, id),
   };
 }
 
@@ -74,6 +77,7 @@ export default function CustomerPage() {
   const erasure = useActionData<typeof action>();
   const { t } = useTranslation("data");
   const translate = useMessage();
+  const { offers } = useLoaderData<typeof loader>();
   const c = profile.customer;
   const consent = (
     purpose: "dataProcessing" | "email" | "sms",
@@ -141,6 +145,7 @@ export default function CustomerPage() {
       </div>
       <CurrencyNote money={money} />
       <SalesList sales={sales} total={profile.purchases.count} currency={money.currency} />
+      <NextBestOffers offers={offers} currency={money.currency} />
       <h2>{t("customers.profile.consent")}</h2>
       <table className="data">
         <thead>
