@@ -52,7 +52,7 @@ export function PlanForm(props: {
           {t("form.showSegments")}
         </button>
       </Form>
-      <Form method="post" className="stack">
+      <Form method="post" className="stack" noValidate>
         <input type="hidden" name="run" value={runId ?? ""} />
         {fieldError("run")}
         <label>
