@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { JobContext } from "#jobs/registry";
+import { eraseCustomer } from "~/customers/erase.server";
 import {
   enqueueNotificationPlan,
   NOTIFICATION_PLAN_JOB,
@@ -170,5 +171,23 @@ describe("stored notification plans", () => {
     // The same file again changes no row: no second re-estimate.
     await importOk("responses", file);
     expect(jobsOf(PLAN_ESTIMATE_JOB)).toHaveLength(1);
+  });
+
+  it("erasing a customer removes their planned send", () => {
+    const [first] = planCsvRows(scope, planId).rows;
+    expect(first).toBeDefined();
+    const before = planCsvRows(scope, planId).rows.length;
+    eraseCustomer(db, workspaceId, { externalId: first?.customerId });
+    const after = planCsvRows(scope, planId).rows;
+    expect(after).toHaveLength(before - 1);
+    expect(after.map((r) => r.customerId)).not.toContain(first?.customerId);
+    expect(
+      db.$client
+        .prepare(
+          "SELECT count(*) FROM notification_plan_sends WHERE workspace_id = ? AND customer_external_id = ?",
+        )
+        .pluck()
+        .get(workspaceId, first?.customerId),
+    ).toBe(0);
   });
 });
