@@ -96,6 +96,15 @@ export function runStoredPlan(scope: WorkspaceScope, planId: number): StoredPlan
   return getPlan(scope, planId) as StoredPlan;
 }
 
+/** Marks a plan failed (its job gave up), so the page stops waiting and says why. */
+export function markPlanFailed(scope: WorkspaceScope, planId: number, reason: string): void {
+  scope.update(
+    notificationPlans,
+    { status: "failed", error: reason, finishedAt: new Date() },
+    eq(notificationPlans.id, planId),
+  );
+}
+
 export function planEstimate(plan: StoredPlan): StoredEstimate | null {
   return (plan.estimate as StoredEstimate | null) ?? null;
 }

@@ -7,8 +7,8 @@ import { getDb } from "#db/client";
 import { scopeTo } from "#db/scoped";
 import { reestimatePlans } from "~/notifications/plan-estimate.server";
 import { NOTIFICATION_PLAN_JOB, PLAN_ESTIMATE_JOB } from "~/notifications/plan-job.server";
-import { runStoredPlan } from "~/notifications/stored-plans.server";
-import { PermanentJobError } from "../errors";
+import { getPlan, markPlanFailed, runStoredPlan } from "~/notifications/stored-plans.server";
+import { errorMessage, PermanentJobError } from "../errors";
 import type { JobContext } from "../registry";
 import { defineHandler } from "../registry";
 
@@ -24,8 +24,18 @@ export const notificationPlanHandler = defineHandler(
     checkWorkspace(ctx, payload.workspaceId);
     // Planning 10,000 customers and ranking a run's offers block the event loop for seconds.
     ctx.holdLease(120_000);
-    const plan = runStoredPlan(scopeTo(getDb(), payload.workspaceId), payload.planId);
-    return { planId: plan.id, status: plan.status };
+    const scope = scopeTo(getDb(), payload.workspaceId);
+    if (!getPlan(scope, payload.planId))
+      throw new PermanentJobError(`No notification plan ${payload.planId} in this workspace`);
+    try {
+      const plan = runStoredPlan(scope, payload.planId);
+      return { planId: plan.id, status: plan.status };
+    } catch (error) {
+      // The last attempt: the page would otherwise wait for a plan that never comes.
+      if (ctx.attempt >= ctx.maxAttempts)
+        markPlanFailed(scope, payload.planId, errorMessage(error));
+      throw error;
+    }
   },
 );
 

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { PermanentJobError } from "#jobs/errors";
 import type { JobContext } from "#jobs/registry";
 import { eraseCustomer } from "~/customers/erase.server";
 import {
@@ -171,6 +172,12 @@ describe("stored notification plans", () => {
     // The same file again changes no row: no second re-estimate.
     await importOk("responses", file);
     expect(jobsOf(PLAN_ESTIMATE_JOB)).toHaveLength(1);
+  });
+
+  it("a job whose plan is gone fails at once instead of retrying", async () => {
+    await expect(
+      notificationPlanHandler.execute({ workspaceId, planId: planId + 1000 }, ctx),
+    ).rejects.toThrow(PermanentJobError);
   });
 
   it("erasing a customer removes their planned send", () => {
