@@ -36,6 +36,12 @@ export const workspaceSections = [
       "Expected cost and results for a planned campaign, and a budget split across channels.",
   },
   {
+    path: "notifications",
+    label: "Notifications",
+    summary:
+      "The next message per customer, learned from responses, with its offline estimate; next best offers.",
+  },
+  {
     path: "trends",
     label: "Trends",
     summary: "Web-search interest over time for your keywords, and rising queries.",

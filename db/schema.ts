@@ -727,3 +727,94 @@ export const reportDeliveries = sqliteTable(
     index("report_deliveries_due_idx").on(t.nextRunAt),
   ],
 );
+
+// ---------------------------------------------------------------------------------------
+// Notification plans and next best offers (issue: customer value and notifications)
+// ---------------------------------------------------------------------------------------
+
+/**
+ * A notification plan for one segment of a run, made on the queue and read by the
+ * Notifications page. `summary` holds what was planned and why customers were left out;
+ * `estimate` the offline estimate, replaced when later responses are uploaded (ADR 030).
+ */
+export const notificationPlans = sqliteTable(
+  "notification_plans",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    workspaceId: workspaceRef(),
+    runId: integer("run_id")
+      .notNull()
+      .references(() => analysisRuns.id, { onDelete: "cascade" }),
+    segment: text("segment").notNull(),
+    weeklyCap: integer("weekly_cap").notNull(),
+    explore: real("explore").notNull(),
+    seed: integer("seed").notNull().default(1),
+    status: text("status", { enum: ["queued", "running", "succeeded", "failed"] })
+      .notNull()
+      .default("queued"),
+    error: text("error"),
+    jobId: integer("job_id"),
+    /** The latest response the plan learned from: later responses are new evidence. */
+    asOf: timestamp("as_of"),
+    summary: text("summary", { mode: "json" }).$type<Record<string, unknown>>(),
+    estimate: text("estimate", { mode: "json" }).$type<Record<string, unknown>>(),
+    estimatedAt: timestamp("estimated_at"),
+    createdBy: integer("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    finishedAt: timestamp("finished_at"),
+  },
+  (t) => [index("notification_plans_workspace_idx").on(t.workspaceId, t.createdAt)],
+);
+
+/** One planned send: personal data, erased with the customer (cascade). */
+export const notificationPlanSends = sqliteTable(
+  "notification_plan_sends",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    workspaceId: workspaceRef(),
+    planId: integer("plan_id")
+      .notNull()
+      .references(() => notificationPlans.id, { onDelete: "cascade" }),
+    customerId: integer("customer_id")
+      .notNull()
+      .references(() => customers.id, { onDelete: "cascade" }),
+    /** The id the sending system knows the customer by (their id in a source file). */
+    customerExternalId: text("customer_external_id").notNull(),
+    channel: text("channel").notNull(),
+    offer: text("offer").notNull(),
+    sendHour: integer("send_hour").notNull(),
+    expectedRate: real("expected_rate").notNull(),
+    explored: integer("explored", { mode: "boolean" }).notNull(),
+  },
+  (t) => [index("notification_plan_sends_plan_idx").on(t.planId, t.customerId)],
+);
+
+/** A member's next best offers of a run, ranked, stored by the plan job (docs §22). */
+export const nextBestOffers = sqliteTable(
+  "next_best_offers",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    workspaceId: workspaceRef(),
+    runId: integer("run_id")
+      .notNull()
+      .references(() => analysisRuns.id, { onDelete: "cascade" }),
+    customerId: integer("customer_id")
+      .notNull()
+      .references(() => customers.id, { onDelete: "cascade" }),
+    customerExternalId: text("customer_external_id"),
+    segment: text("segment").notNull(),
+    rank: integer("rank").notNull(),
+    category: text("category").notNull(),
+    propensity: real("propensity").notNull(),
+    value: real("value").notNull(),
+    expectedValue: real("expected_value").notNull(),
+    /** {kind: "repeat", everyDays, lastDaysAgo} or {kind: "segment", share}. */
+    reason: text("reason", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    /** The day the offers were ranked for (the run's reference day). */
+    asOf: text("as_of").notNull(),
+  },
+  (t) => [
+    index("next_best_offers_run_idx").on(t.workspaceId, t.runId, t.segment, t.customerId),
+    index("next_best_offers_customer_idx").on(t.customerId),
+  ],
+);

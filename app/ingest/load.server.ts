@@ -27,6 +27,7 @@ import { afterDataChanged } from "#jobs/after-data-changed";
 import { enqueueCurveRefit } from "~/campaigns/refit-job.server";
 import { createProfilesFromTransactions } from "~/customers/transaction-customers.server";
 import { duplicateKeyRows } from "~/datasets/rows-held-elsewhere.server";
+import { enqueuePlanReestimate } from "~/notifications/plan-job.server";
 import { dataChanged } from "~/segments/run-views.server";
 import { FileProblem, type LoadCounts, type LoadPlan, loadFile } from "./batch-loader.server";
 import { customerSourcesWatermark, removeDatasetRows } from "./dataset-rows.server";
@@ -317,6 +318,9 @@ export async function importDataset(db: Db, request: ImportRequest): Promise<Imp
   // New campaign rows: the Forecast page's response curves are fitted again in the background.
   if (kind === "campaigns" && figures.rowsNew + figures.rowsUpdated > 0)
     enqueueCurveRefit(db, workspaceId, datasetId);
+  // New responses: stored notification plans are estimated again on them (ADR 030).
+  if (kind === "responses" && figures.rowsNew + figures.rowsUpdated > 0)
+    enqueuePlanReestimate(db, workspaceId, datasetId);
   const seconds = Math.round(performance.now() - started) / 1000;
   // Counted in the dataset row by whoever wrote them (rows here, undecodable bytes there).
   const cellWarnings = scope.first(datasets, eq(datasets.id, datasetId))?.cellWarnings ?? 0;

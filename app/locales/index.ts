@@ -10,6 +10,7 @@ import enDashboard from "./en/dashboard.json";
 import enData from "./en/data.json";
 import enForecast from "./en/forecast.json";
 import enMessages from "./en/messages.json";
+import enNotifications from "./en/notifications.json";
 import enReports from "./en/reports.json";
 import enScraping from "./en/scraping.json";
 import enSegments from "./en/segments.json";
@@ -23,6 +24,7 @@ import ruDashboard from "./ru/dashboard.json";
 import ruData from "./ru/data.json";
 import ruForecast from "./ru/forecast.json";
 import ruMessages from "./ru/messages.json";
+import ruNotifications from "./ru/notifications.json";
 import ruReports from "./ru/reports.json";
 import ruScraping from "./ru/scraping.json";
 import ruSegments from "./ru/segments.json";
@@ -36,6 +38,7 @@ import trDashboard from "./tr/dashboard.json";
 import trData from "./tr/data.json";
 import trForecast from "./tr/forecast.json";
 import trMessages from "./tr/messages.json";
+import trNotifications from "./tr/notifications.json";
 import trReports from "./tr/reports.json";
 import trScraping from "./tr/scraping.json";
 import trSegments from "./tr/segments.json";
@@ -50,6 +53,7 @@ export const resources = {
     dashboard: enDashboard,
     data: enData,
     forecast: enForecast,
+    notifications: enNotifications,
     reports: enReports,
     scraping: enScraping,
     segments: enSegments,
@@ -67,6 +71,7 @@ export const resources = {
     dashboard: trDashboard,
     data: trData,
     forecast: trForecast,
+    notifications: trNotifications,
     reports: trReports,
     scraping: trScraping,
     segments: trSegments,
@@ -84,6 +89,7 @@ export const resources = {
     dashboard: ruDashboard,
     data: ruData,
     forecast: ruForecast,
+    notifications: ruNotifications,
     reports: ruReports,
     scraping: ruScraping,
     segments: ruSegments,

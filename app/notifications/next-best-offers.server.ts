@@ -9,6 +9,7 @@ import {
   type CategoryFacts,
   type CategoryHistory,
   nextBestOffers,
+  type OfferSuggestion,
 } from "~/analytics/next-best-offer";
 import { median } from "~/analytics/stats";
 import { loadConsentedCustomers } from "~/segments/consented-customers.server";
@@ -28,7 +29,19 @@ export interface NextBestOfferRequest {
   customers: number;
 }
 
-export function nextBestOffersForRun(scope: WorkspaceScope, request: NextBestOfferRequest) {
+/** One member's ranked offers, with the profile id the stored table keys them by. */
+export interface RankedMember {
+  profileId: number;
+  customer: string | null;
+  segment: string;
+  offers: OfferSuggestion[];
+}
+
+/**
+ * The ranking behind the CLI's JSON and the stored table (jobs/handlers/notification-plan.ts):
+ * each analysable member's offers with structured reasons, in profile id order.
+ */
+export function rankOffersForRun(scope: WorkspaceScope, request: NextBestOfferRequest) {
   const { db, workspaceId } = scope;
   const members = loadSegmentMembers(db, workspaceId, request.runId);
   const consented = loadConsentedCustomers(db, workspaceId);
@@ -122,7 +135,7 @@ export function nextBestOffersForRun(scope: WorkspaceScope, request: NextBestOff
   }
 
   const factsBySegment = new Map<string, CategoryFacts[]>();
-  const listed = [];
+  const listed: RankedMember[] = [];
   for (const [id, segment] of [...segmentOfCustomer].sort((a, b) => a[0] - b[0])) {
     const position = consented.index.positionOf(id);
     if (position < 0) continue;
@@ -144,27 +157,33 @@ export function nextBestOffersForRun(scope: WorkspaceScope, request: NextBestOff
       limit: request.limit,
     });
     if (offers.length === 0) continue;
-    listed.push({
-      customer: externalId,
-      segment,
-      offers: offers.map((o) => ({
-        category: o.category,
-        propensity: Math.round(o.propensity * 10_000) / 10_000,
-        value: Math.round(o.value * 100) / 100,
-        expected_value: Math.round(o.expectedValue * 100) / 100,
-        reason:
-          o.reason.kind === "repeat"
-            ? `bought ${o.category} every ${Math.round(o.reason.everyDays)} days, last ${o.reason.lastDaysAgo} days ago`
-            : `${Math.round(o.reason.share * 1000) / 10} % of segment ${segment} bought ${o.category}`,
-      })),
-    });
+    listed.push({ profileId: id, customer: externalId, segment, offers });
     if (listed.length >= request.customers) break;
   }
+  return { today, exclusion: members.exclusion, members: listed };
+}
+
+export function nextBestOffersForRun(scope: WorkspaceScope, request: NextBestOfferRequest) {
+  const { today, exclusion, members } = rankOffersForRun(scope, request);
+  const listed = members.map(({ customer, segment, offers }) => ({
+    customer,
+    segment,
+    offers: offers.map((o) => ({
+      category: o.category,
+      propensity: Math.round(o.propensity * 10_000) / 10_000,
+      value: Math.round(o.value * 100) / 100,
+      expected_value: Math.round(o.expectedValue * 100) / 100,
+      reason:
+        o.reason.kind === "repeat"
+          ? `bought ${o.category} every ${Math.round(o.reason.everyDays)} days, last ${o.reason.lastDaysAgo} days ago`
+          : `${Math.round(o.reason.share * 1000) / 10} % of segment ${segment} bought ${o.category}`,
+    })),
+  }));
   return {
     run_id: request.runId,
     as_of: isoFromDayNumber(today),
     horizon_days: request.horizonDays,
-    ...members.exclusion,
+    ...exclusion,
     customers: listed,
   };
 }

@@ -7,11 +7,21 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { WorkspaceScope } from "#db/scoped";
-import { CONSENT_RULES, type ContactChannel } from "~/analytics/audience";
-import { type PlanCustomer, planNotifications } from "~/analytics/notification-plan";
-import { empiricalPolicy, evaluatePolicy, type LoggedSend } from "~/analytics/off-policy";
+import { CONSENT_RULES, type ConsentFlag, type ContactChannel } from "~/analytics/audience";
+import {
+  type PlanCustomer,
+  type PlannedSend,
+  planNotifications,
+} from "~/analytics/notification-plan";
+import {
+  empiricalPolicy,
+  evaluatePolicy,
+  type LoggedSend,
+  type PolicyEvaluation,
+} from "~/analytics/off-policy";
 import { type ArmKey, type ArmTally, armKeyOf, armPosteriors } from "~/analytics/response-rates";
-import { BOM, csvLine } from "~/customers/csv";
+import { CONTACT_CONSENTS } from "~/customers/analysable.server";
+import { type CsvValue, csvLines } from "~/customers/csv";
 import { SegmentInputError } from "~/segments/errors";
 import { getRun } from "~/segments/runs.server";
 
@@ -31,8 +41,10 @@ export interface NotificationPlanRequest {
   outputDir: string;
 }
 
-interface ResponseRow {
+export interface ResponseRow {
   externalId: string;
+  /** The profile the response's customer id belongs to (null: no such customer). */
+  customerId: number | null;
   segment: string | null;
   channel: string;
   offer: string | null;
@@ -45,12 +57,77 @@ function hourIn(timeZone: string) {
   return (epochMs: number) => Number(format.format(epochMs)) % 24;
 }
 
-function loadResponses(scope: WorkspaceScope, runId: number): ResponseRow[] {
+/** The send hour of an epoch-ms time in the workspace's time zone, and that zone. */
+export function workspaceHours(scope: WorkspaceScope) {
+  const timeZone =
+    (scope.db.$client
+      .prepare("SELECT time_zone FROM workspaces WHERE id = ?")
+      .pluck()
+      .get(scope.workspaceId) as string | undefined) ?? "UTC";
+  return { timeZone, hourOf: hourIn(timeZone) };
+}
+
+/** The policy's arm as the off-policy estimates name it. */
+export const policyArm = (channel: string, offer: string, hour: number) =>
+  `${channel}|${offer}|${hour}`;
+
+/** An estimate as stored and shown: rates rounded to 4 decimals. */
+export interface StoredInterval {
+  rate: number;
+  lower: number;
+  upper: number;
+}
+
+/**
+ * The offline estimate the Notifications page shows (ADR 030): "held-out" when made on the
+ * last fifth of the responses at planning time, "after-plan" when made on responses sent
+ * after the plan's as-of, uploaded later. `observed` counts the plan's own sends found in
+ * those later responses.
+ */
+export interface StoredEstimate {
+  source: "held-out" | "after-plan";
+  responses: number;
+  up_to: string | null;
+  supported: number;
+  effective_sample_size: number;
+  historical: StoredInterval;
+  plan_ips: StoredInterval;
+  plan_self_normalised: StoredInterval;
+  observed: { matched_sends: number; responses: number; rate: number | null } | null;
+}
+
+const round4 = (x: number) => Math.round(x * 10_000) / 10_000;
+const intervalOf = (e: { value: number; lower: number; upper: number }): StoredInterval => ({
+  rate: round4(e.value),
+  lower: round4(e.lower),
+  upper: round4(e.upper),
+});
+
+export function storedEstimate(
+  source: StoredEstimate["source"],
+  evaluation: PolicyEvaluation,
+  upTo: number | null,
+  observed: StoredEstimate["observed"] = null,
+): StoredEstimate {
+  return {
+    source,
+    responses: evaluation.sends,
+    up_to: upTo === null ? null : new Date(upTo).toISOString(),
+    supported: evaluation.supported,
+    effective_sample_size: Math.round(evaluation.effectiveSampleSize),
+    historical: intervalOf(evaluation.historical),
+    plan_ips: intervalOf(evaluation.ips),
+    plan_self_normalised: intervalOf(evaluation.selfNormalised),
+    observed,
+  };
+}
+
+export function loadResponses(scope: WorkspaceScope, runId: number): ResponseRow[] {
   // Each response is filed under the customer's id in some source; the run's assignment of
   // that customer gives its segment (null: not in the run, kept for the channel priors).
   return scope.db.$client
     .prepare(
-      `SELECT r.customer_external_id, sa.segment, r.channel,
+      `SELECT r.customer_external_id, cs.customer_id, sa.segment, r.channel,
               coalesce(r.offer, r.category, r.product_code), r.sent_at, r.converted
        FROM responses AS r
        LEFT JOIN customer_sources AS cs
@@ -64,15 +141,16 @@ function loadResponses(scope: WorkspaceScope, runId: number): ResponseRow[] {
     .raw()
     .all(runId, scope.workspaceId)
     .map((row) => {
-      const [externalId, segment, channel, offer, sentAt, converted] = row as [
+      const [externalId, customerId, segment, channel, offer, sentAt, converted] = row as [
         string,
+        number | null,
         string | null,
         string,
         string | null,
         number,
         number | null,
       ];
-      return { externalId, segment, channel, offer, sentAt, converted };
+      return { externalId, customerId, segment, channel, offer, sentAt, converted };
     });
 }
 
@@ -95,19 +173,31 @@ function talliesOf(rows: readonly ResponseRow[], hourOf: (ms: number) => number)
   return [...tallies.values()];
 }
 
-export function planSegmentNotifications(scope: WorkspaceScope, request: NotificationPlanRequest) {
+/** A planned send with the profile it is for (stored; the CSV names the customer's own id). */
+export interface StoredSend extends PlannedSend {
+  profileId: number;
+}
+
+/** Whether recorded consents allow contact on `channel` (analysable.server.ts's rule). */
+function contactableOn(channel: ContactChannel, flags: Record<ConsentFlag, boolean>): boolean {
+  return CONTACT_CONSENTS[channel].every((flag) => flags[flag]);
+}
+
+/**
+ * Plans the next sends of one segment and estimates the plan offline; writes nothing. The
+ * CLI (planSegmentNotifications) and the queue (jobs/handlers/notification-plan.ts) share it.
+ */
+export function computeSegmentPlan(
+  scope: WorkspaceScope,
+  request: Omit<NotificationPlanRequest, "outputDir">,
+) {
   const { runId, segment } = request;
   getRun(scope.db, scope.workspaceId, runId);
   if (!(request.explore >= 0 && request.explore <= 1))
     throw new SegmentInputError("The exploration share must be between 0 and 1 (e.g. 0.1)");
   if (!(Number.isInteger(request.weeklyCap) && request.weeklyCap >= 1))
     throw new SegmentInputError("The weekly contact cap must be a whole number of at least 1");
-  const timeZone =
-    (scope.db.$client
-      .prepare("SELECT time_zone FROM workspaces WHERE id = ?")
-      .pluck()
-      .get(scope.workspaceId) as string | undefined) ?? "UTC";
-  const hourOf = hourIn(timeZone);
+  const { timeZone, hourOf } = workspaceHours(scope);
   const rows = loadResponses(scope, runId);
   if (rows.length === 0)
     throw new SegmentInputError(
@@ -158,11 +248,16 @@ export function planSegmentNotifications(scope: WorkspaceScope, request: Notific
       excluded.set(row.externalId, set);
     }
   }
+  const profileOf = new Map<string, number>();
   const customers: PlanCustomer[] = members.map(([id, processing, email, sms, externalId]) => {
-    const consented: ContactChannel[] = [];
-    if (processing === 1 && email === 1) consented.push("email");
-    if (processing === 1 && sms === 1) consented.push("sms");
+    const flags = {
+      consentDataProcessing: processing === 1,
+      consentEmail: email === 1,
+      consentSms: sms === 1,
+    };
+    const consented = PLANNABLE_CHANNELS.filter((channel) => contactableOn(channel, flags));
     const key = externalId ?? String(id);
+    profileOf.set(key, id);
     return {
       customerId: key,
       segment,
@@ -184,14 +279,12 @@ export function planSegmentNotifications(scope: WorkspaceScope, request: Notific
   // plan's choice of arms in this segment on the held-out fifth.
   const cut = Math.floor(rows.length * 0.8);
   const training = rows.slice(0, cut);
-  const heldOut: LoggedSend[] = rows
-    .slice(cut)
-    .filter((r) => r.segment === segment && r.offer !== null)
-    .map((r) => ({
-      context: segment,
-      arm: `${r.channel}|${r.offer}|${hourOf(r.sentAt)}`,
-      reward: r.converted === 1 ? 1 : 0,
-    }));
+  const heldOutRows = rows.slice(cut).filter((r) => r.segment === segment && r.offer !== null);
+  const heldOut: LoggedSend[] = heldOutRows.map((r) => ({
+    context: segment,
+    arm: policyArm(r.channel, r.offer as string, hourOf(r.sentAt)),
+    reward: r.converted === 1 ? 1 : 0,
+  }));
   const trialPlan = planNotifications(
     customers.map((c) => ({ ...c, excludedOffers: new Set<string>(), contactsLastWeek: 0 })),
     armPosteriors(talliesOf(training, hourOf), arms),
@@ -199,51 +292,25 @@ export function planSegmentNotifications(scope: WorkspaceScope, request: Notific
   );
   const share = new Map<string, number>();
   for (const send of trialPlan.sends) {
-    const arm = `${send.channel}|${send.offer}|${send.hour}`;
+    const arm = policyArm(send.channel, send.offer, send.hour);
     share.set(arm, (share.get(arm) ?? 0) + 1 / trialPlan.sends.length);
   }
-  const estimate =
+  const evaluation =
     heldOut.length > 0 && trialPlan.sends.length > 0
       ? evaluatePolicy(heldOut, (_x, arm) => share.get(arm) ?? 0, empiricalPolicy(heldOut), 0.95)
       : undefined;
 
   const plan = planNotifications(customers, armPosteriors(talliesOf(rows, hourOf), arms), options);
-  fs.mkdirSync(request.outputDir, { recursive: true });
-  const csvPath = path.join(
-    request.outputDir,
-    `notification-plan-run${runId}-${segment.replace(/[^\p{L}\p{N}_-]+/gu, "_")}.csv`,
-  );
-  const header = [
-    "customer_id",
-    "channel",
-    "offer",
-    "send_hour",
-    "expected_response_rate",
-    "exploration",
-  ];
-  const lines = plan.sends.map((s) =>
-    csvLine([
-      s.customerId,
-      s.channel,
-      s.offer,
-      s.hour,
-      s.expectedRate.toFixed(4),
-      s.explored ? "yes" : "no",
-    ]),
-  );
-  fs.writeFileSync(csvPath, BOM + [csvLine(header), ...lines].join(""));
+  const sends: StoredSend[] = plan.sends.map((s) => ({
+    ...s,
+    profileId: profileOf.get(s.customerId) as number,
+  }));
   const byArm = new Map<string, number>();
   for (const s of plan.sends) {
     const arm = `${s.channel} · ${s.offer} · ${String(s.hour).padStart(2, "0")}:00`;
     byArm.set(arm, (byArm.get(arm) ?? 0) + 1);
   }
-  const round = (x: number) => Math.round(x * 10_000) / 10_000;
-  const interval = (e: { value: number; lower: number; upper: number }) => ({
-    rate: round(e.value),
-    lower: round(e.lower),
-    upper: round(e.upper),
-  });
-  return {
+  const summary = {
     run_id: runId,
     segment,
     as_of: new Date(asOf).toISOString(),
@@ -267,15 +334,60 @@ export function planSegmentNotifications(scope: WorkspaceScope, request: Notific
       .sort((a, b) => b[1] - a[1])
       .slice(0, 5)
       .map(([arm, customers]) => ({ arm, customers })),
-    offline_estimate: estimate
+    offline_estimate: evaluation
       ? {
-          held_out_sends: estimate.sends,
-          effective_sample_size: Math.round(estimate.effectiveSampleSize),
-          historical: interval(estimate.historical),
-          plan_ips: interval(estimate.ips),
-          plan_self_normalised: interval(estimate.selfNormalised),
+          held_out_sends: evaluation.sends,
+          effective_sample_size: Math.round(evaluation.effectiveSampleSize),
+          historical: intervalOf(evaluation.historical),
+          plan_ips: intervalOf(evaluation.ips),
+          plan_self_normalised: intervalOf(evaluation.selfNormalised),
         }
       : null,
-    csv: csvPath,
   };
+  const lastHeldOut = heldOutRows[heldOutRows.length - 1];
+  return {
+    asOf,
+    summary,
+    sends,
+    estimate: evaluation
+      ? storedEstimate("held-out", evaluation, lastHeldOut ? lastHeldOut.sentAt : null)
+      : null,
+  };
+}
+
+export const PLAN_CSV_HEADER = [
+  "customer_id",
+  "channel",
+  "offer",
+  "send_hour",
+  "expected_response_rate",
+  "exploration",
+] as const;
+
+/** The plan for the sending system: one line per send, formula-safe (customers/csv.ts). */
+export function planCsvLines(
+  sends: Iterable<
+    Pick<PlannedSend, "customerId" | "channel" | "offer" | "hour" | "expectedRate" | "explored">
+  >,
+): Generator<string> {
+  return csvLines(PLAN_CSV_HEADER, sends, (s): CsvValue[] => [
+    s.customerId,
+    s.channel,
+    s.offer,
+    s.hour,
+    s.expectedRate.toFixed(4),
+    s.explored ? "yes" : "no",
+  ]);
+}
+
+/** The CLI's `plan-notifications`: plans, writes the CSV into `outputDir`, returns a summary. */
+export function planSegmentNotifications(scope: WorkspaceScope, request: NotificationPlanRequest) {
+  const { summary, sends } = computeSegmentPlan(scope, request);
+  fs.mkdirSync(request.outputDir, { recursive: true });
+  const csvPath = path.join(
+    request.outputDir,
+    `notification-plan-run${request.runId}-${request.segment.replace(/[^\p{L}\p{N}_-]+/gu, "_")}.csv`,
+  );
+  fs.writeFileSync(csvPath, [...planCsvLines(sends)].join(""));
+  return { ...summary, csv: csvPath };
 }

@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { CurrencyNote } from "~/components/CurrencyNote";
+import { NextBestOffers } from "~/components/customers/NextBestOffers";
 import { humanLabel } from "~/components/labels";
 import { ErasureBlockedError, eraseCustomer } from "~/customers/erase.server";
 import { MERGE_RULES } from "~/customers/merge.server";
@@ -12,6 +13,7 @@ import { reportingCurrency } from "~/customers/reporting-currency.server";
 import { formatAsWritten, formatInteger, formatMoney } from "~/format";
 import { parseForm } from "~/forms.server";
 import { message, useMessage } from "~/i18n/message";
+import { customerOffers } from "~/notifications/stored-offers.server";
 import { notFound, requireWorkspace } from "~/workspace.server";
 
 /** Sale lines listed on the page, newest first. */
@@ -35,6 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canErase: role !== "viewer",
     canObject: role !== "viewer" && profile.customer.consentDataProcessing !== false,
     money: reportingCurrency(scope),
+    offers: customerOffers(scope, id),
   };
 }
 
@@ -73,6 +76,7 @@ export default function CustomerPage() {
   const erasure = useActionData<typeof action>();
   const { t } = useTranslation("data");
   const translate = useMessage();
+  const { offers } = useLoaderData<typeof loader>();
   const c = profile.customer;
   const consent = (
     purpose: "dataProcessing" | "email" | "sms",
@@ -145,6 +149,7 @@ export default function CustomerPage() {
       </div>
       <CurrencyNote money={money} />
       <SalesList sales={sales} total={profile.purchases.count} currency={money.currency} />
+      <NextBestOffers offers={offers} currency={money.currency} />
       <h2>{t("customers.profile.consent")}</h2>
       <table className="data">
         <thead>

@@ -1,5 +1,6 @@
 import type { JobHandler } from "../registry";
 import { importDatasetHandler } from "./import-dataset";
+import { notificationPlanHandler, planEstimateHandler } from "./notification-plan";
 import { reportDeliveryHandler } from "./report-delivery";
 import { responseCurvesHandler } from "./response-curves";
 import { runViewsHandler } from "./run-views";
@@ -16,4 +17,6 @@ export const allHandlers: readonly JobHandler[] = [
   responseCurvesHandler,
   reportDeliveryHandler,
   runViewsHandler,
+  notificationPlanHandler,
+  planEstimateHandler,
 ];

@@ -1,0 +1,32 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { csvFileName, csvResponse } from "~/components/segments/segment-csv.server";
+import { planCsvLines } from "~/notifications/plan-notifications.server";
+import { getPlan, listPlans, planCsvRows } from "~/notifications/stored-plans.server";
+import { notFound, requireWorkspace } from "~/workspace.server";
+
+/**
+ * A stored plan (?plan=…, default the latest) as CSV for the sending system, formula-safe,
+ * with contact consent checked again now.
+ */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { scope } = await requireWorkspace(request, params);
+  const asked = new URL(request.url).searchParams.get("plan");
+  const planId = asked === null ? listPlans(scope, 1)[0]?.id : Number(asked);
+  if (planId === undefined)
+    return new Response("There is no notification plan yet: make one on the Notifications page\n", {
+      status: 400,
+      headers: { "Content-Type": "text/plain; charset=utf-8" },
+    });
+  const plan = Number.isInteger(planId) ? getPlan(scope, planId) : undefined;
+  if (!plan) throw notFound();
+  if (plan.status !== "succeeded")
+    return new Response("The plan is not ready yet\n", {
+      status: 409,
+      headers: { "Content-Type": "text/plain; charset=utf-8" },
+    });
+  const { rows } = planCsvRows(scope, plan.id);
+  return csvResponse(
+    [...planCsvLines(rows)].join(""),
+    csvFileName("notification-plan", plan.id, plan.segment),
+  );
+}
