@@ -4,6 +4,7 @@ import { reportDeliveryHandler } from "./report-delivery";
 import { responseCurvesHandler } from "./response-curves";
 import { scrapeSourceHandler } from "./scrape-source";
 import { segmentRunHandler } from "./segment-run";
+import { valueTrainHandler } from "./value-train";
 
 /**
  * Every handler the worker CLI registers. Empty for now: later issues add the ingest,
@@ -15,4 +16,5 @@ export const allHandlers: readonly JobHandler[] = [
   scrapeSourceHandler,
   responseCurvesHandler,
   reportDeliveryHandler,
+  valueTrainHandler,
 ];

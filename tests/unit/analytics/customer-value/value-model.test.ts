@@ -76,7 +76,7 @@ describe("value model training", () => {
     const result = trainValueModel(history, { horizonDays: 90 });
     if (!result.ok) throw new Error(result.reason);
     expect(result.metrics.model.rmse).toBeLessThan(result.metrics.last_period.rmse);
-    expect(result.metrics.model.mae).toBeLessThan(result.metrics.last_period.mae);
+    expect(result.metrics.model.r2 ?? 0).toBeGreaterThan(result.metrics.last_period.r2 ?? 0);
     expect(result.used === "model").toBe(result.lostTo.length === 0);
     if (result.used !== "model") expect(result.reason).toBe("model_loses");
     const total = result.importance.reduce((s, f) => s + f.share, 0);
