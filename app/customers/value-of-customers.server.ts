@@ -38,10 +38,10 @@ export function predictedValueOf(
 export function predictedValuesOf(
   scope: WorkspaceScope,
   customerIds: readonly number[],
-): { values: Map<number, number>; horizonDays: number } | null {
+): { values: Record<number, number>; horizonDays: number } | null {
   const model = latestValuedModel(scope);
   if (!model) return null;
-  const values = new Map<number, number>();
+  const values: Record<number, number> = {};
   const statement = scope.db.$client
     .prepare(
       `SELECT customer_id, predicted_value FROM customer_values
@@ -53,7 +53,7 @@ export function predictedValuesOf(
     model.id,
     JSON.stringify(customerIds),
   ) as [number, number][])
-    values.set(id, value);
+    values[id] = value;
   return { values, horizonDays: model.horizonDays };
 }
 

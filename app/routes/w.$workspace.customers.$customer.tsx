@@ -4,11 +4,13 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { CurrencyNote } from "~/components/CurrencyNote";
 import { humanLabel } from "~/components/labels";
+import { PredictedValue } from "~/components/value/PredictedValue";
 import { ErasureBlockedError, eraseCustomer } from "~/customers/erase.server";
 import { MERGE_RULES } from "~/customers/merge.server";
 import { recordObjection } from "~/customers/objection.server";
 import { getCustomerProfile, recentSaleLines } from "~/customers/queries.server";
 import { reportingCurrency } from "~/customers/reporting-currency.server";
+import { predictedValueOf } from "~/customers/value-of-customers.server";
 import { getDb } from "~/db.server";
 import { formatDateTime, formatInteger, formatMoney } from "~/format";
 import { parseForm } from "~/forms.server";
@@ -36,6 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canErase: role !== "viewer",
     canObject: role !== "viewer" && profile.customer.consentDataProcessing !== false,
     money: reportingCurrency(scope),
+    predictedValue: predictedValueOf(scope, id),
   };
 }
 
@@ -70,7 +73,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function CustomerPage() {
-  const { profile, sales, rules, canErase, canObject, money } = useLoaderData<typeof loader>();
+  const { profile, sales, rules, canErase, canObject, money, predictedValue } =
+    useLoaderData<typeof loader>();
   const erasure = useActionData<typeof action>();
   const { t } = useTranslation("data");
   const translate = useMessage();
@@ -139,6 +143,7 @@ export default function CustomerPage() {
           <span>{t("customers.profile.lastPurchase")}</span>
         </div>
       </div>
+      <PredictedValue figure={predictedValue} currency={money.currency} />
       <CurrencyNote money={money} />
       <SalesList sales={sales} total={profile.purchases.count} currency={money.currency} />
       <h2>{t("customers.profile.consent")}</h2>

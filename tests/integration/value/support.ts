@@ -15,6 +15,11 @@ export function addValueWorkspace(
   customers = 400,
 ): { workspaceId: number; customerIds: number[] } {
   const workspaceId = addWorkspace(db, slug);
+  return { workspaceId, customerIds: fillValueWorkspace(db, workspaceId, customers) };
+}
+
+/** Writes the simulated customers, sales and messages into an existing workspace. */
+export function fillValueWorkspace(db: Db, workspaceId: number, customers = 400): number[] {
   const history = simulateValueHistory({ customers, days: 730, seed: 21 });
   const sqlite = db.$client;
   const customerIds: number[] = [];
@@ -68,5 +73,5 @@ export function addValueWorkspace(
         `rh${r}`,
       );
   })();
-  return { workspaceId, customerIds };
+  return customerIds;
 }

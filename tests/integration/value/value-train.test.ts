@@ -61,9 +61,9 @@ describe("value train", () => {
       value: some.predicted_value,
       horizonDays: 90,
     });
-    expect(predictedValuesOf(scope, [some.customer_id, excludedId])?.values).toEqual(
-      new Map([[some.customer_id, some.predicted_value]]),
-    );
+    expect(predictedValuesOf(scope, [some.customer_id, excludedId])?.values).toEqual({
+      [some.customer_id]: some.predicted_value,
+    });
   });
 
   it("ranks a run's segments by mean predicted value", () => {
