@@ -97,3 +97,32 @@ export function segmentsByPredictedValue(
       .sort((a, b) => b.meanValue - a.meanValue || a.segment.localeCompare(b.segment)),
   };
 }
+
+/**
+ * The newest stored values as a clustering feature, aligned with `customerIds` (NaN for a
+ * customer without a value, so clustering drops or imputes them); null before any training.
+ */
+export function predictedValueColumn(
+  scope: WorkspaceScope,
+  customerIds: ArrayLike<number>,
+  positionOf: (id: number) => number,
+): Float64Array | null {
+  const model = latestValuedModel(scope);
+  if (!model) return null;
+  const column = new Float64Array(customerIds.length).fill(Number.NaN);
+  for (const [id, value] of scope.db.$client
+    .prepare(
+      "SELECT customer_id, predicted_value FROM customer_values WHERE workspace_id = ? AND model_id = ?",
+    )
+    .raw()
+    .iterate(scope.workspaceId, model.id) as Iterable<[number, number]>) {
+    const position = positionOf(id);
+    if (position >= 0) column[position] = value;
+  }
+  return column;
+}
+
+/** Which training the stored values come from (for caches keyed on what they show). */
+export function valuedModelMark(scope: WorkspaceScope): number {
+  return latestValuedModel(scope)?.id ?? 0;
+}

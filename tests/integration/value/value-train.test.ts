@@ -19,6 +19,7 @@ import {
   predictedValuesOf,
   segmentsByPredictedValue,
 } from "~/customers/value-of-customers.server";
+import { listAvailableFeatures } from "~/segments/feature-list.server";
 import { setUpTestDb } from "../../helpers/test-db";
 import { addRun } from "../segments/fixtures";
 import { addValueWorkspace } from "./support";
@@ -77,6 +78,19 @@ describe("value train", () => {
     const [first, second] = ranking?.segments ?? [];
     expect((first?.meanValue ?? 0) >= (second?.meanValue ?? 0)).toBe(true);
     expect(first?.customers).toBe(customerIds.length / 2);
+  });
+
+  it("offers the predicted value as a clustering feature", () => {
+    const feature = listAvailableFeatures(db, workspaceId).features.find(
+      (f) => f.name === "predicted_value",
+    );
+    const stored = db.$client
+      .prepare(
+        "SELECT count(*) FROM customer_values WHERE model_id = (SELECT max(id) FROM value_models)",
+      )
+      .pluck()
+      .get() as number;
+    expect(feature).toMatchObject({ source: "value", present: stored });
   });
 
   it("an erased customer's value goes with them", () => {
