@@ -27,13 +27,6 @@ export function FeatureImportance({
         valueFormat={(v) => formatPercentage(v, 1)}
         empty={t("importance.empty")}
       />
-      <ul className="small muted" data-testid="value-importance">
-        {shown.map((f) => (
-          <li key={f.feature}>
-            {valueFeatureLabel(t, f.feature)}: {formatPercentage(f.share, 1)}
-          </li>
-        ))}
-      </ul>
     </>
   );
 }
