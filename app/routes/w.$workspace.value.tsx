@@ -83,7 +83,9 @@ export default function ValuePage() {
             })}
           </p>
           {result.excluded_customers > 0 ? (
-            <p className="small warning">{t("excluded", { n: formatInteger(result.excluded_customers) })}</p>
+            <p className="small warning">
+              {t("excluded", { n: formatInteger(result.excluded_customers) })}
+            </p>
           ) : null}
           <ValueMetrics result={result} currency={money.currency} />
           <CurrencyNote money={money} />
