@@ -20,6 +20,11 @@ export const workspaceSections = [
     summary: "RFM segments and k-means clusters of your customers.",
   },
   {
+    path: "value",
+    label: "Value",
+    summary: "Each customer's predicted revenue over the next 90 days, against honest baselines.",
+  },
+  {
     path: "channels",
     label: "Channels",
     summary: "Channel audiences and scraped channel statistics, matched to your segments.",

@@ -818,3 +818,47 @@ export const nextBestOffers = sqliteTable(
     index("next_best_offers_customer_idx").on(t.customerId),
   ],
 );
+
+// ---------------------------------------------------------------------------------------
+// Customer value (issue 13): one row per training, and each customer's predicted value.
+// ---------------------------------------------------------------------------------------
+
+/** A customer value training: horizon, status, and the metrics of model and baselines. */
+export const valueModels = sqliteTable(
+  "value_models",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    workspaceId: workspaceRef(),
+    horizonDays: integer("horizon_days").notNull(),
+    status: text("status", { enum: ["queued", "running", "succeeded", "failed"] })
+      .notNull()
+      .default("queued"),
+    /** Splits, metrics of the model and both baselines, which one is used and why, importance. */
+    result: text("result", { mode: "json" }).$type<Record<string, unknown>>(),
+    error: text("error"),
+    jobId: integer("job_id"),
+    createdBy: integer("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    finishedAt: timestamp("finished_at"),
+  },
+  (t) => [index("value_models_workspace_idx").on(t.workspaceId, t.createdAt)],
+);
+
+/** Each analysed customer's predicted net revenue over the model's horizon. */
+export const customerValues = sqliteTable(
+  "customer_values",
+  {
+    workspaceId: workspaceRef(),
+    modelId: integer("model_id")
+      .notNull()
+      .references(() => valueModels.id, { onDelete: "cascade" }),
+    customerId: integer("customer_id")
+      .notNull()
+      .references(() => customers.id, { onDelete: "cascade" }),
+    predictedValue: real("predicted_value").notNull(),
+  },
+  (t) => [
+    uniqueIndex("customer_values_key").on(t.modelId, t.customerId),
+    index("customer_values_customer_idx").on(t.workspaceId, t.customerId),
+  ],
+);

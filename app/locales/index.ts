@@ -15,6 +15,7 @@ import enReports from "./en/reports.json";
 import enScraping from "./en/scraping.json";
 import enSegments from "./en/segments.json";
 import enSharing from "./en/sharing.json";
+import enValue from "./en/value.json";
 import enWorkspace from "./en/workspace.json";
 import ruAuth from "./ru/auth.json";
 import ruCampaigns from "./ru/campaigns.json";
@@ -29,6 +30,7 @@ import ruReports from "./ru/reports.json";
 import ruScraping from "./ru/scraping.json";
 import ruSegments from "./ru/segments.json";
 import ruSharing from "./ru/sharing.json";
+import ruValue from "./ru/value.json";
 import ruWorkspace from "./ru/workspace.json";
 import trAuth from "./tr/auth.json";
 import trCampaigns from "./tr/campaigns.json";
@@ -43,6 +45,7 @@ import trReports from "./tr/reports.json";
 import trScraping from "./tr/scraping.json";
 import trSegments from "./tr/segments.json";
 import trSharing from "./tr/sharing.json";
+import trValue from "./tr/value.json";
 import trWorkspace from "./tr/workspace.json";
 
 export const resources = {
@@ -58,6 +61,7 @@ export const resources = {
     scraping: enScraping,
     segments: enSegments,
     sharing: enSharing,
+    value: enValue,
     workspace: enWorkspace,
     // Messages built on the server (reasons, form errors, e-mails): ADR 031.
     messages: enMessages,
@@ -76,6 +80,7 @@ export const resources = {
     scraping: trScraping,
     segments: trSegments,
     sharing: trSharing,
+    value: trValue,
     workspace: trWorkspace,
     // Messages built on the server (reasons, form errors, e-mails): ADR 031.
     messages: trMessages,
@@ -94,6 +99,7 @@ export const resources = {
     scraping: ruScraping,
     segments: ruSegments,
     sharing: ruSharing,
+    value: ruValue,
     workspace: ruWorkspace,
     // Messages built on the server (reasons, form errors, e-mails): ADR 031.
     messages: ruMessages,

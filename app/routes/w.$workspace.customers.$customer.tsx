@@ -5,11 +5,13 @@ import { z } from "zod";
 import { CurrencyNote } from "~/components/CurrencyNote";
 import { NextBestOffers } from "~/components/customers/NextBestOffers";
 import { humanLabel } from "~/components/labels";
+import { PredictedValue } from "~/components/value/PredictedValue";
 import { ErasureBlockedError, eraseCustomer } from "~/customers/erase.server";
 import { MERGE_RULES } from "~/customers/merge.server";
 import { recordObjection } from "~/customers/objection.server";
 import { getCustomerProfile, recentSaleLines } from "~/customers/queries.server";
 import { reportingCurrency } from "~/customers/reporting-currency.server";
+import { predictedValueOf } from "~/customers/value-of-customers.server";
 import { formatAsWritten, formatInteger, formatMoney } from "~/format";
 import { parseForm } from "~/forms.server";
 import { message, useMessage } from "~/i18n/message";
@@ -38,6 +40,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canObject: role !== "viewer" && profile.customer.consentDataProcessing !== false,
     money: reportingCurrency(scope),
     offers: customerOffers(scope, id),
+    predictedValue: predictedValueOf(scope, id),
   };
 }
 
@@ -72,7 +75,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function CustomerPage() {
-  const { profile, sales, rules, canErase, canObject, money } = useLoaderData<typeof loader>();
+  const { profile, sales, rules, canErase, canObject, money, predictedValue } =
+    useLoaderData<typeof loader>();
   const erasure = useActionData<typeof action>();
   const { t } = useTranslation("data");
   const translate = useMessage();
@@ -147,6 +151,7 @@ export default function CustomerPage() {
           <span>{t("customers.profile.lastPurchase")}</span>
         </div>
       </div>
+      <PredictedValue figure={predictedValue} currency={money.currency} />
       <CurrencyNote money={money} />
       <SalesList sales={sales} total={profile.purchases.count} currency={money.currency} />
       <NextBestOffers offers={offers} currency={money.currency} />

@@ -2,7 +2,11 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from "@remix-r
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { SaveReportForm } from "~/components/reports/SaveReportForm";
 import { RenameSchema, renameCluster, runOf } from "~/components/segments/run-access.server";
+import { segmentLabels } from "~/components/segments/run-results";
 import { SegmentRunView } from "~/components/segments/SegmentRunView";
+import { SegmentValueRanking } from "~/components/value/SegmentValueRanking";
+import { reportingCurrency } from "~/customers/reporting-currency.server";
+import { segmentsByPredictedValue } from "~/customers/value-of-customers.server";
 import { parseForm } from "~/forms.server";
 import { segmentRunPage } from "~/segments/run-page.server";
 import { requireWorkspace } from "~/workspace.server";
@@ -10,12 +14,19 @@ import { requireWorkspace } from "~/workspace.server";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireWorkspace(request, params);
   const run = runOf(access, params.run);
-  return segmentRunPage(access.scope, run, {
-    canEdit: access.role !== "viewer",
-    customerPoints: true,
-    // Read what the queue stored with the run; the page never computes it.
-    stored: true,
-  });
+  return {
+    ...segmentRunPage(access.scope, run, {
+      canEdit: access.role !== "viewer",
+      customerPoints: true,
+      // Read what the queue stored with the run; the page never computes it.
+      stored: true,
+    }),
+    value: {
+      ranking: run.status === "succeeded" ? segmentsByPredictedValue(access.scope, run.id) : null,
+      labels: segmentLabels(run),
+      currency: reportingCurrency(access.scope).currency,
+    },
+  };
 }
 
 /** Renaming a cluster: the name is stored with the run (result.names). */
@@ -35,6 +46,9 @@ export default function RunPage() {
   return (
     <>
       <SegmentRunView data={page} interactive renameError={renamed?.error ?? null} />
+      {page.state === "rfm" || page.state === "cluster" ? (
+        <SegmentValueRanking {...page.value} />
+      ) : null}
       {page.state === "rfm" || page.state === "cluster" ? (
         <SaveReportForm kind="segment-run" params={{ run: String(page.runId) }} />
       ) : null}

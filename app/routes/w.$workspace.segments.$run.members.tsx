@@ -9,7 +9,8 @@ import { segmentMemberRows } from "~/components/segments/run-queries.server";
 import { labelOf, segmentLabels } from "~/components/segments/run-results";
 import { segmentName } from "~/components/segments/segment-names";
 import { reportingCurrency } from "~/customers/reporting-currency.server";
-import { formatInteger } from "~/format";
+import { predictedValuesOf } from "~/customers/value-of-customers.server";
+import { formatInteger, formatMoney } from "~/format";
 import { storedSizesAndCategories } from "~/segments/run-views.server";
 import { requireWorkspace } from "~/workspace.server";
 
@@ -41,13 +42,30 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     rows,
     columns: [...new Set(rows.flatMap((r) => Object.keys(r.values ?? {})))],
     money: reportingCurrency(access.scope),
+    predicted: predictedValuesOf(
+      access.scope,
+      rows.map((r) => r.customerId),
+    ),
   };
 }
 
 export default function SegmentMembersPage() {
-  const { base, customersPath, labels, sizes, segment, total, page, pages, rows, columns, money } =
-    useLoaderData<typeof loader>();
+  const {
+    base,
+    customersPath,
+    labels,
+    sizes,
+    segment,
+    total,
+    page,
+    pages,
+    rows,
+    columns,
+    money,
+    predicted,
+  } = useLoaderData<typeof loader>();
   const { t } = useTranslation("segments");
+  const { t: tValue } = useTranslation("value");
   // RFM names are stored in English; cluster names as the user gave them.
   const nameOf = (key: string) => segmentName(t, labelOf(labels, key));
   const pageLink = (n: number) => `?segment=${encodeURIComponent(segment)}&page=${n}`;
@@ -75,7 +93,7 @@ export default function SegmentMembersPage() {
           {t("members.download")}
         </a>
       </p>
-      {columns.some(isAmountFeature) ? <CurrencyNote money={money} /> : null}
+      {columns.some(isAmountFeature) || predicted ? <CurrencyNote money={money} /> : null}
       <div className="scroll-x">
         <table className="data" aria-label={t("members.table")}>
           <thead>
@@ -84,6 +102,7 @@ export default function SegmentMembersPage() {
               {columns.map((c) => (
                 <th key={c}>{humanLabel(c)}</th>
               ))}
+              {predicted ? <th>{tValue("column", { days: predicted.horizonDays })}</th> : null}
             </tr>
           </thead>
           <tbody>
@@ -104,6 +123,11 @@ export default function SegmentMembersPage() {
                     )}
                   </td>
                 ))}
+                {predicted ? (
+                  <td data-testid="member-predicted-value">
+                    {formatMoney(predicted.values[row.customerId], money.currency)}
+                  </td>
+                ) : null}
               </tr>
             ))}
           </tbody>

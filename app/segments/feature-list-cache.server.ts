@@ -5,6 +5,8 @@
  * workspace (workspace-cache.server.ts) under a key of the day and the data's marks.
  */
 import type { Db } from "#db/client";
+import { scopeTo } from "#db/scoped";
+import { valuedModelMark } from "~/customers/value-of-customers.server";
 import { createWorkspaceCache, marksKey, workspaceDataMarks } from "~/workspace-cache.server";
 import { type FeatureList, listAvailableFeatures } from "./feature-list.server";
 
@@ -14,6 +16,8 @@ const lists = createWorkspaceCache<FeatureList>();
 export function cachedAvailableFeatures(db: Db, workspaceId: number): FeatureList {
   const marks = workspaceDataMarks(db, workspaceId);
   const day = new Date().toISOString().slice(0, 10);
-  const key = `${day}|${marksKey(marks)}`;
+  // A new value training adds or changes the predicted_value feature.
+  const value = valuedModelMark(scopeTo(db, workspaceId));
+  const key = `${day}|${marksKey(marks)}|${value}`;
   return lists.get(workspaceId, key, () => listAvailableFeatures(db, workspaceId));
 }

@@ -5,13 +5,16 @@
  * - profile: income, age (at the reference date, see demographics.ageAt);
  * - numeric attributes from attribute_definitions, under their own name (or attr_<name>
  *   when it clashes with a name above);
- * - spend_<category>: net spend per category before the reference date (returns subtract).
+ * - spend_<category>: net spend per category before the reference date (returns subtract);
+ * - predicted_value: the newest customer value training's prediction (docs §24), once trained.
  * NaN marks a missing value; clustering drops or imputes those as the user chooses.
  */
 
 import type { Db } from "#db/client";
+import { scopeTo } from "#db/scoped";
 import { computeRfm } from "~/analytics/rfm";
 import type { AnalysisExclusion } from "~/customers/analysable.server";
+import { predictedValueColumn } from "~/customers/value-of-customers.server";
 import { loadConsentedCustomers } from "./consented-customers.server";
 import { type CustomerColumns, loadCustomerColumns } from "./customer-columns.server";
 import { ageAt, slugify } from "./demographics";
@@ -19,7 +22,7 @@ import type { IdIndex } from "./id-index";
 import { defaultReferenceDay } from "./reference-day";
 import { loadTransactionColumns } from "./transaction-columns.server";
 
-export type FeatureSource = "rfm" | "profile" | "attribute" | "category";
+export type FeatureSource = "rfm" | "profile" | "attribute" | "category" | "value";
 
 export interface Feature {
   name: string;
@@ -44,6 +47,7 @@ const BUILT_IN = new Set([
   "avg_order_value",
   "income",
   "age",
+  "predicted_value",
 ]);
 
 export function loadFeatureTable(
@@ -126,6 +130,16 @@ export function loadFeatureTable(
     const values = spend[k] as Float64Array;
     features.push({ name, label: `Spend on ${category}`, source: "category", values });
   });
+  const predicted = predictedValueColumn(scopeTo(db, workspaceId), customers.ids, (id) =>
+    customers.positionOf(id),
+  );
+  if (predicted)
+    features.push({
+      name: "predicted_value",
+      label: "Predicted value",
+      source: "value",
+      values: predicted,
+    });
   return {
     referenceDay,
     customers,

@@ -39,4 +39,5 @@ export const commandIndex: CommandEntry[] = [
   { name: "forecast", load: async () => (await import("./forecast")).forecastCommand },
   { name: "plan", load: async () => (await import("./forecast")).planCommand },
   { name: "offer-cost", load: async () => (await import("./offer")).offerCostCommand },
+  { name: "value train", load: async () => (await import("./value")).valueTrain },
 ];

@@ -6,6 +6,7 @@ import { responseCurvesHandler } from "./response-curves";
 import { runViewsHandler } from "./run-views";
 import { scrapeSourceHandler } from "./scrape-source";
 import { segmentRunHandler } from "./segment-run";
+import { valueTrainHandler } from "./value-train";
 
 /**
  * Every handler the worker registers; each lives in this folder, built with `defineHandler`.
@@ -19,4 +20,5 @@ export const allHandlers: readonly JobHandler[] = [
   runViewsHandler,
   notificationPlanHandler,
   planEstimateHandler,
+  valueTrainHandler,
 ];

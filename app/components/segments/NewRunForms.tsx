@@ -10,7 +10,7 @@ import type { FeatureInfo, FeatureList } from "~/segments/feature-list.server";
 import { formatDecimal } from "./numbers";
 
 /** Where features come from (catalogue keys under newRun.sources). */
-const SOURCES = new Set(["rfm", "profile", "attribute", "category"]);
+const SOURCES = new Set(["rfm", "profile", "attribute", "category", "value"]);
 
 /**
  * The name shown for a feature: spend per category keeps the feature list's label, which has

@@ -1,0 +1,119 @@
+/**
+ * What the customer value model reads, as columns: the analysable customers' sales (with
+ * category, channel and order) and the messages sent to them. Responses name customers by
+ * their id in a source file, so each is mapped to its profile through customer_sources.
+ */
+import type { WorkspaceScope } from "#db/scoped";
+import type { ValueHistory } from "~/analytics/customer-value/features";
+import { loadConsentedCustomers } from "~/segments/consented-customers.server";
+
+const MS_PER_DAY = 86_400_000;
+
+export interface ValueInputs {
+  history: ValueHistory;
+  /** customerIds[position] = customers.id. */
+  customerIds: readonly number[];
+  excludedCustomers: number;
+}
+
+class Codes {
+  readonly names: string[] = [];
+  private readonly map = new Map<string, number>();
+  code(value: unknown): number {
+    if (typeof value !== "string" || value === "") return -1;
+    let found = this.map.get(value);
+    if (found === undefined) {
+      found = this.names.length;
+      this.map.set(value, found);
+      this.names.push(value);
+    }
+    return found;
+  }
+}
+
+export function loadValueInputs(scope: WorkspaceScope): ValueInputs {
+  const { db, workspaceId } = scope;
+  const consented = loadConsentedCustomers(db, workspaceId);
+  const sqlite = db.$client;
+  const customer: number[] = [];
+  const day: number[] = [];
+  const amount: number[] = [];
+  const isReturn: number[] = [];
+  const category: number[] = [];
+  const channel: number[] = [];
+  const order: number[] = [];
+  const categories = new Codes();
+  const channels = new Codes();
+  const orders = new Codes();
+  for (const row of sqlite
+    .prepare(
+      `SELECT customer_id, occurred_at, amount, is_return, category, channel, order_id
+       FROM transactions WHERE workspace_id = ? AND customer_id IS NOT NULL`,
+    )
+    .raw()
+    .iterate(workspaceId) as Iterable<
+    [number, number, number, number, unknown, unknown, unknown]
+  >) {
+    const position = consented.index.positionOf(row[0]);
+    if (position < 0) continue;
+    customer.push(position);
+    day.push(Math.floor(row[1] / MS_PER_DAY));
+    amount.push(row[2]);
+    isReturn.push(row[3] ? 1 : 0);
+    category.push(categories.code(row[4]));
+    channel.push(channels.code(row[5]));
+    order.push(orders.code(row[6]));
+  }
+
+  const profileOf = new Map<string, number>();
+  for (const [externalId, customerId] of sqlite
+    .prepare("SELECT external_id, customer_id FROM customer_sources WHERE workspace_id = ?")
+    .raw()
+    .all(workspaceId) as [string, number][])
+    profileOf.set(externalId, customerId);
+  const rCustomer: number[] = [];
+  const rDay: number[] = [];
+  const rClicked: number[] = [];
+  const rConverted: number[] = [];
+  for (const [externalId, sentAt, clicked, converted] of sqlite
+    .prepare(
+      "SELECT customer_external_id, sent_at, clicked, converted FROM responses WHERE workspace_id = ?",
+    )
+    .raw()
+    .iterate(workspaceId) as Iterable<[string, number, number | null, number | null]>) {
+    const id = profileOf.get(externalId);
+    const position = id === undefined ? -1 : consented.index.positionOf(id);
+    if (position < 0) continue;
+    rCustomer.push(position);
+    rDay.push(Math.floor(sentAt / MS_PER_DAY));
+    rClicked.push(clicked ? 1 : 0);
+    rConverted.push(converted ? 1 : 0);
+  }
+
+  return {
+    history: {
+      customers: consented.index.ids.length,
+      sales: {
+        customer: Int32Array.from(customer),
+        day: Int32Array.from(day),
+        amount: Float64Array.from(amount),
+        isReturn: Uint8Array.from(isReturn),
+        category: Int32Array.from(category),
+        channel: Int32Array.from(channel),
+        order: Int32Array.from(order),
+        rows: customer.length,
+      },
+      categories: categories.names,
+      channels: channels.names,
+      responses: {
+        customer: Int32Array.from(rCustomer),
+        day: Int32Array.from(rDay),
+        clicked: Uint8Array.from(rClicked),
+        converted: Uint8Array.from(rConverted),
+        rows: rCustomer.length,
+      },
+    },
+    customerIds: [...consented.index.ids],
+    excludedCustomers: consented.excludedWithoutConsent,
+  };
+}
