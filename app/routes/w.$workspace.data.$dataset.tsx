@@ -25,7 +25,7 @@ import { describeSettings } from "~/datasets/settings-summary";
 import { getDb } from "~/db.server";
 import { isConfirmed } from "~/deletion/summary";
 import { formatDateTime, formatInteger, formatPercentage } from "~/format";
-import { message, useMessage } from "~/i18n/message";
+import { clauseList, message, useMessage } from "~/i18n/message";
 import { enqueueImport } from "~/ingest/import-job.server";
 import { type DatasetKind, fieldTypes } from "~/ingest/kinds";
 import { notFound, requireWorkspace, type WorkspaceAccess } from "~/workspace.server";
@@ -99,7 +99,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return data(
       {
         error: message("data:dataset.errors.fixMapping", {
-          problems: preview.mappingCheck.problems.join("; "),
+          problems: clauseList(preview.mappingCheck.problems),
         }),
       },
       { status: 400 },
@@ -157,7 +157,7 @@ export default function DatasetPage() {
           <DatasetPreview preview={preview} fields={fields} canEdit={canEdit} />
         ) : (
           <p className="form-error" role="alert">
-            {t("dataset.cannotImport", { reason: preview.message })}
+            {t("dataset.cannotImport", { reason: translate(preview.message) })}
           </p>
         )
       ) : null}
@@ -180,7 +180,7 @@ export default function DatasetPage() {
         <section aria-label={t("dataset.resultLabel")}>
           {dataset.error ? (
             <p className="form-error" role="alert">
-              {t("dataset.failed", { error: dataset.error })}
+              {t("dataset.failed", { error: translate(dataset.error) })}
             </p>
           ) : null}
           <div className="stats">
@@ -215,7 +215,7 @@ export default function DatasetPage() {
           ) : null}
           <p className="muted small">
             {t("dataset.settingsUsed", {
-              settings: describeSettings(dataset.settings),
+              settings: describeSettings(dataset.settings, t),
               at: formatDateTime(dataset.finishedAt),
             })}
           </p>
@@ -245,7 +245,7 @@ export default function DatasetPage() {
                   <tr key={r.id}>
                     <td>{r.lineNumber}</td>
                     <td>{r.column ?? "—"}</td>
-                    <td>{r.reason}</td>
+                    <td>{translate(r.reason)}</td>
                     <td className="mono">{r.raw}</td>
                   </tr>
                 ))}
@@ -280,7 +280,7 @@ export default function DatasetPage() {
                     <td>{w.lineNumber}</td>
                     <td>{w.column ?? "—"}</td>
                     <td className="mono">{w.value}</td>
-                    <td>{w.reason}</td>
+                    <td>{translate(w.reason)}</td>
                   </tr>
                 ))}
               </tbody>
