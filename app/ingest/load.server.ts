@@ -28,6 +28,7 @@ import { afterDataChanged } from "#jobs/after-data-changed";
 import { enqueueCurveRefit } from "~/campaigns/refit-job.server";
 import { createProfilesFromTransactions } from "~/customers/transaction-customers.server";
 import { duplicateKeyRows } from "~/datasets/rows-held-elsewhere.server";
+import { englishMessage } from "~/i18n/english";
 import { looksLikeMessage, message } from "~/i18n/message-code";
 import { FileProblem, type LoadCounts, type LoadPlan, loadFile } from "./batch-loader.server";
 import { customerSourcesWatermark, removeDatasetRows } from "./dataset-rows.server";
@@ -178,7 +179,13 @@ export const STORED_COPY_REMOVED =
 
 /** A failed import's error, saying that its stored upload was deleted. */
 export function withStoredCopyRemoved(error: string): string {
-  if (looksLikeMessage(error)) return message("messages:ingest.import.copyRemoved", { error });
+  if (looksLikeMessage(error)) {
+    // A sentence follows: after one that ends with its own stop the key adds none.
+    const ended = /[.!?]$/.test(englishMessage(error));
+    return message(`messages:ingest.import.${ended ? "copyRemovedAfter" : "copyRemoved"}`, {
+      error,
+    });
+  }
   return `${/[.!?]$/.test(error) ? error : `${error}.`} ${STORED_COPY_REMOVED}`;
 }
 

@@ -1,7 +1,8 @@
 /**
  * Reasons, warnings and errors cross the ingest code as message codes (~/i18n/message-code);
  * tests that read them as sentences put them into English first. Plain objects, arrays and
- * strings are converted; anything else (a promise, an Error, a Date) is given back as it is.
+ * strings are converted, and an Error's message (also of a promise's rejection) in place;
+ * anything else (a Date, a class instance) is given back as it is.
  */
 import { englishMessage } from "~/i18n/english";
 import { looksLikeMessage } from "~/i18n/message-code";
@@ -11,6 +12,15 @@ export function english<T>(value: T): T {
     return (looksLikeMessage(value) ? englishMessage(value) : value) as T;
   }
   if (Array.isArray(value)) return value.map(english) as T;
+  if (value instanceof Error) {
+    value.message = english(value.message);
+    return value;
+  }
+  if (value instanceof Promise) {
+    return value.then(english, (error: unknown) => {
+      throw english(error);
+    }) as T;
+  }
   if (
     value !== null &&
     typeof value === "object" &&
