@@ -84,10 +84,7 @@ export function DatasetPreview({
         <button type="submit" className="secondary">
           {t("preview.reread")}
         </button>
-        <p className="muted small" style={{ flexBasis: "100%", margin: 0 }}>
-          {translate(preview.encodingReason)}
-          {preview.warnings.length ? ` · ${preview.warnings.map(translate).join(" · ")}` : ""}
-        </p>
+        <PreviewNotes preview={preview} />
       </Form>
 
       <h2>{t("preview.columns")}</h2>
@@ -209,6 +206,21 @@ export function DatasetPreview({
         ) : null}
       </Form>
     </>
+  );
+}
+
+/** How the encoding was decided, and what reading the sample noticed, in the reader's words. */
+export function PreviewNotes({
+  preview,
+}: {
+  preview: Pick<DisplayedPreview, "encodingReason" | "warnings">;
+}) {
+  const translate = useMessage();
+  return (
+    <p className="muted small" style={{ flexBasis: "100%", margin: 0 }}>
+      {translate(preview.encodingReason)}
+      {preview.warnings.length ? ` · ${preview.warnings.map(translate).join(" · ")}` : ""}
+    </p>
   );
 }
 

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { getWorkspaceJob } from "#jobs/queue";
 import { ConfirmDelete } from "~/components/ConfirmDelete";
 import { DatasetPreview } from "~/components/DatasetPreview";
+import { CellWarnings, RejectedRows } from "~/components/ImportProblems";
 import { ProgressBar, useRevalidateWhile } from "~/components/live";
 import { StatusBadge } from "~/components/StatusBadge";
 import { datasetDeletionSummary } from "~/datasets/deletion-summary.server";
@@ -223,70 +224,19 @@ export default function DatasetPage() {
       ) : null}
 
       {rejected.length > 0 ? (
-        <section aria-label={t("dataset.rejectedRows")}>
-          <h2>{t("dataset.rejectedRows")}</h2>
-          <p>
-            <a href={`${dataset.id}/rejected.csv`} download>
-              {t("dataset.downloadRejected", { n: formatInteger(dataset.rowsRejected) })}
-            </a>
-          </p>
-          <div className="scroll-x">
-            <table className="data">
-              <thead>
-                <tr>
-                  <th>{t("dataset.line")}</th>
-                  <th>{t("dataset.column")}</th>
-                  <th>{t("dataset.reason")}</th>
-                  <th>{t("dataset.rawLine")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rejected.map((r) => (
-                  <tr key={r.id}>
-                    <td>{r.lineNumber}</td>
-                    <td>{r.column ?? "—"}</td>
-                    <td>{translate(r.reason)}</td>
-                    <td className="mono">{r.raw}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </section>
+        <RejectedRows
+          rows={rejected}
+          total={dataset.rowsRejected}
+          csvHref={`${dataset.id}/rejected.csv`}
+        />
       ) : null}
 
       {warnings.length > 0 ? (
-        <section aria-label={t("dataset.cellWarnings")}>
-          <h2>{t("dataset.cellWarnings")}</h2>
-          <p className="muted small">{t("dataset.cellWarningsIntro")}</p>
-          <p>
-            <a href={`${dataset.id}/warnings.csv`} download>
-              {t("dataset.downloadWarnings", { n: formatInteger(dataset.cellWarnings) })}
-            </a>
-          </p>
-          <div className="scroll-x">
-            <table className="data">
-              <thead>
-                <tr>
-                  <th>{t("dataset.line")}</th>
-                  <th>{t("dataset.column")}</th>
-                  <th>{t("dataset.value")}</th>
-                  <th>{t("dataset.reason")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {warnings.map((w) => (
-                  <tr key={w.id}>
-                    <td>{w.lineNumber}</td>
-                    <td>{w.column ?? "—"}</td>
-                    <td className="mono">{w.value}</td>
-                    <td>{translate(w.reason)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </section>
+        <CellWarnings
+          rows={warnings}
+          total={dataset.cellWarnings}
+          csvHref={`${dataset.id}/warnings.csv`}
+        />
       ) : null}
 
       {canEdit && !running ? (
