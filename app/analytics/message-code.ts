@@ -25,6 +25,21 @@ export function listItems(value: string): string[] {
   return value.split(LIST_MARK);
 }
 
+/**
+ * Between the clauses of one text read as "a; b" (the errors of one rejected row). JSON
+ * escapes control characters, so the mark never occurs inside a message's values.
+ */
+const CLAUSE_MARK = "\u001f";
+
+/** Several messages as one text, each translated, then joined with "; ". */
+export function clauseList(messages: readonly string[]): string {
+  return messages.join(CLAUSE_MARK);
+}
+
+export function clauseItems(text: string): string[] {
+  return text.split(CLAUSE_MARK);
+}
+
 /** A value that is itself a message ("messages:fields.occurred_at"), not a name or a figure. */
 export function looksLikeMessage(value: string): boolean {
   return /^[a-z]+:[\w.-]+(?:\|\{.*\})?$/s.test(value);

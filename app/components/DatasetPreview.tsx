@@ -2,6 +2,7 @@ import { Form, useNavigation } from "@remix-run/react";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { humanLabel } from "~/components/labels";
+import { useMessage } from "~/i18n/message";
 import { textEncodings } from "~/ingest/encodings";
 import type { DisplayedPreview } from "~/ingest/preview";
 
@@ -42,6 +43,7 @@ export function DatasetPreview({
 }) {
   const busy = useNavigation().state !== "idle";
   const { t } = useTranslation("data");
+  const translate = useMessage();
   const { settings } = preview;
   return (
     <>
@@ -82,10 +84,7 @@ export function DatasetPreview({
         <button type="submit" className="secondary">
           {t("preview.reread")}
         </button>
-        <p className="muted small" style={{ flexBasis: "100%", margin: 0 }}>
-          {preview.encodingReason}
-          {preview.warnings.length ? ` · ${preview.warnings.join(" · ")}` : ""}
-        </p>
+        <PreviewNotes preview={preview} />
       </Form>
 
       <h2>{t("preview.columns")}</h2>
@@ -185,13 +184,15 @@ export function DatasetPreview({
           </table>
         </div>
         {preview.omitted.length > 0 ? (
-          <p className="muted small">{preview.omitted.join(" ")}</p>
+          <p className="muted small">{preview.omitted.map(translate).join(" ")}</p>
         ) : null}
         {!preview.mappingCheck.ok ? (
           <p className="warn">
-            {preview.mappingCheck.problems.join("; ")}
+            {preview.mappingCheck.problems.map(translate).join("; ")}
             {preview.mappingCheck.missing.length
-              ? t("preview.missing", { fields: preview.mappingCheck.missing.join(", ") })
+              ? t("preview.missing", {
+                  fields: preview.mappingCheck.missing.map(translate).join(", "),
+                })
               : ""}
           </p>
         ) : null}
@@ -208,13 +209,29 @@ export function DatasetPreview({
   );
 }
 
+/** How the encoding was decided, and what reading the sample noticed, in the reader's words. */
+export function PreviewNotes({
+  preview,
+}: {
+  preview: Pick<DisplayedPreview, "encodingReason" | "warnings">;
+}) {
+  const translate = useMessage();
+  return (
+    <p className="muted small" style={{ flexBasis: "100%", margin: 0 }}>
+      {translate(preview.encodingReason)}
+      {preview.warnings.length ? ` · ${preview.warnings.map(translate).join(" · ")}` : ""}
+    </p>
+  );
+}
+
 function PreviewChecks({ preview }: { preview: DisplayedPreview }) {
   const { t } = useTranslation("data");
+  const translate = useMessage();
   const problems = preview.checks.flatMap((check, i) =>
     check.errors.map((e) => {
       const lines = preview.rowLines[i];
       const where = linesLabel(t, lines, i, true);
-      return t("preview.problemAt", { where, column: e.column, reason: e.reason });
+      return t("preview.problemAt", { where, column: e.column, reason: translate(e.reason) });
     }),
   );
   if (problems.length === 0)

@@ -6,11 +6,13 @@
  * - a stored upload that was never imported (or failed) is a copy of the file on disk.
  *   Every such file that mentions the person is deleted, and its dataset says why.
  */
+
 import fs from "node:fs";
 import { eq, isNotNull } from "drizzle-orm";
 import { datasets } from "#db/schema";
 import type { WorkspaceScope } from "#db/scoped";
 import { recoverExpiredImports } from "~/datasets/stale-imports.server";
+import { message } from "~/i18n/message-code";
 import { isBeingImported } from "~/ingest/import-job.server";
 import type { PersonMatcher } from "./identifiers";
 
@@ -27,7 +29,7 @@ export function assertNoImportRunning(scope: WorkspaceScope): void {
   const running = scope.select(datasets).find((dataset) => isBeingImported(scope.db, dataset));
   if (running) {
     throw new ErasureBlockedError(
-      `An import is in progress (dataset ${running.id}); erase again when it has finished, so that it cannot load the person again.`,
+      message("messages:erasure.importRunning", { dataset: running.id }),
     );
   }
 }
@@ -65,8 +67,7 @@ export function deleteUploadsMentioning(scope: WorkspaceScope, matcher: PersonMa
       {
         status: "failed",
         storedPath: null,
-        error:
-          "The uploaded file mentioned a person whose data was erased, so it was deleted. Upload it again without them.",
+        error: message("messages:erasure.uploadDeleted"),
       },
       eq(datasets.id, dataset.id),
     );

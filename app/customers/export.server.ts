@@ -19,6 +19,7 @@ import {
 } from "drizzle-orm";
 import * as schema from "#db/schema";
 import type { WorkspaceScope } from "#db/scoped";
+import { englishMessage } from "~/i18n/english";
 import type { DatasetKind } from "~/ingest/kinds";
 import {
   analysableCustomerFilter,
@@ -200,14 +201,24 @@ export function exportCsv(
   }
 }
 
-/** A dataset's rejected rows (line, column, reason, raw text), neutralised like any export. */
-export function rejectedRowsLines(scope: WorkspaceScope, datasetId: number): Iterable<string> {
+/** Puts a stored reason (a message code) into words; English unless the reader is known. */
+export type ReasonWords = (reason: string) => string;
+
+/**
+ * A dataset's rejected rows (line, column, reason, raw text), neutralised like any export;
+ * the reason in the reader's words (`words`), the headers stay as they are.
+ */
+export function rejectedRowsLines(
+  scope: WorkspaceScope,
+  datasetId: number,
+  words: ReasonWords = englishMessage,
+): Iterable<string> {
   const table = schema.rejectedRows;
   const rows = rowsOf(scope, table, eq(table.datasetId, datasetId));
   return csvLines(["line", "column", "reason", "raw"], rows, (r) => [
     r.lineNumber,
     r.column,
-    r.reason,
+    words(r.reason),
     r.raw,
   ]);
 }
@@ -216,19 +227,24 @@ export function rejectedRowsLines(scope: WorkspaceScope, datasetId: number): Ite
 export function rejectedRowsCsv(
   scope: WorkspaceScope,
   datasetId: number,
+  words: ReasonWords = englishMessage,
 ): ReadableStream<Uint8Array> {
-  return csvStream(rejectedRowsLines(scope, datasetId));
+  return csvStream(rejectedRowsLines(scope, datasetId, words));
 }
 
 /** A dataset's cell warnings (line, column, value, reason), neutralised like any export. */
-export function cellWarningsLines(scope: WorkspaceScope, datasetId: number): Iterable<string> {
+export function cellWarningsLines(
+  scope: WorkspaceScope,
+  datasetId: number,
+  words: ReasonWords = englishMessage,
+): Iterable<string> {
   const table = schema.cellWarnings;
   const rows = rowsOf(scope, table, eq(table.datasetId, datasetId));
   return csvLines(["line", "column", "value", "reason"], rows, (r) => [
     r.lineNumber,
     r.column,
     r.value,
-    r.reason,
+    words(r.reason),
   ]);
 }
 
@@ -236,8 +252,9 @@ export function cellWarningsLines(scope: WorkspaceScope, datasetId: number): Ite
 export function cellWarningsCsv(
   scope: WorkspaceScope,
   datasetId: number,
+  words: ReasonWords = englishMessage,
 ): ReadableStream<Uint8Array> {
-  return csvStream(cellWarningsLines(scope, datasetId));
+  return csvStream(cellWarningsLines(scope, datasetId, words));
 }
 
 /** The whole file as one string (the CLI; the web streams `lines` instead). */

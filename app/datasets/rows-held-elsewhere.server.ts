@@ -43,10 +43,10 @@ export function duplicateKeyRows(scope: WorkspaceScope, datasetId: number): numb
   return scope
     .sql(
       `SELECT count(*) FROM rejected_rows
-       WHERE workspace_id = @workspace AND dataset_id = ? AND reason LIKE ?`,
+       WHERE workspace_id = @workspace AND dataset_id = ? AND (reason LIKE ? OR reason LIKE ?)`,
     )
     .pluck()
-    .get<number>(datasetId, DUPLICATE_KEY_REASON_LIKE) as number;
+    .get<number>(datasetId, ...DUPLICATE_KEY_REASON_LIKE) as number;
 }
 
 export function rowSharingOf(

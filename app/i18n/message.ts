@@ -8,9 +8,15 @@
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 
-import { decodeMessage, listItems, looksLikeMessage, type MessageValues } from "./message-code";
+import {
+  clauseItems,
+  decodeMessage,
+  listItems,
+  looksLikeMessage,
+  type MessageValues,
+} from "./message-code";
 
-export { decodeMessage, message, messageList } from "./message-code";
+export { clauseList, decodeMessage, message, messageList } from "./message-code";
 
 /**
  * An encoded message in the language of `t`; text that is no key comes back as it is. A
@@ -18,6 +24,8 @@ export { decodeMessage, message, messageList } from "./message-code";
  */
 export function translateMessage(t: TFunction, text: string | null | undefined): string {
   if (!text) return "";
+  const clauses = clauseItems(text);
+  if (clauses.length > 1) return clauses.map((clause) => translateMessage(t, clause)).join("; ");
   const { key, values } = decodeMessage(text);
   const translated: MessageValues = {};
   for (const [name, value] of Object.entries(values)) {
@@ -27,6 +35,7 @@ export function translateMessage(t: TFunction, text: string | null | undefined):
 }
 
 function translateValue(t: TFunction, value: string): string {
+  if (clauseItems(value).length > 1) return translateMessage(t, value);
   const items = listItems(value);
   if (items.length > 1) return items.map((item) => translateValue(t, item)).join(" ");
   return looksLikeMessage(value) ? translateMessage(t, value) : value;

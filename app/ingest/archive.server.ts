@@ -160,7 +160,7 @@ export async function unpackUpload(
   if (ZIP.some((magic) => startsWith(head, magic))) {
     // A workbook is a ZIP too; say so instead of "no CSV in the archive".
     const known = detectKnownFormat(head);
-    if (known && !known.message.includes("ZIP archive")) throw new UploadError(known.message);
+    if (known && !known.message.includes("formats.zip")) throw new UploadError(known.message);
     return unzipSingleCsv(received, target, maxBytes);
   }
   await fs.promises.rename(received, target);

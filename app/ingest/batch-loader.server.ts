@@ -3,10 +3,12 @@
  * row by row, and each batch written in ONE SQLite transaction (valid rows, rejected rows
  * and the dataset's running counts together, so the counts always match the tables).
  */
+
 import { eq } from "drizzle-orm";
 import type { Db } from "#db/client";
 import { datasets } from "#db/schema";
 import { scopeTo } from "#db/scoped";
+import { message, messageList } from "~/i18n/message-code";
 import { type CellWarning, cellWarningWriter } from "./cell-warnings.server";
 import { locateRecord, type RecordBatch, readRecordBatches } from "./csv-reader.server";
 import { headerProblem, uniqueHeaders, withoutTrailingEmpty } from "./header";
@@ -16,7 +18,7 @@ import { type ColumnMapping, headersSignature, validateMapping } from "./mapping
 import { createRowMapper, type RowMapper } from "./row-mapper";
 import { createRowWriter } from "./row-writers.server";
 import {
-  formatRowError,
+  formatRowErrors,
   type RowByKind,
   type RowSettings,
   type RowWarning,
@@ -104,7 +106,12 @@ function headerOf<K extends DatasetKind>(
   const headers = uniqueHeaders(withoutTrailingEmpty(first));
   const check = validateMapping(kind, headers, mapping);
   if (!check.ok) {
-    throw new FileProblem(`The columns do not fit ${kind}: ${check.problems.join(" ")}`);
+    throw new FileProblem(
+      message("messages:ingest.mapping.doesNotFit", {
+        kind,
+        problems: messageList(check.problems),
+      }),
+    );
   }
   return {
     mapper: createRowMapper(kind, headers, mapping),
@@ -251,7 +258,7 @@ export async function loadFile(plan: LoadPlan): Promise<LoadCounts & LoadFinding
             else valid.push(result.value);
           } else {
             writer.rejected?.(fields);
-            const reason = result.errors.map(formatRowError).join("; ");
+            const reason = formatRowErrors(result.errors);
             rejected.push({ index, column: result.errors[0]?.column ?? null, reason });
           }
         }
@@ -267,7 +274,7 @@ export async function loadFile(plan: LoadPlan): Promise<LoadCounts & LoadFinding
         });
       },
     );
-    if (!mapper) throw new FileProblem("The file has no header row.");
+    if (!mapper) throw new FileProblem(message("messages:ingest.file.noHeaderRow"));
     // Staged rows go into place, with the counts only the writer can tell, and rows of
     // earlier datasets that the file also held become this dataset's.
     plan.onLongWrite?.(counts.rowsLoaded * PUBLISH_MS_PER_ROW);

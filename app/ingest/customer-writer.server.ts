@@ -6,7 +6,9 @@
  * still merge into one profile. Records the file holds that earlier datasets loaded become
  * this dataset's once the whole file is written (the merge already stamps those it updates).
  */
+
 import { upsertCustomerBatch } from "~/customers/merge.server";
+import { message } from "~/i18n/message-code";
 import { createFileKeys, duplicateKeyReason, headerOfFields } from "./file-keys";
 import type { CustomerRow } from "./schemas";
 import { emptyCounts, type RowWriter, type WriterContext } from "./writer-context";
@@ -42,7 +44,7 @@ export function customerWriter(context: WriterContext): RowWriter<"customers"> {
       const source = row.source ?? defaultSource;
       const earlier = fileKeys.claim(JSON.stringify([source, row.external_id]), line);
       if (earlier === undefined) return null;
-      const what = `customer id "${row.external_id}" of source "${source}"`;
+      const what = message("messages:ingest.key.customer", { id: row.external_id, source });
       return { column: idColumn, reason: duplicateKeyReason(what, earlier) };
     },
     write(rows: CustomerRow[]) {

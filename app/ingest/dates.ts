@@ -3,6 +3,7 @@
  * time ("floating"): the loader and the reports read them in the workspace's time zone, so
  * "14:00" stays "14:00" whatever server the file was read on.
  */
+import { message } from "~/i18n/message-code";
 
 export const dateFormats = [
   "iso",
@@ -132,7 +133,10 @@ export function parseDate(text: string, format: DateFormat): ParsedDate {
   const parts = format === "iso" ? isoParts(trimmed) : layoutParts(trimmed, format);
   const date = parts ? toDate(parts) : null;
   if (!parts || !date) {
-    return { ok: false, reason: `"${trimmed}" is not a valid date (${format})` };
+    return {
+      ok: false,
+      reason: message("messages:ingest.cell.notDate", { text: trimmed, format }),
+    };
   }
   const iso = parts.hasTime ? date.toISOString() : date.toISOString().slice(0, 10);
   return { ok: true, date, hasTime: parts.hasTime, iso };

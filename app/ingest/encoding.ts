@@ -10,8 +10,10 @@
  * exactly, and is right too when a "€" turns up after the sample. The same holds for
  * ISO-8859-1 and windows-1252.
  */
+
 import chardet from "chardet";
 import iconv from "iconv-lite";
+import { message } from "~/i18n/message-code";
 import { isTextEncoding, type TextEncoding, withoutCutCharacter } from "./decode";
 import { linesOfOffsets, scanUtf8 } from "./invalid-utf8";
 import { russianScore, turkishScore } from "./language-scores";
@@ -67,16 +69,12 @@ export const MIN_VALID_UTF8_SEQUENCES = 8;
 /** Lines listed in the reason, at most. */
 const MAX_LINES_NAMED = 5;
 
-function plural(count: number, word: string): string {
-  return `${count.toLocaleString("en")} ${word}${count === 1 ? "" : "s"}`;
-}
-
 /** UTF-8 when the sample is valid throughout or almost so (see MIN_VALID_UTF8_SHARE). */
 function utf8Guess(sample: Uint8Array): EncodingGuess | null {
   const bytes = withoutCutCharacter(sample, "utf-8");
   const { valid, invalid } = scanUtf8(bytes);
   if (invalid.length === 0) {
-    return { encoding: "utf-8", bom: false, reason: "Valid UTF-8 throughout the sample." };
+    return { encoding: "utf-8", bom: false, reason: message("messages:ingest.encoding.validUtf8") };
   }
   if (valid < MIN_VALID_UTF8_SEQUENCES || valid / (valid + invalid.length) < MIN_VALID_UTF8_SHARE)
     return null;
@@ -90,11 +88,17 @@ function utf8Guess(sample: Uint8Array): EncodingGuess | null {
     ),
   ];
   const named = lines.slice(0, MAX_LINES_NAMED).join(", ");
-  const more = lines.length > MAX_LINES_NAMED ? ` and ${lines.length - MAX_LINES_NAMED} more` : "";
+  const more = lines.length - MAX_LINES_NAMED;
+  const where =
+    more > 0
+      ? message("messages:ingest.encoding.linesMore", { lines: named, more })
+      : message(`messages:ingest.encoding.${lines.length === 1 ? "line" : "lines"}`, {
+          lines: named,
+        });
   return {
     encoding: "utf-8",
     bom: false,
-    reason: `UTF-8 except ${plural(badBytes, "invalid byte")} on ${lines.length === 1 ? "line" : "lines"} ${named}${more} (reported per line when imported).`,
+    reason: message("messages:ingest.encoding.utf8Except", { count: badBytes, lines: where }),
   };
 }
 
@@ -119,30 +123,48 @@ function singleByteGuess(sample: Uint8Array): EncodingGuess {
   const russianKoi8 = russianScore(iconv.decode(bytes, "koi8-r"));
   if (Math.max(russian1251, russianKoi8) >= MIN_RUSSIAN_SCORE) {
     const encoding = russian1251 >= russianKoi8 ? "windows-1251" : "koi8-r";
-    return { encoding, bom: false, reason: `Russian letters read as ${encoding}.` };
+    return {
+      encoding,
+      bom: false,
+      reason: message("messages:ingest.encoding.russian", { encoding }),
+    };
   }
   const turkish = turkishScore(iconv.decode(bytes, "windows-1254"));
   if (turkish.share >= MIN_TURKISH_SHARE && turkish.turkishOnly > 0) {
     return {
       encoding: "windows-1254",
       bom: false,
-      reason: "Turkish letters (ğ ı ş) read as windows-1254, which also covers ISO-8859-9.",
+      reason: message("messages:ingest.encoding.turkish"),
     };
   }
   const guessed = chardetGuess(sample);
   return guessed
-    ? { encoding: guessed, bom: false, reason: `Character statistics suggest ${guessed}.` }
+    ? {
+        encoding: guessed,
+        bom: false,
+        reason: message("messages:ingest.encoding.statistics", { encoding: guessed }),
+      }
     : {
         encoding: "windows-1252",
         bom: false,
-        reason: "Not UTF-8; read as Western (windows-1252).",
+        reason: message("messages:ingest.encoding.western"),
       };
 }
 
 export function detectEncoding(sample: Uint8Array): EncodingGuess {
   const bom = bomOf(sample);
-  if (bom) return { encoding: bom, bom: true, reason: `Byte order mark of ${bom}.` };
+  if (bom)
+    return {
+      encoding: bom,
+      bom: true,
+      reason: message("messages:ingest.encoding.bom", { encoding: bom }),
+    };
   const utf16 = utf16ByNulPattern(sample);
-  if (utf16) return { encoding: utf16, bom: false, reason: `NUL byte pattern of ${utf16}.` };
+  if (utf16)
+    return {
+      encoding: utf16,
+      bom: false,
+      reason: message("messages:ingest.encoding.nulPattern", { encoding: utf16 }),
+    };
   return utf8Guess(sample) ?? singleByteGuess(sample);
 }

@@ -2,8 +2,10 @@
  * One zod schema per kind of cell: a mapped cell ({ column, raw }) in, a typed value or
  * null (empty cell) out, or an issue whose message a marketer can act on.
  */
+
 import { type CountryCode, parsePhoneNumberFromString } from "libphonenumber-js";
 import { z } from "zod";
+import { message } from "~/i18n/message-code";
 import { detectDateFormat } from "./date-detect";
 import { type DateFormat, parseDate } from "./dates";
 import { foldWord } from "./normalise";
@@ -107,13 +109,17 @@ export function fieldWarning(context: CellContext, field: string, value: string,
 
 const MAX_TEXT = 1000;
 export const parseText: CellParser<string> = (text) =>
-  text.length <= MAX_TEXT ? ok(text) : fail(`text longer than ${MAX_TEXT} characters`);
+  text.length <= MAX_TEXT
+    ? ok(text)
+    : fail(message("messages:ingest.cell.textTooLong", { max: MAX_TEXT }));
 export const textCell = () => cell(parseText);
 
 const emailFormat = z.email({ pattern: z.regexes.unicodeEmail });
 export const parseEmail: CellParser<string> = (text) => {
   const email = text.toLowerCase();
-  return emailFormat.safeParse(email).success ? ok(email) : fail(`e-mail "${text}" is not valid`);
+  return emailFormat.safeParse(email).success
+    ? ok(email)
+    : fail(message("messages:ingest.cell.emailInvalid", { text }));
 };
 export const emailCell = () => cell(parseEmail);
 
@@ -121,21 +127,24 @@ export const phoneParser =
   (context: CellContext): CellParser<string> =>
   (text) => {
     const phone = parsePhoneNumberFromString(text, context.defaultCountry);
-    return phone?.isValid() ? ok(phone.number as string) : fail(`phone "${text}" is not valid`);
+    return phone?.isValid()
+      ? ok(phone.number as string)
+      : fail(message("messages:ingest.cell.phoneInvalid", { text }));
   };
 export const phoneCell = (context: CellContext) => cell(phoneParser(context));
 
+/** `notKey`: the message key of the reason ("messages:ingest.cell.notYesNo"), given the text. */
 function wordParser<T extends string | boolean>(
   words: Record<string, T>,
-  what: string,
+  notKey: string,
 ): CellParser<T> {
   return (text) => {
     const folded = foldWord(text);
-    return Object.hasOwn(words, folded) ? ok(words[folded] as T) : fail(`"${text}" is not ${what}`);
+    return Object.hasOwn(words, folded) ? ok(words[folded] as T) : fail(message(notKey, { text }));
   };
 }
-function wordCell<T extends string | boolean>(words: Record<string, T>, what: string) {
-  return cell(wordParser(words, what));
+function wordCell<T extends string | boolean>(words: Record<string, T>, notKey: string) {
+  return cell(wordParser(words, notKey));
 }
 
 const YES = ["yes", "y", "true", "1", "evet", "e", "var", "да", "д", "x", "on"];
@@ -143,7 +152,7 @@ const NO = ["no", "n", "false", "0", "hayir", "h", "yok", "нет", "н", "off"]
 export const booleanCell = () =>
   wordCell<boolean>(
     Object.fromEntries([...YES.map((w) => [w, true]), ...NO.map((w) => [w, false])]),
-    "yes or no",
+    "messages:ingest.cell.notYesNo",
   );
 
 const GENDERS: Record<string, "female" | "male" | "other"> = {};
@@ -167,7 +176,7 @@ for (const word of ["m", "male", "man", "e", "erkek", "bay", "м", "муж", "м
 }
 for (const word of ["other", "diverse", "non binary", "diger", "другой", "иное"])
   GENDERS[word] = "other";
-export const parseGender = wordParser(GENDERS, "a known gender (female, male, other)");
+export const parseGender = wordParser(GENDERS, "messages:ingest.cell.notGender");
 export const genderCell = () => cell(parseGender);
 
 const SOURCES: Record<string, string> = {};
@@ -205,8 +214,7 @@ export const dateParser =
   (context: CellContext, withTime: boolean): CellParser<string> =>
   (text, column) => {
     const format = context.dateFormats[column] ?? unambiguousFormat(text);
-    if (!format)
-      return fail(`choose the date format of column "${column}" ("${text}" fits several)`);
+    if (!format) return fail(message("messages:ingest.cell.dateFormatAmbiguous", { column, text }));
     const parsed = parseDate(text, format);
     if (!parsed.ok) return parsed;
     // parseDate's own text already has the shape wanted when the cell's time matches.
@@ -232,9 +240,9 @@ function readNumber(text: string, context: CellContext, rules: NumberRules): Par
   const parsed = parseNumber(text, context.decimalMark, { allowMagnitude: rules.allowMagnitude });
   if (!parsed.ok) return parsed;
   if (rules.integer && !Number.isInteger(parsed.value))
-    return fail(`"${text}" is not a whole number`);
+    return fail(message("messages:ingest.cell.notWholeNumber", { text }));
   if (rules.min !== undefined && parsed.value < rules.min) {
-    return fail(`"${text}" is below ${rules.min}`);
+    return fail(message("messages:ingest.cell.belowMin", { text, min: rules.min }));
   }
   return ok(parsed.value);
 }
@@ -268,12 +276,17 @@ export const birthYearParser =
   (context: CellContext): CellParser<number> =>
   (text) => {
     const year = readNumber(text, context, { integer: true });
-    if (!year.ok) return fail(`birth year "${text}" is not a whole number`);
+    if (!year.ok) return fail(message("messages:ingest.cell.birthYearNotWhole", { text }));
     if (year.value < EARLIEST_BIRTH_YEAR) {
-      return fail(`birth year ${year.value} is before ${EARLIEST_BIRTH_YEAR}`);
+      return fail(
+        message("messages:ingest.cell.birthYearBefore", {
+          year: year.value,
+          earliest: EARLIEST_BIRTH_YEAR,
+        }),
+      );
     }
     if (year.value > new Date().getUTCFullYear()) {
-      return fail(`birth year ${year.value} is in the future`);
+      return fail(message("messages:ingest.cell.birthYearFuture", { year: year.value }));
     }
     return year;
   };
@@ -285,22 +298,30 @@ export const birthDateParser = (context: CellContext): CellParser<string> => {
     const date = readDate(text, column);
     if (!date.ok) return date;
     if (Number(date.value.slice(0, 4)) < EARLIEST_BIRTH_YEAR) {
-      return fail(`birth date ${date.value} is before ${EARLIEST_BIRTH_YEAR}`);
+      return fail(
+        message("messages:ingest.cell.birthDateBefore", {
+          date: date.value,
+          earliest: EARLIEST_BIRTH_YEAR,
+        }),
+      );
     }
     if (date.value > new Date().toISOString().slice(0, 10)) {
-      return fail(`birth date ${date.value} is in the future`);
+      return fail(message("messages:ingest.cell.birthDateFuture", { date: date.value }));
     }
     return date;
   };
 };
 
-/** An amount that cannot be below zero (income, a price): `what` names it in the reason. */
+/**
+ * An amount that cannot be below zero (income, a price): `negativeKey` is the message key
+ * of the reason ("messages:ingest.cell.incomeNegative"), given the text.
+ */
 export const nonNegativeParser =
-  (context: CellContext, what: string): CellParser<number> =>
+  (context: CellContext, negativeKey: string): CellParser<number> =>
   (text) => {
     const parsed = readNumber(text, context, {});
     if (!parsed.ok) return parsed;
-    return parsed.value < 0 ? fail(`${what} ${text} is negative`) : parsed;
+    return parsed.value < 0 ? fail(message(negativeKey, { text })) : parsed;
   };
 
 const CURRENCY_WORDS: Record<string, string> = {
@@ -314,7 +335,9 @@ const CURRENCY_WORDS: Record<string, string> = {
 };
 export const parseCurrency: CellParser<string> = (text) => {
   const code = CURRENCY_WORDS[foldWord(text).replace(/\.$/, "")] ?? text.toUpperCase();
-  return /^[A-Z]{3}$/.test(code) ? ok(code) : fail(`"${text}" is not a currency code (e.g. TRY)`);
+  return /^[A-Z]{3}$/.test(code)
+    ? ok(code)
+    : fail(message("messages:ingest.cell.notCurrency", { text }));
 };
 export const currencyCell = () => cell(parseCurrency);
 
@@ -328,7 +351,7 @@ export const parseUrl: CellParser<string> = (text) => {
   } catch {
     // Falls through to the message below.
   }
-  return fail(`"${text}" is not a web address`);
+  return fail(message("messages:ingest.cell.notUrl", { text }));
 };
 export const urlCell = () => cell(parseUrl);
 
@@ -340,12 +363,12 @@ export const durationParser =
     if (clock) {
       const [, hours = "0", minutes = "0", seconds = "0"] = clock;
       if (Number(seconds) > 59 || (clock[1] !== undefined && Number(minutes) > 59)) {
-        return fail(`"${text}" is not a duration (mm:ss)`);
+        return fail(message("messages:ingest.cell.notClock", { text }));
       }
       return ok(Number(hours) * 3600 + Number(minutes) * 60 + Number(seconds));
     }
     const seconds = readNumber(text, context, { min: 0 });
-    return seconds.ok ? seconds : fail(`"${text}" is not a duration (seconds or mm:ss)`);
+    return seconds.ok ? seconds : fail(message("messages:ingest.cell.notDuration", { text }));
   };
 export const durationCell = (context: CellContext) => cell(durationParser(context));
 
@@ -354,7 +377,7 @@ export const shareCell = (context: CellContext) =>
   cell((text): Parsed<{ value: number; percent: boolean; text: string }> => {
     const parsed = parseNumber(text, context.decimalMark);
     if (!parsed.ok) return parsed;
-    if (parsed.value < 0) return fail(`"${text}" is not a share (it is negative)`);
+    if (parsed.value < 0) return fail(message("messages:ingest.cell.shareNegative", { text }));
     return ok({ value: parsed.value, percent: parsed.percent, text });
   });
 

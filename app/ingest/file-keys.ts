@@ -4,6 +4,7 @@
  * One tracker per import; it keeps each key with the line that first had it.
  */
 
+import { message } from "~/i18n/message-code";
 import type { ColumnMapping } from "./mapping";
 
 /** Why a row was not loaded, in the shape of a rejected row. */
@@ -12,15 +13,24 @@ export interface Collision {
   reason: string;
 }
 
-const REASON_END = "of this file";
+const DUPLICATE_KEY = "messages:ingest.row.duplicate";
 
-/** `transaction id "T9" already appeared on line 4 of this file` */
+/**
+ * `transaction id "T9" already appeared on line 4 of this file`, as a message code; `what`
+ * is itself a message (messages:ingest.key.*), put into words with it.
+ */
 export function duplicateKeyReason(what: string, earlierLine: number): string {
-  return `${what} already appeared on line ${earlierLine} ${REASON_END}`;
+  return message(DUPLICATE_KEY, { what, line: earlierLine });
 }
 
-/** Matches (SQL LIKE) the reasons of rows rejected for a key an earlier row had. */
-export const DUPLICATE_KEY_REASON_LIKE = `% already appeared on line % ${REASON_END}`;
+/**
+ * Match (SQL LIKE) the reasons of rows rejected for a key an earlier row had: the message
+ * code, and the English sentence that datasets imported before the codes hold.
+ */
+export const DUPLICATE_KEY_REASON_LIKE = [
+  `${DUPLICATE_KEY}|%`,
+  "% already appeared on line % of this file",
+] as const;
 
 export interface FileKeys {
   /** Takes `key` for `line`; if an earlier row had it, that row's line instead. */

@@ -1,4 +1,5 @@
 /** The header row: is the first row one at all, and what to call each column. */
+import { message } from "~/i18n/message-code";
 import { detectDateFormat } from "./date-detect";
 import { parseNumber } from "./numbers";
 import { type IngestProblem, problem } from "./problems";
@@ -27,10 +28,7 @@ export function headerProblem(first: readonly string[]): IngestProblem | null {
     .slice(0, 4)
     .map((cell) => `"${cell}"`)
     .join(", ");
-  return problem(
-    "no_header",
-    `The first row (${shown}) looks like data, not column names. Add a header row naming each column and upload again.`,
-  );
+  return problem("no_header", message("messages:ingest.file.noHeader", { shown }));
 }
 
 /** Drops empty header cells at the end of the row (left by a trailing delimiter). */

@@ -5,9 +5,11 @@
  * the whole file) is reported as a PlanProblem that names the column. Used by the `import`
  * command (planFileImport, which reads past the sample to settle dates).
  */
+
 import { eq } from "drizzle-orm";
 import { attributeDefinitions } from "#db/schema";
 import type { WorkspaceScope } from "#db/scoped";
+import { message, messageList } from "~/i18n/message-code";
 import { type AttributeType, attributeNamesOf } from "./attributes";
 import {
   type AmbiguousDateColumn,
@@ -167,7 +169,11 @@ function draftPlan(
   if (!result.mappingCheck.ok) {
     const columns = result.headers.map((header) => `"${header}"`).join(", ");
     throw new PlanProblem(
-      `The columns do not fit ${kind}: ${result.mappingCheck.problems.join(" ")} (the file has ${columns}).`,
+      message("messages:ingest.mapping.doesNotFitFile", {
+        kind,
+        problems: messageList(result.mappingCheck.problems),
+        columns,
+      }),
     );
   }
   return { result, ambiguous: ambiguousDateColumns(kind, result) };

@@ -7,7 +7,9 @@
  * below only on the rare chunk that fails it; lines are counted as line-count.ts counts
  * them (CRLF, CR and LF are one break each).
  */
+
 import { isUtf8 } from "node:buffer";
+import { message } from "~/i18n/message-code";
 import type { CellWarning } from "./cell-warnings.server";
 
 const LF = 0x0a;
@@ -309,6 +311,6 @@ export function invalidBytesWarnings(
     lineNumber: found.line,
     column: found.fieldIndex === null ? null : (headers[found.fieldIndex] ?? null),
     value: found.shown,
-    reason: `invalid UTF-8 bytes ${found.bytes}; shown as �`,
+    reason: message("messages:ingest.cell.invalidUtf8", { bytes: found.bytes }),
   }));
 }

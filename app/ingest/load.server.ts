@@ -18,6 +18,7 @@
  * is deleted once imported, and when an import fails for good (the error says so): only a
  * worker job that will be retried keeps it for the retry.
  */
+
 import fs from "node:fs";
 import { eq } from "drizzle-orm";
 import type { Db } from "#db/client";
@@ -27,6 +28,8 @@ import { afterDataChanged } from "#jobs/after-data-changed";
 import { enqueueCurveRefit } from "~/campaigns/refit-job.server";
 import { createProfilesFromTransactions } from "~/customers/transaction-customers.server";
 import { duplicateKeyRows } from "~/datasets/rows-held-elsewhere.server";
+import { englishMessage } from "~/i18n/english";
+import { looksLikeMessage, message } from "~/i18n/message-code";
 import { enqueuePlanReestimate } from "~/notifications/plan-job.server";
 import { dataChanged } from "~/segments/run-views.server";
 import { FileProblem, type LoadCounts, type LoadPlan, loadFile } from "./batch-loader.server";
@@ -136,17 +139,31 @@ function isDatasetKind(kind: string): kind is DatasetKind {
 }
 
 function describe(error: unknown, fileName: string): ImportError {
-  if (error instanceof FileProblem) return new ImportError(`${fileName}: ${error.message}`, true);
+  // Stored as message codes (dataset.error), read in the reader's language; a library's
+  // own text (csv-parse, the file system) stays as it is inside them.
+  const file = fileName;
+  if (error instanceof FileProblem) {
+    return new ImportError(
+      message("messages:ingest.import.fileProblem", { file, problem: error.message }),
+      true,
+    );
+  }
   const code = (error as { code?: string }).code ?? "";
   if (code.startsWith("CSV_")) {
-    return new ImportError(`${fileName} cannot be read as CSV: ${(error as Error).message}`, true);
+    const text = (error as Error).message;
+    return new ImportError(message("messages:ingest.import.notCsv", { file, error: text }), true);
   }
   if ((error as Error).name === "AbortError") {
     const reason = (error as { cause?: unknown }).cause;
-    const why = reason instanceof Error ? `: ${reason.message}` : "";
-    return new ImportError(`The import of ${fileName} was stopped${why}`, false);
+    return new ImportError(
+      reason instanceof Error
+        ? message("messages:ingest.import.stoppedBecause", { file, why: reason.message })
+        : message("messages:ingest.import.stopped", { file }),
+      false,
+    );
   }
-  return new ImportError(`The import of ${fileName} failed: ${(error as Error).message}`, false);
+  const text = (error as Error).message;
+  return new ImportError(message("messages:ingest.import.failed", { file, error: text }), false);
 }
 
 const zeroCounts: LoadCounts = {
@@ -163,8 +180,15 @@ export const STORED_COPY_REMOVED =
   "Its uploaded file was deleted, so that no copy of the data is kept; upload it again to try once more.";
 
 /** A failed import's error, saying that its stored upload was deleted. */
-export function withStoredCopyRemoved(message: string): string {
-  return `${/[.!?]$/.test(message) ? message : `${message}.`} ${STORED_COPY_REMOVED}`;
+export function withStoredCopyRemoved(error: string): string {
+  if (looksLikeMessage(error)) {
+    // A sentence follows: after one that ends with its own stop the key adds none.
+    const ended = /[.!?]$/.test(englishMessage(error));
+    return message(`messages:ingest.import.${ended ? "copyRemovedAfter" : "copyRemoved"}`, {
+      error,
+    });
+  }
+  return `${/[.!?]$/.test(error) ? error : `${error}.`} ${STORED_COPY_REMOVED}`;
 }
 
 /**

@@ -3,8 +3,10 @@
  * header spellings, remembered per workspace and kind under a signature of the headers,
  * and checked (zod) before a load starts.
  */
+
 import { createHash } from "node:crypto";
 import { z } from "zod";
+import { message } from "~/i18n/message-code";
 import { fieldMatches } from "./header-match";
 import { type DatasetKind, fieldTypeOf, requiredFields } from "./kinds";
 import { normaliseHeader } from "./normalise";
@@ -69,8 +71,10 @@ export function headersSignature(headers: readonly string[]): string {
   return createHash("sha256").update(JSON.stringify(normalised)).digest("hex").slice(0, 32);
 }
 
+/** "amount or quantity + unit_price": fields by their names, alternatives as a message. */
 function describeRequirement(alternatives: readonly (readonly string[])[]): string {
-  return alternatives.map((fields) => fields.join(" + ")).join(" or ");
+  const [first = "", ...rest] = alternatives.map((fields) => fields.join(" + "));
+  return rest.reduce((either, or) => message("messages:ingest.mapping.or", { either, or }), first);
 }
 
 /** Requirements of the kind that no mapped field set satisfies, described for the user. */
@@ -90,7 +94,7 @@ export function mappingSchema(kind: DatasetKind, headers: readonly string[]) {
         ctx.addIssue({
           code: "custom",
           path: [header],
-          message: `No column is named "${header}".`,
+          message: message("messages:ingest.mapping.noSuchColumn", { header }),
         });
       }
       if (field === null) continue;
@@ -98,7 +102,7 @@ export function mappingSchema(kind: DatasetKind, headers: readonly string[]) {
         ctx.addIssue({
           code: "custom",
           path: [header],
-          message: `"${field}" is not a field of ${kind} (column "${header}").`,
+          message: message("messages:ingest.mapping.notAField", { field, kind, header }),
         });
       }
       headersByField.set(field, [...(headersByField.get(field) ?? []), header]);
@@ -109,11 +113,15 @@ export function mappingSchema(kind: DatasetKind, headers: readonly string[]) {
       ctx.addIssue({
         code: "custom",
         path: [],
-        message: `Columns ${list} are all mapped to ${field}; choose one.`,
+        message: message("messages:ingest.mapping.sameField", { list, field }),
       });
     }
     for (const requirement of missingRequirements(kind, new Set(headersByField.keys()))) {
-      ctx.addIssue({ code: "custom", path: [], message: `Map a column to ${requirement}.` });
+      ctx.addIssue({
+        code: "custom",
+        path: [],
+        message: message("messages:ingest.mapping.required", { requirement }),
+      });
     }
   });
 }

@@ -2,6 +2,7 @@
  * Numbers as spreadsheets export them: "1.234,56", "1,234.56", "1 234,56" (also with
  * no-break spaces), "(3.00)" for negatives, "₺12", "12 TL", "35%" or Turkish "%35".
  */
+import { message } from "~/i18n/message-code";
 
 export type DecimalMark = "." | ",";
 
@@ -107,7 +108,10 @@ export function parseNumber(
     }
   }
   const original = text.trim();
-  const fail: ParsedNumber = { ok: false, reason: `"${original}" is not a number` };
+  const fail: ParsedNumber = {
+    ok: false,
+    reason: message("messages:ingest.cell.notNumber", { text: original }),
+  };
   let body = original.replace(/\u2212/g, "-");
   let negative = false;
   let currency: string | null = null;

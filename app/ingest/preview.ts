@@ -3,6 +3,7 @@
  * first rows, a proposed (or the user's) mapping, each column's date format or ambiguity,
  * customer attribute types, and what validation says about the first rows.
  */
+import { decodeMessage, looksLikeMessage, message } from "~/i18n/message-code";
 import { type AttributeType, inferAttributeType } from "./attributes";
 import { zipRecord } from "./csv-options";
 import { type ColumnDateFormat, detectDateFormat } from "./date-detect";
@@ -149,6 +150,19 @@ function cut(text: string): string {
   return text.length > MAX_PREVIEW_CELL_CHARS ? `${text.slice(0, MAX_PREVIEW_CELL_CHARS)}…` : text;
 }
 
+/** A message code with its text values cut (cutting the code itself would break it). */
+function cutMessage(text: string): string {
+  if (!looksLikeMessage(text)) return cut(text);
+  const { key, values } = decodeMessage(text);
+  const cutValues = Object.fromEntries(
+    Object.entries(values).map(([name, value]) => [
+      name,
+      typeof value === "string" ? cutMessage(value) : value,
+    ]),
+  );
+  return Object.keys(cutValues).length ? message(key, cutValues) : key;
+}
+
 function only<T>(record: Record<string, T>, keys: readonly string[]): Record<string, T> {
   return Object.fromEntries(
     keys.flatMap((key) => (key in record ? [[key, record[key] as T]] : [])),
@@ -173,12 +187,18 @@ export function displayedPreview(preview: CsvPreview): DisplayedPreview {
   const omitted: string[] = [];
   if (columnCount > headers.length) {
     omitted.push(
-      `Showing ${headers.length} of ${columnCount.toLocaleString("en")} columns; the others keep the fields proposed for them.`,
+      message("messages:ingest.preview.columnsOmitted", {
+        shown: headers.length,
+        total: columnCount,
+      }),
     );
   }
   if (longCells > 0) {
     omitted.push(
-      `${longCells.toLocaleString("en")} cell(s) are longer than ${MAX_PREVIEW_CELL_CHARS} characters and are shown cut (…).`,
+      message("messages:ingest.preview.longCells", {
+        cells: longCells,
+        max: MAX_PREVIEW_CELL_CHARS,
+      }),
     );
   }
   const { rowSettings } = preview;
@@ -202,9 +222,9 @@ export function displayedPreview(preview: CsvPreview): DisplayedPreview {
       ok: check.ok,
       errors: check.ok
         ? []
-        : check.errors.slice(0, 5).map((e) => ({ ...e, reason: cut(e.reason) })),
+        : check.errors.slice(0, 5).map((e) => ({ ...e, reason: cutMessage(e.reason) })),
     })),
-    warnings: preview.warnings.slice(0, 10).map((warning) => cut(warning)),
+    warnings: preview.warnings.slice(0, 10).map(cutMessage),
     columnCount,
     omitted,
   };

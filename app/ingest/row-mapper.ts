@@ -4,6 +4,7 @@
  * the header → field lookup is settled once per file instead of once per cell, and rows of
  * the wrong width are refused instead of padded.
  */
+import { message } from "~/i18n/message-code";
 import type { DatasetKind } from "./kinds";
 import type { ColumnMapping, MappedRecord } from "./mapping";
 
@@ -20,7 +21,8 @@ function lastFilledIndex(fields: readonly string[], from: number): number {
 
 /** Why a row of this many fields does not fit a header `width` wide, or null when it does. */
 export function widthProblem(fields: readonly string[], width: number): string | null {
-  const wrongWidth = (count: number) => `row has ${count} fields, the header has ${width}`;
+  const wrongWidth = (count: number) =>
+    message("messages:ingest.row.wrongWidth", { fields: count, width });
   if (fields.length < width) return wrongWidth(fields.length);
   if (fields.length > width) {
     // A trailing delimiter (empty extra fields) is harmless; data beyond the header is not.

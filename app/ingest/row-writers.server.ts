@@ -4,6 +4,7 @@
  * statements for the whole import. A row whose natural key an earlier row of the same file
  * had is refused (file-keys.ts), never merged into it.
  */
+import { message } from "~/i18n/message-code";
 import { customerWriter } from "./customer-writer.server";
 import type { Collision } from "./file-keys";
 import { createFileKeys, duplicateKeyReason, headerOfFields } from "./file-keys";
@@ -24,7 +25,7 @@ interface SimpleTable<Row> extends KeyedTable {
   columns(row: Row): { keys: unknown[]; values: unknown[] };
   /** The fields whose column a message about the key names, first mapped one first. */
   keyFields: readonly string[];
-  /** The key in words: `product code "P1"`. */
+  /** The key in words, as a message code (messages:ingest.key.*): `product code "P1"`. */
   describeKey(row: Row): string;
 }
 
@@ -34,7 +35,7 @@ const products: SimpleTable<ProductRow> = {
   valueColumns: ["name", "category", "price"],
   columns: (row) => ({ keys: [row.code], values: [row.name, row.category, row.price] }),
   keyFields: ["code"],
-  describeKey: (row) => `product code "${row.code}"`,
+  describeKey: (row) => message("messages:ingest.key.productCode", { code: row.code }),
 };
 
 const campaigns: SimpleTable<CampaignRow> = {
@@ -69,7 +70,10 @@ const campaigns: SimpleTable<CampaignRow> = {
     ],
   }),
   keyFields: ["campaign_id", "name"],
-  describeKey: (row) => `campaign "${row.campaign_id}"${row.date ? ` on ${row.date}` : ""}`,
+  describeKey: (row) =>
+    row.date
+      ? message("messages:ingest.key.campaignOn", { id: row.campaign_id, date: row.date })
+      : message("messages:ingest.key.campaign", { id: row.campaign_id }),
 };
 
 function known(entries: Record<string, number | null>): Record<string, number> {
@@ -111,7 +115,7 @@ const channelAudiences: SimpleTable<ChannelAudienceRow> = {
     ],
   }),
   keyFields: ["channel_name"],
-  describeKey: (row) => `channel "${row.channel_name}"`,
+  describeKey: (row) => message("messages:ingest.key.channel", { name: row.channel_name }),
 };
 
 const responses: SimpleTable<ResponseRow> = {
@@ -152,8 +156,12 @@ const responses: SimpleTable<ResponseRow> = {
   keyFields: ["response_id", "customer_external_id"],
   describeKey: (row) =>
     row.response_id.startsWith("row:")
-      ? `message to customer "${row.customer_external_id}" by ${row.channel} at ${row.sent_at}`
-      : `message id "${row.response_id}"`,
+      ? message("messages:ingest.key.messageTo", {
+          customer: row.customer_external_id,
+          channel: row.channel,
+          sentAt: row.sent_at,
+        })
+      : message("messages:ingest.key.messageId", { id: row.response_id }),
 };
 
 /** better-sqlite3 binds numbers, not booleans. */

@@ -5,7 +5,9 @@
  * is in percent when any of its values carries "%" or exceeds 1. Deciding per group, not
  * per row, keeps "bounce rate 45" from turning a gender split of 0.55 / 0.45 into percents.
  */
+
 import { z } from "zod";
+import { message } from "~/i18n/message-code";
 import {
   type CellContext,
   durationParser,
@@ -78,7 +80,7 @@ export function channelAudienceRowSchema(context: CellContext) {
     .object({ fields: z.object(audienceFields(context)).catchall(shareCell(context)) })
     .transform(({ fields }, ctx): ChannelAudienceRow => {
       if (!fields.channel_name) {
-        rowIssue(ctx, "channel_name", "the channel name is empty");
+        rowIssue(ctx, "channel_name", message("messages:ingest.row.channelNameEmpty"));
         return z.NEVER;
       }
       // Only the open-ended fields match these patterns, and catchall parsed those as shares.
@@ -97,7 +99,11 @@ export function channelAudienceRowSchema(context: CellContext) {
       for (const group of Object.values(groups)) {
         const result = toFractions(group);
         if (!result.ok) {
-          rowIssue(ctx, result.field, `"${result.text}" is not a share between 0% and 100%`);
+          rowIssue(
+            ctx,
+            result.field,
+            message("messages:ingest.row.shareOutOfRange", { text: result.text }),
+          );
           return z.NEVER;
         }
         Object.assign(fractions, result.fractions);

@@ -3,7 +3,9 @@
  * names, dates and amounts reject a row they cannot be read in; the descriptive texts
  * (channel, product, category) are lenient (see `lenient` in field-parsers.ts).
  */
+
 import { z } from "zod";
+import { message } from "~/i18n/message-code";
 import {
   type CellContext,
   dateCell,
@@ -42,14 +44,17 @@ export function campaignRowSchema(context: CellContext) {
     .transform(({ fields }, ctx): CampaignRow => {
       const campaignId = fields.campaign_id ?? fields.name;
       if (!campaignId) {
-        rowIssue(ctx, "campaign_id", "the campaign id and name are both empty");
+        rowIssue(ctx, "campaign_id", message("messages:ingest.row.campaignIdNameEmpty"));
         return z.NEVER;
       }
       if (fields.start_date && fields.end_date && fields.end_date < fields.start_date) {
         rowIssue(
           ctx,
           "end_date",
-          `the campaign ends (${fields.end_date}) before it starts (${fields.start_date})`,
+          message("messages:ingest.row.campaignEndsBeforeStart", {
+            end: fields.end_date,
+            start: fields.start_date,
+          }),
         );
         return z.NEVER;
       }
@@ -74,7 +79,7 @@ export function productRowSchema(context: CellContext) {
     .object({ fields: z.object(productFields(context)) })
     .transform(({ fields }, ctx): ProductRow => {
       if (!fields.code) {
-        rowIssue(ctx, "code", "the product code is empty");
+        rowIssue(ctx, "code", message("messages:ingest.row.productCodeEmpty"));
         return z.NEVER;
       }
       return { ...fields, code: fields.code };

@@ -8,7 +8,9 @@
  * warning, and the row is kept. E-mail and phone are match keys, but the id identifies the
  * row here, so an unreadable one costs a match, not the customer.
  */
+
 import { z } from "zod";
+import { message } from "~/i18n/message-code";
 import { type AttributeType, attributesSchema } from "./attributes";
 import {
   birthDateParser,
@@ -41,7 +43,7 @@ function customerFields(context: CellContext) {
     birth_date: lenient(context, birthDateParser(context)),
     birth_year: lenient(context, birthYearParser(context)),
     city: lenient(context, parseText),
-    income: lenient(context, nonNegativeParser(context, "income")),
+    income: lenient(context, nonNegativeParser(context, "messages:ingest.cell.incomeNegative")),
     signup_date: lenient(context, dateParser(context, false)),
     consent_sms: booleanCell(),
     consent_email: booleanCell(),
@@ -72,7 +74,7 @@ export function customerRowSchema(
     .transform(({ fields, attributes }, ctx): CustomerRow => {
       const { external_id, birth_date, birth_year, objection, ...rest } = fields;
       if (!external_id) {
-        rowIssue(ctx, "external_id", "the customer id is empty");
+        rowIssue(ctx, "external_id", message("messages:ingest.row.customerIdEmpty"));
         return z.NEVER;
       }
       const yearOfDate = birth_date ? Number(birth_date.slice(0, 4)) : null;
@@ -82,7 +84,10 @@ export function customerRowSchema(
           context,
           "birth_year",
           String(birth_year),
-          `birth year ${birth_year} does not match birth date ${birth_date}; the date's year is kept`,
+          message("messages:ingest.row.birthYearMismatch", {
+            year: birth_year,
+            date: birth_date ?? "",
+          }),
         );
         return { ...fields, external_id, birth_year: yearOfDate, attributes };
       }

@@ -3,8 +3,10 @@
  * A send log often has no message id; the row is then keyed by who got what, where and
  * when, so uploading the same log again updates its rows instead of adding them twice.
  */
+
 import { createHash } from "node:crypto";
 import { z } from "zod";
+import { message } from "~/i18n/message-code";
 import {
   booleanCell,
   type CellContext,
@@ -81,15 +83,15 @@ export function responseRowSchema(context: CellContext) {
     .transform(({ fields }, ctx): ResponseRow => {
       const { customer_external_id, channel, sent_at } = fields;
       if (!customer_external_id) {
-        rowIssue(ctx, "customer_external_id", "the customer id is empty");
+        rowIssue(ctx, "customer_external_id", message("messages:ingest.row.customerIdEmpty"));
         return z.NEVER;
       }
       if (!channel) {
-        rowIssue(ctx, "channel", "the channel is empty");
+        rowIssue(ctx, "channel", message("messages:ingest.row.channelEmpty"));
         return z.NEVER;
       }
       if (!sent_at) {
-        rowIssue(ctx, "sent_at", "the time the message was sent is empty");
+        rowIssue(ctx, "sent_at", message("messages:ingest.row.sentAtEmpty"));
         return z.NEVER;
       }
       // A sale reported on a send that did not convert contradicts itself: which is wrong
@@ -98,7 +100,7 @@ export function responseRowSchema(context: CellContext) {
         rowIssue(
           ctx,
           "revenue",
-          `revenue ${fields.revenue} on a message that did not convert (converted is "no")`,
+          message("messages:ingest.row.revenueNotConverted", { revenue: fields.revenue ?? 0 }),
         );
         return z.NEVER;
       }

@@ -3,7 +3,9 @@
  * given; a negative quantity or amount marks a return, kept with both signs negative so
  * that sums of amounts and quantities net returns out.
  */
+
 import { z } from "zod";
+import { message } from "~/i18n/message-code";
 import {
   type CellContext,
   currencyCell,
@@ -89,7 +91,11 @@ export type FinishedTransaction =
 export function finishTransaction(fields: TransactionFields): FinishedTransaction {
   const { occurred_at, quantity, unit_price, amount } = fields;
   if (!occurred_at) {
-    return { ok: false, field: "occurred_at", message: "the date of the sale is empty" };
+    return {
+      ok: false,
+      field: "occurred_at",
+      message: message("messages:ingest.row.saleDateEmpty"),
+    };
   }
   const derived =
     amount?.value ??
@@ -98,7 +104,7 @@ export function finishTransaction(fields: TransactionFields): FinishedTransactio
     return {
       ok: false,
       field: "amount",
-      message: "the amount is empty: give an amount, or a quantity and a unit price",
+      message: message("messages:ingest.row.amountEmpty"),
     };
   }
   const isReturn = derived < 0 || (quantity ?? 0) < 0;

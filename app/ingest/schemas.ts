@@ -6,9 +6,11 @@
  * are built per settings object and cached on it: pass the same settings object for every
  * row of a file.
  */
+
 import { createHash } from "node:crypto";
 import type { CountryCode } from "libphonenumber-js";
 import type { z } from "zod";
+import { clauseList, message } from "~/i18n/message-code";
 import type { AttributeType } from "./attributes";
 import type { DateFormat } from "./dates";
 import type { CellContext, CellIssue } from "./field-parsers";
@@ -163,9 +165,14 @@ export function validateRow<K extends DatasetKind>(
   return { ok: true, value: parsed.data, warnings: toRowWarnings(context.warnings, mapped) };
 }
 
-/** `Column "Tutar": "abc" is not a number` — one line per error for lists and logs. */
+/** `Column "Tutar": "abc" is not a number`, as a message code, for lists and logs. */
 export function formatRowError(error: RowError): string {
-  return `Column "${error.column}": ${error.reason}`;
+  return message("messages:ingest.row.column", { column: error.column, reason: error.reason });
+}
+
+/** The errors of one rejected row as one reason, read as "a; b" (see clauseList). */
+export function formatRowErrors(errors: readonly RowError[]): string {
+  return clauseList(errors.map(formatRowError));
 }
 
 /**

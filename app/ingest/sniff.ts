@@ -2,7 +2,9 @@
  * Everything that can be learnt about a CSV file from its first bytes: whether it is a
  * CSV at all, its encoding, delimiter, quote, decimal mark, header and sample rows.
  */
+
 import { parse } from "csv-parse/sync";
+import { message } from "~/i18n/message-code";
 import { detectBinary, detectKnownFormat } from "./binary";
 import { csvParseOptions } from "./csv-options";
 import { decodeBuffer, type TextEncoding } from "./decode";
@@ -78,7 +80,7 @@ function readRecords(
       return {
         records,
         lines,
-        warning: `The file could not be read to the end: ${(error as Error).message}`,
+        warning: message("messages:ingest.preview.readFailed", { error: (error as Error).message }),
       };
   }
   return { records, lines, warning: null };
@@ -90,21 +92,21 @@ function raggedWarning(headers: readonly string[], rows: readonly string[][]): s
     row.slice(headers.length).some((cell) => cell.trim() !== ""),
   ).length;
   if (short === 0 && long === 0) return null;
-  return `${short} row(s) have fewer fields than the header and ${long} row(s) have more; missing fields are read as empty and extra fields are ignored.`;
+  return message("messages:ingest.preview.ragged", { short, long });
 }
 
 export function sniffCsv(
   sample: Uint8Array,
   options: SniffOptions = {},
 ): SniffResult | IngestProblem {
-  if (sample.length === 0) return problem("empty", "The file is empty.");
+  if (sample.length === 0) return problem("empty", message("messages:ingest.file.empty"));
   const known = detectKnownFormat(sample);
   if (known) return known;
   const detected = options.encoding
     ? {
         encoding: options.encoding,
         bom: bomOf(sample) === options.encoding,
-        reason: "Chosen by the user.",
+        reason: message("messages:ingest.encoding.chosenByUser"),
       }
     : detectEncoding(sample);
   if (!detected.encoding.startsWith("utf-16")) {
@@ -114,18 +116,15 @@ export function sniffCsv(
   const truncated = options.truncated ?? sample.length >= SAMPLE_BYTES;
   const decoded = decodeBuffer(sample, detected.encoding, { truncated });
   const text = truncated ? wholeLines(decoded) : decoded;
-  if (text.trim() === "") return problem("empty", "The file is empty (it holds only blank lines).");
+  if (text.trim() === "") return problem("empty", message("messages:ingest.file.blank"));
   const kib = Math.round(sample.length / 1024);
   if (truncated && !/[\r\n]/.test(decoded)) {
-    return problem(
-      "unreadable",
-      `The first line is longer than ${kib} KiB, the most the preview reads of a file, so its header row cannot be read. A CSV file has a header row of column names and one record per line.`,
-    );
+    return problem("unreadable", message("messages:ingest.file.firstLineTooLong", { kib }));
   }
   // A line that runs past the sample is left out: say so, when it is not just the last one.
   const cutLine =
     truncated && decoded.length - text.length > decoded.length / 2
-      ? `Line ${lineBreaks(text) + 1} is longer than what is left of the first ${kib} KiB the preview reads; the rows after it are not shown.`
+      ? message("messages:ingest.preview.cutLine", { line: lineBreaks(text) + 1, kib })
       : null;
 
   const dialect = detectDialect(text, {
@@ -135,7 +134,7 @@ export function sniffCsv(
   });
   const { records, lines, warning } = readRecords(text, dialect, truncated);
   const [first, ...rows] = records;
-  if (!first) return problem("unreadable", warning ?? "No row could be read from the file.");
+  if (!first) return problem("unreadable", warning ?? message("messages:ingest.file.noRow"));
   const noHeader = headerProblem(first);
   if (noHeader) return noHeader;
 
@@ -144,11 +143,11 @@ export function sniffCsv(
   const warnings = [warning, cutLine, raggedWarning(headers, rows)].filter(
     (w): w is string => w !== null,
   );
-  if (rows.length === 0) warnings.push("The file has a header row but no data rows.");
+  if (rows.length === 0) warnings.push(message("messages:ingest.preview.noDataRows"));
   headers.forEach((header, index) => {
     const written = (first[index] ?? "").trim();
     if (written && header !== written)
-      warnings.push(`Column "${written}" appears more than once; this one is called "${header}".`);
+      warnings.push(message("messages:ingest.preview.duplicateColumn", { written, header }));
   });
   return {
     ok: true,

@@ -15,6 +15,7 @@
  * re-export adds that line without moving the keys of the order's later lines. Keys are
  * given in file order by both the fast lane and the slow path, through one instance per file.
  */
+import { message } from "~/i18n/message-code";
 
 export interface LineKeys {
   /** A line with a transaction id. */
@@ -70,15 +71,21 @@ export function createLineKeys(columns: KeyColumns): LineKeys {
     },
     describeLast() {
       if (lastBy === "id") {
-        return { column: columns.transactionId, what: `transaction id "${lastId}"` };
+        return {
+          column: columns.transactionId,
+          what: message("messages:ingest.key.transactionId", { id: lastId }),
+        };
       }
       if (lastBy === "order") {
         const column = lastNumbered ? columns.lineNumber : columns.orderId;
-        return { column, what: `line ${lastLine} of order "${lastId}"` };
+        return {
+          column,
+          what: message("messages:ingest.key.orderLine", { line: lastLine, order: lastId }),
+        };
       }
       return {
         column: null,
-        what: "the same sale (every value equal; the file has no transaction id to tell them apart)",
+        what: message("messages:ingest.key.sameSale"),
       };
     },
   };

@@ -1,6 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { rejectedRowsCsv } from "~/customers/export.server";
 import { getDataset } from "~/datasets/queries.server";
+import { requestT } from "~/i18n/locale.server";
+import { translateMessage } from "~/i18n/message";
 import { notFound, requireWorkspace } from "~/workspace.server";
 
 /** Download of a dataset's rejected rows, with spreadsheet formulas neutralised. */
@@ -9,7 +11,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = Number(params.dataset);
   const dataset = Number.isInteger(id) ? getDataset(scope, id) : undefined;
   if (!dataset) throw notFound();
-  const csv = rejectedRowsCsv(scope, dataset.id);
+  // The reasons in the reader's language, as the page shows them.
+  const { t } = await requestT(request);
+  const csv = rejectedRowsCsv(scope, dataset.id, (reason) => translateMessage(t, reason));
   const name = `${dataset.fileName.replace(/\.[^.]+$/, "")}-rejected.csv`.replace(/[^\w.-]+/g, "_");
   return new Response(csv, {
     headers: {

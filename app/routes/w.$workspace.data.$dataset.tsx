@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { getWorkspaceJob } from "#jobs/queue";
 import { ConfirmDelete } from "~/components/ConfirmDelete";
 import { DatasetPreview } from "~/components/DatasetPreview";
+import { CellWarnings, RejectedRows } from "~/components/ImportProblems";
 import { ProgressBar, useRevalidateWhile } from "~/components/live";
 import { StatusBadge } from "~/components/StatusBadge";
 import { datasetDeletionSummary } from "~/datasets/deletion-summary.server";
@@ -25,7 +26,7 @@ import { describeSettings } from "~/datasets/settings-summary";
 import { getDb } from "~/db.server";
 import { isConfirmed } from "~/deletion/summary";
 import { formatDateTime, formatInteger, formatPercentage } from "~/format";
-import { message, useMessage } from "~/i18n/message";
+import { clauseList, message, useMessage } from "~/i18n/message";
 import { enqueueImport } from "~/ingest/import-job.server";
 import { type DatasetKind, fieldTypes } from "~/ingest/kinds";
 import { notFound, requireWorkspace, type WorkspaceAccess } from "~/workspace.server";
@@ -99,7 +100,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return data(
       {
         error: message("data:dataset.errors.fixMapping", {
-          problems: preview.mappingCheck.problems.join("; "),
+          problems: clauseList(preview.mappingCheck.problems),
         }),
       },
       { status: 400 },
@@ -157,7 +158,7 @@ export default function DatasetPage() {
           <DatasetPreview preview={preview} fields={fields} canEdit={canEdit} />
         ) : (
           <p className="form-error" role="alert">
-            {t("dataset.cannotImport", { reason: preview.message })}
+            {t("dataset.cannotImport", { reason: translate(preview.message) })}
           </p>
         )
       ) : null}
@@ -180,7 +181,7 @@ export default function DatasetPage() {
         <section aria-label={t("dataset.resultLabel")}>
           {dataset.error ? (
             <p className="form-error" role="alert">
-              {t("dataset.failed", { error: dataset.error })}
+              {t("dataset.failed", { error: translate(dataset.error) })}
             </p>
           ) : null}
           <div className="stats">
@@ -215,7 +216,7 @@ export default function DatasetPage() {
           ) : null}
           <p className="muted small">
             {t("dataset.settingsUsed", {
-              settings: describeSettings(dataset.settings),
+              settings: describeSettings(dataset.settings, t),
               at: formatDateTime(dataset.finishedAt),
             })}
           </p>
@@ -223,70 +224,19 @@ export default function DatasetPage() {
       ) : null}
 
       {rejected.length > 0 ? (
-        <section aria-label={t("dataset.rejectedRows")}>
-          <h2>{t("dataset.rejectedRows")}</h2>
-          <p>
-            <a href={`${dataset.id}/rejected.csv`} download>
-              {t("dataset.downloadRejected", { n: formatInteger(dataset.rowsRejected) })}
-            </a>
-          </p>
-          <div className="scroll-x">
-            <table className="data">
-              <thead>
-                <tr>
-                  <th>{t("dataset.line")}</th>
-                  <th>{t("dataset.column")}</th>
-                  <th>{t("dataset.reason")}</th>
-                  <th>{t("dataset.rawLine")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rejected.map((r) => (
-                  <tr key={r.id}>
-                    <td>{r.lineNumber}</td>
-                    <td>{r.column ?? "—"}</td>
-                    <td>{r.reason}</td>
-                    <td className="mono">{r.raw}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </section>
+        <RejectedRows
+          rows={rejected}
+          total={dataset.rowsRejected}
+          csvHref={`${dataset.id}/rejected.csv`}
+        />
       ) : null}
 
       {warnings.length > 0 ? (
-        <section aria-label={t("dataset.cellWarnings")}>
-          <h2>{t("dataset.cellWarnings")}</h2>
-          <p className="muted small">{t("dataset.cellWarningsIntro")}</p>
-          <p>
-            <a href={`${dataset.id}/warnings.csv`} download>
-              {t("dataset.downloadWarnings", { n: formatInteger(dataset.cellWarnings) })}
-            </a>
-          </p>
-          <div className="scroll-x">
-            <table className="data">
-              <thead>
-                <tr>
-                  <th>{t("dataset.line")}</th>
-                  <th>{t("dataset.column")}</th>
-                  <th>{t("dataset.value")}</th>
-                  <th>{t("dataset.reason")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {warnings.map((w) => (
-                  <tr key={w.id}>
-                    <td>{w.lineNumber}</td>
-                    <td>{w.column ?? "—"}</td>
-                    <td className="mono">{w.value}</td>
-                    <td>{w.reason}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </section>
+        <CellWarnings
+          rows={warnings}
+          total={dataset.cellWarnings}
+          csvHref={`${dataset.id}/warnings.csv`}
+        />
       ) : null}
 
       {canEdit && !running ? (

@@ -9,6 +9,7 @@ import { SourceForm } from "~/components/scraping/SourceForm";
 import { SourcesTable } from "~/components/scraping/SourcesTable";
 import { TestResult } from "~/components/scraping/TestResult";
 import { isConfirmed } from "~/deletion/summary";
+import { useMessage } from "~/i18n/message";
 import { DEAD_AFTER_FAILURES } from "~/scraping/limits";
 import { pendingRunsBySource } from "~/scraping/pending.server";
 import { listRuns } from "~/scraping/runs.server";
@@ -90,6 +91,7 @@ export default function ScrapersPage() {
   } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t } = useTranslation("scraping");
+  const translate = useMessage();
   // While runs are queued or running, refresh so their outcome appears without a reload.
   useRevalidateWhile(busy, 1500);
 
@@ -100,7 +102,7 @@ export default function ScrapersPage() {
       <p className="muted">{t("scrapers.intro", { deadAfter })}</p>
       {result?.intent === "source" ? (
         <p className={result.ok ? "notice" : "form-error"} role="status">
-          {result.message}
+          {translate(result.message)}
         </p>
       ) : null}
       <h2>{t("scrapers.sources")}</h2>

@@ -2,8 +2,10 @@
  * What the Scrapers page's forms do: create a source, test one without saving, run now,
  * pause, resume and delete. The route checks the editor role before calling this.
  */
+
 import { z } from "zod";
 import { audit } from "~/audit.server";
+import { message } from "~/i18n/message-code";
 import { checkSourceTestAllowed } from "~/rate-limit.server";
 import type { WorkspaceAccess } from "~/workspace.server";
 import { configFromForm } from "./adapter-fields";
@@ -65,23 +67,32 @@ export async function scrapersAction(
     }
   }
   const parsed = SourceAction.safeParse(Object.fromEntries(form));
-  if (!parsed.success) return { intent: "source", ok: false, message: "Unknown action" };
+  if (!parsed.success)
+    return { intent: "source", ok: false, message: message("messages:scrapers.unknownAction") };
   const { id } = parsed.data;
   const source = getSource(access.scope, id);
   if (!source) throw new Response("Not found", { status: 404 });
   switch (parsed.data.intent) {
     case "run":
       runSourceNow(access.scope, id);
-      return { intent: "source", ok: true, message: `"${source.name}" will run in a moment.` };
+      return {
+        intent: "source",
+        ok: true,
+        message: message("messages:scrapers.runSoon", { name: source.name }),
+      };
     case "pause":
       pauseSource(access.scope, id);
-      return { intent: "source", ok: true, message: `"${source.name}" is paused.` };
+      return {
+        intent: "source",
+        ok: true,
+        message: message("messages:scrapers.paused", { name: source.name }),
+      };
     case "resume":
       resumeSource(access.scope, id);
       return {
         intent: "source",
         ok: true,
-        message: `"${source.name}" runs on its schedule again.`,
+        message: message("messages:scrapers.resumed", { name: source.name }),
       };
     case "delete":
       deleteSource(access.scope, id);
@@ -91,6 +102,10 @@ export async function scrapersAction(
         action: "source.deleted",
         target: `source:${id}`,
       });
-      return { intent: "source", ok: true, message: `"${source.name}" and its data are deleted.` };
+      return {
+        intent: "source",
+        ok: true,
+        message: message("messages:scrapers.deleted", { name: source.name }),
+      };
   }
 }

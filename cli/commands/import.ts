@@ -3,6 +3,7 @@
  * into the tables), in this process rather than through the worker, so a script gets the
  * outcome when the command returns.
  */
+
 import fs from "node:fs";
 import path from "node:path";
 import { eq } from "drizzle-orm";
@@ -11,6 +12,8 @@ import { getDb } from "#db/client";
 import { workspaces } from "#db/schema";
 import { scopeTo } from "#db/scoped";
 import { recoverAtStart } from "~/datasets/stale-imports.server";
+import { englishMessage } from "~/i18n/english";
+import { message } from "~/i18n/message-code";
 import { dateFormats } from "~/ingest/dates";
 import { textEncodings } from "~/ingest/decode";
 import type { QuoteChar } from "~/ingest/dialect";
@@ -82,11 +85,11 @@ function readMapping(file: string) {
 }
 
 function explain(problem: PlanProblem, fileName: string): string {
-  if (problem.ambiguousDates.length === 0) return `${fileName}: ${problem.message}`;
+  if (problem.ambiguousDates.length === 0) return `${fileName}: ${englishMessage(problem.message)}`;
   const flags = problem.ambiguousDates
     .map(({ column, candidates }) => `--date-format "${column}=${candidates[0]}"`)
     .join(" ");
-  return `${fileName}: ${problem.message} Pick one per column, e.g. ${flags}`;
+  return `${fileName}: ${englishMessage(problem.message)} Pick one per column, e.g. ${flags}`;
 }
 
 /**
@@ -147,7 +150,7 @@ export const importCommand: Command = {
       uploadedBy: null,
       kind: args.kind,
     }).catch((error: Error) => {
-      throw new Error(`${fileName}: ${error.message}`);
+      throw new Error(`${fileName}: ${englishMessage(error.message)}`);
     });
     const storedPath = dataset.storedPath as string;
     let plan: FilePlan;
@@ -163,10 +166,19 @@ export const importCommand: Command = {
         defaultSource: args.source,
       });
     } catch (error) {
-      const message =
-        error instanceof PlanProblem ? explain(error, fileName) : (error as Error).message;
-      markDatasetFailed(scope, dataset.id, message);
-      throw new Error(message);
+      // The dataset keeps the reason as a message code (read on the page in the reader's
+      // language); the command line says it in English.
+      const stored =
+        error instanceof PlanProblem && error.ambiguousDates.length === 0
+          ? message("messages:ingest.import.fileProblem", {
+              file: fileName,
+              problem: error.message,
+            })
+          : error instanceof PlanProblem
+            ? explain(error, fileName)
+            : (error as Error).message;
+      markDatasetFailed(scope, dataset.id, stored);
+      throw new Error(englishMessage(stored));
     }
     const pause = testPause();
     const { dateSettledBy, ...options } = plan;

@@ -2,6 +2,7 @@
  * Erasure and files: a stored upload that mentions the person is deleted (one that does
  * not is kept), and an erasure waits for an import in progress instead of racing it.
  */
+
 import fs from "node:fs";
 import path from "node:path";
 import { eq } from "drizzle-orm";
@@ -11,6 +12,7 @@ import { scopeTo } from "#db/scoped";
 import { enqueue } from "#jobs/queue";
 import { ErasureBlockedError, eraseCustomer } from "~/customers/erase.server";
 import { upsertCustomerBatch } from "~/customers/merge.server";
+import { englishMessage } from "~/i18n/english";
 import { setUpTestDb } from "../../helpers/test-db";
 import { createDataset, createWorkspace, customerRow } from "./support";
 
@@ -65,7 +67,7 @@ describe("erasure and stored uploads", () => {
     expect(fs.existsSync(other.file)).toBe(true);
     const byId = new Map(scope.select(schema.datasets).map((d) => [d.id, d]));
     expect(byId.get(mentions.id)).toMatchObject({ status: "failed", storedPath: null });
-    expect(byId.get(mentions.id)?.error).toMatch(/erased, so it was deleted/);
+    expect(englishMessage(byId.get(mentions.id)?.error)).toMatch(/erased, so it was deleted/);
     expect(byId.get(other.id)).toMatchObject({ status: "uploaded", storedPath: other.file });
   });
 

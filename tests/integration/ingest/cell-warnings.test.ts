@@ -12,6 +12,7 @@ import * as warningsRoute from "~/routes/w.$workspace.data.$dataset.warnings[.cs
 import { createUser } from "~/users.server";
 import { createWorkspace } from "~/workspace.server";
 import { runCli } from "../../../cli/run";
+import { english } from "../../helpers/english";
 import { cookieFor, requestAs, settle } from "../../helpers/session";
 import { setUpTestDb } from "../../helpers/test-db";
 import type { ImportSummary } from "./support";
@@ -67,19 +68,22 @@ describe("cell warnings", () => {
         "C3,Can Er,can@example.com,1990\n",
     );
     datasetId = summary.dataset_id;
-    expect(summary).toMatchObject({
+    expect(english(summary)).toMatchObject({
       rows_read: 3,
       rows_loaded: 3,
       rows_rejected: 0,
       cell_warnings: 1,
     });
-    expect(customerRows()).toEqual([
+    expect(english(customerRows())).toEqual([
       { external_id: "C1", name: "Ayşe Yılmaz", email: "ayse@example.com", birth_year: 1985 },
       { external_id: "C2", name: "Ali Demir", email: "ali@example.com", birth_year: null },
       { external_id: "C3", name: "Can Er", email: "can@example.com", birth_year: 1990 },
     ]);
-    expect(getDataset(scope, datasetId)).toMatchObject({ cellWarnings: 1, rowsRejected: 0 });
-    expect(listCellWarnings(scope, datasetId)).toMatchObject([
+    expect(english(getDataset(scope, datasetId))).toMatchObject({
+      cellWarnings: 1,
+      rowsRejected: 0,
+    });
+    expect(english(listCellWarnings(scope, datasetId))).toMatchObject([
       {
         datasetId,
         lineNumber: 3,
@@ -92,7 +96,7 @@ describe("cell warnings", () => {
 
   it("downloads the warnings as CSV, formulas neutralised", async () => {
     const summary = await importCustomers("formula.csv", "id,Income,Birth Year\nF1,=1+2,-500\n");
-    expect(summary).toMatchObject({ rows_loaded: 1, cell_warnings: 2 });
+    expect(english(summary)).toMatchObject({ rows_loaded: 1, cell_warnings: 2 });
     const { status, body } = await settle(() =>
       warningsRoute.loader({
         request: requestAs(cookie, `/w/${slug}/data/${summary.dataset_id}/warnings.csv`),
@@ -100,12 +104,12 @@ describe("cell warnings", () => {
         context: { clientAddress: "127.0.0.1" },
       }),
     );
-    expect(status).toBe(200);
+    expect(english(status)).toBe(200);
     const response = body as Response;
-    expect(response.headers.get("Content-Disposition")).toBe(
+    expect(english(response.headers.get("Content-Disposition"))).toBe(
       'attachment; filename="formula-warnings.csv"',
     );
-    expect((await response.text()).replace(/^\uFEFF/, "")).toBe(
+    expect(english((await response.text()).replace(/^\uFEFF/, ""))).toBe(
       "line,column,value,reason\r\n" +
         "2,Birth Year,'-500,birth year -500 is before 1900\r\n" +
         `2,Income,'=1+2,"""=1+2"" is not a number"\r\n`,
@@ -118,7 +122,7 @@ describe("cell warnings", () => {
         context: { clientAddress: "127.0.0.1" },
       }),
     );
-    expect((await (first.body as Response).text()).replace(/^\uFEFF/, "")).toBe(
+    expect(english((await (first.body as Response).text()).replace(/^\uFEFF/, ""))).toBe(
       "line,column,value,reason\r\n3,Doğum Yılı,1893,birth year 1893 is before 1900\r\n",
     );
   });
@@ -128,8 +132,8 @@ describe("cell warnings", () => {
       "mail-export.csv",
       'id,E-mail\nC1,"Ayşe Yılmaz <ayse@example.com>"\nC3,can@@example\n',
     );
-    expect(summary).toMatchObject({ rows_loaded: 2, cell_warnings: 2 });
-    expect(listCellWarnings(scope, summary.dataset_id).map((w) => w.value)).toEqual([
+    expect(english(summary)).toMatchObject({ rows_loaded: 2, cell_warnings: 2 });
+    expect(english(listCellWarnings(scope, summary.dataset_id).map((w) => w.value))).toEqual([
       "Ayşe Yılmaz <ayse@example.com>",
       "can@@example",
     ]);
@@ -142,13 +146,13 @@ describe("cell warnings", () => {
       .pluck()
       .get() as number;
     const result = eraseCustomer(scope, { customerId: ayse }, ownerId);
-    expect(result.removed.cell_warnings).toBe(1);
-    expect(listCellWarnings(scope, summary.dataset_id).map((w) => w.value)).toEqual([
+    expect(english(result.removed.cell_warnings)).toBe(1);
+    expect(english(listCellWarnings(scope, summary.dataset_id).map((w) => w.value))).toEqual([
       "can@@example",
     ]);
-    expect(getDataset(scope, summary.dataset_id)?.cellWarnings).toBe(1);
+    expect(english(getDataset(scope, summary.dataset_id)?.cellWarnings)).toBe(1);
     // Another person's warning elsewhere stays.
-    expect(listCellWarnings(scope, datasetId)).toHaveLength(1);
+    expect(english(listCellWarnings(scope, datasetId))).toHaveLength(1);
   });
 
   it("deleting the dataset deletes its warnings", () => {
@@ -157,6 +161,6 @@ describe("cell warnings", () => {
       .prepare("SELECT count(*) FROM cell_warnings WHERE dataset_id = ?")
       .pluck()
       .get(datasetId);
-    expect(left).toBe(0);
+    expect(english(left)).toBe(0);
   });
 });

@@ -10,6 +10,7 @@ import { FileProblem, loadFile } from "~/ingest/batch-loader.server";
 import { readRecordBatches } from "~/ingest/csv-reader.server";
 import type { CsvSettings } from "~/ingest/settings";
 import { storeUpload } from "~/ingest/upload.server";
+import { english } from "../../helpers/english";
 import { setUpIngest } from "./support";
 
 const { db, dir, workspaceId, scope } = setUpIngest();
@@ -40,8 +41,8 @@ describe("an error while consuming a batch", () => {
       calls += 1;
       throw refused;
     });
-    await expect(reading).rejects.toBe(refused);
-    expect(calls).toBe(1);
+    await expect(english(reading)).rejects.toBe(refused);
+    expect(english(calls)).toBe(1);
   });
 
   it("an abort still rejects with the AbortError carrying the reason", async () => {
@@ -53,7 +54,7 @@ describe("an error while consuming a batch", () => {
       { batchSize: 2, signal: controller.signal },
       () => controller.abort(new Error("stopped by hand")),
     );
-    await expect(reading).rejects.toMatchObject({
+    await expect(english(reading)).rejects.toMatchObject({
       name: "AbortError",
       cause: new Error("stopped by hand"),
     });
@@ -81,7 +82,9 @@ describe("an error while consuming a batch", () => {
       defaultSource: "test",
       batchSize: 2,
     });
-    await expect(loading).rejects.toBeInstanceOf(FileProblem);
-    await expect(loading).rejects.toThrow("The columns do not fit products: Map a column to code.");
+    await expect(english(loading)).rejects.toBeInstanceOf(FileProblem);
+    await expect(english(loading)).rejects.toThrow(
+      "The columns do not fit products: Map a column to code.",
+    );
   });
 });

@@ -2,6 +2,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { english } from "../../helpers/english";
 import { countOf, fixture, rowsOf, setUpIngest } from "./support";
 
 const { db, dir, workspaceId, importOk } = setUpIngest();
@@ -9,7 +10,7 @@ const { db, dir, workspaceId, importOk } = setUpIngest();
 describe("import command, per kind", () => {
   it("products: quoted delimiters inside fields", async () => {
     const summary = await importOk("products", fixture("csv/delimiter-comma.csv"));
-    expect(summary).toMatchObject({
+    expect(english(summary)).toMatchObject({
       kind: "products",
       rows_read: 3,
       rows_loaded: 3,
@@ -19,7 +20,7 @@ describe("import command, per kind", () => {
       delimiter: ",",
       decimal: ".",
     });
-    expect(rowsOf(db, "products", workspaceId)).toMatchObject([
+    expect(english(rowsOf(db, "products", workspaceId))).toMatchObject([
       { code: "P1", name: "Tea glass", category: "Kitchen", price: 49.9 },
       { code: "P2", name: "Umbrella, large", category: "Accessories", price: 129 },
       { code: "P3", name: "Mirror", category: "Home", price: 350 },
@@ -29,11 +30,11 @@ describe("import command, per kind", () => {
   it("campaigns: whole-campaign rows get date '' and daily Turkish rows their day", async () => {
     await importOk("campaigns", fixture("csv/quoted-fields.csv"));
     const daily = await importOk("campaigns", fixture("csv/campaigns-daily-tr.csv"));
-    expect(daily).toMatchObject({ rows_loaded: 3, delimiter: ";", decimal: "," });
-    expect(daily.date_formats).toEqual({ Tarih: "dd.mm.yyyy" });
+    expect(english(daily)).toMatchObject({ rows_loaded: 3, delimiter: ";", decimal: "," });
+    expect(english(daily.date_formats)).toEqual({ Tarih: "dd.mm.yyyy" });
     const rows = rowsOf<Record<string, unknown>>(db, "campaigns", workspaceId);
-    expect(rows).toHaveLength(6);
-    expect(rows[0]).toMatchObject({
+    expect(english(rows)).toHaveLength(6);
+    expect(english(rows[0])).toMatchObject({
       campaign_key: "CMP-1",
       name: "Spring Sale, TR",
       date: "",
@@ -43,8 +44,8 @@ describe("import command, per kind", () => {
       impressions: 450000,
       revenue: 48200,
     });
-    expect(rows[2]).toMatchObject({ campaign_key: "CMP-3", name: "Two-line\nname" });
-    expect(rows[3]).toMatchObject({
+    expect(english(rows[2])).toMatchObject({ campaign_key: "CMP-3", name: "Two-line\nname" });
+    expect(english(rows[3])).toMatchObject({
       campaign_key: "K-01",
       date: "2024-03-01",
       channel: "Instagram",
@@ -58,13 +59,13 @@ describe("import command, per kind", () => {
 
   it("channel audiences: percents and fractions become fractions, grouped in shares", async () => {
     const summary = await importOk("channel_audiences", fixture("csv/channel-audiences.csv"));
-    expect(summary).toMatchObject({ rows_loaded: 2, rows_rejected: 0 });
+    expect(english(summary)).toMatchObject({ rows_loaded: 2, rows_rejected: 0 });
     const [hurriyet, instagram] = rowsOf<Record<string, unknown>>(
       db,
       "channel_audiences",
       workspaceId,
     );
-    expect(hurriyet).toMatchObject({
+    expect(english(hurriyet)).toMatchObject({
       channel_name: "Hürriyet",
       channel_type: "news",
       url: "https://hurriyet.com.tr/",
@@ -72,7 +73,7 @@ describe("import command, per kind", () => {
       avg_visit_duration_seconds: 4 * 60 + 35,
       bounce_rate: 0.45,
     });
-    expect(JSON.parse(String(hurriyet?.shares))).toEqual({
+    expect(english(JSON.parse(String(hurriyet?.shares)))).toEqual({
       age: {
         age_18_24: 0.12,
         age_25_34: 0.24,
@@ -84,12 +85,15 @@ describe("import command, per kind", () => {
       residency: {},
       interests: { interest_sports: 0.18, interest_travel: 0.22 },
     });
-    expect(instagram).toMatchObject({ monthly_visits: 1_200_000, avg_visit_duration_seconds: 130 });
+    expect(english(instagram)).toMatchObject({
+      monthly_visits: 1_200_000,
+      avg_visit_duration_seconds: 130,
+    });
   });
 
   it("customers: the Windows-1254, ';', decimal-comma branch file, bad cells kept apart", async () => {
     const summary = await importOk("customers", fixture("ingest/customers-branch-1254.csv"));
-    expect(summary).toMatchObject({
+    expect(english(summary)).toMatchObject({
       rows_read: 7,
       rows_loaded: 6,
       rows_rejected: 1,
@@ -101,7 +105,7 @@ describe("import command, per kind", () => {
       date_formats: { "Doğum Tarihi": "dd.mm.yyyy" },
     });
     const customers = rowsOf<Record<string, unknown>>(db, "customers", workspaceId);
-    expect(customers.map((c) => c.name)).toEqual([
+    expect(english(customers.map((c) => c.name))).toEqual([
       "AYŞE YILMAZ",
       "Mehmet Öztürk",
       "Gülşen Işık",
@@ -109,7 +113,7 @@ describe("import command, per kind", () => {
       "Oğuz Aydın",
       "Şule Ünal",
     ]);
-    expect(customers[0]).toMatchObject({
+    expect(english(customers[0])).toMatchObject({
       email: "ayse.yilmaz@example.com",
       phone: "+905321112233",
       gender: "female",
@@ -120,11 +124,11 @@ describe("import command, per kind", () => {
       consent_data_processing: 1,
     });
     // The row with a trailing empty field (a stray ";") is kept, not treated as ragged.
-    expect(customers[4]).toMatchObject({ income: 15000, consent_sms: 0 });
+    expect(english(customers[4])).toMatchObject({ income: 15000, consent_sms: 0 });
     // A birth date or an income that cannot be read leaves that cell empty, not the row out.
-    expect(customers[2]).toMatchObject({ birth_date: null, income: 9000 });
-    expect(customers[3]).toMatchObject({ birth_date: "1978-06-05", income: null });
-    expect(rowsOf(db, "cell_warnings", workspaceId)).toEqual([
+    expect(english(customers[2])).toMatchObject({ birth_date: null, income: 9000 });
+    expect(english(customers[3])).toMatchObject({ birth_date: "1978-06-05", income: null });
+    expect(english(rowsOf(db, "cell_warnings", workspaceId))).toEqual([
       expect.objectContaining({
         line_number: 4,
         column: "Doğum Tarihi",
@@ -138,7 +142,7 @@ describe("import command, per kind", () => {
         reason: '"bilinmiyor" is not a number',
       }),
     ]);
-    expect(rowsOf(db, "rejected_rows", workspaceId)).toEqual([
+    expect(english(rowsOf(db, "rejected_rows", workspaceId))).toEqual([
       expect.objectContaining({
         line_number: 6,
         column: null,
@@ -150,10 +154,16 @@ describe("import command, per kind", () => {
 
   it("transactions: returns and anonymous sales kept, a bad amount rejected", async () => {
     const summary = await importOk("transactions", fixture("ingest/transactions.csv"));
-    expect(summary).toMatchObject({ rows_read: 6, rows_loaded: 5, rows_rejected: 1 });
+    expect(english(summary)).toMatchObject({ rows_read: 6, rows_loaded: 5, rows_rejected: 1 });
     const rows = rowsOf<Record<string, unknown>>(db, "transactions", workspaceId);
-    expect(rows.map((row) => row.transaction_key)).toEqual(["TX1", "TX2", "TX3", "TX4", "TX6"]);
-    expect(rows[0]).toMatchObject({
+    expect(english(rows.map((row) => row.transaction_key))).toEqual([
+      "TX1",
+      "TX2",
+      "TX3",
+      "TX4",
+      "TX6",
+    ]);
+    expect(english(rows[0])).toMatchObject({
       occurred_at: Date.parse("2025-03-14T15:32:05Z"),
       quantity: 2,
       unit_price: 49.9,
@@ -162,11 +172,15 @@ describe("import command, per kind", () => {
       channel: "online",
       is_return: 0,
     });
-    expect(rows[1]).toMatchObject({ customer_external_id: null, customer_id: null, amount: 129 });
-    expect(rows[2]).toMatchObject({ quantity: -1, amount: -49.9, is_return: 1 });
+    expect(english(rows[1])).toMatchObject({
+      customer_external_id: null,
+      customer_id: null,
+      amount: 129,
+    });
+    expect(english(rows[2])).toMatchObject({ quantity: -1, amount: -49.9, is_return: 1 });
     // No amount given: quantity × unit price.
-    expect(rows[4]).toMatchObject({ amount: 387 });
-    expect(rowsOf(db, "rejected_rows", workspaceId).at(-1)).toMatchObject({
+    expect(english(rows[4])).toMatchObject({ amount: 387 });
+    expect(english(rowsOf(db, "rejected_rows", workspaceId).at(-1))).toMatchObject({
       line_number: 6,
       column: "amount",
       reason: 'Column "amount": "abc" is not a number',
@@ -180,9 +194,9 @@ describe("import command, per kind", () => {
       workspaceId,
       "kind",
     );
-    expect(countOf(db, "column_mappings", workspaceId)).toBe(6);
+    expect(english(countOf(db, "column_mappings", workspaceId))).toBe(6);
     const transactions = remembered.find((row) => row.kind === "transactions");
-    expect(JSON.parse(transactions?.mapping ?? "{}")).toMatchObject({
+    expect(english(JSON.parse(transactions?.mapping ?? "{}"))).toMatchObject({
       transaction_id: "transaction_id",
       customer_id: "customer_external_id",
       transaction_date: "occurred_at",
@@ -199,10 +213,10 @@ describe("import command, per kind", () => {
       "--mapping",
       mappingFile,
     );
-    expect(first).toMatchObject({ delimiter: "\t", rows_updated: 3 });
+    expect(english(first)).toMatchObject({ delimiter: "\t", rows_updated: 3 });
     const again = await importOk("products", fixture("csv/delimiter-tab.csv"));
-    expect(again).toMatchObject({ rows_unchanged: 3 });
+    expect(english(again)).toMatchObject({ rows_unchanged: 3 });
     const categories = rowsOf<{ category: string | null }>(db, "products", workspaceId);
-    expect(categories.map((row) => row.category)).toEqual([null, null, null]);
+    expect(english(categories.map((row) => row.category))).toEqual([null, null, null]);
   });
 });

@@ -10,6 +10,7 @@ import { describe, expect, it } from "vitest";
 import { users } from "#db/schema";
 import { deleteDataset, getDataset } from "~/datasets/queries.server";
 import { rowSharingOf, rowsHeldElsewhere } from "~/datasets/rows-held-elsewhere.server";
+import { english } from "../../helpers/english";
 import { countOf, setUpIngest } from "./support";
 
 const { db, dir, scope, workspaceId, importOk } = setUpIngest();
@@ -104,10 +105,10 @@ describe("an invoice-line export", () => {
   let first: Awaited<ReturnType<typeof importOk>>;
 
   it("stores one transaction per line, under its order id", async () => {
-    expect(orders.size).toBe(300);
-    expect(lines.length).toBeGreaterThan(600);
+    expect(english(orders.size)).toBe(300);
+    expect(english(lines.length)).toBeGreaterThan(600);
     first = await importOk("transactions", write("online-retail.csv", csvOf(lines)));
-    expect(first).toMatchObject({
+    expect(english(first)).toMatchObject({
       rows_read: lines.length,
       rows_loaded: lines.length,
       rows_rejected: 0,
@@ -116,7 +117,7 @@ describe("an invoice-line export", () => {
       rows_updated: 0,
       rows_unchanged: 0,
     });
-    expect(getDataset(scope, first.dataset_id)?.mapping).toMatchObject({
+    expect(english(getDataset(scope, first.dataset_id)?.mapping)).toMatchObject({
       InvoiceNo: "order_id",
       Quantity: "quantity",
       UnitPrice: "unit_price",
@@ -128,7 +129,7 @@ describe("an invoice-line export", () => {
               sum(round(amount * 100)) AS cents, sum(is_return) AS returns
        FROM transactions WHERE workspace_id = ?`,
     );
-    expect(stored).toEqual({
+    expect(english(stored)).toEqual({
       rows: lines.length,
       orders: 300,
       cents: expectedCents,
@@ -139,7 +140,7 @@ describe("an invoice-line export", () => {
       `SELECT count(*) AS positive FROM transactions
        WHERE workspace_id = ? AND order_id LIKE 'C%' AND (quantity >= 0 OR amount >= 0)`,
     );
-    expect(cancelled.positive).toBe(0);
+    expect(english(cancelled.positive)).toBe(0);
     // The order's first line is keyed by the order id, its n-th `order#n`, in file order.
     const firstOrder = lines.filter((line) => line.invoice === lines[0]?.invoice);
     const keys = db.$client
@@ -147,7 +148,7 @@ describe("an invoice-line export", () => {
         "SELECT transaction_key, quantity FROM transactions WHERE workspace_id = ? AND order_id = ? ORDER BY id",
       )
       .all(workspaceId, lines[0]?.invoice);
-    expect(keys).toEqual(
+    expect(english(keys)).toEqual(
       firstOrder.map((line, index) => ({
         transaction_key: index === 0 ? line.invoice : `${line.invoice}#${index + 1}`,
         quantity: line.quantity,
@@ -157,35 +158,35 @@ describe("an invoice-line export", () => {
 
   it("imported again: every line unchanged, and the lines are the new dataset's", async () => {
     const again = await importOk("transactions", write("online-retail-2.csv", csvOf(lines)));
-    expect(again).toMatchObject({
+    expect(english(again)).toMatchObject({
       rows_loaded: lines.length,
       rows_new: 0,
       rows_updated: 0,
       rows_unchanged: lines.length,
     });
-    expect(countOf(db, "transactions", workspaceId)).toBe(lines.length);
+    expect(english(countOf(db, "transactions", workspaceId))).toBe(lines.length);
     const owners = db.$client
       .prepare("SELECT DISTINCT dataset_id FROM transactions WHERE workspace_id = ?")
       .pluck()
       .all(workspaceId);
-    expect(owners).toEqual([again.dataset_id]);
+    expect(english(owners)).toEqual([again.dataset_id]);
     // The first dataset's page: all of its rows are held by the later import now.
     const firstDataset = getDataset(scope, first.dataset_id);
-    expect(firstDataset && rowSharingOf(scope, firstDataset)).toEqual({
+    expect(english(firstDataset && rowSharingOf(scope, firstDataset))).toEqual({
       heldElsewhere: lines.length,
       duplicateKeys: 0,
     });
 
     // Deleting the first dataset keeps every line: the second one holds them.
-    expect(deleteDataset(scope, first.dataset_id, user.id)).toBe(true);
-    expect(countOf(db, "transactions", workspaceId)).toBe(lines.length);
+    expect(english(deleteDataset(scope, first.dataset_id, user.id))).toBe(true);
+    expect(english(countOf(db, "transactions", workspaceId))).toBe(lines.length);
     const second = getDataset(scope, again.dataset_id);
-    expect(second?.rowsLoaded).toBe(lines.length);
-    expect(second && rowsHeldElsewhere(scope, second)).toBe(0);
+    expect(english(second?.rowsLoaded)).toBe(lines.length);
+    expect(english(second && rowsHeldElsewhere(scope, second))).toBe(0);
     const cents = query<{ cents: number }>(
       "SELECT sum(round(amount * 100)) AS cents FROM transactions WHERE workspace_id = ?",
     );
-    expect(cents.cents).toBe(expectedCents);
+    expect(english(cents.cents)).toBe(expectedCents);
   });
 
   it("a corrected re-export: the changed line updated, an added line new, nothing merged", async () => {
@@ -200,20 +201,23 @@ describe("an invoice-line export", () => {
       "transactions",
       write("online-retail-fixed.csv", csvOf(corrected)),
     );
-    expect(summary).toMatchObject({
+    expect(english(summary)).toMatchObject({
       rows_loaded: lines.length + 1,
       rows_new: 1,
       rows_updated: 1,
       rows_unchanged: lines.length - 1,
     });
-    expect(countOf(db, "transactions", workspaceId)).toBe(lines.length + 1);
+    expect(english(countOf(db, "transactions", workspaceId))).toBe(lines.length + 1);
     const added = query<{ transaction_key: string; amount: number }>(
       `SELECT transaction_key, amount FROM transactions
        WHERE workspace_id = ? AND product_code = '99999'`,
     );
     const linesOfThird = lines.filter((line) => line.invoice === third).length;
     const sign = third.startsWith("C") ? -1 : 1;
-    expect(added).toEqual({ transaction_key: `${third}#${linesOfThird + 1}`, amount: 3 * sign });
+    expect(english(added)).toEqual({
+      transaction_key: `${third}#${linesOfThird + 1}`,
+      amount: 3 * sign,
+    });
   });
 });
 
@@ -224,21 +228,25 @@ describe("order ids in other languages and files with per-line ids", () => {
       "Fatura No;Tarih;Tutar;Müşteri No\nF-1;05.03.2024;10,50;M1\nF-1;05.03.2024;4,50;M1\nF-2;06.03.2024;7,00;M2\n",
     );
     const tr = await importOk("transactions", turkish);
-    expect(tr).toMatchObject({ rows_loaded: 3, rows_new: 3 });
-    expect(getDataset(scope, tr.dataset_id)?.mapping).toMatchObject({ "Fatura No": "order_id" });
+    expect(english(tr)).toMatchObject({ rows_loaded: 3, rows_new: 3 });
+    expect(english(getDataset(scope, tr.dataset_id)?.mapping)).toMatchObject({
+      "Fatura No": "order_id",
+    });
     const russian = write(
       "чеки.csv",
       "номер чека,дата,сумма\nЧ-77,2024-03-05,100.00\nЧ-77,2024-03-05,50.00\n",
     );
     const ru = await importOk("transactions", russian);
-    expect(ru).toMatchObject({ rows_loaded: 2, rows_new: 2 });
-    expect(getDataset(scope, ru.dataset_id)?.mapping).toMatchObject({ "номер чека": "order_id" });
+    expect(english(ru)).toMatchObject({ rows_loaded: 2, rows_new: 2 });
+    expect(english(getDataset(scope, ru.dataset_id)?.mapping)).toMatchObject({
+      "номер чека": "order_id",
+    });
     const keys = db.$client
       .prepare(
         "SELECT transaction_key, order_id, amount FROM transactions WHERE dataset_id IN (?, ?) ORDER BY id",
       )
       .all(tr.dataset_id, ru.dataset_id);
-    expect(keys).toEqual([
+    expect(english(keys)).toEqual([
       { transaction_key: "F-1", order_id: "F-1", amount: 10.5 },
       { transaction_key: "F-1#2", order_id: "F-1", amount: 4.5 },
       { transaction_key: "F-2", order_id: "F-2", amount: 7 },
@@ -264,7 +272,7 @@ describe("order ids in other languages and files with per-line ids", () => {
         "SELECT transaction_key, order_id FROM transactions WHERE dataset_id IN (?, ?) ORDER BY id",
       )
       .all(byId.dataset_id, byOrder.dataset_id);
-    expect(keys).toEqual([
+    expect(english(keys)).toEqual([
       { transaction_key: "X1", order_id: "O1" },
       { transaction_key: "X2", order_id: "O1" },
       { transaction_key: "U1", order_id: "U1" },
@@ -276,9 +284,13 @@ describe("order ids in other languages and files with per-line ids", () => {
     const text = (date: string) =>
       `Order No,Date,Amount\nW1,2024-01-01,5\nW1,${date},6\nW1,2024-01-01,7\n`;
     const broken = await importOk("transactions", write("broken.csv", text("2024-13-45")));
-    expect(broken).toMatchObject({ rows_loaded: 2, rows_rejected: 1, rows_duplicate_key: 0 });
+    expect(english(broken)).toMatchObject({
+      rows_loaded: 2,
+      rows_rejected: 1,
+      rows_duplicate_key: 0,
+    });
     const fixed = await importOk("transactions", write("fixed.csv", text("2024-01-01")));
-    expect(fixed).toMatchObject({
+    expect(english(fixed)).toMatchObject({
       rows_loaded: 3,
       rows_new: 1,
       rows_updated: 0,
@@ -289,7 +301,7 @@ describe("order ids in other languages and files with per-line ids", () => {
         "SELECT transaction_key, amount FROM transactions WHERE workspace_id = ? AND order_id = 'W1' ORDER BY transaction_key",
       )
       .all(workspaceId);
-    expect(keys).toEqual([
+    expect(english(keys)).toEqual([
       { transaction_key: "W1", amount: 5 },
       { transaction_key: "W1#2", amount: 6 },
       { transaction_key: "W1#3", amount: 7 },
@@ -304,8 +316,12 @@ describe("order ids in other languages and files with per-line ids", () => {
         "Order No,Line No,Date,Amount\nN1,1,2024-01-01,5\nN1,2,2024-01-01,6\nN1,2,2024-01-01,7\n",
       ),
     );
-    expect(summary).toMatchObject({ rows_loaded: 2, rows_rejected: 1, rows_duplicate_key: 1 });
-    expect(rejectedOf(summary.dataset_id)).toEqual([
+    expect(english(summary)).toMatchObject({
+      rows_loaded: 2,
+      rows_rejected: 1,
+      rows_duplicate_key: 1,
+    });
+    expect(english(rejectedOf(summary.dataset_id))).toEqual([
       {
         line_number: 4,
         column: "Line No",
@@ -321,8 +337,12 @@ describe("rows of one file sharing a key", () => {
       "transactions",
       write("twice.csv", "txn id,date,amount\nT9,2024-01-01,5\nT8,2024-01-01,6\nT9,2024-01-02,7\n"),
     );
-    expect(summary).toMatchObject({ rows_loaded: 2, rows_rejected: 1, rows_duplicate_key: 1 });
-    expect(rejectedOf(summary.dataset_id)).toEqual([
+    expect(english(summary)).toMatchObject({
+      rows_loaded: 2,
+      rows_rejected: 1,
+      rows_duplicate_key: 1,
+    });
+    expect(english(rejectedOf(summary.dataset_id))).toEqual([
       {
         line_number: 4,
         column: "txn id",
@@ -330,7 +350,10 @@ describe("rows of one file sharing a key", () => {
       },
     ]);
     const dataset = getDataset(scope, summary.dataset_id);
-    expect(dataset && rowSharingOf(scope, dataset)).toEqual({ heldElsewhere: 0, duplicateKeys: 1 });
+    expect(english(dataset && rowSharingOf(scope, dataset))).toEqual({
+      heldElsewhere: 0,
+      duplicateKeys: 1,
+    });
   });
 
   it("transactions without any id: an identical second row is rejected, not merged", async () => {
@@ -338,9 +361,13 @@ describe("rows of one file sharing a key", () => {
       "transactions",
       write("no-id.csv", "date,amount\n2024-02-01,5\n2024-02-01,5\n2024-02-01,6\n"),
     );
-    expect(summary).toMatchObject({ rows_loaded: 2, rows_rejected: 1, rows_duplicate_key: 1 });
+    expect(english(summary)).toMatchObject({
+      rows_loaded: 2,
+      rows_rejected: 1,
+      rows_duplicate_key: 1,
+    });
     const [rejected] = rejectedOf(summary.dataset_id) as { reason: string }[];
-    expect(rejected?.reason).toBe(
+    expect(english(rejected?.reason)).toBe(
       "the same sale (every value equal; the file has no transaction id to tell them apart) already appeared on line 2 of this file",
     );
   });
@@ -353,13 +380,13 @@ describe("rows of one file sharing a key", () => {
         "customer_id,email\nK1,ayse@example.com\nK2,ayse@example.com\nK1,other@example.com\n",
       ),
     );
-    expect(summary).toMatchObject({
+    expect(english(summary)).toMatchObject({
       rows_loaded: 2,
       rows_rejected: 1,
       rows_duplicate_key: 1,
       rows_new: 2,
     });
-    expect(rejectedOf(summary.dataset_id)).toEqual([
+    expect(english(rejectedOf(summary.dataset_id))).toEqual([
       {
         line_number: 4,
         column: "customer_id",
@@ -373,7 +400,7 @@ describe("rows of one file sharing a key", () => {
       )
       .pluck()
       .get(workspaceId);
-    expect(profiles).toBe(1);
+    expect(english(profiles)).toBe(1);
   });
 
   it("products, campaigns, audiences: a repeated code, campaign day or channel is rejected", async () => {
@@ -381,8 +408,12 @@ describe("rows of one file sharing a key", () => {
       "products",
       write("catalogue.csv", "code,name,price\nP1,Cup,5\nP2,Mug,6\nP1,Cup XL,7\n"),
     );
-    expect(products).toMatchObject({ rows_loaded: 2, rows_rejected: 1, rows_duplicate_key: 1 });
-    expect(rejectedOf(products.dataset_id)).toEqual([
+    expect(english(products)).toMatchObject({
+      rows_loaded: 2,
+      rows_rejected: 1,
+      rows_duplicate_key: 1,
+    });
+    expect(english(rejectedOf(products.dataset_id))).toEqual([
       {
         line_number: 4,
         column: "code",
@@ -396,8 +427,12 @@ describe("rows of one file sharing a key", () => {
         "campaign_id,name,date,spend\nK-1,Spring,2024-03-01,10\nK-1,Spring,2024-03-02,12\nK-1,Spring,2024-03-01,11\n",
       ),
     );
-    expect(campaigns).toMatchObject({ rows_loaded: 2, rows_rejected: 1, rows_duplicate_key: 1 });
-    expect(rejectedOf(campaigns.dataset_id)).toEqual([
+    expect(english(campaigns)).toMatchObject({
+      rows_loaded: 2,
+      rows_rejected: 1,
+      rows_duplicate_key: 1,
+    });
+    expect(english(rejectedOf(campaigns.dataset_id))).toEqual([
       {
         line_number: 4,
         column: "campaign_id",
@@ -408,8 +443,12 @@ describe("rows of one file sharing a key", () => {
       "channel_audiences",
       write("audiences.csv", "channel_name,monthly_visits\nRadio A,1000\nRadio A,2000\n"),
     );
-    expect(audiences).toMatchObject({ rows_loaded: 1, rows_rejected: 1, rows_duplicate_key: 1 });
-    expect(rejectedOf(audiences.dataset_id)).toEqual([
+    expect(english(audiences)).toMatchObject({
+      rows_loaded: 1,
+      rows_rejected: 1,
+      rows_duplicate_key: 1,
+    });
+    expect(english(rejectedOf(audiences.dataset_id))).toEqual([
       {
         line_number: 3,
         column: "channel_name",
@@ -427,16 +466,16 @@ describe("datasets own their rows", () => {
       "products",
       write("plates-2.csv", `${text.replace("Bowl,6", "Bowl,7")}Q3,Jug,9\n`),
     );
-    expect(second).toMatchObject({ rows_new: 1, rows_updated: 1, rows_unchanged: 1 });
+    expect(english(second)).toMatchObject({ rows_new: 1, rows_updated: 1, rows_unchanged: 1 });
     const firstDataset = getDataset(scope, first.dataset_id);
-    expect(firstDataset && rowsHeldElsewhere(scope, firstDataset)).toBe(2);
+    expect(english(firstDataset && rowsHeldElsewhere(scope, firstDataset))).toBe(2);
     deleteDataset(scope, first.dataset_id, user.id);
     const left = db.$client
       .prepare(
         "SELECT code, price, dataset_id FROM products WHERE workspace_id = ? AND code LIKE 'Q%' ORDER BY code",
       )
       .all(workspaceId);
-    expect(left).toEqual([
+    expect(english(left)).toEqual([
       { code: "Q1", price: 5, dataset_id: second.dataset_id },
       { code: "Q2", price: 7, dataset_id: second.dataset_id },
       { code: "Q3", price: 9, dataset_id: second.dataset_id },
@@ -447,14 +486,14 @@ describe("datasets own their rows", () => {
     const text = "customer_id,email\nV1,v1@example.com\nV2,v2@example.com\n";
     const first = await importOk("customers", write("vip.csv", text), "--source", "vip");
     const second = await importOk("customers", write("vip-again.csv", text), "--source", "vip");
-    expect(second).toMatchObject({ rows_unchanged: 2 });
+    expect(english(second)).toMatchObject({ rows_unchanged: 2 });
     deleteDataset(scope, first.dataset_id, user.id);
     const left = db.$client
       .prepare(
         "SELECT external_id, dataset_id FROM customer_sources WHERE workspace_id = ? AND source = 'vip' ORDER BY external_id",
       )
       .all(workspaceId);
-    expect(left).toEqual([
+    expect(english(left)).toEqual([
       { external_id: "V1", dataset_id: second.dataset_id },
       { external_id: "V2", dataset_id: second.dataset_id },
     ]);

@@ -9,6 +9,7 @@ import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { workspaces } from "#db/schema";
 import { importDataset } from "~/ingest/load.server";
+import { english } from "../../helpers/english";
 import { countOf, rowsOf, setUpIngest, storedForImport } from "./support";
 
 const { db, dir, scope, workspaceId, cliImport, importOk } = setUpIngest();
@@ -44,7 +45,7 @@ describe("publishing staged transactions", () => {
       "R2,C1,2025-01-02,20.00,web", // the same line again
     ]);
     const summary = await importOk("transactions", file);
-    expect(summary).toMatchObject({
+    expect(english(summary)).toMatchObject({
       rows_read: 4,
       rows_loaded: 2,
       rows_rejected: 2,
@@ -58,7 +59,7 @@ describe("publishing staged transactions", () => {
       "transactions",
       workspaceId,
     ).filter((row) => row.transaction_key.startsWith("R"));
-    expect(stored.map((row) => [row.transaction_key, row.amount])).toEqual([
+    expect(english(stored.map((row) => [row.transaction_key, row.amount]))).toEqual([
       ["R1", 10],
       ["R2", 20],
     ]);
@@ -68,7 +69,7 @@ describe("publishing staged transactions", () => {
          WHERE dataset_id = ? ORDER BY line_number`,
       )
       .all(summary.dataset_id);
-    expect(rejected).toEqual([
+    expect(english(rejected)).toEqual([
       {
         line_number: 4,
         column: "transaction_id",
@@ -91,12 +92,14 @@ describe("publishing staged transactions", () => {
       (_, i) => `B${i},C${i % 37},2025-02-${String(1 + (i % 28)).padStart(2, "0")},${i}.50,store`,
     );
     const summary = await importOk("transactions", writeCsv("big.csv", lines));
-    expect(summary).toMatchObject({ rows_new: 2_000, rows_rejected: 0 });
+    expect(english(summary)).toMatchObject({ rows_new: 2_000, rows_rejected: 0 });
     // Same names, same definitions: dropped and built again, not lost or altered.
-    expect(indexesOfTransactions()).toEqual(before);
+    expect(english(indexesOfTransactions())).toEqual(before);
     expect(
-      planFor(
-        "SELECT * FROM transactions WHERE workspace_id = 1 AND customer_id IS NULL AND customer_external_id = 'C5'",
+      english(
+        planFor(
+          "SELECT * FROM transactions WHERE workspace_id = 1 AND customer_id IS NULL AND customer_external_id = 'C5'",
+        ),
       ),
     ).toContain("transactions_external_idx");
     const c5 = db.$client
@@ -106,7 +109,7 @@ describe("publishing staged transactions", () => {
       .pluck()
       .get(workspaceId);
     // C5 had no profile: the import made one and linked its sales (through the other index).
-    expect(c5).toBe(0);
+    expect(english(c5)).toBe(0);
     const linked = db.$client
       .prepare(
         `SELECT count(*) FROM transactions INDEXED BY transactions_customer_idx
@@ -115,7 +118,7 @@ describe("publishing staged transactions", () => {
       )
       .pluck()
       .get(workspaceId, workspaceId);
-    expect(linked).toBe(Math.ceil((2_000 - 5) / 37));
+    expect(english(linked)).toBe(Math.ceil((2_000 - 5) / 37));
   });
 
   it("says how long the publish may block before it starts, so a job can hold its lease", async () => {
@@ -135,8 +138,8 @@ describe("publishing staged transactions", () => {
         calls.push({ expectedMs, rowsThen: countOf(db, "transactions", workspaceId) }),
     });
     // Once, before any row was published, with ten times the measured 3 µs per row.
-    expect(calls).toEqual([{ expectedMs: 30, rowsThen: before }]);
-    expect(countOf(db, "transactions", workspaceId)).toBe(before + 1_000);
+    expect(english(calls)).toEqual([{ expectedMs: 30, rowsThen: before }]);
+    expect(english(countOf(db, "transactions", workspaceId))).toBe(before + 1_000);
   });
 
   it("a file larger than one publish chunk: chunk by chunk, other writers in between", async () => {
@@ -180,11 +183,11 @@ describe("publishing staged transactions", () => {
           seen.push({ published, visible: visible - before });
         },
       });
-      expect(result).toMatchObject({ rowsNew: 999, rowsUpdated: 1, rowsUnchanged: 0 });
+      expect(english(result)).toMatchObject({ rowsNew: 999, rowsUpdated: 1, rowsUnchanged: 0 });
     } finally {
       reader.close();
     }
-    expect(seen).toEqual([
+    expect(english(seen)).toEqual([
       { published: 300, visible: 300 },
       { published: 600, visible: 600 },
       { published: 900, visible: 900 },
@@ -197,10 +200,10 @@ describe("publishing staged transactions", () => {
       .filter((row) => row.transaction_key === "K950")
       .map((row) => [row.amount, row.dataset_id]);
     // Updated, and now the chunked dataset's (handed over in its last publish transaction).
-    expect(k950).toEqual([[950, dataset.id]]);
-    expect(earlier.rows_new).toBe(1);
-    expect(countOf(db, "transactions", workspaceId)).toBe(before + 999);
-    expect(indexesOfTransactions().map((index) => index.name)).toContain(
+    expect(english(k950)).toEqual([[950, dataset.id]]);
+    expect(english(earlier.rows_new)).toBe(1);
+    expect(english(countOf(db, "transactions", workspaceId))).toBe(before + 999);
+    expect(english(indexesOfTransactions().map((index) => index.name))).toContain(
       "transactions_external_idx",
     );
   });
@@ -215,16 +218,19 @@ describe("publishing staged transactions", () => {
     const before = countOf(db, "transactions", workspaceId);
     const controller = new AbortController();
     await expect(
-      importDataset(db, {
-        workspaceId,
-        datasetId: dataset.id,
-        ...options,
-        signal: controller.signal,
-        // What the worker does when renewing finds another owner: abort the job.
-        onLongWrite: () => controller.abort(new Error("lease lost (job cancelled or taken over)")),
-      }),
+      english(
+        importDataset(db, {
+          workspaceId,
+          datasetId: dataset.id,
+          ...options,
+          signal: controller.signal,
+          // What the worker does when renewing finds another owner: abort the job.
+          onLongWrite: () =>
+            controller.abort(new Error("lease lost (job cancelled or taken over)")),
+        }),
+      ),
     ).rejects.toThrow(/lease lost/);
-    expect(countOf(db, "transactions", workspaceId)).toBe(before);
+    expect(english(countOf(db, "transactions", workspaceId))).toBe(before);
   });
 
   it("a small file into a large table keeps the indexes in place and counts right", async () => {
@@ -233,9 +239,9 @@ describe("publishing staged transactions", () => {
     const file = writeCsv("small.csv", ["S1,,2025-03-01,5.00,web", "B7,C7,2025-02-08,7.50,store"]);
     const summary = await importOk("transactions", file);
     // B7 exists from the previous test with these values.
-    expect(summary).toMatchObject({ rows_new: 1, rows_unchanged: 1, rows_updated: 0 });
-    expect(countOf(db, "transactions", workspaceId)).toBe(existing + 1);
-    expect(countOf(db, "transactions", other.id)).toBe(0);
+    expect(english(summary)).toMatchObject({ rows_new: 1, rows_unchanged: 1, rows_updated: 0 });
+    expect(english(countOf(db, "transactions", workspaceId))).toBe(existing + 1);
+    expect(english(countOf(db, "transactions", other.id))).toBe(0);
   });
 
   it("a publish that fails half way leaves no rows, the indexes, and a failed dataset", async () => {
@@ -247,19 +253,19 @@ describe("publishing staged transactions", () => {
     try {
       const lines = Array.from({ length: 5_000 }, (_, i) => `F${i},C1,2025-04-01,1.00,web`);
       const result = await cliImport("transactions", writeCsv("fails.csv", lines));
-      expect(result.code).not.toBe(0);
-      expect(result.stderr).toContain("disk on fire");
+      expect(english(result.code)).not.toBe(0);
+      expect(english(result.stderr)).toContain("disk on fire");
     } finally {
       db.$client.exec("DROP TRIGGER temp.refuse_f900");
     }
-    expect(countOf(db, "transactions", workspaceId)).toBe(existing);
-    expect(indexesOfTransactions()).toEqual(indexes);
+    expect(english(countOf(db, "transactions", workspaceId))).toBe(existing);
+    expect(english(indexesOfTransactions())).toEqual(indexes);
     const last = rowsOf<{ status: string }>(db, "datasets", workspaceId).at(-1);
-    expect(last?.status).toBe("failed");
+    expect(english(last?.status)).toBe("failed");
     const staged = db.$client
       .prepare("SELECT count(*) FROM temp.sqlite_master WHERE name LIKE 'staged_transactions_%'")
       .pluck()
       .get();
-    expect(staged).toBe(0);
+    expect(english(staged)).toBe(0);
   });
 });

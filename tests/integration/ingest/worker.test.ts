@@ -10,6 +10,7 @@ import { HandlerRegistry } from "#jobs/registry";
 import { runWorker } from "#jobs/worker";
 import { enqueueImport } from "~/ingest/import-job.server";
 import type { DatasetKind } from "~/ingest/kinds";
+import { english } from "../../helpers/english";
 import { countOf, fixture, setUpIngest, storedForImport } from "./support";
 
 const { db, dir, scope, workspaceId } = setUpIngest();
@@ -49,23 +50,26 @@ describe("import-dataset job", () => {
   it("queues the dataset, then loads it in the worker with progress", async () => {
     const { dataset: uploaded, options } = await upload("products", many);
     const jobId = enqueueImport(db, scope, uploaded.id, options);
-    expect(dataset(uploaded.id)).toMatchObject({
+    expect(english(dataset(uploaded.id))).toMatchObject({
       status: "queued",
       jobId,
       mapping: options.mapping,
     });
-    expect(() => enqueueImport(db, workspaceId, uploaded.id, options)).toThrow(
+    expect(english(() => enqueueImport(db, workspaceId, uploaded.id, options))).toThrow(
       "many-products.csv is already being imported",
     );
 
     const job = await work(jobId);
-    expect(job).toMatchObject({
+    expect(english(job)).toMatchObject({
       status: "succeeded",
       result: { datasetId: uploaded.id, kind: "products", rowsRead: 12_000, rowsNew: 12_000 },
       progress: { rows: 12_000, percent: 100, message: "importing" },
     });
-    expect((job.progress as { rate: number }).rate).toBeGreaterThan(0);
-    expect(dataset(uploaded.id)).toMatchObject({ status: "succeeded", rowsLoaded: 12_000 });
+    expect(english((job.progress as { rate: number }).rate)).toBeGreaterThan(0);
+    expect(english(dataset(uploaded.id))).toMatchObject({
+      status: "succeeded",
+      rowsLoaded: 12_000,
+    });
   });
 
   it("a retry after a worker died mid-import replaces the rows of the dead attempt", async () => {
@@ -90,16 +94,16 @@ describe("import-dataset job", () => {
 
     const job = await work(jobId);
     // Its own rows were removed first, so they are loaded as new, not "updated".
-    expect(job.result).toMatchObject({ rowsNew: 100, rowsUpdated: 0, rowsUnchanged: 0 });
+    expect(english(job.result)).toMatchObject({ rowsNew: 100, rowsUpdated: 0, rowsUnchanged: 0 });
     const names = db.$client
       .prepare("SELECT count(*) FROM products WHERE workspace_id = ? AND name = 'stale'")
       .pluck()
       .get(workspaceId);
-    expect(names).toBe(0);
-    expect(countOf(db, "products", workspaceId)).toBe(12_000 + 100);
+    expect(english(names)).toBe(0);
+    expect(english(countOf(db, "products", workspaceId))).toBe(12_000 + 100);
     // Imported: the stored upload is gone.
-    expect(dataset(uploaded.id)?.storedPath).toBeNull();
-    expect(fs.existsSync(uploaded.storedPath as string)).toBe(false);
+    expect(english(dataset(uploaded.id)?.storedPath)).toBeNull();
+    expect(english(fs.existsSync(uploaded.storedPath as string))).toBe(false);
   });
 
   it("a file that cannot be imported fails the job at once, with the reason", async () => {
@@ -109,8 +113,8 @@ describe("import-dataset job", () => {
     );
     fs.writeFileSync(uploaded.storedPath as string, "1,2,3\n4,5,6\n");
     const job = await work(enqueueImport(db, scope, uploaded.id, options));
-    expect(job).toMatchObject({ status: "dead", attempts: 1 });
-    expect(job.error).toContain("delimiter-comma.csv: The first row");
-    expect(dataset(uploaded.id)).toMatchObject({ status: "failed" });
+    expect(english(job)).toMatchObject({ status: "dead", attempts: 1 });
+    expect(english(job.error)).toContain("delimiter-comma.csv: The first row");
+    expect(english(dataset(uploaded.id))).toMatchObject({ status: "failed" });
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { detectDateFormat } from "~/ingest/date-detect";
 import { dateToMs, expandTwoDigitYear, parseDate } from "~/ingest/dates";
+import { english } from "../../helpers/english";
 
 describe("parseDate", () => {
   it.each([
@@ -23,7 +24,7 @@ describe("parseDate", () => {
     ["29.02.2024", "dd.mm.yyyy", "2024-02-29"],
   ] as const)("%s as %s → %s", (text, format, iso) => {
     const parsed = parseDate(text, format);
-    expect(parsed.ok && parsed.iso).toBe(iso);
+    expect(english(parsed.ok && parsed.iso)).toBe(iso);
   });
 
   it.each([
@@ -40,20 +41,20 @@ describe("parseDate", () => {
     ["2024-03-05", "dd/mm/yyyy"],
     ["yesterday", "iso"],
   ] as const)("refuses %s as %s, naming value and format", (text, format) => {
-    expect(parseDate(text, format)).toEqual({
+    expect(english(parseDate(text, format))).toEqual({
       ok: false,
       reason: `"${text}" is not a valid date (${format})`,
     });
   });
 
   it("expands two-digit years around 1930–2029", () => {
-    expect([0, 29, 30, 99].map(expandTwoDigitYear)).toEqual([2000, 2029, 1930, 1999]);
+    expect(english([0, 29, 30, 99].map(expandTwoDigitYear))).toEqual([2000, 2029, 1930, 1999]);
   });
 });
 
 describe("detectDateFormat", () => {
   it("reports a column whose every day is ≤ 12 as ambiguous, with both readings", () => {
-    expect(detectDateFormat(["03/04/2024", "05/06/2024", "11/12/2024"])).toEqual({
+    expect(english(detectDateFormat(["03/04/2024", "05/06/2024", "11/12/2024"]))).toEqual({
       status: "ambiguous",
       candidates: ["dd/mm/yyyy", "mm/dd/yyyy"],
       hasTime: false,
@@ -62,14 +63,14 @@ describe("detectDateFormat", () => {
 
   it("lets a later value settle day-first or month-first", () => {
     const dayFirst = detectDateFormat(["03/04/2024", "05/04/2024", "25/04/2024"]);
-    expect(dayFirst).toEqual({
+    expect(english(dayFirst)).toEqual({
       status: "detected",
       format: "dd/mm/yyyy",
       hasTime: false,
       invalidSamples: [],
     });
     const monthFirst = detectDateFormat(["03/04/24 10:00", "04/25/24 09:30", ""]);
-    expect(monthFirst).toEqual({
+    expect(english(monthFirst)).toEqual({
       status: "detected",
       format: "mm/dd/yy",
       hasTime: true,
@@ -78,11 +79,11 @@ describe("detectDateFormat", () => {
   });
 
   it("names dotted and ISO columns at once", () => {
-    expect(detectDateFormat(["05.03.2024", "06.03.2024"])).toMatchObject({
+    expect(english(detectDateFormat(["05.03.2024", "06.03.2024"]))).toMatchObject({
       status: "detected",
       format: "dd.mm.yyyy",
     });
-    expect(detectDateFormat(["2024-03-05T10:00:00Z"])).toMatchObject({
+    expect(english(detectDateFormat(["2024-03-05T10:00:00Z"]))).toMatchObject({
       status: "detected",
       format: "iso",
       hasTime: true,
@@ -91,7 +92,7 @@ describe("detectDateFormat", () => {
 
   it("tolerates a few bad values and lists them", () => {
     const values = ["01.02.2024", "03.04.2024", "05.06.2024", "07.08.2024", "31.02.2024"];
-    expect(detectDateFormat(values)).toEqual({
+    expect(english(detectDateFormat(values))).toEqual({
       status: "detected",
       format: "dd.mm.yyyy",
       hasTime: false,
@@ -100,10 +101,10 @@ describe("detectDateFormat", () => {
   });
 
   it("says not_date for text, numbers and mostly-invalid columns", () => {
-    expect(detectDateFormat(["Ankara", "İzmir"])).toEqual({ status: "not_date" });
-    expect(detectDateFormat(["2024", "12.5"])).toEqual({ status: "not_date" });
-    expect(detectDateFormat(["01.02.2024", "x", "y"])).toEqual({ status: "not_date" });
-    expect(detectDateFormat(["", " "])).toEqual({ status: "not_date" });
+    expect(english(detectDateFormat(["Ankara", "İzmir"]))).toEqual({ status: "not_date" });
+    expect(english(detectDateFormat(["2024", "12.5"]))).toEqual({ status: "not_date" });
+    expect(english(detectDateFormat(["01.02.2024", "x", "y"]))).toEqual({ status: "not_date" });
+    expect(english(detectDateFormat(["", " "]))).toEqual({ status: "not_date" });
   });
 });
 
@@ -127,18 +128,22 @@ describe("dateToMs", () => {
           for (const zone of zones) {
             const text = `${day}${time}${time ? more : ""}${zone}`;
             const parsed = parseDate(text, "iso");
-            expect(dateToMs(text, "iso"), text).toBe(parsed.ok ? parsed.date.getTime() : null);
+            expect(english(dateToMs(text, "iso")), text).toBe(
+              parsed.ok ? parsed.date.getTime() : null,
+            );
             checked++;
           }
         }
       }
     }
-    expect(checked).toBeGreaterThan(1500);
+    expect(english(checked)).toBeGreaterThan(1500);
   });
 
   it("reads other formats through parseDate", () => {
-    expect(dateToMs("05.03.2024 14:30", "dd.mm.yyyy")).toBe(Date.UTC(2024, 2, 5, 14, 30));
-    expect(dateToMs("31.02.2024", "dd.mm.yyyy")).toBeNull();
-    expect(dateToMs("2024-11-01T09:03:50+03:00", "iso")).toBe(Date.UTC(2024, 10, 1, 6, 3, 50));
+    expect(english(dateToMs("05.03.2024 14:30", "dd.mm.yyyy"))).toBe(Date.UTC(2024, 2, 5, 14, 30));
+    expect(english(dateToMs("31.02.2024", "dd.mm.yyyy"))).toBeNull();
+    expect(english(dateToMs("2024-11-01T09:03:50+03:00", "iso"))).toBe(
+      Date.UTC(2024, 10, 1, 6, 3, 50),
+    );
   });
 });

@@ -7,6 +7,7 @@ import {
   validateMapping,
 } from "~/ingest/mapping";
 import { sniffCsv } from "~/ingest/sniff";
+import { english } from "../../helpers/english";
 import { fixture } from "./fixtures";
 
 describe("proposeMapping", () => {
@@ -17,14 +18,17 @@ describe("proposeMapping", () => {
       "Customer Email",
       "Order No",
     ]);
-    expect(mappingOf(columns)).toEqual({
+    expect(english(mappingOf(columns))).toEqual({
       Total: null,
       Amount: "amount",
       "Customer Email": null,
       "Order No": "order_id",
     });
     const loose = proposeMapping("customers", ["Customer Email Address", "E-mail"]);
-    expect(mappingOf(loose)).toEqual({ "Customer Email Address": null, "E-mail": "email" });
+    expect(english(mappingOf(loose))).toEqual({
+      "Customer Email Address": null,
+      "E-mail": "email",
+    });
   });
 
   it.each([
@@ -131,23 +135,23 @@ describe("proposeMapping", () => {
     const sniffed = sniffCsv(fixture(name));
     if (!sniffed.ok) throw new Error(sniffed.message);
     const columns = proposeMapping(kind, sniffed.headers);
-    expect(mappingOf(columns)).toEqual(expected);
+    expect(english(mappingOf(columns))).toEqual(expected);
     const check = validateMapping(kind, sniffed.headers, mappingOf(columns));
-    expect(check.ok).toBe(true);
+    expect(english(check.ok)).toBe(true);
   });
 });
 
 describe("headersSignature", () => {
   it("ignores case, accents, separators and column order", () => {
     const a = headersSignature(["Müşteri No", "E-posta", "Şehir"]);
-    expect(headersSignature(["sehir", "MUSTERI_NO", "e posta"])).toBe(a);
-    expect(a).toMatch(/^[0-9a-f]{32}$/);
+    expect(english(headersSignature(["sehir", "MUSTERI_NO", "e posta"]))).toBe(a);
+    expect(english(a)).toMatch(/^[0-9a-f]{32}$/);
   });
 
   it("changes when a column is added or renamed", () => {
     const a = headersSignature(["code", "name"]);
-    expect(headersSignature(["code", "name", "price"])).not.toBe(a);
-    expect(headersSignature(["code", "title"])).not.toBe(a);
+    expect(english(headersSignature(["code", "name", "price"]))).not.toBe(a);
+    expect(english(headersSignature(["code", "title"]))).not.toBe(a);
   });
 });
 
@@ -163,12 +167,15 @@ describe("validateMapping", () => {
       Total: "amount",
       "Total 2": null,
     };
-    expect(validateMapping("transactions", headers, mapping)).toEqual({ ok: true, mapping });
+    expect(english(validateMapping("transactions", headers, mapping))).toEqual({
+      ok: true,
+      mapping,
+    });
   });
 
   it("accepts quantity + unit price in place of an amount", () => {
     const mapping = { When: "occurred_at", Qty: "quantity", Price: "unit_price" };
-    expect(validateMapping("transactions", headers, mapping).ok).toBe(true);
+    expect(english(validateMapping("transactions", headers, mapping).ok)).toBe(true);
   });
 
   it("names two headers on one field", () => {
@@ -177,7 +184,7 @@ describe("validateMapping", () => {
       Total: "amount",
       "Total 2": "amount",
     });
-    expect(check).toEqual({
+    expect(english(check)).toEqual({
       ok: false,
       problems: ['Columns "Total", "Total 2" are all mapped to amount; choose one.'],
       missing: [],
@@ -186,7 +193,7 @@ describe("validateMapping", () => {
 
   it("says which required fields are missing", () => {
     const check = validateMapping("transactions", headers, { Qty: "quantity" });
-    expect(check).toEqual({
+    expect(english(check)).toEqual({
       ok: false,
       problems: [
         "Map a column to occurred_at.",
@@ -194,7 +201,7 @@ describe("validateMapping", () => {
       ],
       missing: ["occurred_at", "amount or quantity + unit_price"],
     });
-    expect(validateMapping("customers", ["Name"], { Name: "name" })).toMatchObject({
+    expect(english(validateMapping("customers", ["Name"], { Name: "name" }))).toMatchObject({
       ok: false,
       missing: ["external_id"],
     });
@@ -206,15 +213,19 @@ describe("validateMapping", () => {
       x: "colour",
       y: null,
     });
-    expect(check.ok === false && check.problems).toEqual([
+    expect(english(check.ok === false && check.problems)).toEqual([
       '"colour" is not a field of products (column "x").',
       'No column is named "y".',
     ]);
-    expect(validateMapping("products", ["code"], "code").ok).toBe(false);
+    expect(english(validateMapping("products", ["code"], "code").ok)).toBe(false);
     expect(
-      validateMapping("channel_audiences", ["n", "a"], { n: "channel_name", a: "age_18_24" }).ok,
+      english(
+        validateMapping("channel_audiences", ["n", "a"], { n: "channel_name", a: "age_18_24" }).ok,
+      ),
     ).toBe(true);
-    expect(validateMapping("products", ["n", "a"], { n: "code", a: "age_18_24" }).ok).toBe(false);
+    expect(english(validateMapping("products", ["n", "a"], { n: "code", a: "age_18_24" }).ok)).toBe(
+      false,
+    );
   });
 });
 
@@ -224,7 +235,7 @@ describe("mapRecord", () => {
       { "Müşteri No": "C1", Segment: "VIP", Ignored: "" },
       { "Müşteri No": "external_id", Segment: null },
     );
-    expect(mapped).toEqual({
+    expect(english(mapped)).toEqual({
       fields: { external_id: { column: "Müşteri No", raw: "C1" } },
       attributes: { Segment: "VIP", Ignored: "" },
     });

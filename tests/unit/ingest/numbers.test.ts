@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { detectDecimalMark, parseNumber } from "~/ingest/numbers";
+import { english } from "../../helpers/english";
 
 describe("parseNumber", () => {
   it.each([
@@ -26,7 +27,12 @@ describe("parseNumber", () => {
     ["1,000", ".", 1000],
     ["1.000", ".", 1],
   ] as const)("%j with decimal %s → %d", (text, mark, value) => {
-    expect(parseNumber(text, mark)).toEqual({ ok: true, value, currency: null, percent: false });
+    expect(english(parseNumber(text, mark))).toEqual({
+      ok: true,
+      value,
+      currency: null,
+      percent: false,
+    });
   });
 
   it.each([
@@ -41,13 +47,23 @@ describe("parseNumber", () => {
     ["USD 15", ".", 15, "USD"],
     ["(₺3,00)", ",", -3, "TRY"],
   ] as const)("%j → %d %s", (text, mark, value, currency) => {
-    expect(parseNumber(text, mark)).toEqual({ ok: true, value, currency, percent: false });
+    expect(english(parseNumber(text, mark))).toEqual({ ok: true, value, currency, percent: false });
   });
 
   it("flags percents written after or (Turkish style) before the number", () => {
-    expect(parseNumber("35%", ".")).toEqual({ ok: true, value: 35, currency: null, percent: true });
-    expect(parseNumber("%35", ",")).toEqual({ ok: true, value: 35, currency: null, percent: true });
-    expect(parseNumber("12,5 %", ",")).toEqual({
+    expect(english(parseNumber("35%", "."))).toEqual({
+      ok: true,
+      value: 35,
+      currency: null,
+      percent: true,
+    });
+    expect(english(parseNumber("%35", ","))).toEqual({
+      ok: true,
+      value: 35,
+      currency: null,
+      percent: true,
+    });
+    expect(english(parseNumber("12,5 %", ","))).toEqual({
       ok: true,
       value: 12.5,
       currency: null,
@@ -56,9 +72,13 @@ describe("parseNumber", () => {
   });
 
   it("reads K/M/B only when asked", () => {
-    expect(parseNumber("1.2M", ".", { allowMagnitude: true })).toMatchObject({ value: 1_200_000 });
-    expect(parseNumber("120K", ",", { allowMagnitude: true })).toMatchObject({ value: 120_000 });
-    expect(parseNumber("1.2M", ".").ok).toBe(false);
+    expect(english(parseNumber("1.2M", ".", { allowMagnitude: true }))).toMatchObject({
+      value: 1_200_000,
+    });
+    expect(english(parseNumber("120K", ",", { allowMagnitude: true }))).toMatchObject({
+      value: 120_000,
+    });
+    expect(english(parseNumber("1.2M", ".").ok)).toBe(false);
   });
 
   it.each([
@@ -72,32 +92,38 @@ describe("parseNumber", () => {
     ["12 abc", "."],
     ["1-2", "."],
   ] as const)("refuses %j (decimal %s) with a reason naming the text", (text, mark) => {
-    expect(parseNumber(text, mark)).toEqual({ ok: false, reason: `"${text}" is not a number` });
+    expect(english(parseNumber(text, mark))).toEqual({
+      ok: false,
+      reason: `"${text}" is not a number`,
+    });
   });
 });
 
 describe("detectDecimalMark", () => {
   it("takes the mark only one reading explains", () => {
-    expect(detectDecimalMark(["1.234,56", "12,5", "7"], ",")).toEqual({
+    expect(english(detectDecimalMark(["1.234,56", "12,5", "7"], ","))).toEqual({
       mark: ",",
       evidence: { comma: 2, dot: 0 },
     });
-    expect(detectDecimalMark(["1,234.56", "3.75", "₺12.5"], ";")).toEqual({
+    expect(english(detectDecimalMark(["1,234.56", "3.75", "₺12.5"], ";"))).toEqual({
       mark: ".",
       evidence: { comma: 0, dot: 3 },
     });
-    expect(detectDecimalMark(["1 234,56", "45%"], "\t").mark).toBe(",");
-    expect(detectDecimalMark(["1.234.567"], ",").mark).toBe(",");
+    expect(english(detectDecimalMark(["1 234,56", "45%"], "\t").mark)).toBe(",");
+    expect(english(detectDecimalMark(["1.234.567"], ",").mark)).toBe(",");
   });
 
   it("is not swayed by dates, codes or three-digit groups", () => {
     const values = ["12.05.2024", "2024-05-12", "P-12", "1,234", "1.234"];
-    expect(detectDecimalMark(values, ",")).toEqual({ mark: ".", evidence: { comma: 0, dot: 0 } });
+    expect(english(detectDecimalMark(values, ","))).toEqual({
+      mark: ".",
+      evidence: { comma: 0, dot: 0 },
+    });
   });
 
   it("falls back on the delimiter: ';' files use the decimal comma", () => {
-    expect(detectDecimalMark(["10", "20"], ";").mark).toBe(",");
-    expect(detectDecimalMark(["10", "20"], ",").mark).toBe(".");
-    expect(detectDecimalMark(["10", "20"], "|").mark).toBe(".");
+    expect(english(detectDecimalMark(["10", "20"], ";").mark)).toBe(",");
+    expect(english(detectDecimalMark(["10", "20"], ",").mark)).toBe(".");
+    expect(english(detectDecimalMark(["10", "20"], "|").mark)).toBe(".");
   });
 });

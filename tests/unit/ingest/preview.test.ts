@@ -6,6 +6,7 @@ import { createDecodeStream } from "~/ingest/decode";
 import type { DatasetKind } from "~/ingest/kinds";
 import { headersSignature } from "~/ingest/mapping";
 import { type CsvPreview, type PreviewOverrides, previewCsv } from "~/ingest/preview";
+import { english } from "../../helpers/english";
 import { fixture } from "./fixtures";
 
 function preview(name: string, kind: DatasetKind, overrides?: PreviewOverrides): CsvPreview {
@@ -20,16 +21,16 @@ const values = (result: CsvPreview) =>
 describe("previewCsv", () => {
   it("asks for the date format of an ambiguous column and applies the user's choice", () => {
     const first = preview("ambiguous-dates.csv", "transactions");
-    expect(first.dateColumns).toEqual({
+    expect(english(first.dateColumns)).toEqual({
       order_date: { status: "ambiguous", candidates: ["dd/mm/yyyy", "mm/dd/yyyy"], hasTime: false },
     });
-    expect(first.rowSettings.dateFormats).toEqual({});
-    expect(first.checks.every((check) => !check.ok)).toBe(true);
+    expect(english(first.rowSettings.dateFormats)).toEqual({});
+    expect(english(first.checks.every((check) => !check.ok))).toBe(true);
 
     const chosen = preview("ambiguous-dates.csv", "transactions", {
       dateFormats: { order_date: "mm/dd/yyyy" },
     });
-    expect(values(chosen).map((row) => "occurred_at" in row && row.occurred_at)).toEqual([
+    expect(english(values(chosen).map((row) => "occurred_at" in row && row.occurred_at))).toEqual([
       "2024-03-04T00:00:00.000Z",
       "2024-05-06T00:00:00.000Z",
       "2024-11-12T00:00:00.000Z",
@@ -39,14 +40,14 @@ describe("previewCsv", () => {
 
   it("settles day-first from later rows of the sample", () => {
     const result = preview("mixed-dates.csv", "transactions");
-    expect(result.dateColumns.order_date).toEqual({
+    expect(english(result.dateColumns.order_date)).toEqual({
       status: "detected",
       format: "dd/mm/yyyy",
       hasTime: false,
       invalidSamples: [],
     });
     const first = result.checks[0];
-    expect(first?.ok && first.value).toMatchObject({
+    expect(english(first?.ok && first.value)).toMatchObject({
       order_id: "T1",
       occurred_at: "2024-04-03T00:00:00.000Z",
       amount: 10,
@@ -55,13 +56,13 @@ describe("previewCsv", () => {
 
   it("reads a Turkish windows-1254 sales export end to end", () => {
     const result = preview("windows-1254.csv", "transactions");
-    expect(result.mappingCheck.ok).toBe(true);
-    expect(result.dateColumns["İşlem Tarihi"]).toMatchObject({
+    expect(english(result.mappingCheck.ok)).toBe(true);
+    expect(english(result.dateColumns["İşlem Tarihi"])).toMatchObject({
       status: "detected",
       format: "dd.mm.yyyy",
       hasTime: true,
     });
-    expect(values(result)).toEqual([
+    expect(english(values(result))).toEqual([
       expect.objectContaining({
         order_id: "S-1001",
         customer_external_id: "C001",
@@ -90,7 +91,7 @@ describe("previewCsv", () => {
 
   it("reads a Russian windows-1251 customer list with decimal commas and spaces", () => {
     const result = preview("windows-1251.csv", "customers");
-    expect(values(result)).toEqual([
+    expect(english(values(result))).toEqual([
       expect.objectContaining({
         external_id: "К-001",
         phone: "+79161234567",
@@ -111,13 +112,13 @@ describe("previewCsv", () => {
 
   it("types the unmapped customer columns as attributes", () => {
     const result = preview("utf8-no-bom.csv", "customers");
-    expect(result.attributeTypes).toEqual({
+    expect(english(result.attributeTypes)).toEqual({
       loyalty_points: "number",
       favourite_store: "category",
     });
-    expect(result.checks.every((check) => check.ok)).toBe(true);
+    expect(english(result.checks.every((check) => check.ok))).toBe(true);
     const first = result.checks[0];
-    expect(first?.ok && first.value).toMatchObject({
+    expect(english(first?.ok && first.value)).toMatchObject({
       income: 52000.5,
       phone: "+447911123456",
       attributes: {
@@ -129,13 +130,13 @@ describe("previewCsv", () => {
 
   it("reads channel audiences with percents, fractions, M and mm:ss", () => {
     const [hurriyet, instagram] = values(preview("channel-audiences.csv", "channel_audiences"));
-    expect(hurriyet).toMatchObject({
+    expect(english(hurriyet)).toMatchObject({
       age_bands: { age_18_24: 0.12, age_55_plus: 0.17 },
       monthly_visits: 120_000_000,
       avg_visit_duration_seconds: 275,
       bounce_rate: 0.45,
     });
-    expect(instagram).toMatchObject({
+    expect(english(instagram)).toMatchObject({
       age_bands: { age_18_24: 0.35 },
       interests: { interest_sports: 0.25, interest_travel: 0.3 },
       monthly_visits: 1_200_000,
@@ -147,28 +148,28 @@ describe("previewCsv", () => {
     const result = preview("delimiter-comma.csv", "products", {
       mapping: { code: null, name: "name", price: "price" },
     });
-    expect(result.mappingCheck).toEqual({
+    expect(english(result.mappingCheck)).toEqual({
       ok: false,
       problems: ["Map a column to code."],
       missing: ["code"],
     });
-    expect(result.columns.find((column) => column.header === "code")?.field).toBe("code");
+    expect(english(result.columns.find((column) => column.header === "code")?.field)).toBe("code");
   });
 
   it("limits the rows shown but reads the whole sample", () => {
     const result = preview("ragged-rows.csv", "products", { rowLimit: 2 });
-    expect(result.rows).toHaveLength(2);
-    expect(result.checks).toHaveLength(2);
-    expect(result.sampleRowCount).toBe(5);
-    expect(result.signature).toBe(headersSignature(["code", "name", "category", "price"]));
+    expect(english(result.rows)).toHaveLength(2);
+    expect(english(result.checks)).toHaveLength(2);
+    expect(english(result.sampleRowCount)).toBe(5);
+    expect(english(result.signature)).toBe(headersSignature(["code", "name", "category", "price"]));
   });
 
   it("passes on why a file is not a CSV", () => {
-    expect(previewCsv(fixture("not-csv.xlsx"), "customers")).toMatchObject({
+    expect(english(previewCsv(fixture("not-csv.xlsx"), "customers"))).toMatchObject({
       ok: false,
       code: "binary",
     });
-    expect(previewCsv(fixture("empty.csv"), "customers")).toMatchObject({
+    expect(english(previewCsv(fixture("empty.csv"), "customers"))).toMatchObject({
       ok: false,
       code: "empty",
     });
@@ -201,21 +202,23 @@ describe("the loader's reading matches the preview's", () => {
   ] as const)("%s", async (name, kind) => {
     const result = preview(name, kind);
     const [header = [], ...rows] = await loadLikeTheLoader(fixture(name), result);
-    expect(header.slice(0, result.headers.length)).toEqual(result.headers);
-    expect(rows).toEqual(result.rows);
+    expect(english(header.slice(0, result.headers.length))).toEqual(result.headers);
+    expect(english(rows)).toEqual(result.rows);
     const zipped = rows.map((row) => zipRecord(result.headers, row));
     expect(
-      zipped.every((record) => Object.keys(record.values).length === result.headers.length),
+      english(
+        zipped.every((record) => Object.keys(record.values).length === result.headers.length),
+      ),
     ).toBe(true);
   });
 
   it("zips ragged rows: short rows read empty, extra fields are returned apart", () => {
-    expect(zipRecord(["a", "b", "c"], ["1"])).toEqual({
+    expect(english(zipRecord(["a", "b", "c"], ["1"]))).toEqual({
       values: { a: "1", b: "", c: "" },
       extra: [],
       missing: 2,
     });
-    expect(zipRecord(["a"], ["1", "", "x"])).toEqual({
+    expect(english(zipRecord(["a"], ["1", "", "x"]))).toEqual({
       values: { a: "1" },
       extra: ["x"],
       missing: 0,

@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { detectDialect } from "~/ingest/dialect";
 import { detectEncoding } from "~/ingest/encoding";
 import { createInvalidUtf8Finder, scanUtf8, showInvalidBytes } from "~/ingest/invalid-utf8";
+import { english } from "../../helpers/english";
 import { fixture } from "../../integration/ingest/support";
 
 const read = (name: string) => fs.readFileSync(fixture(`csv/${name}`));
@@ -13,20 +14,26 @@ describe("quote sniffing", () => {
   it("prefers the reading whose records have the header's width", () => {
     const rows = Array.from({ length: 30 }, (_, n) => `C-${n},N ${n},"a\nb\nc"`);
     const text = `id,name,note\n${rows.join("\n")}\n`;
-    expect(detectDialect(text)).toMatchObject({ delimiter: ",", quote: '"', headerWidthShare: 1 });
+    expect(english(detectDialect(text))).toMatchObject({
+      delimiter: ",",
+      quote: '"',
+      headerWidthShare: 1,
+    });
   });
 
   it("keeps ' for a file quoted with it, and \" where names hold apostrophes", () => {
-    expect(detectDialect(read("single-quote.csv").toString())).toMatchObject({ quote: "'" });
+    expect(english(detectDialect(read("single-quote.csv").toString()))).toMatchObject({
+      quote: "'",
+    });
     for (const name of ["apostrophes.csv", "quoted-newlines-crlf.csv", "quoted-newlines-lf.csv"]) {
-      expect(detectDialect(read(name).toString()), name).toMatchObject({ quote: '"' });
+      expect(english(detectDialect(read(name).toString())), name).toMatchObject({ quote: '"' });
     }
   });
 });
 
 describe("the encoding of a sample with a few invalid bytes", () => {
   it("is UTF-8, naming the bytes and lines", () => {
-    expect(detectEncoding(read("utf8-invalid-bytes.csv"))).toEqual({
+    expect(english(detectEncoding(read("utf8-invalid-bytes.csv")))).toEqual({
       encoding: "utf-8",
       bom: false,
       reason: "UTF-8 except 3 invalid bytes on lines 7, 12 (reported per line when imported).",
@@ -34,14 +41,14 @@ describe("the encoding of a sample with a few invalid bytes", () => {
   });
 
   it("stays single-byte for legacy files, whose non-ASCII bytes are almost never UTF-8", () => {
-    expect(detectEncoding(read("windows-1254.csv")).encoding).toBe("windows-1254");
-    expect(detectEncoding(read("windows-1251.csv")).encoding).toBe("windows-1251");
+    expect(english(detectEncoding(read("windows-1254.csv")).encoding)).toBe("windows-1254");
+    expect(english(detectEncoding(read("windows-1251.csv")).encoding)).toBe("windows-1251");
     // A UTF-8 file with a pasted windows-1254 half: more damage than the 95 % bar allows.
     const half = Buffer.concat([
       Buffer.from("ad\nÇağla\nŞükrü\n"),
       iconv.encode("Çağla Şişli Öğüt Işık\n".repeat(3), "windows-1254"),
     ]);
-    expect(detectEncoding(half).encoding).not.toBe("utf-8");
+    expect(english(detectEncoding(half).encoding)).not.toBe("utf-8");
   });
 });
 
@@ -52,7 +59,7 @@ describe("scanUtf8 and showInvalidBytes", () => {
       Buffer.from([0xc3, 0x28, 0xe2, 0x82, 0x41, 0xff]),
       Buffer.from("₺"),
     ]);
-    expect(scanUtf8(bytes)).toEqual({
+    expect(english(scanUtf8(bytes))).toEqual({
       valid: 2,
       invalid: [
         { start: 2, end: 3 },
@@ -60,7 +67,7 @@ describe("scanUtf8 and showInvalidBytes", () => {
         { start: 7, end: 8 },
       ],
     });
-    expect(showInvalidBytes(bytes)).toBe("ş\\xC3(\\xE2\\x82A\\xFF₺");
+    expect(english(showInvalidBytes(bytes))).toBe("ş\\xC3(\\xE2\\x82A\\xFF₺");
   });
 });
 
@@ -84,7 +91,7 @@ describe("createInvalidUtf8Finder", () => {
   }
 
   it("finds each damaged cell's line and field", () => {
-    expect(findIn([file])).toEqual([
+    expect(english(findIn([file]))).toEqual([
       { line: 5, bytes: "\\xFE", fieldIndex: 1, shown: "Ka\\xFEya" },
       { line: 6, bytes: "\\xC3", fieldIndex: 1, shown: '"x,\\xC3"' },
       { line: 6, bytes: "\\xE2\\x82", fieldIndex: 2, shown: "\\xE2\\x82" },
@@ -99,12 +106,12 @@ describe("createInvalidUtf8Finder", () => {
     const whole = findIn([file]);
     for (let cut = 1; cut < file.length; cut++) {
       const found = findIn([file.subarray(0, cut), file.subarray(cut)]);
-      expect(where(found), `cut at ${cut}`).toEqual(where(whole));
+      expect(english(where(found)), `cut at ${cut}`).toEqual(where(whole));
       for (const [index, one] of found.entries()) {
-        expect(whole[index]?.shown.startsWith(one.shown)).toBe(true);
+        expect(english(whole[index]?.shown.startsWith(one.shown))).toBe(true);
       }
     }
     const bytes = Array.from(file, (_, at) => file.subarray(at, at + 1));
-    expect(where(findIn(bytes))).toEqual(where(whole));
+    expect(english(where(findIn(bytes)))).toEqual(where(whole));
   });
 });

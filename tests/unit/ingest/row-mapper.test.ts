@@ -3,6 +3,7 @@ import { zipRecord } from "~/ingest/csv-options";
 import { datasetSettingsOf, importOptionsOfDataset } from "~/ingest/import-options";
 import { mapRecord } from "~/ingest/mapping";
 import { createRowMapper } from "~/ingest/row-mapper";
+import { english } from "../../helpers/english";
 
 const headers = ["Müşteri No", "E-posta", "Kredi Notu", "Not"];
 const mapping = { "Müşteri No": "external_id", "E-posta": "email", "Kredi Notu": null };
@@ -11,11 +12,11 @@ describe("createRowMapper", () => {
   it("maps a full row exactly as mapRecord(zipRecord(...)) does", () => {
     const fields = ["1001", "a@b.co", "712", "VIP"];
     const mapped = createRowMapper("customers", headers, mapping)(fields);
-    expect(mapped).toEqual({
+    expect(english(mapped)).toEqual({
       ok: true,
       mapped: mapRecord(zipRecord(headers, fields).values, mapping),
     });
-    expect(mapped).toEqual({
+    expect(english(mapped)).toEqual({
       ok: true,
       mapped: {
         fields: {
@@ -29,7 +30,7 @@ describe("createRowMapper", () => {
 
   it("drops unmapped columns for kinds without attributes", () => {
     const mapper = createRowMapper("products", ["code", "note"], { code: "code", note: null });
-    expect(mapper(["P1", "fragile"])).toEqual({
+    expect(english(mapper(["P1", "fragile"]))).toEqual({
       ok: true,
       mapped: { fields: { code: { column: "code", raw: "P1" } }, attributes: {} },
     });
@@ -37,15 +38,15 @@ describe("createRowMapper", () => {
 
   it("refuses short rows and rows with data beyond the header, not empty trailing fields", () => {
     const mapper = createRowMapper("customers", headers, mapping);
-    expect(mapper(["1001", "a@b.co", "712"])).toEqual({
+    expect(english(mapper(["1001", "a@b.co", "712"]))).toEqual({
       ok: false,
       reason: "row has 3 fields, the header has 4",
     });
-    expect(mapper(["1001", "a@b.co", "712", "VIP", "", "x", " "])).toEqual({
+    expect(english(mapper(["1001", "a@b.co", "712", "VIP", "", "x", " "]))).toEqual({
       ok: false,
       reason: "row has 6 fields, the header has 4",
     });
-    expect(mapper(["1001", "a@b.co", "712", "VIP", "", " "])).toMatchObject({ ok: true });
+    expect(english(mapper(["1001", "a@b.co", "712", "VIP", "", " "]))).toMatchObject({ ok: true });
   });
 });
 
@@ -64,9 +65,11 @@ describe("dataset settings", () => {
       defaultSource: "branch",
     } as const;
     const stored = datasetSettingsOf(options);
-    expect(importOptionsOfDataset({ settings: stored, mapping: options.mapping })).toEqual(options);
+    expect(english(importOptionsOfDataset({ settings: stored, mapping: options.mapping }))).toEqual(
+      options,
+    );
     expect(
-      importOptionsOfDataset({ settings: { encoding: "ebcdic" }, mapping: {} }),
+      english(importOptionsOfDataset({ settings: { encoding: "ebcdic" }, mapping: {} })),
     ).toBeUndefined();
   });
 });

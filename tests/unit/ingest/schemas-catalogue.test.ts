@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { naturalKeyOf, type RowSettings } from "~/ingest/schemas";
+import { english } from "../../helpers/english";
 import { errorsOf, typedRow, warningsOf } from "./rows";
 
 describe("campaigns", () => {
@@ -24,7 +25,7 @@ describe("campaigns", () => {
       ],
       settings,
     );
-    expect(value).toMatchObject({
+    expect(english(value)).toMatchObject({
       campaign_id: "C-1",
       date: "2024-03-02",
       spend: 1250.5,
@@ -34,39 +35,43 @@ describe("campaigns", () => {
       revenue: 4820,
       product: "Sneakers",
     });
-    expect(naturalKeyOf("campaigns", value)).toBe('["C-1","2024-03-02"]');
+    expect(english(naturalKeyOf("campaigns", value))).toBe('["C-1","2024-03-02"]');
   });
 
   it("uses the name as id when there is none", () => {
     const value = typedRow("campaigns", [["Campaign", "name", "Spring"]], settings);
-    expect(value.campaign_id).toBe("Spring");
-    expect(naturalKeyOf("campaigns", value)).toBe('["Spring",""]');
+    expect(english(value.campaign_id)).toBe("Spring");
+    expect(english(naturalKeyOf("campaigns", value))).toBe('["Spring",""]');
   });
 
   it("refuses impossible figures and dates", () => {
     expect(
-      errorsOf(
-        "campaigns",
-        [
-          ["ID", "campaign_id", "C"],
-          ["Impr", "impressions", "12.5"],
-          ["Spend", "spend", "-5"],
-        ],
-        settings,
+      english(
+        errorsOf(
+          "campaigns",
+          [
+            ["ID", "campaign_id", "C"],
+            ["Impr", "impressions", "12.5"],
+            ["Spend", "spend", "-5"],
+          ],
+          settings,
+        ),
       ),
     ).toEqual([
       { column: "Spend", field: "spend", reason: '"-5" is below 0' },
       { column: "Impr", field: "impressions", reason: '"12.5" is not a whole number' },
     ]);
     expect(
-      errorsOf(
-        "campaigns",
-        [
-          ["ID", "campaign_id", "C"],
-          ["Start", "start_date", "2024-03-10"],
-          ["End", "end_date", "2024-03-01"],
-        ],
-        settings,
+      english(
+        errorsOf(
+          "campaigns",
+          [
+            ["ID", "campaign_id", "C"],
+            ["Start", "start_date", "2024-03-10"],
+            ["End", "end_date", "2024-03-01"],
+          ],
+          settings,
+        ),
       ),
     ).toEqual([
       {
@@ -90,19 +95,21 @@ describe("products", () => {
       ],
       settings,
     );
-    expect(value).toEqual({ code: "P1", name: "Çay", category: null, price: 1249.9 });
-    expect(naturalKeyOf("products", value)).toBe('["P1"]');
+    expect(english(value)).toEqual({ code: "P1", name: "Çay", category: null, price: 1249.9 });
+    expect(english(naturalKeyOf("products", value))).toBe('["P1"]');
     expect(
-      errorsOf(
-        "products",
-        [
-          ["Kod", "code", ""],
-          ["Fiyat", "price", "ücretsiz"],
-        ],
-        settings,
+      english(
+        errorsOf(
+          "products",
+          [
+            ["Kod", "code", ""],
+            ["Fiyat", "price", "ücretsiz"],
+          ],
+          settings,
+        ),
       ),
     ).toEqual([{ column: "Fiyat", field: "price", reason: '"ücretsiz" is not a number' }]);
-    expect(errorsOf("products", [["Kod", "code", " "]], settings)).toEqual([
+    expect(english(errorsOf("products", [["Kod", "code", " "]], settings))).toEqual([
       { column: "Kod", field: "code", reason: "the product code is empty" },
     ]);
   });
@@ -130,7 +137,7 @@ describe("channel audiences", () => {
       ],
       settings,
     );
-    expect(value).toEqual({
+    expect(english(value)).toEqual({
       channel_name: "Hürriyet",
       channel_type: null,
       url: "https://hurriyet.com.tr/",
@@ -144,7 +151,7 @@ describe("channel audiences", () => {
       avg_visit_duration_seconds: 275,
       bounce_rate: 0.45,
     });
-    expect(naturalKeyOf("channel_audiences", value)).toBe('["Hürriyet"]');
+    expect(english(naturalKeyOf("channel_audiences", value))).toBe('["Hürriyet"]');
   });
 
   it("reads durations as seconds, mm:ss or hh:mm:ss", () => {
@@ -157,18 +164,20 @@ describe("channel audiences", () => {
         ],
         settings,
       ).avg_visit_duration_seconds;
-    expect([duration("95"), duration("1:35"), duration("1:02:03"), duration("12.5")]).toEqual([
-      95, 95, 3723, 12.5,
-    ]);
+    expect(
+      english([duration("95"), duration("1:35"), duration("1:02:03"), duration("12.5")]),
+    ).toEqual([95, 95, 3723, 12.5]);
     // A duration describes the channel, the name identifies it: the row is kept.
     expect(
-      warningsOf(
-        "channel_audiences",
-        [
-          ["C", "channel_name", "x"],
-          ["D", "avg_visit_duration_seconds", "4:75"],
-        ],
-        settings,
+      english(
+        warningsOf(
+          "channel_audiences",
+          [
+            ["C", "channel_name", "x"],
+            ["D", "avg_visit_duration_seconds", "4:75"],
+          ],
+          settings,
+        ),
       ),
     ).toEqual({
       value: expect.objectContaining({ channel_name: "x", avg_visit_duration_seconds: null }),
@@ -185,26 +194,30 @@ describe("channel audiences", () => {
 
   it("refuses shares beyond 100%, and keeps rows with bad addresses", () => {
     expect(
-      errorsOf(
-        "channel_audiences",
-        [
-          ["C", "channel_name", "x"],
-          ["F", "gender_female", "135%"],
-        ],
-        settings,
+      english(
+        errorsOf(
+          "channel_audiences",
+          [
+            ["C", "channel_name", "x"],
+            ["F", "gender_female", "135%"],
+          ],
+          settings,
+        ),
       ),
     ).toEqual([
       { column: "F", field: "gender_female", reason: '"135%" is not a share between 0% and 100%' },
     ]);
     expect(
-      warningsOf(
-        "channel_audiences",
-        [
-          ["C", "channel_name", "x"],
-          ["U", "url", "not a site"],
-        ],
-        settings,
-      ).warnings,
+      english(
+        warningsOf(
+          "channel_audiences",
+          [
+            ["C", "channel_name", "x"],
+            ["U", "url", "not a site"],
+          ],
+          settings,
+        ).warnings,
+      ),
     ).toEqual([
       {
         column: "U",

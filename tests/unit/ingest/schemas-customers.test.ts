@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { formatRowError, naturalKeyOf, type RowSettings } from "~/ingest/schemas";
+import { english } from "../../helpers/english";
 import { errorsOf, typedRow, warningsOf } from "./rows";
 
 const turkishFile: RowSettings = {
@@ -38,7 +39,7 @@ describe("customers", () => {
       ],
       turkishFile,
     );
-    expect(value).toEqual({
+    expect(english(value)).toEqual({
       external_id: "C001",
       source: "offline",
       name: "Ayşe Yılmaz",
@@ -87,7 +88,7 @@ describe("customers", () => {
       ],
       { decimalMark: "." },
     );
-    expect(value.consent_sms).toBe(consent);
+    expect(english(value.consent_sms)).toBe(consent);
   });
 
   it("reads genders and sources in three languages", () => {
@@ -101,33 +102,37 @@ describe("customers", () => {
         ],
         { decimalMark: "." },
       );
-    expect(read("F", "web")).toMatchObject({ gender: "female", source: "online" });
-    expect(read("Erkek", "Çevrimiçi")).toMatchObject({ gender: "male", source: "online" });
-    expect(read("ж", "офлайн")).toMatchObject({ gender: "female", source: "offline" });
-    expect(read("М", "Bayi Ağı")).toMatchObject({ gender: "male", source: "Bayi Ağı" });
+    expect(english(read("F", "web"))).toMatchObject({ gender: "female", source: "online" });
+    expect(english(read("Erkek", "Çevrimiçi"))).toMatchObject({ gender: "male", source: "online" });
+    expect(english(read("ж", "офлайн"))).toMatchObject({ gender: "female", source: "offline" });
+    expect(english(read("М", "Bayi Ağı"))).toMatchObject({ gender: "male", source: "Bayi Ağı" });
   });
 
   it("takes the birth year from a year column or from the birth date", () => {
     const settings: RowSettings = { decimalMark: ".", dateFormats: { dob: "iso" } };
     expect(
-      typedRow(
-        "customers",
-        [
-          ["id", "external_id", "1"],
-          ["y", "birth_year", "1979"],
-        ],
-        settings,
-      ).birth_year,
+      english(
+        typedRow(
+          "customers",
+          [
+            ["id", "external_id", "1"],
+            ["y", "birth_year", "1979"],
+          ],
+          settings,
+        ).birth_year,
+      ),
     ).toBe(1979);
     expect(
-      typedRow(
-        "customers",
-        [
-          ["id", "external_id", "1"],
-          ["dob", "birth_date", "1980-05-06"],
-        ],
-        settings,
-      ).birth_year,
+      english(
+        typedRow(
+          "customers",
+          [
+            ["id", "external_id", "1"],
+            ["dob", "birth_date", "1980-05-06"],
+          ],
+          settings,
+        ).birth_year,
+      ),
     ).toBe(1980);
     // Two cells that disagree keep the row: the date's year wins, with a warning.
     const { value, warnings } = warningsOf(
@@ -139,8 +144,8 @@ describe("customers", () => {
       ],
       settings,
     );
-    expect(value.birth_year).toBe(1980);
-    expect(warnings).toEqual([
+    expect(english(value.birth_year)).toBe(1980);
+    expect(english(warnings)).toEqual([
       {
         column: "y",
         field: "birth_year",
@@ -164,7 +169,7 @@ describe("customers", () => {
       ],
       turkishFile,
     );
-    expect(value).toMatchObject({
+    expect(english(value)).toMatchObject({
       external_id: "C9",
       email: null,
       birth_date: null,
@@ -173,7 +178,7 @@ describe("customers", () => {
       gender: null,
       attributes: {},
     });
-    expect(warnings).toEqual([
+    expect(english(warnings)).toEqual([
       { column: "E-posta", field: "email", value: "x@", reason: 'e-mail "x@" is not valid' },
       { column: "Telefon", field: "phone", value: "123", reason: 'phone "123" is not valid' },
       {
@@ -204,15 +209,21 @@ describe("customers", () => {
         ],
         { decimalMark: ".", dateFormats: { Cell: "iso" } },
       ).warnings.map((warning) => warning.reason);
-    expect(read("birth_year", "1893")).toEqual(["birth year 1893 is before 1900"]);
-    expect(read("birth_year", String(future))).toEqual([`birth year ${future} is in the future`]);
-    expect(read("birth_year", "19x5")).toEqual(['birth year "19x5" is not a whole number']);
-    expect(read("birth_year", "1900")).toEqual([]);
-    expect(read("birth_date", "1893-04-01")).toEqual(["birth date 1893-04-01 is before 1900"]);
-    expect(read("birth_date", `${future}-01-01`)).toEqual([
+    expect(english(read("birth_year", "1893"))).toEqual(["birth year 1893 is before 1900"]);
+    expect(english(read("birth_year", String(future)))).toEqual([
+      `birth year ${future} is in the future`,
+    ]);
+    expect(english(read("birth_year", "19x5"))).toEqual([
+      'birth year "19x5" is not a whole number',
+    ]);
+    expect(english(read("birth_year", "1900"))).toEqual([]);
+    expect(english(read("birth_date", "1893-04-01"))).toEqual([
+      "birth date 1893-04-01 is before 1900",
+    ]);
+    expect(english(read("birth_date", `${future}-01-01`))).toEqual([
       `birth date ${future}-01-01 is in the future`,
     ]);
-    expect(read("income", "-500")).toEqual(["income -500 is negative"]);
+    expect(english(read("income", "-500"))).toEqual(["income -500 is negative"]);
   });
 
   it("still rejects a row whose consent cannot be read, naming every bad cell", () => {
@@ -225,23 +236,25 @@ describe("customers", () => {
       ],
       turkishFile,
     );
-    expect(errors).toEqual([
+    expect(english(errors)).toEqual([
       { column: "SMS İzni", field: "consent_sms", reason: '"belki" is not yes or no' },
     ]);
-    expect(formatRowError(errors[0] ?? { column: "", field: "", reason: "" })).toBe(
+    expect(english(formatRowError(errors[0] ?? { column: "", field: "", reason: "" }))).toBe(
       'Column "SMS İzni": "belki" is not yes or no',
     );
   });
 
   it("refuses a row without a customer id, and treats n/a and - as empty", () => {
     expect(
-      errorsOf(
-        "customers",
-        [
-          ["ID", "external_id", "n/a"],
-          ["Name", "name", "Ali"],
-        ],
-        { decimalMark: "." },
+      english(
+        errorsOf(
+          "customers",
+          [
+            ["ID", "external_id", "n/a"],
+            ["Name", "name", "Ali"],
+          ],
+          { decimalMark: "." },
+        ),
       ),
     ).toEqual([{ column: "ID", field: "external_id", reason: "the customer id is empty" }]);
     const value = typedRow(
@@ -252,19 +265,21 @@ describe("customers", () => {
       ],
       { decimalMark: "." },
     );
-    expect(value.income).toBeNull();
+    expect(english(value.income)).toBeNull();
   });
 
   it("asks for the date format of a column left ambiguous", () => {
     expect(
-      warningsOf(
-        "customers",
-        [
-          ["ID", "external_id", "7"],
-          ["Joined", "signup_date", "03/04/2024"],
-        ],
-        { decimalMark: "." },
-      ).warnings,
+      english(
+        warningsOf(
+          "customers",
+          [
+            ["ID", "external_id", "7"],
+            ["Joined", "signup_date", "03/04/2024"],
+          ],
+          { decimalMark: "." },
+        ).warnings,
+      ),
     ).toEqual([
       {
         column: "Joined",
@@ -282,7 +297,7 @@ describe("customers", () => {
       ],
       { decimalMark: "." },
     );
-    expect(value.signup_date).toBe("2024-04-25");
+    expect(english(value.signup_date)).toBe("2024-04-25");
   });
 
   it("keys customers by external id and source", () => {
@@ -294,8 +309,8 @@ describe("customers", () => {
       ],
       { decimalMark: "." },
     );
-    expect(naturalKeyOf("customers", value)).toBe('["7","online"]');
+    expect(english(naturalKeyOf("customers", value))).toBe('["7","online"]');
     const noSource = typedRow("customers", [["ID", "external_id", "7"]], { decimalMark: "." });
-    expect(naturalKeyOf("customers", noSource)).toBe('["7",""]');
+    expect(english(naturalKeyOf("customers", noSource))).toBe('["7",""]');
   });
 });

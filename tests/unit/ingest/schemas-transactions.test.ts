@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { naturalKeyOf, type RowSettings } from "~/ingest/schemas";
+import { english } from "../../helpers/english";
 import { type Cells, errorsOf, typedRow } from "./rows";
 
 describe("transactions", () => {
@@ -12,7 +13,7 @@ describe("transactions", () => {
       [...base, ["Adet", "quantity", "3"], ["Fiyat", "unit_price", "19,99"]],
       settings,
     );
-    expect(value).toMatchObject({
+    expect(english(value)).toMatchObject({
       occurred_at: "2024-03-05T14:30:00.000Z",
       amount: 59.97,
       is_return: false,
@@ -26,34 +27,40 @@ describe("transactions", () => {
       [...base, ["Adet", "quantity", "-1"], ["Tutar", "amount", "350,00"]],
       settings,
     );
-    expect(byQuantity).toMatchObject({ quantity: -1, amount: -350, is_return: true });
+    expect(english(byQuantity)).toMatchObject({ quantity: -1, amount: -350, is_return: true });
     const byAmount = typedRow("transactions", [...base, ["Tutar", "amount", "(49,90)"]], settings);
-    expect(byAmount).toMatchObject({ quantity: null, amount: -49.9, is_return: true });
+    expect(english(byAmount)).toMatchObject({ quantity: null, amount: -49.9, is_return: true });
   });
 
   it("takes the currency from a currency column, else from a symbol", () => {
     expect(
-      typedRow("transactions", [...base, ["Tutar", "amount", "₺1.249,00"]], settings),
+      english(typedRow("transactions", [...base, ["Tutar", "amount", "₺1.249,00"]], settings)),
     ).toMatchObject({ amount: 1249, currency: "TRY" });
     expect(
-      typedRow(
-        "transactions",
-        [...base, ["Tutar", "amount", "10"], ["PB", "currency", "tl"]],
-        settings,
-      ).currency,
+      english(
+        typedRow(
+          "transactions",
+          [...base, ["Tutar", "amount", "10"], ["PB", "currency", "tl"]],
+          settings,
+        ).currency,
+      ),
     ).toBe("TRY");
     expect(
-      typedRow(
-        "transactions",
-        [...base, ["Tutar", "amount", "10"], ["PB", "currency", "eur"]],
-        settings,
-      ).currency,
+      english(
+        typedRow(
+          "transactions",
+          [...base, ["Tutar", "amount", "10"], ["PB", "currency", "eur"]],
+          settings,
+        ).currency,
+      ),
     ).toBe("EUR");
     expect(
-      errorsOf(
-        "transactions",
-        [...base, ["Tutar", "amount", "10"], ["PB", "currency", "lira"]],
-        settings,
+      english(
+        errorsOf(
+          "transactions",
+          [...base, ["Tutar", "amount", "10"], ["PB", "currency", "lira"]],
+          settings,
+        ),
       ),
     ).toEqual([
       { column: "PB", field: "currency", reason: '"lira" is not a currency code (e.g. TRY)' },
@@ -62,16 +69,20 @@ describe("transactions", () => {
 
   it("refuses rows without a date or without any amount", () => {
     expect(
-      errorsOf(
-        "transactions",
-        [
-          ["Tarih", "occurred_at", ""],
-          ["Tutar", "amount", "5"],
-        ],
-        settings,
+      english(
+        errorsOf(
+          "transactions",
+          [
+            ["Tarih", "occurred_at", ""],
+            ["Tutar", "amount", "5"],
+          ],
+          settings,
+        ),
       ),
     ).toEqual([{ column: "Tarih", field: "occurred_at", reason: "the date of the sale is empty" }]);
-    expect(errorsOf("transactions", [...base, ["Adet", "quantity", "2"]], settings)).toEqual([
+    expect(
+      english(errorsOf("transactions", [...base, ["Adet", "quantity", "2"]], settings)),
+    ).toEqual([
       {
         column: "amount",
         field: "amount",
@@ -79,13 +90,15 @@ describe("transactions", () => {
       },
     ]);
     expect(
-      errorsOf(
-        "transactions",
-        [
-          ["Tarih", "occurred_at", "31.02.2024"],
-          ["Tutar", "amount", "x"],
-        ],
-        settings,
+      english(
+        errorsOf(
+          "transactions",
+          [
+            ["Tarih", "occurred_at", "31.02.2024"],
+            ["Tutar", "amount", "x"],
+          ],
+          settings,
+        ),
       ),
     ).toEqual([
       {
@@ -103,12 +116,16 @@ describe("transactions", () => {
       [...base, ["No", "transaction_id", "S-1"], ["Tutar", "amount", "5"]],
       settings,
     );
-    expect(naturalKeyOf("transactions", withId)).toBe('["S-1"]');
+    expect(english(naturalKeyOf("transactions", withId))).toBe('["S-1"]');
     const anonymous = typedRow("transactions", [...base, ["Tutar", "amount", "5"]], settings);
     const same = typedRow("transactions", [...base, ["Tutar", "amount", "5,00"]], settings);
     const other = typedRow("transactions", [...base, ["Tutar", "amount", "6"]], settings);
-    expect(naturalKeyOf("transactions", anonymous)).toMatch(/^row:[0-9a-f]{32}$/);
-    expect(naturalKeyOf("transactions", same)).toBe(naturalKeyOf("transactions", anonymous));
-    expect(naturalKeyOf("transactions", other)).not.toBe(naturalKeyOf("transactions", anonymous));
+    expect(english(naturalKeyOf("transactions", anonymous))).toMatch(/^row:[0-9a-f]{32}$/);
+    expect(english(naturalKeyOf("transactions", same))).toBe(
+      naturalKeyOf("transactions", anonymous),
+    );
+    expect(english(naturalKeyOf("transactions", other))).not.toBe(
+      naturalKeyOf("transactions", anonymous),
+    );
   });
 });

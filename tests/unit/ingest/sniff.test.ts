@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { type SniffResult, sniffCsv } from "~/ingest/sniff";
+import { english } from "../../helpers/english";
 import { fixture } from "./fixtures";
 
 function sniffed(name: string): SniffResult {
@@ -37,27 +38,27 @@ describe("sniffCsv over the fixture corpus", () => {
     "%s: %s, bom %s, delimiter %j, quote %s, decimal %s",
     (name, encoding, bom, delimiter, quote, decimalMark, columns, rows) => {
       const result = sniffed(name);
-      expect(result.settings).toEqual({ encoding, bom, delimiter, quote, decimalMark });
-      expect(result.headers).toHaveLength(columns);
-      expect(result.rows).toHaveLength(rows);
+      expect(english(result.settings)).toEqual({ encoding, bom, delimiter, quote, decimalMark });
+      expect(english(result.headers)).toHaveLength(columns);
+      expect(english(result.rows)).toHaveLength(rows);
     },
   );
 
   it("decodes each encoding to the original text", () => {
-    expect(sniffed("utf8-bom.csv").headers[0]).toBe("Müşteri No");
-    expect(sniffed("utf8-bom.csv").rows[0]?.[1]).toBe("Ayşe Yılmaz");
-    expect(sniffed("utf16le-bom.csv").headers[0]).toBe("Order ID");
-    expect(sniffed("utf16be.csv").rows.map((row) => row[1])).toEqual([
+    expect(english(sniffed("utf8-bom.csv").headers[0])).toBe("Müşteri No");
+    expect(english(sniffed("utf8-bom.csv").rows[0]?.[1])).toBe("Ayşe Yılmaz");
+    expect(english(sniffed("utf16le-bom.csv").headers[0])).toBe("Order ID");
+    expect(english(sniffed("utf16be.csv").rows.map((row) => row[1]))).toEqual([
       "Чайник",
       "Kettle",
       "Çaydanlık",
     ]);
-    expect(sniffed("windows-1251.csv").headers).toContain("Дата рождения");
-    expect(sniffed("windows-1251.csv").rows[2]?.[1]).toBe("Пётр Кузнецов");
-    expect(sniffed("windows-1254.csv").headers[2]).toBe("İşlem Tarihi");
+    expect(english(sniffed("windows-1251.csv").headers)).toContain("Дата рождения");
+    expect(english(sniffed("windows-1251.csv").rows[2]?.[1])).toBe("Пётр Кузнецов");
+    expect(english(sniffed("windows-1254.csv").headers[2])).toBe("İşlem Tarihi");
     // 0x80 is "€" only in windows-1254; ISO-8859-9 has a control code there.
-    expect(sniffed("windows-1254.csv").rows[1]?.[4]).toBe("Hediye Kartı €25");
-    expect(sniffed("iso-8859-9.csv").rows.map((row) => row[2])).toEqual([
+    expect(english(sniffed("windows-1254.csv").rows[1]?.[4])).toBe("Hediye Kartı €25");
+    expect(english(sniffed("iso-8859-9.csv").rows.map((row) => row[2]))).toEqual([
       "Iğdır",
       "Eskişehir",
       "Kırşehir",
@@ -66,42 +67,48 @@ describe("sniffCsv over the fixture corpus", () => {
 
   it("keeps quoted delimiters, quoted newlines and doubled quotes inside their field", () => {
     const names = sniffed("quoted-fields.csv").rows.map((row) => row[1]);
-    expect(names).toEqual(["Spring Sale, TR", 'Say "Hello" campaign', "Two-line\nname"]);
-    expect(sniffed("delimiter-comma.csv").rows[1]?.[1]).toBe("Umbrella, large");
-    expect(sniffed("delimiter-pipe.csv").rows[1]?.[1]).toBe("Umbrella; large");
-    expect(sniffed("delimiter-tab.csv").rows[0]?.[1]).toBe("Tea glass, small");
-    expect(sniffed("single-quote.csv").rows[0]).toEqual(["P1", "Tea; glass", "49,90"]);
+    expect(english(names)).toEqual(["Spring Sale, TR", 'Say "Hello" campaign', "Two-line\nname"]);
+    expect(english(sniffed("delimiter-comma.csv").rows[1]?.[1])).toBe("Umbrella, large");
+    expect(english(sniffed("delimiter-pipe.csv").rows[1]?.[1])).toBe("Umbrella; large");
+    expect(english(sniffed("delimiter-tab.csv").rows[0]?.[1])).toBe("Tea glass, small");
+    expect(english(sniffed("single-quote.csv").rows[0])).toEqual(["P1", "Tea; glass", "49,90"]);
   });
 
   it("reads ragged rows and says so", () => {
     const result = sniffed("ragged-rows.csv");
-    expect(result.rows[1]).toEqual(["P2", "Umbrella", "Accessories"]);
-    expect(result.rows[2]).toEqual(["P3", "Mirror", "Home", "350.00", "EXTRA"]);
-    expect(result.warnings.join(" ")).toMatch(
+    expect(english(result.rows[1])).toEqual(["P2", "Umbrella", "Accessories"]);
+    expect(english(result.rows[2])).toEqual(["P3", "Mirror", "Home", "350.00", "EXTRA"]);
+    expect(english(result.warnings.join(" "))).toMatch(
       /1 row\(s\) have fewer fields .* 1 row\(s\) have more/,
     );
   });
 
   it("skips blank lines and lines of delimiters only", () => {
-    expect(sniffed("empty-lines.csv").rows.map((row) => row[0])).toEqual(["P1", "P2", "P3"]);
+    expect(english(sniffed("empty-lines.csv").rows.map((row) => row[0]))).toEqual([
+      "P1",
+      "P2",
+      "P3",
+    ]);
   });
 
   it("drops the empty column a trailing delimiter adds", () => {
     const result = sniffed("trailing-delimiters.csv");
-    expect(result.headers).toEqual(["code", "name", "price"]);
-    expect(result.warnings).toEqual([]);
+    expect(english(result.headers)).toEqual(["code", "name", "price"]);
+    expect(english(result.warnings)).toEqual([]);
   });
 
   it("accepts a header-only file with a warning", () => {
     const result = sniffed("header-only.csv");
-    expect(result.headers).toEqual(["customer_id", "name", "email"]);
-    expect(result.warnings).toContain("The file has a header row but no data rows.");
+    expect(english(result.headers)).toEqual(["customer_id", "name", "email"]);
+    expect(english(result.warnings)).toContain("The file has a header row but no data rows.");
   });
 
   it("names duplicate and empty headers apart", () => {
     const result = sniffCsv(Buffer.from("Name,,Name,City\nAli,x,Veli,Ankara\n"));
-    expect(result.ok && result.headers).toEqual(["Name", "column_2", "Name (2)", "City"]);
-    expect(result.ok && result.warnings.join(" ")).toContain('"Name" appears more than once');
+    expect(english(result.ok && result.headers)).toEqual(["Name", "column_2", "Name (2)", "City"]);
+    expect(english(result.ok && result.warnings.join(" "))).toContain(
+      '"Name" appears more than once',
+    );
   });
 
   it("honours the user's overrides over detection", () => {
@@ -109,9 +116,9 @@ describe("sniffCsv over the fixture corpus", () => {
       delimiter: ",",
       decimalMark: ".",
     });
-    expect(result.ok && result.settings.delimiter).toBe(",");
-    expect(result.ok && result.settings.decimalMark).toBe(".");
-    expect(result.ok && result.headers).toEqual(["code;name;category;price"]);
+    expect(english(result.ok && result.settings.delimiter)).toBe(",");
+    expect(english(result.ok && result.settings.decimalMark)).toBe(".");
+    expect(english(result.ok && result.headers)).toEqual(["code;name;category;price"]);
   });
 });
 
@@ -127,20 +134,20 @@ describe("sniffCsv refuses what is not a CSV", () => {
     ["no-header.csv", "no_header", "looks like data, not column names"],
   ])("%s → %s", (name, code, words) => {
     const result = sniffCsv(fixture(name));
-    expect(result.ok).toBe(false);
-    expect(!result.ok && result.code).toBe(code);
-    expect(!result.ok && result.message).toContain(words);
+    expect(english(result.ok)).toBe(false);
+    expect(english(!result.ok && result.code)).toBe(code);
+    expect(english(!result.ok && result.message)).toContain(words);
   });
 
   it("calls a file of blank lines empty", () => {
     const result = sniffCsv(Buffer.from("\r\n\n  \n"));
-    expect(!result.ok && result.code).toBe("empty");
+    expect(english(!result.ok && result.code)).toBe("empty");
   });
 
   it("calls a file full of control bytes not text", () => {
     const bytes = Buffer.from("id,name\n".repeat(3) + "\x01\x02\x03\x04\x05\x06".repeat(4));
     const result = sniffCsv(bytes);
-    expect(!result.ok && result.code).toBe("not_text");
+    expect(english(!result.ok && result.code)).toBe("not_text");
   });
 });
 
@@ -151,23 +158,23 @@ describe("sniffCsv on a sample cut from a longer file", () => {
   it("ignores the partial last line", () => {
     const text = `${header}${row(1)}${row(2)}3,Name 3,"a no`;
     const result = sniffCsv(Buffer.from(text), { truncated: true });
-    expect(result.ok && result.rows.map((r) => r[0])).toEqual(["1", "2"]);
-    expect(result.ok && result.warnings).toEqual([]);
+    expect(english(result.ok && result.rows.map((r) => r[0]))).toEqual(["1", "2"]);
+    expect(english(result.ok && result.warnings)).toEqual([]);
   });
 
   it("ignores a quoted multi-line field cut by the end of the sample", () => {
     const text = `${header + row(1)}2,Name 2,"first line\nsecond line\nthird`;
     const result = sniffCsv(Buffer.from(text), { truncated: true });
-    expect(result.ok && result.rows).toEqual([["1", "Name 1", "a note, with a comma"]]);
-    expect(result.ok && result.warnings).toEqual([]);
+    expect(english(result.ok && result.rows)).toEqual([["1", "Name 1", "a note, with a comma"]]);
+    expect(english(result.ok && result.warnings)).toEqual([]);
   });
 
   it("drops a UTF-8 character cut in half at the end", () => {
     const bytes = Buffer.from(`${header}1,Ayşe,x\n2,Ş`);
     const cut = bytes.subarray(0, bytes.length - 1); // half of "Ş"
     const result = sniffCsv(cut, { truncated: true });
-    expect(result.ok && result.settings.encoding).toBe("utf-8");
-    expect(result.ok && result.rows).toEqual([["1", "Ayşe", "x"]]);
+    expect(english(result.ok && result.settings.encoding)).toBe("utf-8");
+    expect(english(result.ok && result.rows)).toEqual([["1", "Ayşe", "x"]]);
   });
 
   it("treats a full-size sample as truncated by default", () => {
@@ -176,12 +183,14 @@ describe("sniffCsv on a sample cut from a longer file", () => {
     const sample = Buffer.from(text).subarray(0, 64 * 1024);
     const result = sniffCsv(sample);
     const last = result.ok ? result.rows.at(-1) : undefined;
-    expect(last?.[2]).toBe("a note, with a comma");
-    expect(result.ok && result.warnings).toEqual([]);
+    expect(english(last?.[2])).toBe("a note, with a comma");
+    expect(english(result.ok && result.warnings)).toEqual([]);
   });
 
   it("reports a broken quote in a complete file", () => {
     const result = sniffCsv(Buffer.from('id,name\n1,"unclosed\n'), { truncated: false });
-    expect(result.ok && result.warnings.join(" ")).toContain("could not be read to the end");
+    expect(result.ok && english(result.warnings).join(" ")).toContain(
+      "could not be read to the end",
+    );
   });
 });

@@ -14,6 +14,7 @@ import { recoverExpiredImports, STOPPED_IMPORT_ERROR } from "~/datasets/stale-im
 import { importDataset, STORED_COPY_REMOVED } from "~/ingest/load.server";
 import { removeAbandonedUploads, uploadDir } from "~/ingest/upload.server";
 import { runCli } from "../../../../cli/run";
+import { english } from "../../../helpers/english";
 import { countOf, fixture, setUpIngest, storedForImport } from "../support";
 
 const { db, dir, scope, workspaceId, importOk } = setUpIngest("acme");
@@ -43,20 +44,20 @@ describe("the sweep of dead imports", () => {
         if (batches > 1) return;
         // As if this process had stalled past its lease and another one swept meanwhile.
         expireLease(dataset.id);
-        expect(recoverExpiredImports(db).map((s) => s.status)).toEqual(["failed"]);
+        expect(english(recoverExpiredImports(db).map((s) => s.status))).toEqual(["failed"]);
       },
     });
-    await expect(run).rejects.toThrow("another process took the dataset over");
-    expect(batches).toBe(1);
-    expect(countOf(db, "products", workspaceId)).toBe(0);
-    expect(datasetRow(dataset.id)).toMatchObject({
+    await expect(english(run)).rejects.toThrow("another process took the dataset over");
+    expect(english(batches)).toBe(1);
+    expect(english(countOf(db, "products", workspaceId))).toBe(0);
+    expect(english(datasetRow(dataset.id))).toMatchObject({
       status: "failed",
       error: `${STOPPED_IMPORT_ERROR} ${STORED_COPY_REMOVED}`,
       rowsLoaded: 0,
       storedPath: null,
       leaseOwner: null,
     });
-    expect(fs.existsSync(dataset.storedPath as string)).toBe(false);
+    expect(english(fs.existsSync(dataset.storedPath as string))).toBe(false);
   });
 
   it("a transactions import swept just before its publish publishes nothing", async () => {
@@ -72,12 +73,12 @@ describe("the sweep of dead imports", () => {
       // Called once the lease was extended for the publish, right before it starts.
       onLongWrite: () => {
         expireLease(dataset.id);
-        expect(recoverExpiredImports(db).map((s) => s.status)).toEqual(["failed"]);
+        expect(english(recoverExpiredImports(db).map((s) => s.status))).toEqual(["failed"]);
       },
     });
-    await expect(run).rejects.toThrow("another process took the dataset over");
-    expect(countOf(db, "transactions", workspaceId)).toBe(0);
-    expect(datasetRow(dataset.id)).toMatchObject({ status: "failed", publishedAt: null });
+    await expect(english(run)).rejects.toThrow("another process took the dataset over");
+    expect(english(countOf(db, "transactions", workspaceId))).toBe(0);
+    expect(english(datasetRow(dataset.id))).toMatchObject({ status: "failed", publishedAt: null });
   });
 
   it("an erasure settles a dead import first instead of waiting for it", async () => {
@@ -89,16 +90,16 @@ describe("the sweep of dead imports", () => {
       eq(datasets.id, dataset.id),
     );
     const erased = await runCli(["customer", "erase", "--workspace", "acme", "--id", "WEB-3"]);
-    expect(erased.stderr ?? "").toBe("");
-    expect(JSON.parse(erased.stdout ?? "")).toMatchObject({ erased: true });
-    expect(datasetRow(dataset.id)).toMatchObject({ status: "failed", storedPath: null });
+    expect(english(erased.stderr ?? "")).toBe("");
+    expect(english(JSON.parse(erased.stdout ?? ""))).toMatchObject({ erased: true });
+    expect(english(datasetRow(dataset.id))).toMatchObject({ status: "failed", storedPath: null });
   });
 
   it("a worker's import whose job will run again goes back to queued, its file kept", async () => {
     const { dataset } = await storedForImport(scope, "products", fixture("ingest/products.zip"));
     const jobId = enqueue(db, { kind: "import-dataset", payload: {}, workspaceId, maxAttempts: 2 });
     const job = claimNext(db, "dead-worker", 60_000);
-    expect(job?.id).toBe(jobId);
+    expect(english(job?.id)).toBe(jobId);
     // What a worker killed mid-import leaves: importing, some rows, a lease run out.
     scope.update(
       datasets,
@@ -118,18 +119,18 @@ describe("the sweep of dead imports", () => {
          VALUES (?, ?, 2, 'bad', 'x')`,
       )
       .run(workspaceId, dataset.id);
-    expect(recoverExpiredImports(db)).toEqual([
+    expect(english(recoverExpiredImports(db))).toEqual([
       { datasetId: dataset.id, workspaceId, fileName: dataset.fileName, status: "queued" },
     ]);
-    expect(datasetRow(dataset.id)).toMatchObject({
+    expect(english(datasetRow(dataset.id))).toMatchObject({
       status: "queued",
       rowsLoaded: 0,
       leaseOwner: null,
     });
-    expect(countOf(db, "rejected_rows", workspaceId)).toBe(0);
-    expect(fs.existsSync(dataset.storedPath as string)).toBe(true);
+    expect(english(countOf(db, "rejected_rows", workspaceId))).toBe(0);
+    expect(english(fs.existsSync(dataset.storedPath as string))).toBe(true);
     // Nothing left to do on a second look.
-    expect(recoverExpiredImports(db)).toEqual([]);
+    expect(english(recoverExpiredImports(db))).toEqual([]);
   });
 
   it("removes .part files of ended processes, keeps those of live ones", () => {
@@ -152,11 +153,11 @@ describe("the sweep of dead imports", () => {
         .readdirSync(folder)
         .filter((name) => (Object.values(names) as string[]).includes(name))
         .sort();
-    expect(removeAbandonedUploads({ ownUploadsLive: true })).toBe(3);
-    expect(left()).toEqual([names.live, names.own, names.stored].sort());
+    expect(english(removeAbandonedUploads({ ownUploadsLive: true }))).toBe(3);
+    expect(english(left())).toEqual([names.live, names.own, names.stored].sort());
     // At a process's start its own id on a file is a dead predecessor's.
-    expect(removeAbandonedUploads({ ownUploadsLive: false })).toBe(1);
-    expect(left()).toEqual([names.live, names.stored].sort());
+    expect(english(removeAbandonedUploads({ ownUploadsLive: false }))).toBe(1);
+    expect(english(left())).toEqual([names.live, names.stored].sort());
     for (const name of left()) fs.rmSync(path.join(folder, name));
   });
 });
@@ -165,12 +166,12 @@ describe("dataset list and dataset delete", () => {
   it("lists the workspace's datasets and deletes one, printing what it removed", async () => {
     const summary = await importOk("products", fixture("ingest/products.zip"));
     const listed = await runCli(["dataset", "list", "--workspace", "acme"]);
-    expect(listed.code).toBe(0);
+    expect(english(listed.code)).toBe(0);
     const { datasets: rows } = JSON.parse(listed.stdout ?? "") as {
       datasets: Record<string, unknown>[];
     };
     const row = rows.find((r) => r.id === summary.dataset_id);
-    expect(row).toMatchObject({
+    expect(english(row)).toMatchObject({
       kind: "products",
       status: "succeeded",
       rows_loaded: summary.rows_loaded,
@@ -178,7 +179,7 @@ describe("dataset list and dataset delete", () => {
       cell_warnings: 0,
       error: null,
     });
-    expect(Object.keys(row ?? {})).toEqual([
+    expect(english(Object.keys(row ?? {}))).toEqual([
       "id",
       "kind",
       "file",
@@ -194,7 +195,7 @@ describe("dataset list and dataset delete", () => {
       "error",
     ]);
     const products = countOf(db, "products", workspaceId);
-    expect(products).toBeGreaterThan(0);
+    expect(english(products)).toBeGreaterThan(0);
 
     const deleted = await runCli([
       "dataset",
@@ -204,8 +205,8 @@ describe("dataset list and dataset delete", () => {
       "--id",
       String(summary.dataset_id),
     ]);
-    expect(deleted.stderr ?? "").toBe("");
-    expect(JSON.parse(deleted.stdout ?? "")).toEqual({
+    expect(english(deleted.stderr ?? "")).toBe("");
+    expect(english(JSON.parse(deleted.stdout ?? ""))).toEqual({
       deleted: {
         id: summary.dataset_id,
         kind: "products",
@@ -225,19 +226,19 @@ describe("dataset list and dataset delete", () => {
         stored_upload_removed: false,
       },
     });
-    expect(countOf(db, "products", workspaceId)).toBe(0);
-    expect(datasetRow(summary.dataset_id)).toBeUndefined();
+    expect(english(countOf(db, "products", workspaceId))).toBe(0);
+    expect(english(datasetRow(summary.dataset_id))).toBeUndefined();
     const audit = db.$client
       .prepare(
         "SELECT action, target, actor_user_id FROM audit_log WHERE action = 'dataset.deleted'",
       )
       .all();
-    expect(audit).toEqual([
+    expect(english(audit)).toEqual([
       { action: "dataset.deleted", target: `dataset:${summary.dataset_id}`, actor_user_id: null },
     ]);
 
     const again = await runCli(["dataset", "delete", "--workspace", "acme", "--id", "999"]);
-    expect(again.code).toBe(1);
-    expect(again.stderr).toContain('No dataset 999 in workspace "acme"');
+    expect(english(again.code)).toBe(1);
+    expect(english(again.stderr)).toContain('No dataset 999 in workspace "acme"');
   });
 });
