@@ -14,7 +14,7 @@ test("deleting a dataset: the confirmation lists what goes; cancel keeps it, con
   test.setTimeout(120_000);
   await signUp(page, {
     name: "Deniz Marketer",
-    email: "deniz@e2e.test",
+    email: "delete-confirmation@e2e.test",
     password: "delete e2e password",
   });
   await page.getByLabel("Name").fill("Delete Shop");

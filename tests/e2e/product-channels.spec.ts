@@ -13,7 +13,7 @@ test("a run's Products tab ranks channels per category and names products", asyn
   test.setTimeout(120_000);
   await signUp(page, {
     name: "Pelin Marketer",
-    email: "pelin@e2e.test",
+    email: "product-channels@e2e.test",
     password: "product channels e2e",
   });
   await page.getByLabel("Name").fill("Product Channels Shop");

@@ -15,7 +15,7 @@ test("settings: rename, time zone and currency; Customers in the sidebar", async
   });
   await signUp(page, {
     name: "Sena Marketer",
-    email: "sena@e2e.test",
+    email: "settings@e2e.test",
     password: "settings e2e password",
   });
   await page.getByLabel("Name").fill("Settings Shop");
