@@ -34,7 +34,6 @@ class Codes {
 export function loadValueInputs(scope: WorkspaceScope): ValueInputs {
   const { db, workspaceId } = scope;
   const consented = loadConsentedCustomers(db, workspaceId);
-  const sqlite = db.$client;
   const customer: number[] = [];
   const day: number[] = [];
   const amount: number[] = [];
@@ -45,15 +44,13 @@ export function loadValueInputs(scope: WorkspaceScope): ValueInputs {
   const categories = new Codes();
   const channels = new Codes();
   const orders = new Codes();
-  for (const row of sqlite
-    .prepare(
+  for (const row of scope
+    .sql(
       `SELECT customer_id, occurred_at, amount, is_return, category, channel, order_id
-       FROM transactions WHERE workspace_id = ? AND customer_id IS NOT NULL`,
+       FROM transactions WHERE workspace_id = @workspace AND customer_id IS NOT NULL`,
     )
     .raw()
-    .iterate(workspaceId) as Iterable<
-    [number, number, number, number, unknown, unknown, unknown]
-  >) {
+    .iterate() as Iterable<[number, number, number, number, unknown, unknown, unknown]>) {
     const position = consented.index.positionOf(row[0]);
     if (position < 0) continue;
     customer.push(position);
@@ -66,21 +63,21 @@ export function loadValueInputs(scope: WorkspaceScope): ValueInputs {
   }
 
   const profileOf = new Map<string, number>();
-  for (const [externalId, customerId] of sqlite
-    .prepare("SELECT external_id, customer_id FROM customer_sources WHERE workspace_id = ?")
+  for (const [externalId, customerId] of scope
+    .sql("SELECT external_id, customer_id FROM customer_sources WHERE workspace_id = @workspace")
     .raw()
-    .all(workspaceId) as [string, number][])
+    .all<[string, number]>())
     profileOf.set(externalId, customerId);
   const rCustomer: number[] = [];
   const rDay: number[] = [];
   const rClicked: number[] = [];
   const rConverted: number[] = [];
-  for (const [externalId, sentAt, clicked, converted] of sqlite
-    .prepare(
-      "SELECT customer_external_id, sent_at, clicked, converted FROM responses WHERE workspace_id = ?",
+  for (const [externalId, sentAt, clicked, converted] of scope
+    .sql(
+      "SELECT customer_external_id, sent_at, clicked, converted FROM responses WHERE workspace_id = @workspace",
     )
     .raw()
-    .iterate(workspaceId) as Iterable<[string, number, number | null, number | null]>) {
+    .iterate<[string, number, number | null, number | null]>()) {
     const id = profileOf.get(externalId);
     const position = id === undefined ? -1 : consented.index.positionOf(id);
     if (position < 0) continue;

@@ -1,8 +1,8 @@
 /** A table of a shared report as CSV (formula-safe), under the same checks as its page. */
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { csvFileName, csvResponse } from "~/components/segments/segment-csv.server";
 import { fileSlug, reportTableCsv } from "~/delivery/delivery-mail";
 import { clientAddress } from "~/rate-limit.server";
+import { csvFileName, csvResponse } from "~/segments/segment-csv.server";
 import { sharedReportTable } from "~/sharing/shared-report.server";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {

@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { csvFileName, csvResponse } from "~/components/segments/segment-csv.server";
 import {
   latestOfferRun,
   offersCsvLines,
   segmentOffers,
 } from "~/notifications/stored-offers.server";
+import { csvFileName, csvResponse } from "~/segments/segment-csv.server";
 import { requireWorkspace } from "~/workspace.server";
 
 /**

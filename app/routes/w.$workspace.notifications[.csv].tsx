@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { csvFileName, csvResponse } from "~/components/segments/segment-csv.server";
 import { planCsvLines } from "~/notifications/plan-notifications.server";
 import { getPlan, listPlans, planCsvRows } from "~/notifications/stored-plans.server";
+import { csvFileName, csvResponse } from "~/segments/segment-csv.server";
 import { notFound, requireWorkspace } from "~/workspace.server";
 
 /**

@@ -1,13 +1,13 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { SaveReportForm } from "~/components/reports/SaveReportForm";
-import { RenameSchema, renameCluster, runOf } from "~/components/segments/run-access.server";
 import { segmentLabels } from "~/components/segments/run-results";
 import { SegmentRunView } from "~/components/segments/SegmentRunView";
 import { SegmentValueRanking } from "~/components/value/SegmentValueRanking";
 import { reportingCurrency } from "~/customers/reporting-currency.server";
 import { segmentsByPredictedValue } from "~/customers/value-of-customers.server";
 import { parseForm } from "~/forms.server";
+import { RenameSchema, renameCluster, runOf } from "~/segments/run-access.server";
 import { segmentRunPage } from "~/segments/run-page.server";
 import { requireWorkspace } from "~/workspace.server";
 

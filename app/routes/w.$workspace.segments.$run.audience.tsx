@@ -6,12 +6,12 @@ import {
   audienceRequestOf,
   searchParamsForm,
 } from "~/components/segments/audience-form";
-import { finishedRunOf, runPath } from "~/components/segments/run-access.server";
 import { segmentLabels } from "~/components/segments/run-results";
 import { getDb } from "~/db.server";
 import { parseForm } from "~/forms.server";
 import { buildAudienceFromSegment } from "~/segments/audience.server";
 import { SegmentInputError } from "~/segments/errors";
+import { finishedRunOf, runPath } from "~/segments/run-access.server";
 import { storedSizesAndCategories } from "~/segments/run-views.server";
 import { requireWorkspace } from "~/workspace.server";
 

@@ -1,13 +1,13 @@
 import { type ActionFunctionArgs, data } from "@remix-run/node";
 import { audit } from "~/audit.server";
 import { AudienceExportSchema, audienceRequestOf } from "~/components/segments/audience-form";
-import { finishedRunOf } from "~/components/segments/run-access.server";
-import { csvFileName, csvResponse } from "~/components/segments/segment-csv.server";
 import { getDb } from "~/db.server";
 import { parseForm } from "~/forms.server";
 import { buildAudienceFromSegment } from "~/segments/audience.server";
 import { audienceCsv } from "~/segments/audience-csv";
 import { SegmentInputError } from "~/segments/errors";
+import { finishedRunOf } from "~/segments/run-access.server";
+import { csvFileName, csvResponse } from "~/segments/segment-csv.server";
 import { requireWorkspace } from "~/workspace.server";
 
 /**

@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { SaveReportForm } from "~/components/reports/SaveReportForm";
-import { finishedRunOf } from "~/components/segments/run-access.server";
 import { SegmentChannelsView } from "~/components/segments/SegmentChannelsView";
 import { ComputingNotice, StaleNotice } from "~/components/segments/StoredViewNotice";
 import { storedChannelMatchPage } from "~/segments/channel-match-page.server";
+import { finishedRunOf } from "~/segments/run-access.server";
 import { requireWorkspace } from "~/workspace.server";
 
 /**

@@ -4,13 +4,13 @@ import { useTranslation } from "react-i18next";
 import { CurrencyNote } from "~/components/CurrencyNote";
 import { humanLabel } from "~/components/labels";
 import { formatFeatureValue, isAmountFeature } from "~/components/segments/money";
-import { finishedRunOf, runPath } from "~/components/segments/run-access.server";
-import { segmentMemberRows } from "~/components/segments/run-queries.server";
 import { labelOf, segmentLabels } from "~/components/segments/run-results";
 import { segmentName } from "~/components/segments/segment-names";
 import { reportingCurrency } from "~/customers/reporting-currency.server";
 import { predictedValuesOf } from "~/customers/value-of-customers.server";
 import { formatInteger, formatMoney } from "~/format";
+import { finishedRunOf, runPath } from "~/segments/run-access.server";
+import { segmentMemberRows } from "~/segments/run-queries.server";
 import { storedSizesAndCategories } from "~/segments/run-views.server";
 import { requireWorkspace } from "~/workspace.server";
 

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { finishedRunOf } from "~/components/segments/run-access.server";
-import { segmentMemberRows } from "~/components/segments/run-queries.server";
-import { csvFileName, csvResponse, membersCsv } from "~/components/segments/segment-csv.server";
+import { finishedRunOf } from "~/segments/run-access.server";
+import { segmentMemberRows } from "~/segments/run-queries.server";
+import { csvFileName, csvResponse, membersCsv } from "~/segments/segment-csv.server";
 import { requireWorkspace } from "~/workspace.server";
 
 /** The members of one segment (?segment=…) with the run's figures, as CSV. */

@@ -11,7 +11,6 @@ import {
   type ChannelPropensityResult,
   ChannelPropensityView,
 } from "~/components/segments/ChannelPropensityView";
-import { finishedRunOf } from "~/components/segments/run-access.server";
 import { SegmentProductsView } from "~/components/segments/SegmentProductsView";
 import { ComputingNotice, StaleNotice } from "~/components/segments/StoredViewNotice";
 import { getDb } from "~/db.server";
@@ -19,6 +18,7 @@ import { scoreChannelUsers } from "~/segments/channel-propensity.server";
 import { CHANNEL_USERS_MAX_BYTES } from "~/segments/channel-users-csv";
 import { SegmentInputError } from "~/segments/errors";
 import { storedProductMatchPage } from "~/segments/product-match-page.server";
+import { finishedRunOf } from "~/segments/run-access.server";
 import { runReferenceDate } from "~/segments/segment-members.server";
 import { requireWorkspace } from "~/workspace.server";
 

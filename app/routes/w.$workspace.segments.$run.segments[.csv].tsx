@@ -1,10 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { finishedRunOf } from "~/components/segments/run-access.server";
-import {
-  csvFileName,
-  csvResponse,
-  segmentTableCsv,
-} from "~/components/segments/segment-csv.server";
+import { finishedRunOf } from "~/segments/run-access.server";
+import { csvFileName, csvResponse, segmentTableCsv } from "~/segments/segment-csv.server";
 import { requireWorkspace } from "~/workspace.server";
 
 /** The run's segment table (RFM segments or cluster profiles) as CSV. */

@@ -3,10 +3,10 @@ import { Form, Link, NavLink, Outlet, useActionData, useLoaderData } from "@remi
 import { useTranslation } from "react-i18next";
 import { ConfirmDelete } from "~/components/ConfirmDelete";
 import { StatusBadge } from "~/components/StatusBadge";
-import { runOf, runPath } from "~/components/segments/run-access.server";
 import { isConfirmed } from "~/deletion/summary";
 import { formatDateTime } from "~/format";
 import { message, useMessage } from "~/i18n/message";
+import { runOf, runPath } from "~/segments/run-access.server";
 import { canDeleteRun, deleteRun, runDeletionSummary } from "~/segments/run-deletion.server";
 import { requireWorkspace } from "~/workspace.server";
 

@@ -4,12 +4,12 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { NewRunForms } from "~/components/segments/NewRunForms";
 import { RunList } from "~/components/segments/RunList";
-import { listRuns, runPath } from "~/components/segments/run-access.server";
 import { getDb } from "~/db.server";
 import { parseForm } from "~/forms.server";
 import { enqueueSegmentRun } from "~/segments/enqueue.server";
 import { cachedAvailableFeatures } from "~/segments/feature-list-cache.server";
 import { IsoDateSchema } from "~/segments/params";
+import { listRuns, runPath } from "~/segments/run-access.server";
 import { requireWorkspace } from "~/workspace.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

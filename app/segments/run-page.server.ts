@@ -6,9 +6,9 @@
  */
 import type { WorkspaceScope } from "#db/scoped";
 import { getWorkspaceJob } from "#jobs/queue";
-import { rfmCellCounts, scatterSample } from "~/components/segments/run-queries.server";
 import { clusterResult, rfmResult, segmentLabels } from "~/components/segments/run-results";
 import { reportingCurrency } from "~/customers/reporting-currency.server";
+import { rfmCellCounts, scatterSample } from "~/segments/run-queries.server";
 import { RunNotFoundError } from "./errors";
 import { type OverviewView, readRunView } from "./run-views.server";
 import { type AnalysisRun, getRun } from "./runs.server";

@@ -18,13 +18,13 @@ import type { Db } from "#db/client";
 import { analysisRuns, runViews } from "#db/schema";
 import { scopeTo, type WorkspaceScope } from "#db/scoped";
 import { enqueue, getWorkspaceJob } from "#jobs/queue";
+import { bumpDataVersion, currentDataVersion } from "~/data-version.server";
 import {
   rfmCellCounts,
   scatterSample,
   segmentSizes,
   transactionCategories,
-} from "~/components/segments/run-queries.server";
-import { bumpDataVersion, currentDataVersion } from "~/data-version.server";
+} from "~/segments/run-queries.server";
 import { matchChannels } from "./match-channels.server";
 import { matchProductChannels } from "./match-product-channels.server";
 import { matchProducts } from "./match-products.server";

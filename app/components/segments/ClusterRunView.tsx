@@ -7,11 +7,11 @@ import { customerLabel } from "~/components/customer-label";
 import { humanLabel, humanLabels } from "~/components/labels";
 import type { ReportingCurrency } from "~/customers/reporting-currency.server";
 import { formatDay, formatInteger } from "~/format";
+import type { ScatterPoint } from "~/segments/run-queries.server";
 import { ClusterProfiles } from "./ClusterProfiles";
 import { ClusterFormulas } from "./HowComputed";
 import { formatFeatureValue } from "./money";
 import { formatDecimal, formatPercent } from "./numbers";
-import type { ScatterPoint } from "./run-queries.server";
 import { type ClusterRunResult, labelOf } from "./run-results";
 
 interface Scatter {

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { humanLabels } from "~/components/labels";
 import { StatusBadge } from "~/components/StatusBadge";
 import { formatDateTime, formatDay, formatInteger } from "~/format";
-import type { RunSummary } from "./run-access.server";
+import type { RunSummary } from "~/segments/run-access.server";
 
 function describeParams(t: TFunction, run: Pick<RunSummary, "kind" | "params">): string {
   const p = run.params;

@@ -7,9 +7,9 @@ import { describe, expect, it } from "vitest";
 import { customerSources, segmentAssignments } from "#db/schema";
 import { scopeTo } from "#db/scoped";
 import { customerLabel } from "~/components/customer-label";
-import { scatterSample } from "~/components/segments/run-queries.server";
 import { listCustomers } from "~/customers/queries.server";
 import { buildAudienceFromSegment } from "~/segments/audience.server";
+import { scatterSample } from "~/segments/run-queries.server";
 import { setUpTestDb } from "../../helpers/test-db";
 import { addCustomer, addRun, addWorkspace } from "../segments/fixtures";
 

@@ -61,6 +61,8 @@ describe("scope.sql", () => {
     expect(scope.sql(text).pluck().get()).toBe(2);
     expect(scope.sql(text).get()).toEqual({ n: 2 });
     expect(scope.sql(text).pluck().all()).toEqual([2]);
+    expect(scope.sql(text).raw().get()).toEqual([2]);
+    expect(scope.sql(text).get()).toEqual({ n: 2 });
   });
 
   it("refuses a query that does not filter by the workspace", () => {

@@ -5,10 +5,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { channelAudiences, customerSources, products } from "#db/schema";
 import { scopeTo } from "#db/scoped";
-import { segmentMemberRows } from "~/components/segments/run-queries.server";
 import { matchProductChannels } from "~/segments/match-product-channels.server";
 import { matchProducts } from "~/segments/match-products.server";
 import { loadProductNames } from "~/segments/product-labels.server";
+import { segmentMemberRows } from "~/segments/run-queries.server";
 import { setUpTestDb } from "../../helpers/test-db";
 import { addCustomer, addRun, addTransaction, addWorkspace } from "./fixtures";
 

@@ -19,10 +19,10 @@
  * B 3 → 1 + ⌊5·4.5/5⌋ = 5.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { segmentTableCsv } from "~/components/segments/segment-csv.server";
 import { loadFeatureTable } from "~/segments/features.server";
 import { runRfm } from "~/segments/rfm-run.server";
 import { getRun } from "~/segments/runs.server";
+import { segmentTableCsv } from "~/segments/segment-csv.server";
 import { setUpTestDb } from "../../helpers/test-db";
 import { addCustomer, addTransaction, addWorkspace } from "./fixtures";
 

@@ -6,11 +6,11 @@ import { redirect } from "@remix-run/node";
 import { desc, inArray } from "drizzle-orm";
 import { z } from "zod";
 import { audit } from "~/audit.server";
+import { clusterResult, rfmResult } from "~/components/segments/run-results";
 import { getDb, schema } from "~/db.server";
 import { RunNotFoundError } from "~/segments/errors";
 import { type AnalysisRun, getRun, updateRun } from "~/segments/runs.server";
 import { notFound, type WorkspaceAccess } from "~/workspace.server";
-import { clusterResult, rfmResult } from "./run-results";
 
 export const runPath = (slug: string, runId: number) => `/w/${slug}/segments/${runId}`;
 

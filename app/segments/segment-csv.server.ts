@@ -3,10 +3,16 @@
  * customers export helpers (app/customers/csv.ts), which neutralise formula injection (a
  * text cell starting with = + - @ gets a leading ') and add the BOM Excel needs.
  */
+
+import {
+  clusterResult,
+  labelOf,
+  rfmResult,
+  segmentLabels,
+} from "~/components/segments/run-results";
 import { csvLines } from "~/customers/csv";
 import type { AnalysisRun } from "~/segments/runs.server";
 import type { MemberRow } from "./run-queries.server";
-import { clusterResult, labelOf, rfmResult, segmentLabels } from "./run-results";
 
 export function segmentTableCsv(run: AnalysisRun): string {
   const rfm = rfmResult(run);
