@@ -3,6 +3,7 @@ import { audit } from "~/audit.server";
 import { AudienceExportSchema, audienceRequestOf } from "~/components/segments/audience-form";
 import { finishedRunOf } from "~/components/segments/run-access.server";
 import { csvFileName, csvResponse } from "~/components/segments/segment-csv.server";
+import { predictedValuesOf } from "~/customers/value-of-customers.server";
 import { getDb } from "~/db.server";
 import { parseForm } from "~/forms.server";
 import { buildAudienceFromSegment } from "~/segments/audience.server";
@@ -40,8 +41,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
         recorded: audience.recorded,
       },
     });
+    const predicted = predictedValuesOf(
+      access.scope,
+      audience.members.map((m) => m.customer_id),
+    );
     return csvResponse(
-      audienceCsv(audience),
+      audienceCsv(audience, predicted?.values),
       csvFileName("audience", run.id, choice.segment, choice.channel),
     );
   } catch (error) {
