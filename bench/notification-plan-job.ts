@@ -4,6 +4,7 @@
  * (customers with sources and purchases, a run whose first segment has `members` members,
  * and `responses` sends), timing each phase the job runs: the plan, then the run's offers.
  */
+import { createHash } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -115,7 +116,13 @@ console.log(
 const scope = scopeTo(db, workspaceId);
 let t = performance.now();
 const plan = computeSegmentPlan(scope, { runId, segment: "Target", weeklyCap: 2, explore: 0.1 });
-console.log(`plan: ${plan.sends.length} sends ${((performance.now() - t) / 1000).toFixed(2)} s`);
+const seconds = ((performance.now() - t) / 1000).toFixed(2);
+// A digest of the plan, so a faster version can show it plans exactly the same sends.
+const digest = createHash("sha256")
+  .update(JSON.stringify([plan.sends, plan.estimate, plan.summary]))
+  .digest("hex")
+  .slice(0, 12);
+console.log(`plan: ${plan.sends.length} sends ${seconds} s (digest ${digest})`);
 t = performance.now();
 const stored = storeRunOffers(scope, runId);
 console.log(`run offers: ${stored} stored ${((performance.now() - t) / 1000).toFixed(2)} s`);
