@@ -7,6 +7,8 @@ import {
   searchParamsForm,
 } from "~/components/segments/audience-form";
 import { segmentLabels } from "~/components/segments/run-results";
+import { reportingCurrency } from "~/customers/reporting-currency.server";
+import { predictedValuesOf } from "~/customers/value-of-customers.server";
 import { getDb } from "~/db.server";
 import { parseForm } from "~/forms.server";
 import { buildAudienceFromSegment } from "~/segments/audience.server";
@@ -30,6 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     categories,
     query: Object.fromEntries(query),
     runExcluded: Number(run.result?.excluded_without_consent ?? 0),
+    money: reportingCurrency(access.scope),
   };
   if (!query.has("segment")) return { ...base, preview: null, errors: {} };
   const parsed = parseForm(searchParamsForm(query), AudienceChoiceSchema);
@@ -42,6 +45,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       audienceRequestOf(run.id, choice),
     );
     const { members, ...counts } = audience;
+    const sample = members.slice(0, PREVIEW_MEMBERS);
+    // From the latest value model; null before any training (the page shows "—").
+    const predicted = predictedValuesOf(
+      access.scope,
+      sample.map((m) => m.customer_id),
+    );
     return {
       ...base,
       errors: {},
@@ -49,7 +58,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         ...counts,
         choice,
         count: members.length,
-        sample: members.slice(0, PREVIEW_MEMBERS),
+        sample: sample.map((m) => ({
+          ...m,
+          predicted_value: predicted?.values[m.customer_id] ?? null,
+        })),
+        valueHorizonDays: predicted?.horizonDays ?? null,
       },
     };
   } catch (error) {

@@ -1,6 +1,7 @@
 import { type ActionFunctionArgs, data } from "@remix-run/node";
 import { audit } from "~/audit.server";
 import { AudienceExportSchema, audienceRequestOf } from "~/components/segments/audience-form";
+import { predictedValuesOf } from "~/customers/value-of-customers.server";
 import { getDb } from "~/db.server";
 import { parseForm } from "~/forms.server";
 import { buildAudienceFromSegment } from "~/segments/audience.server";
@@ -40,8 +41,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
         recorded: audience.recorded,
       },
     });
+    const predicted = predictedValuesOf(
+      access.scope,
+      audience.members.map((m) => m.customer_id),
+    );
     return csvResponse(
-      audienceCsv(audience),
+      audienceCsv(audience, predicted?.values),
       csvFileName("audience", run.id, choice.segment, choice.channel),
     );
   } catch (error) {

@@ -6,14 +6,29 @@
 import { csvLines } from "~/customers/csv";
 import type { AudienceExport } from "./audience.server";
 
-export function audienceCsv(audience: AudienceExport): string {
+/**
+ * `predictedValues`: each member's predicted value from the latest value model (customer
+ * id → value); the `predicted_value` column stays empty without one.
+ */
+export function audienceCsv(
+  audience: AudienceExport,
+  predictedValues: Readonly<Record<number, number>> = {},
+): string {
   const contactHeader = audience.channel === "email" ? "email" : "phone";
   return [
-    ...csvLines(["customer_id", "name", contactHeader, "segment"], audience.members, (m) => [
-      m.customer_id,
-      m.name,
-      m.contact,
-      audience.segment,
-    ]),
+    ...csvLines(
+      ["customer_id", "name", contactHeader, "segment", "predicted_value"],
+      audience.members,
+      (m) => {
+        const value = predictedValues[m.customer_id];
+        return [
+          m.customer_id,
+          m.name,
+          m.contact,
+          audience.segment,
+          value === undefined ? null : Math.round(value * 100) / 100,
+        ];
+      },
+    ),
   ].join("");
 }

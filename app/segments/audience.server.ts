@@ -59,13 +59,15 @@ type MemberRow = [
   string | null,
 ];
 
+// The unary + keeps SQLite off the (workspace, external id) index for min(), which made each
+// member's lookup walk all of the workspace's sources.
 function segmentMembers(db: Db, workspaceId: number, runId: number, segment: string) {
   return db.$client
     .prepare(
       `SELECT c.id, c.name, c.email, c.phone,
               c.consent_data_processing, c.consent_email, c.consent_sms,
               (SELECT min(cs.external_id) FROM customer_sources AS cs
-                WHERE cs.customer_id = c.id AND cs.workspace_id = c.workspace_id)
+                WHERE cs.customer_id = c.id AND +cs.workspace_id = c.workspace_id)
        FROM segment_assignments AS sa
        JOIN customers AS c ON c.id = sa.customer_id AND c.workspace_id = sa.workspace_id
        WHERE sa.workspace_id = ? AND sa.run_id = ? AND sa.segment = ? ORDER BY c.id`,

@@ -33,9 +33,12 @@ export interface MemberRow {
   values: Record<string, number> | null;
 }
 
-/** The customer's own id (from the file), lowest of their sources' ids. */
+/**
+ * The customer's own id (from the file), lowest of their sources' ids. The unary + keeps
+ * SQLite off the (workspace, external id) index, which walked all the workspace's sources.
+ */
 const externalIdOfCustomer = sql<string | null>`(SELECT min(cs.external_id) FROM customer_sources cs
-  WHERE cs.customer_id = ${customers.id} AND cs.workspace_id = ${customers.workspaceId})`;
+  WHERE cs.customer_id = ${customers.id} AND +cs.workspace_id = ${customers.workspaceId})`;
 
 /** Members of one segment (or of all when `segment` is undefined), by customer id. */
 export function segmentMemberRows(

@@ -91,11 +91,11 @@ test("segments: RFM, drill-down, channels, products, SMS audience and clustering
   await page.getByRole("button", { name: "Export CSV (5 contacts)" }).click();
   const download = await downloading;
   const csv = fs.readFileSync((await download.path()) as string, "utf8");
-  expect(csv.startsWith("\uFEFFcustomer_id,name,phone,segment\r\n")).toBe(true);
+  expect(csv.startsWith("\uFEFFcustomer_id,name,phone,segment,predicted_value\r\n")).toBe(true);
   const lines = csv.trim().split("\r\n");
   expect(lines).toHaveLength(6);
   // A leading + would start a spreadsheet formula, so audienceCsv neutralises it with '.
-  expect(lines[1]).toMatch(/^\d+,Customer 5-1,\+905321000001,Champions$/);
+  expect(lines[1]).toMatch(/^\d+,Customer 5-1,\+905321000001,Champions,$/);
   // The recorded contacts count towards a weekly cap of 1.
   await page.getByLabel("Weekly contact cap (optional)").fill("1");
   await page.getByRole("button", { name: "Preview audience" }).click();

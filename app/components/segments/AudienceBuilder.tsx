@@ -1,7 +1,8 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { customerLabel } from "~/components/customer-label";
-import { formatInteger } from "~/format";
+import type { ReportingCurrency } from "~/customers/reporting-currency.server";
+import { formatInteger, formatMoney } from "~/format";
 import type { FieldErrors } from "~/forms.server";
 import { useMessage } from "~/i18n/message";
 import type { AudienceMember } from "~/segments/audience.server";
@@ -15,7 +16,9 @@ interface Preview {
   choice: AudienceChoice;
   segment_members: number;
   count: number;
-  sample: AudienceMember[];
+  sample: (AudienceMember & { predicted_value: number | null })[];
+  /** Horizon of the latest value model; null before any training. */
+  valueHorizonDays: number | null;
   excluded: Record<(typeof excludedReasons)[number]["key"], number>;
 }
 
@@ -68,12 +71,14 @@ export function AudienceBuilder(props: {
   categories: string[];
   query: Record<string, string>;
   runExcluded: number;
+  money: ReportingCurrency;
   preview: Preview | null;
   errors: FieldErrors;
 }) {
   const { labels, sizes, categories, query, preview, errors } = props;
   const firstError = Object.values(errors).find(Boolean);
   const { t } = useTranslation("segments");
+  const { t: tValue } = useTranslation("value");
   const translate = useMessage();
   return (
     <>
@@ -182,18 +187,34 @@ export function AudienceBuilder(props: {
             </tbody>
           </table>
           {preview.sample.length > 0 ? (
-            <p className="small muted">
-              {t("audience.first", {
-                n: formatInteger(preview.sample.length),
-                names: preview.sample
-                  .map(
-                    (m) =>
-                      customerLabel({ name: m.name, externalId: m.external_id }) ??
-                      t("common:customer.unnamed"),
-                  )
-                  .join(", "),
-              })}
-            </p>
+            <table data-testid="audience-sample">
+              <caption className="small muted">
+                {t("audience.first", { n: formatInteger(preview.sample.length) })}
+              </caption>
+              <thead>
+                <tr>
+                  <th>{t("audience.customer")}</th>
+                  <th>
+                    {preview.valueHorizonDays === null
+                      ? t("audience.predictedValue")
+                      : tValue("column", { days: preview.valueHorizonDays })}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {preview.sample.map((m) => (
+                  <tr key={m.customer_id}>
+                    <td>
+                      {customerLabel({ name: m.name, externalId: m.external_id }) ??
+                        t("common:customer.unnamed")}
+                    </td>
+                    <td data-testid="audience-predicted-value">
+                      {formatMoney(m.predicted_value, props.money.currency)}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
           ) : null}
           <ExportForm exportPath={props.exportPath} choice={preview.choice} count={preview.count} />
         </section>

@@ -174,9 +174,9 @@ describe("buildAudienceFromSegment", () => {
     });
     const csv = audienceCsv(audience);
     const lines = csv.replace(/^\uFEFF/, "").split("\r\n");
-    expect(lines[0]).toBe("customer_id,name,email,segment");
-    expect(lines[1]).toBe(`${id.a1},Ayşe,a1@example.test,S`);
-    expect(lines[2]).toBe(`${id.a5},"'=HYPERLINK(""http://evil.test"",""x"")",a5@example.test,S`);
+    expect(lines[0]).toBe("customer_id,name,email,segment,predicted_value");
+    expect(lines[1]).toBe(`${id.a1},Ayşe,a1@example.test,S,`);
+    expect(lines[2]).toBe(`${id.a5},"'=HYPERLINK(""http://evil.test"",""x"")",a5@example.test,S,`);
   });
 
   it("says so when the segment does not exist in the run", () => {
