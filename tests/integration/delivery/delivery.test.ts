@@ -326,7 +326,13 @@ describe("report deliveries", () => {
     expect(job?.attempts).toBe(1);
     expect(await runNextJob(rejecting.url, new Date(due.getTime() + 3_600_000))).toBeUndefined();
     const after = findDelivery(scope, delivery.id)!;
-    expect(after.lastError).toMatch(/^Rejected by the mail server: .*550/);
+    expect(englishMessage(after.lastError)).toMatch(/^Rejected by the mail server: .*550/);
+    expect(translateMessage(localeT("tr"), after.lastError)).toMatch(
+      /^Posta sunucusu reddetti: .*550/,
+    );
+    expect(translateMessage(localeT("ru"), after.lastError)).toMatch(
+      /^Почтовый сервер отклонил письмо: .*550/,
+    );
     expect(after.lastSentAt).toBeNull();
     // The link made for the failed e-mail was dropped; the delivery keeps its previous one.
     expect(
@@ -377,7 +383,7 @@ describe("report deliveries", () => {
     const job = await runNextJob(undefined, due);
     expect(job?.status).toBe("succeeded");
     expect(job?.result).toMatchObject({ status: "skipped", reason: SMTP_NOT_CONFIGURED });
-    expect(findDelivery(scope, delivery.id)?.lastError).toBe(SMTP_NOT_CONFIGURED);
+    expect(englishMessage(findDelivery(scope, delivery.id)?.lastError)).toBe(SMTP_NOT_CONFIGURED);
     expect(linksOf(report.id)).toHaveLength(linksBefore);
     expect(smtp.received).toHaveLength(0);
   });
