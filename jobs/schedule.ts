@@ -42,22 +42,38 @@ function cronOf(expression: string, timeZone: string): Cron {
   return new Cron(expression.trim(), { timezone: timeZone, mode: "5-part" });
 }
 
+/** Why the expression cannot be used (croner's own words for a pattern it cannot read). */
+export type CronProblem =
+  | { kind: "notCron"; detail: string }
+  | { kind: "neverFires" }
+  | { kind: "tooOften" };
+
 /** Why the expression cannot be used, or undefined when it can. */
-export function cronProblem(expression: string, timeZone = "UTC"): string | undefined {
+export function cronProblemOf(expression: string, timeZone = "UTC"): CronProblem | undefined {
   let cron: Cron;
   try {
     cron = cronOf(expression, timeZone);
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    return `not a cron expression (minute hour day month weekday): ${message}`;
+    return { kind: "notCron", detail: error instanceof Error ? error.message : String(error) };
   }
   const runs = cron.nextRuns(12, new Date());
-  if (runs.length === 0) return "this schedule never fires";
+  if (runs.length === 0) return { kind: "neverFires" };
   for (let i = 1; i < runs.length; i++) {
     const gap = (runs[i]?.getTime() ?? 0) - (runs[i - 1]?.getTime() ?? 0);
-    if (gap < MIN_SCHEDULE_INTERVAL_MS) return "runs at most every 5 minutes, to be polite";
+    if (gap < MIN_SCHEDULE_INTERVAL_MS) return { kind: "tooOften" };
   }
   return undefined;
+}
+
+/** The problem in English (logs, tests), or undefined when the expression can be used. */
+export function cronProblem(expression: string, timeZone = "UTC"): string | undefined {
+  const problem = cronProblemOf(expression, timeZone);
+  if (!problem) return undefined;
+  if (problem.kind === "notCron")
+    return `not a cron expression (minute hour day month weekday): ${problem.detail}`;
+  return problem.kind === "neverFires"
+    ? "this schedule never fires"
+    : "runs at most every 5 minutes, to be polite";
 }
 
 /** The first time strictly after `after` that the schedule fires, in the workspace's zone. */

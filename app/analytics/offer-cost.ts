@@ -5,6 +5,7 @@
  * when they first bought the product. Formulas and a hand-worked example: docs/analytics.md
  * §17.
  */
+import { message } from "./message-code";
 
 /** One new customer, as whole days (any day numbering; only differences matter). */
 export interface NewCustomer {
@@ -138,7 +139,12 @@ export function offerFigures(curve: readonly ActivationPoint[], input: OfferInpu
   const open = 1 - before;
   if (offerRate > open + 1e-12)
     throw new OfferCostInputError(
-      `An uplift of ${percentText(input.uplift)} would make ${percentText(offerRate)} of new clients activate in the window, but only ${percentText(open)} have not activated before it opens; the uplift can be at most ${percentText(baselineRate > 0 ? open / baselineRate - 1 : 0)}.`,
+      message("messages:offer.error.upliftTooHigh", {
+        uplift: percentText(input.uplift),
+        rate: percentText(offerRate),
+        open: percentText(open),
+        most: percentText(baselineRate > 0 ? open / baselineRate - 1 : 0),
+      }),
       "uplift",
     );
   const baselineActivations = input.newPerMonth * baselineRate;

@@ -6,6 +6,7 @@
  * Why days 1–28 only: every month has them, so "monthly on the 31st" never silently skips
  * February.
  */
+
 import { z } from "zod";
 import { message } from "~/i18n/message";
 
@@ -20,28 +21,28 @@ export const WEEKDAYS = [
 ] as const;
 
 const Hour = z.coerce
-  .number({ message: "Choose the hour (0–23)" })
-  .int("Choose a full hour (0–23)")
-  .min(0, "Choose the hour (0–23)")
-  .max(23, "Choose the hour (0–23)");
+  .number({ message: message("messages:delivery.chooseHour") })
+  .int(message("messages:delivery.chooseFullHour"))
+  .min(0, message("messages:delivery.chooseHour"))
+  .max(23, message("messages:delivery.chooseHour"));
 
 export const CadenceSchema = z.discriminatedUnion("cadence", [
   z.object({
     cadence: z.literal("weekly"),
     weekday: z.coerce
-      .number({ message: "Choose the day of the week" })
-      .int("Choose the day of the week")
-      .min(0, "Choose the day of the week")
-      .max(6, "Choose the day of the week"),
+      .number({ message: message("messages:delivery.chooseWeekday") })
+      .int(message("messages:delivery.chooseWeekday"))
+      .min(0, message("messages:delivery.chooseWeekday"))
+      .max(6, message("messages:delivery.chooseWeekday")),
     hour: Hour,
   }),
   z.object({
     cadence: z.literal("monthly"),
     day: z.coerce
-      .number({ message: "Choose a day of the month from 1 to 28" })
-      .int("Choose a day of the month from 1 to 28")
-      .min(1, "Choose a day of the month from 1 to 28")
-      .max(28, "Choose a day of the month from 1 to 28"),
+      .number({ message: message("messages:delivery.chooseMonthDay") })
+      .int(message("messages:delivery.chooseMonthDay"))
+      .min(1, message("messages:delivery.chooseMonthDay"))
+      .max(28, message("messages:delivery.chooseMonthDay")),
     hour: Hour,
   }),
 ]);

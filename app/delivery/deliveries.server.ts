@@ -8,11 +8,13 @@
  * the scheduler both skip it, and resuming counts from the moment of resuming (a delivery
  * paused over its due time does not fire at once).
  */
+
 import { and, desc, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { WorkspaceScope } from "#db/scoped";
 import { audit } from "~/audit.server";
 import { schema } from "~/db.server";
+import { message } from "~/i18n/message-code";
 import { reportKinds } from "~/reports/kinds.server";
 import { findReport, reportKindOf } from "~/reports/reports.server";
 import { CadenceSchema, cronOfCadence } from "./cadence";
@@ -48,7 +50,7 @@ function timeZoneOf(scope: WorkspaceScope): string {
 
 function nextRunOrFail(cron: string, timeZone: string, now: Date): Date {
   const next = nextDeliveryRun(cron, timeZone, now);
-  if (!next) throw new DeliveryError("This schedule never fires");
+  if (!next) throw new DeliveryError(message("messages:delivery.neverFires"));
   return next;
 }
 
@@ -85,10 +87,10 @@ export async function createDelivery(
   const parsed = DeliveryInputSchema.parse(input);
   const report = findReport(scope, reportId);
   const kind = report ? reportKindOf(report) : null;
-  if (!report || !kind) throw new DeliveryError("No such report in this workspace");
+  if (!report || !kind) throw new DeliveryError(message("messages:delivery.noSuchReport"));
   // Individual customers' data does not leave by e-mail to typed-in addresses (KVKK/GDPR).
   if (reportKinds[kind].personal)
-    throw new DeliveryError("This report shows individual customers and cannot be e-mailed");
+    throw new DeliveryError(message("messages:delivery.personalReport"));
   const cron = cronOfCadence(parsed);
   const nextRunAt = nextRunOrFail(cron, timeZoneOf(scope), now);
   const { link } = await issueDeliveryLink(scope, userId, reportId, parsed.cadence, now);

@@ -3,7 +3,9 @@
  * commas, semicolons or spaces. Stored lower-cased and de-duplicated, so "Ayse@Bank.com" and
  * "ayse@bank.com" get one e-mail. A bad address is named in the message.
  */
+
 import { z } from "zod";
+import { message } from "~/i18n/message-code";
 
 export const MAX_RECIPIENTS = 20;
 
@@ -17,7 +19,7 @@ export function splitRecipients(text: string): string[] {
 }
 
 export const RecipientsSchema = z
-  .union([z.string(), z.array(z.string())], { message: "Enter at least one e-mail address" })
+  .union([z.string(), z.array(z.string())], { message: message("messages:delivery.enterAddress") })
   .transform((input, ctx) => {
     const parts =
       typeof input === "string" ? splitRecipients(input) : input.flatMap(splitRecipients);
@@ -27,20 +29,25 @@ export const RecipientsSchema = z
         code: "custom",
         message:
           bad.length === 1
-            ? `"${bad[0]}" is not an e-mail address`
-            : `These are not e-mail addresses: ${bad.map((b) => `"${b}"`).join(", ")}`,
+            ? message("messages:delivery.notAnAddress", { address: bad[0] ?? "" })
+            : message("messages:delivery.notAddresses", {
+                addresses: bad.map((b) => `"${b}"`).join(", "),
+              }),
       });
       return z.NEVER;
     }
     const unique = [...new Set(parts)];
     if (unique.length === 0) {
-      ctx.addIssue({ code: "custom", message: "Enter at least one e-mail address" });
+      ctx.addIssue({ code: "custom", message: message("messages:delivery.enterAddress") });
       return z.NEVER;
     }
     if (unique.length > MAX_RECIPIENTS) {
       ctx.addIssue({
         code: "custom",
-        message: `At most ${MAX_RECIPIENTS} recipients (you entered ${unique.length})`,
+        message: message("messages:delivery.tooManyRecipients", {
+          max: MAX_RECIPIENTS,
+          entered: unique.length,
+        }),
       });
       return z.NEVER;
     }

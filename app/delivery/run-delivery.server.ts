@@ -14,6 +14,7 @@ import type { Db } from "#db/client";
 import { scopeTo, type WorkspaceScope } from "#db/scoped";
 import { PermanentJobError } from "#jobs/errors";
 import { schema } from "~/db.server";
+import { message as messageCode } from "~/i18n/message-code";
 import { reportKinds } from "~/reports/kinds.server";
 import { reportKindLabels } from "~/reports/report-kinds";
 import { loadReportView, reportTables } from "~/reports/report-view.server";
@@ -71,15 +72,14 @@ export async function runDelivery(
     return { status: "skipped", reason: "the delivery is paused" };
   const mail = options.mail ?? mailSettings();
   if (!mail.smtpUrl) {
-    record(scope, delivery.id, { lastError: SMTP_NOT_CONFIGURED });
+    record(scope, delivery.id, { lastError: messageCode("messages:delivery.smtpNotConfigured") });
     return { status: "skipped", reason: SMTP_NOT_CONFIGURED };
   }
   const report = findReport(scope, delivery.reportId);
   const view = report ? loadReportView(scope, report, { now }) : null;
   if (!report || !view) {
-    const message = "The report can no longer be built (its kind is unknown)";
-    record(scope, delivery.id, { lastError: message });
-    throw new PermanentJobError(message);
+    record(scope, delivery.id, { lastError: messageCode("messages:delivery.reportGone") });
+    throw new PermanentJobError("The report can no longer be built (its kind is unknown)");
   }
   const workspace = db
     .select({ name: schema.workspaces.name })
@@ -129,7 +129,11 @@ export async function runDelivery(
     if (fresh) removeDeliveryLink(scope, fresh.link.id);
     const permanent = isPermanentSmtpError(error);
     record(scope, delivery.id, {
-      lastError: `${permanent ? "Rejected by the mail server" : "Could not send"}: ${errorText(error)}`,
+      // Stored as a code with the server's own words, read in the page's language.
+      lastError: messageCode(
+        permanent ? "messages:delivery.rejected" : "messages:delivery.couldNotSend",
+        { detail: errorText(error) },
+      ),
     });
     if (permanent) throw new PermanentJobError(errorText(error));
     throw error;
@@ -139,7 +143,7 @@ export async function runDelivery(
     lastSentAt: now,
     lastError:
       outcome.rejected.length > 0
-        ? `Rejected by the mail server: ${outcome.rejected.join(", ")}`
+        ? messageCode("messages:delivery.rejected", { detail: outcome.rejected.join(", ") })
         : null,
   });
   return {

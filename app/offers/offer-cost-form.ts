@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { PAID_FOR, type PaidFor } from "~/analytics/offer-cost";
+import { message } from "~/i18n/message-code";
 
 export const MAX_MONTHS = 24;
 /** +1000 %: beyond it the "uplift" is a new product, not an offer. */
@@ -26,42 +27,54 @@ export interface OfferRequest {
 
 const blankIsMissing = (v: unknown) => (v === "" || v === null ? undefined : v);
 
-const number = (what: string) =>
-  z.coerce.number({ error: `Enter ${what} as a number` }).finite(`Enter ${what} as a number`);
+/** What a number field asks for, as a message inside "Enter … as a number". */
+type NumberField =
+  | "costPerMonth"
+  | "months"
+  | "firstDay"
+  | "lastDay"
+  | "newPerMonth"
+  | "upliftPercent"
+  | "uplift";
 
-const product = z
-  .string({ error: "Name the product: its code, its name or a category" })
-  .trim()
-  .min(1, "Name the product: its code, its name or a category");
-const costPerMonth = number("the cost per client per month").gt(
-  0,
-  "The cost per client per month must be above 0",
-);
-const months = number("the number of months")
-  .int("The offer lasts a whole number of months (1 to 24)")
-  .min(1, `The offer lasts 1 to ${MAX_MONTHS} months`)
-  .max(MAX_MONTHS, `The offer lasts 1 to ${MAX_MONTHS} months`);
-const day = (which: string) =>
+const number = (what: NumberField) => {
+  const notNumber = message("messages:offer.form.notNumber", {
+    what: message(`messages:offer.form.what.${what}`),
+  });
+  return z.coerce.number({ error: notNumber }).finite(notNumber);
+};
+
+const enterProduct = message("messages:offer.form.enterProduct");
+const product = z.string({ error: enterProduct }).trim().min(1, enterProduct);
+const costPerMonth = number("costPerMonth").gt(0, message("messages:offer.form.costAboveZero"));
+const monthsRange = message("messages:offer.form.monthsRange", { max: MAX_MONTHS });
+const months = number("months")
+  .int(message("messages:offer.form.monthsWhole", { max: MAX_MONTHS }))
+  .min(1, monthsRange)
+  .max(MAX_MONTHS, monthsRange);
+const day = (which: "first" | "last") =>
   z.preprocess(
     blankIsMissing,
-    number(`the window's ${which} day`)
-      .int(`The window's ${which} day is a whole number of days since joining`)
-      .min(0, `The window's ${which} day is 0 or more (days since joining)`)
+    number(which === "first" ? "firstDay" : "lastDay")
+      .int(message(`messages:offer.form.${which}DayWhole`))
+      .min(0, message(`messages:offer.form.${which}DayNotNegative`))
       .optional(),
   );
 const newPerMonth = z.preprocess(
   blankIsMissing,
-  number("the new clients per month").gt(0, "The new clients per month must be above 0").optional(),
+  number("newPerMonth").gt(0, message("messages:offer.form.newPerMonthAboveZero")).optional(),
 );
 const paidFor = z.preprocess(
   blankIsMissing,
-  z.enum(PAID_FOR, { error: "Choose who gets the offer" }).default("every-new-client"),
+  z
+    .enum(PAID_FOR, { error: message("messages:offer.form.choosePaidFor") })
+    .default("every-new-client"),
 );
 
 /** The window's end must not come before its start (the end defaults to months × 30). */
 function windowInOrder<I>(schema: z.ZodType<OfferRequest, I>, endField: string) {
   return schema.refine((f) => (f.toDay ?? f.months * 30) >= (f.fromDay ?? 0), {
-    message: "The window ends before it starts: its last day is before its first",
+    message: message("messages:offer.form.windowOrder"),
     path: [endField],
   });
 }
@@ -73,9 +86,12 @@ export const OfferFormSchema = windowInOrder(
       offerProduct: product,
       offerCost: costPerMonth,
       offerMonths: months,
-      offerUplift: number("the uplift in percent")
-        .gt(0, "The uplift must be above 0 %")
-        .max(MAX_UPLIFT * 100, `The uplift can be at most ${MAX_UPLIFT * 100} %`),
+      offerUplift: number("upliftPercent")
+        .gt(0, message("messages:offer.form.upliftPercentAboveZero"))
+        .max(
+          MAX_UPLIFT * 100,
+          message("messages:offer.form.upliftPercentMax", { max: MAX_UPLIFT * 100 }),
+        ),
       offerFromDay: day("first"),
       offerToDay: day("last"),
       offerNewPerMonth: newPerMonth,
@@ -118,9 +134,12 @@ export const OfferFlagsSchema = windowInOrder(
       product,
       "cost-per-month": costPerMonth,
       months,
-      uplift: number("the uplift")
-        .gt(0, "The uplift must be above 0 (0.2 = +20 %)")
-        .max(MAX_UPLIFT, `The uplift can be at most ${MAX_UPLIFT} (+${MAX_UPLIFT * 100} %)`),
+      uplift: number("uplift")
+        .gt(0, message("messages:offer.form.upliftAboveZero"))
+        .max(
+          MAX_UPLIFT,
+          message("messages:offer.form.upliftMax", { max: MAX_UPLIFT, percent: MAX_UPLIFT * 100 }),
+        ),
       "from-day": day("first"),
       "to-day": day("last"),
       "new-per-month": newPerMonth,

@@ -15,10 +15,10 @@ import {
 } from "~/analytics/offer-cost";
 import { analysisExclusion } from "~/customers/analysable.server";
 import { reportingCurrency } from "~/customers/reporting-currency.server";
-import { formatInteger } from "~/format";
+import { message } from "~/i18n/message-code";
 import type { OfferRequest } from "./offer-cost-form";
 import { customerActivations, productCatalogue, salesSpan } from "./offer-history.server";
-import { resolveTarget, suggestionText, suggestTargets } from "./product-target";
+import { resolveTarget, suggestionMessage, suggestTargets } from "./product-target";
 
 /** Days in a month of the offer and of the window (the window's default end is months × 30). */
 export const DAYS_PER_MONTH = 30;
@@ -42,21 +42,29 @@ export interface Figure {
 export function offerCostForWorkspace(scope: WorkspaceScope, request: OfferRequest) {
   const catalogue = productCatalogue(scope);
   if (catalogue.length === 0)
-    throw new OfferCostInputError(
-      "No products or sales are uploaded yet: upload transactions (Data page) to price an offer.",
-      "product",
-    );
+    throw new OfferCostInputError(message("messages:offer.error.noCatalogue"), "product");
   const target = resolveTarget(catalogue, request.product);
   if (!target)
     throw new OfferCostInputError(
-      `No product code, product name or category is "${request.product}".${suggestionText(suggestTargets(catalogue, request.product))}`,
+      message("messages:offer.error.unknownTarget", {
+        product: request.product,
+        suggestions: suggestionMessage(suggestTargets(catalogue, request.product)),
+      }),
       "product",
     );
   const span = salesSpan(scope);
-  if (!span) throw new OfferCostInputError("No sales are uploaded yet: upload transactions.");
+  if (!span) throw new OfferCostInputError(message("messages:offer.error.noSales"));
   const { customers, excluded, basis } = customerActivations(scope, target);
   const exclusion = analysisExclusion(basis, customers.length, excluded);
-  if (exclusion.empty_reason) throw new OfferCostInputError(exclusion.empty_reason);
+  if (exclusion.empty_reason)
+    throw new OfferCostInputError(
+      message(
+        basis === "consent"
+          ? "messages:offer.error.nobodyConsented"
+          : "messages:offer.error.everybodyObjected",
+        { excluded },
+      ),
+    );
 
   const historyStart = dayNumber(span.from);
   const observedUntil = dayNumber(span.to);
@@ -75,7 +83,11 @@ export function offerCostForWorkspace(scope: WorkspaceScope, request: OfferReque
   }
   if (cohort.length === 0)
     throw new OfferCostInputError(
-      `No new customers to learn from: nobody joined between ${span.from} and ${span.to}, the span of the sales (${formatInteger(joinedBefore)} joined before it; their earlier purchases are unknown).`,
+      message("messages:offer.error.noNewCustomers", {
+        from: span.from,
+        to: span.to,
+        before: joinedBefore,
+      }),
     );
 
   const fromDay = request.fromDay ?? 0;
@@ -85,7 +97,12 @@ export function offerCostForWorkspace(scope: WorkspaceScope, request: OfferReque
   const longest = cohort.reduce((max, c) => Math.max(max, observedUntil - c.joinDay), 0);
   if (longest < toDay)
     throw new OfferCostInputError(
-      `Too little history: new customers are followed for at most ${formatInteger(longest)} days after joining (sales from ${span.from} to ${span.to}), and the window needs ${formatInteger(toDay)} days. Shorten the window or upload a longer history.`,
+      message("messages:offer.error.shortHistory", {
+        longest,
+        from: span.from,
+        to: span.to,
+        needed: toDay,
+      }),
       "toDay",
     );
   // Customers who joined at least toDay days before the history ends: the window's rate
@@ -93,7 +110,13 @@ export function offerCostForWorkspace(scope: WorkspaceScope, request: OfferReque
   const followed = cohort.filter((c) => observedUntil - c.joinDay >= toDay).length;
   if (followed < MIN_FOLLOWED_TO_WINDOW_END)
     throw new OfferCostInputError(
-      `Too little history: only ${formatInteger(followed)} of ${formatInteger(cohort.length)} new customers joined ${formatInteger(toDay)} days or more before the sales end (${span.to}), and at least ${MIN_FOLLOWED_TO_WINDOW_END} are needed to read the rate at day ${formatInteger(toDay)}. Shorten the window or upload a longer history.`,
+      message("messages:offer.error.fewFollowed", {
+        followed,
+        total: cohort.length,
+        days: toDay,
+        to: span.to,
+        least: MIN_FOLLOWED_TO_WINDOW_END,
+      }),
       "toDay",
     );
 

@@ -3,6 +3,7 @@
  * the way the marketer remembers it (case and Turkish/Russian accents ignored). When nothing
  * matches, the closest names are suggested. No I/O: the catalogue is passed in.
  */
+import { message, messageList } from "~/i18n/message-code";
 import { foldWord } from "~/ingest/normalise";
 
 /** One product as the catalogue and the sales name it (any part may be missing). */
@@ -123,9 +124,18 @@ export function editDistance(a: string, b: string): number {
   return previous[b.length] as number;
 }
 
-/** "Did you mean: Credit Card (category), Kart Aidatı (product)?" or "" without any. */
-export function suggestionText(suggestions: readonly Suggestion[]): string {
+/** "Did you mean: Credit Card (category), Kart Aidatı (product)?" as a message, "" without any. */
+export function suggestionMessage(suggestions: readonly Suggestion[]): string {
   if (suggestions.length === 0) return "";
-  const kinds: Record<TargetKind, string> = { code: "code", name: "product", category: "category" };
-  return ` Did you mean: ${suggestions.map((s) => `${s.label} (${kinds[s.kind]})`).join(", ")}?`;
+  // Each name carries its separator ("A (product)," … "C (code)"): a list inside a message
+  // is joined with spaces, and the comma stays with the words of each language.
+  const names = suggestions.map((s, i) =>
+    message(
+      i < suggestions.length - 1
+        ? "messages:offer.suggestion.item"
+        : "messages:offer.suggestion.last",
+      { label: s.label, kind: message(`messages:offer.suggestion.kind.${s.kind}`) },
+    ),
+  );
+  return message("messages:offer.suggestion.didYouMean", { names: messageList(names) });
 }

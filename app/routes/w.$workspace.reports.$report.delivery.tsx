@@ -223,7 +223,7 @@ export default function ReportDelivery() {
                 <td>{d.paused ? t("delivery.paused") : when(d.nextRunAt)}</td>
                 <td>{when(d.lastSentAt)}</td>
                 <td>
-                  {d.lastError ?? ""}
+                  {translate(d.lastError)}
                   {d.linkOff ? t("delivery.noLink", { reason: d.linkOff }) : ""}
                 </td>
                 {canManage ? (

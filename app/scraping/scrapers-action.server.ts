@@ -39,7 +39,9 @@ export async function scrapersAction(
   if (intent === "test") {
     const throttle = await checkSourceTestAllowed(access.user.id);
     if (!throttle.allowed) {
-      const error = `Too many tests in a short time; try again in ${throttle.retryAfterSeconds} s.`;
+      const error = message("messages:sources.tooManyTests", {
+        seconds: throttle.retryAfterSeconds,
+      });
       return { intent: "test", test: { ok: false, error }, values: postedValues(form) };
     }
     const test = await testSource(adapter, configFromForm(adapter, form));

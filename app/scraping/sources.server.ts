@@ -10,8 +10,9 @@ import { desc, eq } from "drizzle-orm";
 import { z } from "zod";
 import { sources, workspaces } from "#db/schema";
 import type { WorkspaceScope } from "#db/scoped";
-import { cronProblem, nextDueAfter } from "#jobs/schedule";
+import { cronProblemOf, nextDueAfter } from "#jobs/schedule";
 import { getAdapter, isAdapterId } from "#scrapers/sources/index";
+import { clauseList, message } from "~/i18n/message-code";
 import { dataChanged } from "~/segments/run-views.server";
 
 export type Source = typeof sources.$inferSelect;
@@ -19,10 +20,13 @@ export type SourceState = "enabled" | "paused" | "dead";
 
 export class SourceInputError extends Error {
   constructor(readonly errors: Record<string, string>) {
+    // "field: problem; …" as a message, so the CLI prints it in English (englishMessage).
     super(
-      Object.entries(errors)
-        .map(([field, message]) => `${field}: ${message}`)
-        .join("; "),
+      clauseList(
+        Object.entries(errors).map(([field, problem]) =>
+          message("messages:sources.fieldProblem", { field, problem }),
+        ),
+      ),
     );
     this.name = "SourceInputError";
   }
@@ -35,9 +39,13 @@ export function stateOf(source: Pick<Source, "enabled" | "lastStatus">): SourceS
 }
 
 export const SourceBasicsSchema = z.object({
-  name: z.string().trim().min(1, "Enter a name").max(100),
-  adapter: z.string().refine(isAdapterId, "Unknown adapter"),
-  schedule: z.string().trim().min(1, "Enter a cron schedule"),
+  name: z
+    .string()
+    .trim()
+    .min(1, message("messages:sources.enterName"))
+    .max(100, message("messages:sources.nameTooLong", { max: 100 })),
+  adapter: z.string().refine(isAdapterId, message("messages:sources.unknownAdapter")),
+  schedule: z.string().trim().min(1, message("messages:sources.enterSchedule")),
 });
 
 export interface NewSource {
@@ -58,13 +66,15 @@ export function workspaceTimeZone(scope: WorkspaceScope): string {
 
 /** zod's "Invalid input: expected string, received undefined" means a field left empty. */
 function readableMessage(issue: { code: string; message: string; input?: unknown }): string {
-  return issue.code === "invalid_type" && issue.input === undefined ? "Required" : issue.message;
+  return issue.code === "invalid_type" && issue.input === undefined
+    ? message("messages:sources.required")
+    : issue.message;
 }
 
 /** The adapter's parsed config, or field errors named after the config keys. */
 export function checkConfig(adapterId: string, config: unknown) {
   const adapter = getAdapter(adapterId);
-  if (!adapter) throw new SourceInputError({ adapter: "Unknown adapter" });
+  if (!adapter) throw new SourceInputError({ adapter: message("messages:sources.unknownAdapter") });
   const parsed = adapter.configSchema.safeParse(config, { reportInput: true });
   if (parsed.success) return { adapter, config: parsed.data as Record<string, unknown> };
   const errors: Record<string, string> = {};
@@ -85,8 +95,14 @@ export function createSource(scope: WorkspaceScope, input: NewSource, now = new 
   }
   const { config } = checkConfig(basics.data.adapter, input.config);
   const timeZone = workspaceTimeZone(scope);
-  const problem = cronProblem(basics.data.schedule, timeZone);
-  if (problem) throw new SourceInputError({ schedule: problem });
+  const problem = cronProblemOf(basics.data.schedule, timeZone);
+  if (problem)
+    throw new SourceInputError({
+      schedule:
+        problem.kind === "notCron"
+          ? message("messages:sources.notCron", { detail: problem.detail })
+          : message(`messages:sources.${problem.kind}`),
+    });
   return scope.insert(sources, {
     ...basics.data,
     config,

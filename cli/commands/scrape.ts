@@ -2,10 +2,12 @@
  * `scrape run` runs a source in this process (not through the queue), so an operator or a
  * script sees the result at once; `scrape add` creates a source as the Scrapers page does.
  */
+
 import { z } from "zod";
 import { getDb } from "#db/client";
 import { scopeTo } from "#db/scoped";
 import { closeSharedBrowser } from "#scrapers/browser";
+import { englishMessage } from "~/i18n/english";
 import { runSource } from "~/scraping/run-source.server";
 import { createSource, SourceInputError } from "~/scraping/sources.server";
 import type { Command } from "../command";
@@ -74,7 +76,8 @@ export const scrapeAdd: Command = {
         next_run_at: source.nextRunAt?.toISOString() ?? null,
       };
     } catch (error) {
-      if (error instanceof SourceInputError) throw new Error(`invalid source: ${error.message}`);
+      if (error instanceof SourceInputError)
+        throw new Error(`invalid source: ${englishMessage(error.message)}`);
       throw error;
     }
   },

@@ -25,7 +25,7 @@ export function NextDeliveriesCard({ deliveries }: { deliveries: NextDelivery[] 
               <Link to={`reports/${d.reportId}/delivery`}>{d.reportTitle}</Link>
               <div className="muted small">
                 {t("deliveries.to", { schedule: translate(d.inWords), count: d.recipients })}
-                {d.lastError ? t("deliveries.lastProblem", { error: d.lastError }) : ""}
+                {d.lastError ? t("deliveries.lastProblem", { error: translate(d.lastError) }) : ""}
               </div>
             </li>
           ))}

@@ -1,6 +1,7 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { useMessage } from "~/i18n/message";
 import {
   ADAPTER_FIELDS,
   type ConfigField,
@@ -16,18 +17,23 @@ export interface AdapterChoice {
 type Values = Record<string, string>;
 
 function ConfigInput({
+  adapter,
   field,
   values,
   error,
 }: {
+  adapter: string;
   field: ConfigField;
   values: Values;
   error?: string;
 }) {
+  const { t } = useTranslation("scraping");
+  const translate = useMessage();
   const id = `config-${field.name}`;
+  const words = `configFields.${adapter}.${field.name}`;
   return (
     <label htmlFor={id}>
-      {field.label}
+      {t(`${words}.label`, { defaultValue: field.label })}
       {field.kind === "select" ? (
         <select id={id} name={field.name} defaultValue={values[field.name] ?? field.options?.[0]}>
           {field.options?.map((option) => (
@@ -44,8 +50,12 @@ function ConfigInput({
           aria-invalid={error ? true : undefined}
         />
       )}
-      {field.hint ? <span className="muted small">{field.hint}</span> : null}
-      {error ? <span className="form-error small">{error}</span> : null}
+      {field.hint ? (
+        <span className="muted small">
+          {t(`${words}.hint`, { defaultValue: field.hint, site: field.placeholder })}
+        </span>
+      ) : null}
+      {error ? <span className="form-error small">{translate(error)}</span> : null}
     </label>
   );
 }
@@ -106,6 +116,7 @@ export function SourceForm({
   const [adapter, setAdapter] = useState(values.adapter ?? adapters[0]?.id ?? "telegram");
   const busy = useNavigation().state === "submitting";
   const { t } = useTranslation("scraping");
+  const translate = useMessage();
   return (
     <Form method="post" className="card stack" aria-label={t("sourceForm.label")}>
       <label>
@@ -113,7 +124,7 @@ export function SourceForm({
         <select name="adapter" value={adapter} onChange={(e) => setAdapter(e.target.value)}>
           {adapters.map((a) => (
             <option key={a.id} value={a.id}>
-              {a.label}
+              {t(`adapters.${a.id}`, { defaultValue: a.label })}
             </option>
           ))}
         </select>
@@ -125,11 +136,12 @@ export function SourceForm({
           defaultValue={values.name}
           placeholder={t("sourceForm.namePlaceholder")}
         />
-        {errors.name ? <span className="form-error small">{errors.name}</span> : null}
+        {errors.name ? <span className="form-error small">{translate(errors.name)}</span> : null}
       </label>
       {(ADAPTER_FIELDS[adapter] ?? []).map((field) => (
         <ConfigInput
           key={`${adapter}-${field.name}`}
+          adapter={adapter}
           field={field}
           values={values}
           error={errors[field.name]}
@@ -137,12 +149,14 @@ export function SourceForm({
       ))}
       {adapter === "custom" ? <MetricRows values={values} /> : null}
       {errors.metrics || errors.config ? (
-        <p className="form-error small">{errors.metrics ?? errors.config}</p>
+        <p className="form-error small">{translate(errors.metrics ?? errors.config)}</p>
       ) : null}
       <label>
         {t("sourceForm.schedule", { timeZone })}
         <input name="schedule" defaultValue={values.schedule ?? "*/15 * * * *"} />
-        {errors.schedule ? <span className="form-error small">{errors.schedule}</span> : null}
+        {errors.schedule ? (
+          <span className="form-error small">{translate(errors.schedule)}</span>
+        ) : null}
       </label>
       <div className="row">
         <button type="submit" name="intent" value="test" className="secondary" disabled={busy}>

@@ -66,7 +66,9 @@ export function SourcesTable({ sources, canEdit }: { sources: SourceRow[]; canEd
             <tr key={s.id} data-testid={`source-${s.id}`}>
               <td>
                 <a href={`?source=${s.id}#runs`}>{s.name}</a>
-                <div className="muted small">{s.adapter}</div>
+                <div className="muted small">
+                  {t(`adapters.${s.adapter}`, { defaultValue: s.adapter })}
+                </div>
               </td>
               <td className="mono">{s.schedule}</td>
               <td>

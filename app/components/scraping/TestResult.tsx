@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import { useMessage } from "~/i18n/message";
 import { formatFigure } from "./format";
 
 export interface TestObservation {
@@ -17,12 +18,13 @@ export type TestOutcome =
 /** What the "Test" button read from the page (text is scraped: React escapes it). */
 export function TestResult({ outcome }: { outcome: TestOutcome }) {
   const { t } = useTranslation("scraping");
+  const translate = useMessage();
   if (!outcome.ok) {
     return (
       <section aria-label={t("testResult.label")} className="card">
         <h3 style={{ marginTop: 0 }}>{t("testResult.failed")}</h3>
         <p className="form-error" role="alert">
-          {outcome.error}
+          {translate(outcome.error)}
         </p>
       </section>
     );

@@ -1,5 +1,6 @@
 /** The "offer cost" report: the Forecast page's Offer cost panel with its form's values. */
 
+import { englishMessage } from "~/i18n/english";
 import { OFFER_PARAMS, OfferFormSchema } from "~/offers/offer-cost-form";
 import { runOffer } from "~/offers/offer-cost-page.server";
 import type { ReportTable } from "../report-table";
@@ -26,7 +27,8 @@ export const offerCostReport: ReportKind<OfferCostReportData> = {
         {
           name: "offer-cost-problems",
           columns: ["field", "message"],
-          rows: Object.entries(data.errors),
+          // The table's columns are English names; its messages are English like them.
+          rows: Object.entries(data.errors).map(([field, text]) => [field, englishMessage(text)]),
         },
       ];
     const figures: ReportTable = {

@@ -28,6 +28,8 @@ import {
 import { SMTP_NOT_CONFIGURED } from "~/delivery/mail-transport.server";
 import { RecipientsSchema } from "~/delivery/recipients";
 import { englishMessage } from "~/i18n/english";
+import { localeT } from "~/i18n/locale-t";
+import { translateMessage } from "~/i18n/message";
 import { createReport } from "~/reports/reports.server";
 import * as deliveryPage from "~/routes/w.$workspace.reports.$report.delivery";
 import { hashShareToken } from "~/sharing/share-links.server";
@@ -181,17 +183,17 @@ describe("report deliveries", () => {
       "b@x.test",
     ]);
     const bad = RecipientsSchema.safeParse("ok@x.test, nope, also@bad");
-    expect(bad.error?.issues[0]?.message).toBe(
+    expect(englishMessage(bad.error?.issues[0]?.message)).toBe(
       'These are not e-mail addresses: "nope", "also@bad"',
     );
-    expect(RecipientsSchema.safeParse("nope").error?.issues[0]?.message).toBe(
+    expect(englishMessage(RecipientsSchema.safeParse("nope").error?.issues[0]?.message)).toBe(
       '"nope" is not an e-mail address',
     );
-    expect(RecipientsSchema.safeParse(" , ").error?.issues[0]?.message).toBe(
+    expect(englishMessage(RecipientsSchema.safeParse(" , ").error?.issues[0]?.message)).toBe(
       "Enter at least one e-mail address",
     );
     const many = Array.from({ length: 21 }, (_, i) => `p${i}@x.test`).join(",");
-    expect(RecipientsSchema.safeParse(many).error?.issues[0]?.message).toBe(
+    expect(englishMessage(RecipientsSchema.safeParse(many).error?.issues[0]?.message)).toBe(
       "At most 20 recipients (you entered 21)",
     );
     const day = DeliveryInputSchema.safeParse({
@@ -200,7 +202,28 @@ describe("report deliveries", () => {
       hour: 9,
       recipients: "a@x.test",
     });
-    expect(day.error?.issues[0]?.message).toBe("Choose a day of the month from 1 to 28");
+    expect(englishMessage(day.error?.issues[0]?.message)).toBe(
+      "Choose a day of the month from 1 to 28",
+    );
+    // The delivery page words them in its reader's language.
+    const notAddresses = bad.error?.issues[0]?.message;
+    expect(translateMessage(localeT("tr"), notAddresses)).toBe(
+      'Bunlar e-posta adresi değil: "nope", "also@bad"',
+    );
+    expect(translateMessage(localeT("ru"), notAddresses)).toBe(
+      'Это не адреса электронной почты: "nope", "also@bad"',
+    );
+    const tooMany = RecipientsSchema.safeParse(many).error?.issues[0]?.message;
+    expect(translateMessage(localeT("tr"), tooMany)).toBe(
+      "En fazla 20 alıcı olabilir (21 girdiniz)",
+    );
+    expect(translateMessage(localeT("ru"), tooMany)).toBe("Не больше 20 получателей (вы ввели 21)");
+    expect(translateMessage(localeT("tr"), day.error?.issues[0]?.message)).toBe(
+      "Ayın 1 ile 28 arasındaki bir gününü seçin",
+    );
+    expect(translateMessage(localeT("ru"), day.error?.issues[0]?.message)).toBe(
+      "Выберите день месяца от 1 до 28",
+    );
   });
 
   it("sends a due delivery once, with a fresh link and the CSV as exported", async () => {
@@ -303,7 +326,13 @@ describe("report deliveries", () => {
     expect(job?.attempts).toBe(1);
     expect(await runNextJob(rejecting.url, new Date(due.getTime() + 3_600_000))).toBeUndefined();
     const after = findDelivery(scope, delivery.id)!;
-    expect(after.lastError).toMatch(/^Rejected by the mail server: .*550/);
+    expect(englishMessage(after.lastError)).toMatch(/^Rejected by the mail server: .*550/);
+    expect(translateMessage(localeT("tr"), after.lastError)).toMatch(
+      /^Posta sunucusu reddetti: .*550/,
+    );
+    expect(translateMessage(localeT("ru"), after.lastError)).toMatch(
+      /^Почтовый сервер отклонил письмо: .*550/,
+    );
     expect(after.lastSentAt).toBeNull();
     // The link made for the failed e-mail was dropped; the delivery keeps its previous one.
     expect(
@@ -354,7 +383,7 @@ describe("report deliveries", () => {
     const job = await runNextJob(undefined, due);
     expect(job?.status).toBe("succeeded");
     expect(job?.result).toMatchObject({ status: "skipped", reason: SMTP_NOT_CONFIGURED });
-    expect(findDelivery(scope, delivery.id)?.lastError).toBe(SMTP_NOT_CONFIGURED);
+    expect(englishMessage(findDelivery(scope, delivery.id)?.lastError)).toBe(SMTP_NOT_CONFIGURED);
     expect(linksOf(report.id)).toHaveLength(linksBefore);
     expect(smtp.received).toHaveLength(0);
   });

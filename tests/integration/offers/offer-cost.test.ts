@@ -119,7 +119,7 @@ describe("offer-cost", () => {
     ],
     [
       ["--product", "CARD-1", "--cost-per-month", "5", "--months", "1", "--uplift", "12"],
-      "--uplift: The uplift can be at most 10 (+1000 %)",
+      "--uplift: The uplift can be at most 10 (+1,000 %)",
     ],
     [
       ["--product", "CARD-1", ...BASE, "--from-day", "20", "--to-day", "10"],

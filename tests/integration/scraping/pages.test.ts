@@ -5,6 +5,9 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { jobs } from "#db/schema";
 import { scopeTo } from "#db/scoped";
+import { englishMessage } from "~/i18n/english";
+import { localeT } from "~/i18n/locale-t";
+import { translateMessage } from "~/i18n/message";
 import { sourceTestLimit } from "~/rate-limit.server";
 import * as scrapers from "~/routes/w.$workspace.scrapers";
 import * as trendsPage from "~/routes/w.$workspace.trends";
@@ -93,8 +96,16 @@ describe("Scrapers page", () => {
       const { body } = await post(editor, invalid);
       errors.push((body as { test: { error: string } }).test.error);
     }
-    expect(errors[0]).not.toMatch(/Too many tests/);
-    expect(errors.at(-1)).toMatch(/^Too many tests in a short time; try again in \d+ s\.$/);
+    expect(englishMessage(errors[0])).not.toMatch(/Too many tests/);
+    expect(englishMessage(errors.at(-1))).toMatch(
+      /^Too many tests in a short time; try again in \d+ s\.$/,
+    );
+    expect(translateMessage(localeT("tr"), errors.at(-1))).toMatch(
+      /^Kısa sürede çok fazla deneme; \d+ sn sonra yeniden deneyin\.$/,
+    );
+    expect(translateMessage(localeT("ru"), errors.at(-1))).toMatch(
+      /^Слишком много проверок за короткое время; повторите через \d+ с\.$/,
+    );
   });
 
   it("explains what is wrong with a new source, field by field", async () => {
@@ -105,13 +116,20 @@ describe("Scrapers page", () => {
       channel: "not a Telegram channel name",
     });
     const empty = await post(editor, { ...telegram(), channel: "", intent: "create" });
-    expect((empty.body as { errors: Record<string, string> }).errors).toEqual({
-      channel: "Required",
-    });
+    const required = (empty.body as { errors: Record<string, string> }).errors;
+    expect(Object.keys(required)).toEqual(["channel"]);
+    expect(englishMessage(required.channel)).toBe("Required");
+    expect(translateMessage(localeT("tr"), required.channel)).toBe("Zorunlu");
+    expect(translateMessage(localeT("ru"), required.channel)).toBe("Обязательно");
     const badCron = await post(editor, { ...telegram(), schedule: "every day", intent: "create" });
-    expect((badCron.body as { errors: Record<string, string> }).errors.schedule).toMatch(
-      /^not a cron expression/,
-    );
+    const cron = (badCron.body as { errors: Record<string, string> }).errors.schedule;
+    expect(englishMessage(cron)).toMatch(/^Not a cron expression/);
+    expect(translateMessage(localeT("tr"), cron)).toMatch(/^Cron ifadesi değil \(dakika saat/);
+    expect(translateMessage(localeT("ru"), cron)).toMatch(/^Это не выражение cron/);
+    const noName = await post(editor, { ...telegram(), name: "", intent: "create" });
+    const nameError = (noName.body as { errors: Record<string, string> }).errors.name;
+    expect(translateMessage(localeT("tr"), nameError)).toBe("Bir ad girin");
+    expect(translateMessage(localeT("ru"), nameError)).toBe("Введите название");
   });
 
   it("creates a source, runs it now, pauses, resumes and deletes it", async () => {

@@ -5,6 +5,7 @@ import {
   OfferCostInputError,
   offerFigures,
 } from "~/analytics/offer-cost";
+import { englishMessage } from "~/i18n/english";
 
 /**
  * Ten new customers, the history ending on day 20 (the example of docs/analytics.md §17).
@@ -157,11 +158,16 @@ describe("offerFigures", () => {
 
   it("refuses an uplift that needs more clients than are left", () => {
     // 0.7 have not activated by day 2; 0.38 · (1 + u) ≤ 0.7 allows u ≤ 84.2 %.
-    expect(() => offerFigures(curve, { ...offer, uplift: 0.9 })).toThrow(
-      new OfferCostInputError(
-        "An uplift of 90.0 % would make 72.2 % of new clients activate in the window, but only 70.0 % have not activated before it opens; the uplift can be at most 84.2 %.",
-        "uplift",
-      ),
+    let refusal: unknown;
+    try {
+      offerFigures(curve, { ...offer, uplift: 0.9 });
+    } catch (error) {
+      refusal = error;
+    }
+    expect(refusal).toBeInstanceOf(OfferCostInputError);
+    expect((refusal as OfferCostInputError).field).toBe("uplift");
+    expect(englishMessage((refusal as OfferCostInputError).message)).toBe(
+      "An uplift of 90.0 % would make 72.2 % of new clients activate in the window, but only 70.0 % have not activated before it opens; the uplift can be at most 84.2 %.",
     );
   });
 

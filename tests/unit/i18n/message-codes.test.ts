@@ -40,7 +40,11 @@ function codes(): Map<string, Map<string, boolean>> {
 }
 
 /** Codes whose text is only values and punctuation, the same in every language. */
-const SAME_SHAPE = new Set(["messages:ingest.import.fileProblem", "messages:forecast.planWarning"]);
+const SAME_SHAPE = new Set([
+  "messages:ingest.import.fileProblem",
+  "messages:forecast.planWarning",
+  "messages:sources.fieldProblem",
+]);
 
 describe("message codes", () => {
   const all = codes();
