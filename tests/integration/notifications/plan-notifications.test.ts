@@ -2,67 +2,25 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "#db/client";
-import { customerSources, responses } from "#db/schema";
 import { scopeTo } from "#db/scoped";
-import { createRandom } from "~/analytics/random";
 import { planSegmentNotifications } from "~/notifications/plan-notifications.server";
 import { setUpTestDb } from "../../helpers/test-db";
-import { addCustomer, addRun, addWorkspace } from "../segments/fixtures";
+import { addWorkspace } from "../segments/fixtures";
+import { addShopWithResponses } from "./plan-fixture";
 
 /**
- * A shop with two segments whose true conversion rates differ by channel: "Young" answer
- * sms at 25 % and e-mail at 3 %, "Loyal" the other way round. A skewed historical policy
- * sent mostly e-mail to everyone; the plan must learn to send sms to Young.
+ * On the shop of plan-fixture.ts ("Young" answer sms best, "Loyal" e-mail, a historical
+ * policy that sent mostly e-mail), the plan must learn to send sms to Young.
  */
 describe("plan-notifications", () => {
   let db: Db;
   let dir: string;
   let workspaceId: number;
   let runId: number;
-  const trueRate: Record<string, Record<string, number>> = {
-    Young: { sms: 0.25, email: 0.03 },
-    Loyal: { sms: 0.04, email: 0.2 },
-  };
-
   beforeEach(() => {
     ({ db, dir } = setUpTestDb());
     workspaceId = addWorkspace(db, "shop");
-    const scope = scopeTo(db, workspaceId);
-    const members: Record<number, string> = {};
-    const random = createRandom(3);
-    for (let i = 0; i < 300; i++) {
-      const segment = i % 2 === 0 ? "Young" : "Loyal";
-      const id = addCustomer(db, workspaceId, {
-        name: `C${i}`,
-        consentDataProcessing: true,
-        consentEmail: true,
-        // Every tenth customer has not consented to SMS.
-        consentSms: i % 10 !== 0,
-      });
-      members[id] = segment;
-      scope.insert(customerSources, {
-        customerId: id,
-        source: "crm",
-        externalId: `K${i}`,
-        matchedBy: "new",
-        record: {},
-        rowHash: `h${i}`,
-      });
-      for (let s = 0; s < 20; s++) {
-        const channel = random.next() < 0.8 ? "email" : "sms";
-        const converted = random.next() < (trueRate[segment]?.[channel] ?? 0);
-        scope.insert(responses, {
-          responseKey: `r${i}-${s}`,
-          customerExternalId: `K${i}`,
-          channel,
-          sentAt: new Date(Date.UTC(2026, 0, 1 + s * 10, 9)),
-          offer: "card",
-          converted,
-          rowHash: `rh${i}-${s}`,
-        });
-      }
-    }
-    runId = addRun(db, workspaceId, "2026-12-01", members);
+    ({ runId } = addShopWithResponses(db, workspaceId));
   });
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
