@@ -4,7 +4,7 @@
  * their id in a source file, so each is mapped to its profile through customer_sources.
  */
 import type { WorkspaceScope } from "#db/scoped";
-import type { ValueHistory } from "~/analytics/customer-value/features";
+import { historyRows, packHistory, type ValueHistory } from "~/analytics/customer-value/features";
 import { loadConsentedCustomers } from "~/segments/consented-customers.server";
 
 const MS_PER_DAY = 86_400_000;
@@ -34,13 +34,8 @@ class Codes {
 export function loadValueInputs(scope: WorkspaceScope): ValueInputs {
   const { db, workspaceId } = scope;
   const consented = loadConsentedCustomers(db, workspaceId);
-  const customer: number[] = [];
-  const day: number[] = [];
-  const amount: number[] = [];
-  const isReturn: number[] = [];
-  const category: number[] = [];
-  const channel: number[] = [];
-  const order: number[] = [];
+  const rows = historyRows();
+  const { customer, day, amount, isReturn, category, channel, order } = rows.sales;
   const categories = new Codes();
   const channels = new Codes();
   const orders = new Codes();
@@ -68,10 +63,12 @@ export function loadValueInputs(scope: WorkspaceScope): ValueInputs {
     .raw()
     .all<[string, number]>())
     profileOf.set(externalId, customerId);
-  const rCustomer: number[] = [];
-  const rDay: number[] = [];
-  const rClicked: number[] = [];
-  const rConverted: number[] = [];
+  const {
+    customer: rCustomer,
+    day: rDay,
+    clicked: rClicked,
+    converted: rConverted,
+  } = rows.responses;
   for (const [externalId, sentAt, clicked, converted] of scope
     .sql(
       "SELECT customer_external_id, sent_at, clicked, converted FROM responses WHERE workspace_id = @workspace",
@@ -88,28 +85,7 @@ export function loadValueInputs(scope: WorkspaceScope): ValueInputs {
   }
 
   return {
-    history: {
-      customers: consented.index.ids.length,
-      sales: {
-        customer: Int32Array.from(customer),
-        day: Int32Array.from(day),
-        amount: Float64Array.from(amount),
-        isReturn: Uint8Array.from(isReturn),
-        category: Int32Array.from(category),
-        channel: Int32Array.from(channel),
-        order: Int32Array.from(order),
-        rows: customer.length,
-      },
-      categories: categories.names,
-      channels: channels.names,
-      responses: {
-        customer: Int32Array.from(rCustomer),
-        day: Int32Array.from(rDay),
-        clicked: Uint8Array.from(rClicked),
-        converted: Uint8Array.from(rConverted),
-        rows: rCustomer.length,
-      },
-    },
+    history: packHistory(rows, consented.index.ids.length, categories.names, channels.names),
     customerIds: [...consented.index.ids],
     excludedCustomers: consented.excludedWithoutConsent,
   };

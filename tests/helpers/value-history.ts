@@ -4,7 +4,7 @@
  * × t), at a spend level of their own, stops for good with a small chance per purchase, and
  * answers messages; customers who click buy more often afterwards.
  */
-import type { ValueHistory } from "~/analytics/customer-value/features";
+import { historyRows, packHistory, type ValueHistory } from "~/analytics/customer-value/features";
 import { createRandom } from "~/analytics/random";
 
 export interface SimulationOptions {
@@ -17,17 +17,14 @@ export interface SimulationOptions {
 export function simulateValueHistory(o: SimulationOptions): ValueHistory {
   const random = createRandom(o.seed);
   const firstDay = o.firstDay ?? 19_000;
-  const customer: number[] = [];
-  const day: number[] = [];
-  const amount: number[] = [];
-  const isReturn: number[] = [];
-  const category: number[] = [];
-  const channel: number[] = [];
-  const order: number[] = [];
-  const rCustomer: number[] = [];
-  const rDay: number[] = [];
-  const rClicked: number[] = [];
-  const rConverted: number[] = [];
+  const rows = historyRows();
+  const { customer, day, amount, isReturn, category, channel, order } = rows.sales;
+  const {
+    customer: rCustomer,
+    day: rDay,
+    clicked: rClicked,
+    converted: rConverted,
+  } = rows.responses;
   let orderCode = 0;
   for (let c = 0; c < o.customers; c++) {
     // Heavy-tailed rates and spend levels, as real customer bases have.
@@ -65,26 +62,10 @@ export function simulateValueHistory(o: SimulationOptions): ValueHistory {
       if (random.next() < churn) break;
     }
   }
-  return {
-    customers: o.customers,
-    sales: {
-      customer: Int32Array.from(customer),
-      day: Int32Array.from(day),
-      amount: Float64Array.from(amount),
-      isReturn: Uint8Array.from(isReturn),
-      category: Int32Array.from(category),
-      channel: Int32Array.from(channel),
-      order: Int32Array.from(order),
-      rows: customer.length,
-    },
-    categories: ["groceries", "beauty", "electronics", "home", "toys"],
-    channels: ["online", "store", "app"],
-    responses: {
-      customer: Int32Array.from(rCustomer),
-      day: Int32Array.from(rDay),
-      clicked: Uint8Array.from(rClicked),
-      converted: Uint8Array.from(rConverted),
-      rows: rCustomer.length,
-    },
-  };
+  return packHistory(
+    rows,
+    o.customers,
+    ["groceries", "beauty", "electronics", "home", "toys"],
+    ["online", "store", "app"],
+  );
 }

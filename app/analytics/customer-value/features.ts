@@ -39,6 +39,59 @@ export interface ValueHistory {
   responses: ResponseColumns;
 }
 
+/** Sale lines and messages as they are gathered, one plain array per column. */
+export interface HistoryRows {
+  sales: Record<Exclude<keyof SalesColumns, "rows">, number[]>;
+  responses: Record<Exclude<keyof ResponseColumns, "rows">, number[]>;
+}
+
+export function historyRows(): HistoryRows {
+  return {
+    sales: {
+      customer: [],
+      day: [],
+      amount: [],
+      isReturn: [],
+      category: [],
+      channel: [],
+      order: [],
+    },
+    responses: { customer: [], day: [], clicked: [], converted: [] },
+  };
+}
+
+/** The gathered rows packed into the typed columns the features read. */
+export function packHistory(
+  rows: HistoryRows,
+  customers: number,
+  categories: readonly string[],
+  channels: readonly string[],
+): ValueHistory {
+  const { sales, responses } = rows;
+  return {
+    customers,
+    sales: {
+      customer: Int32Array.from(sales.customer),
+      day: Int32Array.from(sales.day),
+      amount: Float64Array.from(sales.amount),
+      isReturn: Uint8Array.from(sales.isReturn),
+      category: Int32Array.from(sales.category),
+      channel: Int32Array.from(sales.channel),
+      order: Int32Array.from(sales.order),
+      rows: sales.customer.length,
+    },
+    categories,
+    channels,
+    responses: {
+      customer: Int32Array.from(responses.customer),
+      day: Int32Array.from(responses.day),
+      clicked: Uint8Array.from(responses.clicked),
+      converted: Uint8Array.from(responses.converted),
+      rows: responses.customer.length,
+    },
+  };
+}
+
 export interface ValueSplit {
   /** First day after the history the features see. */
   cutoff: number;
