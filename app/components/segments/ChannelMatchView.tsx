@@ -100,7 +100,7 @@ function SegmentTable({
   return (
     <section className="card" aria-label={t("details.table", { segment: label })}>
       <h3 style={{ marginTop: 0 }}>{t("details.table", { segment: label })}</h3>
-      <div style={{ overflowX: "auto" }}>
+      <div className="scroll-x">
         <table className="data small">
           <thead>
             <tr>

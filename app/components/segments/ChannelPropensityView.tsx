@@ -120,7 +120,7 @@ function PropensityResults({ report }: { report: ChannelPropensityReport }) {
         height={Math.max(240, 60 + rows.length * 36)}
         valueFormat={(v) => formatPercent(v / 100)}
       />
-      <div className="table-scroll">
+      <div className="scroll-x">
         <table aria-label={t("propensity.table")}>
           <thead>
             <tr>

@@ -45,7 +45,7 @@ export function ProductChannelView({ report }: { report: Report }) {
       {report.channels === 0 || report.items.length === 0 ? (
         <p className="notice">{t("productChannels.empty")}</p>
       ) : (
-        <div className="table-scroll">
+        <div className="scroll-x">
           <table className="data small" aria-label={t("productChannels.table")}>
             <thead>
               <tr>
