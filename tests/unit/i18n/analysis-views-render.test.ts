@@ -1,15 +1,7 @@
 // The analysis views (Channels, Trends, a cluster run, channel propensity, a failed run, a
 // report of a deleted run) render in Turkish and Russian, plural forms and local number
 // formats included, and keep the English the e2e specs select by.
-import { createInstance } from "i18next";
-import { createElement, type ReactElement } from "react";
-import { renderToStaticMarkup } from "react-dom/server";
-import { I18nextProvider, initReactI18next } from "react-i18next";
-import {
-  createStaticHandler,
-  createStaticRouter,
-  StaticRouterProvider,
-} from "react-router-dom/server";
+import { createElement } from "react";
 import { afterAll, describe, expect, it } from "vitest";
 import { ReportBody } from "~/components/reports/ReportBody";
 import { ChannelsView } from "~/components/scraping/ChannelsView";
@@ -17,31 +9,12 @@ import { TrendsView } from "~/components/scraping/TrendsView";
 import { ChannelPropensityView } from "~/components/segments/ChannelPropensityView";
 import { ClusterRunView } from "~/components/segments/ClusterRunView";
 import { SegmentRunView } from "~/components/segments/SegmentRunView";
-import { setLocaleSource } from "~/format";
-import { defaultLocale, type Locale } from "~/i18n/config";
-import { i18nextOptions } from "~/i18n/options";
+import { renderInLocale, resetFormatLocale } from "../../helpers/render-in-locale";
 
-afterAll(() => setLocaleSource(() => defaultLocale));
+afterAll(resetFormatLocale);
 
 /** The element as the server renders it in `locale`, inside a router (forms, links). */
-async function render(locale: Locale, element: ReactElement): Promise<string> {
-  const handler = createStaticHandler([{ id: "page", path: "/", Component: () => element }]);
-  const context = await handler.query(new Request("http://localhost/"));
-  if (context instanceof Response) throw new Error(`unexpected response ${context.status}`);
-  const i18n = createInstance();
-  i18n.use(initReactI18next).init({ ...i18nextOptions(locale), initImmediate: false });
-  setLocaleSource(() => locale);
-  const router = createStaticRouter(handler.dataRoutes, context);
-  const html = renderToStaticMarkup(
-    createElement(
-      I18nextProvider,
-      { i18n },
-      createElement(StaticRouterProvider, { router, context }),
-    ),
-  );
-  // Grouping and percent spaces are no-break spaces; plain ones are easier to read here.
-  return html.replace(/[\u00a0\u202f]/g, " ");
-}
+const render = renderInLocale;
 
 const channels = (monthlyVisits: number) =>
   createElement(ChannelsView, {

@@ -2,41 +2,15 @@
 // with each segment's top channels, index and reasons in the reader's language, the
 // details behind a toggle, the diagnosis when nothing tells the segments apart, and a
 // result stored before the affinity index (English reasons, no index) still shown.
-import { createInstance } from "i18next";
-import { createElement, type ReactElement } from "react";
-import { renderToStaticMarkup } from "react-dom/server";
-import { I18nextProvider, initReactI18next } from "react-i18next";
-import {
-  createStaticHandler,
-  createStaticRouter,
-  StaticRouterProvider,
-} from "react-router-dom/server";
+import { createElement } from "react";
 import { afterAll, describe, expect, it } from "vitest";
 import { ChannelMatchView } from "~/components/segments/ChannelMatchView";
-import { setLocaleSource } from "~/format";
-import { defaultLocale, type Locale } from "~/i18n/config";
 import { message } from "~/i18n/message-code";
-import { i18nextOptions } from "~/i18n/options";
+import { renderInLocale, resetFormatLocale } from "../../helpers/render-in-locale";
 
-afterAll(() => setLocaleSource(() => defaultLocale));
+afterAll(resetFormatLocale);
 
-async function render(locale: Locale, element: ReactElement): Promise<string> {
-  const handler = createStaticHandler([{ id: "page", path: "/", Component: () => element }]);
-  const context = await handler.query(new Request("http://localhost/"));
-  if (context instanceof Response) throw new Error(`unexpected response ${context.status}`);
-  const i18n = createInstance();
-  i18n.use(initReactI18next).init({ ...i18nextOptions(locale), initImmediate: false });
-  setLocaleSource(() => locale);
-  const router = createStaticRouter(handler.dataRoutes, context);
-  const html = renderToStaticMarkup(
-    createElement(
-      I18nextProvider,
-      { i18n },
-      createElement(StaticRouterProvider, { router, context }),
-    ),
-  );
-  return html.replace(/[\u00a0\u202f]/g, " ");
-}
+const render = renderInLocale;
 
 const channel = (name: string, index: number, reasons: string[]) => ({
   channel: name,

@@ -1,19 +1,11 @@
 // The Scrapers page's add-source form: adapter names, config field labels and hints and
 // the posted form's errors read in the reader's language, English kept for the e2e specs.
-import { createInstance } from "i18next";
 import { createElement } from "react";
-import { renderToStaticMarkup } from "react-dom/server";
-import { I18nextProvider, initReactI18next } from "react-i18next";
-import {
-  createStaticHandler,
-  createStaticRouter,
-  StaticRouterProvider,
-} from "react-router-dom/server";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { SourceForm } from "~/components/scraping/SourceForm";
 import type { Locale } from "~/i18n/config";
 import { message } from "~/i18n/message-code";
-import { i18nextOptions } from "~/i18n/options";
+import { renderInLocale, resetFormatLocale } from "../../helpers/render-in-locale";
 
 const adapters = [
   { id: "telegram", label: "Telegram channel (public preview page)" },
@@ -25,22 +17,11 @@ const errors = {
   schedule: message("messages:sources.tooOften"),
 };
 
-async function render(locale: Locale): Promise<string> {
-  const form = createElement(SourceForm, { adapters, timeZone: "UTC", errors });
-  const handler = createStaticHandler([{ id: "page", path: "/", Component: () => form }]);
-  const context = await handler.query(new Request("http://localhost/"));
-  if (context instanceof Response) throw new Error(`unexpected response ${context.status}`);
-  const i18n = createInstance();
-  i18n.use(initReactI18next).init({ ...i18nextOptions(locale), initImmediate: false });
-  const router = createStaticRouter(handler.dataRoutes, context);
-  return renderToStaticMarkup(
-    createElement(
-      I18nextProvider,
-      { i18n },
-      createElement(StaticRouterProvider, { router, context }),
-    ),
-  );
+function render(locale: Locale): Promise<string> {
+  return renderInLocale(locale, createElement(SourceForm, { adapters, timeZone: "UTC", errors }));
 }
+
+afterAll(resetFormatLocale);
 
 describe("SourceForm", () => {
   it("keeps the English labels and messages", async () => {
