@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what Channelscope needs on a Debian machine with Node 20: npm packages (only
 # when package-lock.json changed since the last install) and Debian's Chromium for the
-# browser tests and browser-based scrapers (only when missing).
+# browser tests and browser-based scrapers, and Debian's PostgreSQL server binaries for the
+# PostgreSQL test suite (each only when missing).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -24,4 +25,13 @@ if [[ ! -x /usr/bin/chromium ]]; then
   [[ $(id -u) -ne 0 ]] && sudo_cmd="sudo"
   $sudo_cmd apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq chromium >/dev/null
+fi
+
+# The PostgreSQL suite starts its own throwaway cluster with initdb/pg_ctl (no service runs).
+if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && ! command -v initdb >/dev/null; then
+  echo "==> installing Debian's postgresql (server binaries for the test cluster)"
+  sudo_cmd=""
+  [[ $(id -u) -ne 0 ]] && sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq postgresql >/dev/null
 fi
