@@ -390,10 +390,12 @@ export const campaigns = sqliteTable(
     conversions: real("conversions"),
     revenue: real("revenue"),
     product: text("product"),
+    /** "" for a row of the whole audience, else the customer segment its results are for. */
+    segment: text("segment").notNull().default(""),
     rowHash: text("row_hash").notNull(),
   },
   (t) => [
-    uniqueIndex("campaigns_key").on(t.workspaceId, t.campaignKey, t.date),
+    uniqueIndex("campaigns_key").on(t.workspaceId, t.campaignKey, t.date, t.segment),
     index("campaigns_channel_idx").on(t.workspaceId, t.channel),
   ],
 );

@@ -57,7 +57,11 @@ export interface SegmentResult {
   channelId: string;
   sends: number;
   conversions: number;
+  /** Where they come from: customer-linked responses (default) or campaign rows per segment. */
+  origin?: SegmentResultOrigin;
 }
+
+export type SegmentResultOrigin = "responses" | "campaigns";
 
 export interface ChannelEffectiveness {
   channelId: string;
@@ -81,6 +85,7 @@ export interface SegmentEffectiveness {
   channelRate: number;
   /** rate / channelRate: what multiplies the channel's effectiveness for this segment. */
   multiplier: number;
+  origin: SegmentResultOrigin;
 }
 
 /** Effectiveness of a channel with neither campaign nor traffic data. */
@@ -168,6 +173,8 @@ export function segmentEffectiveness(
   channelEffectiveness: ReadonlyMap<string, ChannelEffectiveness>,
   results: readonly SegmentResult[],
 ): Map<string, Map<string, ChannelEffectiveness>> {
+  const originOf = new Map<string, SegmentResultOrigin>();
+  for (const r of results) originOf.set(r.channelId, r.origin ?? "responses");
   const tallies: ArmTally[] = results
     .filter((r) => r.sends > 0)
     .map((r) => ({
@@ -206,6 +213,7 @@ export function segmentEffectiveness(
         rate: posterior.mean,
         channelRate: rate,
         multiplier,
+        origin: originOf.get(t.channel) ?? "responses",
       },
     });
   }
@@ -247,6 +255,8 @@ export interface ChannelMatchResult {
   effectivenessSource: "segment" | "channel";
   /** Channels (ids) whose effectiveness is split by segment. */
   segmentResultChannels: string[];
+  /** Of those, the channels split by campaign rows per segment (the others by responses). */
+  segmentCampaignChannels: string[];
 }
 
 export interface ChannelScoreOptions {
@@ -492,6 +502,13 @@ export function matchSegmentChannels(
     segmentResultChannels: [
       ...new Set([...ownEffectiveness.values()].flatMap((m) => [...m.keys()])),
     ].sort(),
+    segmentCampaignChannels: [
+      ...new Set(
+        [...ownEffectiveness.values()].flatMap((m) =>
+          [...m.values()].filter((e) => e.segment?.origin === "campaigns").map((e) => e.channelId),
+        ),
+      ),
+    ].sort(),
   };
 }
 
@@ -547,7 +564,11 @@ function diagnosisMessages(diagnosis: SeparationDiagnosis): string[] {
 function describeEffectiveness(eff: ChannelEffectiveness, channel: ChannelInput): string {
   const value = round(eff.value, 3);
   if (eff.source === "segment" && eff.segment) {
-    return code("reasons.effectivenessSegment", {
+    const key =
+      eff.segment.origin === "campaigns"
+        ? "reasons.effectivenessSegmentCampaigns"
+        : "reasons.effectivenessSegment";
+    return code(key, {
       value,
       rate: round(eff.segment.rate, 4),
       sends: eff.segment.sends,

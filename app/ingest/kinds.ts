@@ -84,6 +84,8 @@ export const fieldTypes = {
     conversions: "nonNegative",
     revenue: "number",
     product: "text",
+    /** The customer segment a row's results are for (rows per segment), else empty. */
+    segment: "text",
   },
   products: {
     code: "id",
@@ -171,14 +173,15 @@ export const requiredFields: Record<DatasetKind, readonly (readonly string[])[][
  * Fields whose values identify a row, so a re-upload updates instead of duplicating.
  * Transactions without a transaction id are keyed by their order id and line (see
  * transaction-keys.ts), or else by a hash of the whole row; campaigns without an id
- * use their name as the id (see schemas.ts); a campaign row without `date` has "" there.
+ * use their name as the id (see schemas.ts); a campaign row without `date` has "" there,
+ * and one without `segment` (a row for the whole audience, not one segment's part) too.
  * A response without a message id is keyed by who got what, where and when
  * (schema-responses.ts), so a re-upload of the same send log updates it.
  */
 export const naturalKeys = {
   customers: ["external_id", "source"],
   transactions: ["transaction_id"],
-  campaigns: ["campaign_id", "date"],
+  campaigns: ["campaign_id", "date", "segment"],
   products: ["code"],
   channel_audiences: ["channel_name"],
   responses: ["response_id"],

@@ -40,7 +40,7 @@ const products: SimpleTable<ProductRow> = {
 
 const campaigns: SimpleTable<CampaignRow> = {
   table: "campaigns",
-  keyColumns: ["campaign_key", "date"],
+  keyColumns: ["campaign_key", "date", "segment"],
   valueColumns: [
     "name",
     "channel",
@@ -54,8 +54,9 @@ const campaigns: SimpleTable<CampaignRow> = {
     "product",
   ],
   columns: (row) => ({
-    // A whole-campaign row has no day: "" rather than NULL, so the unique key holds.
-    keys: [row.campaign_id, row.date ?? ""],
+    // A whole-campaign row has no day, a row for the whole audience no segment: "" rather
+    // than NULL, so the unique key holds.
+    keys: [row.campaign_id, row.date ?? "", row.segment ?? ""],
     values: [
       row.name,
       row.channel,
@@ -70,10 +71,20 @@ const campaigns: SimpleTable<CampaignRow> = {
     ],
   }),
   keyFields: ["campaign_id", "name"],
-  describeKey: (row) =>
-    row.date
-      ? message("messages:ingest.key.campaignOn", { id: row.campaign_id, date: row.date })
-      : message("messages:ingest.key.campaign", { id: row.campaign_id }),
+  describeKey: (row) => {
+    const id = row.campaign_id;
+    if (row.segment)
+      return row.date
+        ? message("messages:ingest.key.campaignOnSegment", {
+            id,
+            date: row.date,
+            segment: row.segment,
+          })
+        : message("messages:ingest.key.campaignSegment", { id, segment: row.segment });
+    return row.date
+      ? message("messages:ingest.key.campaignOn", { id, date: row.date })
+      : message("messages:ingest.key.campaign", { id });
+  },
 };
 
 function known(entries: Record<string, number | null>): Record<string, number> {

@@ -1,7 +1,7 @@
 /**
  * Row schemas of campaigns (totals or per-day rows) and of the product catalogue. Ids,
  * names, dates and amounts reject a row they cannot be read in; the descriptive texts
- * (channel, product, category) are lenient (see `lenient` in field-parsers.ts).
+ * (channel, product, category, segment) are lenient (see `lenient` in field-parsers.ts).
  */
 
 import { z } from "zod";
@@ -31,6 +31,7 @@ function campaignFields(context: CellContext) {
     conversions: numberCell(context, { min: 0 }),
     revenue: numberCell(context),
     product: lenient(context, parseText),
+    segment: lenient(context, parseText),
   } satisfies Record<FieldOf<"campaigns">, z.ZodType>;
 }
 

@@ -2,7 +2,8 @@
  * Segment × channel recommendations for a finished run (docs/analytics.md §6, §7, §23): each
  * segment's profile against each channel audience (KL per dimension and summed, JS
  * similarity), its affinity index against the run's whole membership, and the channel's
- * effectiveness from past campaigns or traffic (the segment's own where responses split it),
+ * effectiveness from past campaigns or traffic (the segment's own where responses or campaign
+ * rows per segment split it),
  * ranked per segment with reasons and a diagnosis (analytics/channel-match.ts).
  *
  * The result is plain JSON (ChannelMatchReport): the Channels tab, a saved "channel-match"
@@ -16,6 +17,7 @@ import { type ChannelScoreOptions, matchSegmentChannels } from "~/analytics/chan
 import { dayToIsoDate, toUtcDay } from "~/analytics/columns";
 import { loadChannelInputs } from "./channel-inputs.server";
 import { ageBandsOf } from "./demographics";
+import { combineSegmentResults, loadSegmentCampaignResults } from "./segment-campaigns.server";
 import { loadSegmentMembers, runReferenceDate } from "./segment-members.server";
 import { buildSegmentProfiles } from "./segment-profiles.server";
 import { loadSegmentResults } from "./segment-responses.server";
@@ -41,6 +43,8 @@ export interface ChannelMatch {
     segment_conversions?: number;
     segment_rate?: number;
     channel_rate?: number;
+    /** Where the segment's results come from: its members' responses or campaign rows. */
+    segment_origin?: "responses" | "campaigns";
   };
   dimensions: { dimension: string; kl: number; js: number; similarity: number }[];
   /** Per dimension: index (100 = base), the audience bucket that moves it, its share. */
@@ -66,6 +70,8 @@ export interface ChannelMatchReport {
   effectiveness_source: "segment" | "channel";
   /** Channels whose effectiveness is split by segment. */
   segment_result_channels: string[];
+  /** Of those, the ones split by campaign rows per segment (the others by responses). */
+  segment_campaign_channels: string[];
   /** Why dimensions can or cannot tell the segments apart; messages when none can. */
   diagnosis: { dimensions: DimensionStatus[]; separating: string[]; messages: string[] };
   segments: {
@@ -107,7 +113,10 @@ export function matchChannels(
     })),
     channels,
     {
-      segmentResults: loadSegmentResults(db, workspaceId, members, channels),
+      segmentResults: combineSegmentResults(
+        loadSegmentResults(db, workspaceId, members, channels),
+        loadSegmentCampaignResults(db, workspaceId, members, channels),
+      ),
       ...options,
     },
   );
@@ -122,6 +131,7 @@ export function matchChannels(
     interest_mapping: interestMapping,
     effectiveness_source: match.effectivenessSource,
     segment_result_channels: match.segmentResultChannels.map((id) => nameOf.get(id) ?? id),
+    segment_campaign_channels: match.segmentCampaignChannels.map((id) => nameOf.get(id) ?? id),
     diagnosis: match.diagnosis,
     segments: match.segments.map((entry, s) => ({
       segment: entry.segmentName,
@@ -146,6 +156,7 @@ export function matchChannels(
             segment_conversions: c.effectiveness.segment?.conversions,
             segment_rate: c.effectiveness.segment?.rate,
             channel_rate: c.effectiveness.segment?.channelRate,
+            segment_origin: c.effectiveness.segment?.origin,
           },
           dimensions: c.dimensions,
           index_dimensions: c.affinity.dimensions.map((d) => ({

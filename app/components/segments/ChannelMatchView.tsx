@@ -210,6 +210,9 @@ export function ChannelMatchView({
   );
   const diagnosis = match.diagnosis?.messages ?? [];
   const segmentChannels = match.segment_result_channels ?? [];
+  // Reports stored before campaign rows per segment were read have no such list.
+  const campaignChannels = new Set(match.segment_campaign_channels ?? []);
+  const responseChannels = segmentChannels.filter((c) => !campaignChannels.has(c));
   // Nothing tells the segments apart and nothing splits effectiveness: one list says it all.
   const sameForAll = diagnosis.length > 0 && match.effectiveness_source !== "segment";
   const firstSegment = match.segments[0];
@@ -234,7 +237,19 @@ export function ChannelMatchView({
       <p className="muted small">
         {t("indexMeaning")}{" "}
         {match.effectiveness_source === "segment"
-          ? t("effectiveness.segment", { channels: segmentChannels.join(", ") })
+          ? [
+              responseChannels.length > 0
+                ? t("effectiveness.segment", { channels: responseChannels.join(", ") })
+                : null,
+              campaignChannels.size > 0
+                ? t("effectiveness.segmentCampaigns", {
+                    channels: [...campaignChannels].join(", "),
+                  })
+                : null,
+              segmentChannels.length < match.channels ? t("effectiveness.others") : null,
+            ]
+              .filter((sentence) => sentence !== null)
+              .join(" ")
           : t("effectiveness.channel")}
       </p>
       <h2>{t("summary.title")}</h2>

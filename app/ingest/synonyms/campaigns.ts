@@ -38,4 +38,8 @@ export const campaignSynonyms = {
     ...["выручка", "доход"],
   ],
   product: [...["product", "offer", "ürün", "teklif", "продукт", "товар", "оффер", "предложение"]],
+  segment: [
+    ...["segment", "customer segment", "audience segment", "segment name", "segment adı"],
+    ...["müşteri segmenti", "сегмент", "сегмент клиентов", "сегмент аудитории"],
+  ],
 } as const;

@@ -97,6 +97,31 @@ describe("ChannelMatchView", () => {
     expect(tr).toContain("Müşteri verisinde eksik: Yaş, Cinsiyet.");
   });
 
+  it("says which kind of split each channel's effectiveness uses", async () => {
+    const split = (responses: string[], campaigns: string[] | undefined) =>
+      ({
+        ...(match([], [overIndex], 140) as object),
+        channels: 3,
+        effectiveness_source: "segment",
+        segment_result_channels: [...responses, ...(campaigns ?? [])],
+        ...(campaigns ? { segment_campaign_channels: campaigns } : {}),
+      }) as never;
+    const both = await render("en", view(split(["SMS"], ["E-mail"])));
+    expect(both).toContain(
+      "Effectiveness is each segment&#x27;s own on SMS, from its members&#x27; responses",
+    );
+    expect(both).toContain(
+      "Effectiveness is each segment&#x27;s own on E-mail, from the campaign rows uploaded per segment",
+    );
+    expect(both).toContain("The other channels have the channel&#x27;s effectiveness");
+    // A report stored before campaign rows were read: every split is from responses.
+    const old = await render("en", view(split(["SMS", "E-mail"], undefined)));
+    expect(old).toContain("own on SMS, E-mail, from its members&#x27; responses");
+    expect(old).not.toContain("campaign rows uploaded per segment");
+    const tr = await render("tr", view(split([], ["E-mail"])));
+    expect(tr).toContain("segment başına yüklenen kampanya satırlarından");
+  });
+
   it("shows a result stored before the index with its English reasons and a dash", async () => {
     const old = "Best match on age (similarity 1.00)";
     const html = await render("en", view(match([], [old])));

@@ -35,13 +35,26 @@ describe("campaigns", () => {
       revenue: 4820,
       product: "Sneakers",
     });
-    expect(english(naturalKeyOf("campaigns", value))).toBe('["C-1","2024-03-02"]');
+    expect(english(naturalKeyOf("campaigns", value))).toBe('["C-1","2024-03-02",""]');
+  });
+
+  it("keys a row of one segment by id, day and segment", () => {
+    const value = typedRow(
+      "campaigns",
+      [
+        ["ID", "campaign_id", "C-1"],
+        ["Segment", "segment", " Champions "],
+      ],
+      settings,
+    );
+    expect(english(value.segment)).toBe("Champions");
+    expect(english(naturalKeyOf("campaigns", value))).toBe('["C-1","","Champions"]');
   });
 
   it("uses the name as id when there is none", () => {
     const value = typedRow("campaigns", [["Campaign", "name", "Spring"]], settings);
     expect(english(value.campaign_id)).toBe("Spring");
-    expect(english(naturalKeyOf("campaigns", value))).toBe('["Spring",""]');
+    expect(english(naturalKeyOf("campaigns", value))).toBe('["Spring","",""]');
   });
 
   it("refuses impossible figures and dates", () => {
