@@ -1,9 +1,11 @@
 /**
  * The workspace home's loader: every card's figures for any member (a viewer too), empty
- * figures for a new workspace, and 404 for someone who is not a member.
+ * figures for a new workspace, "today" in the workspace's time zone, and 404 for someone
+ * who is not a member.
  */
-import { beforeAll, describe, expect, it } from "vitest";
-import { customers, memberships, transactions } from "#db/schema";
+import { eq } from "drizzle-orm";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { customers, memberships, transactions, workspaces } from "#db/schema";
 import { scopeTo } from "#db/scoped";
 import * as home from "~/routes/w.$workspace._index";
 import { createUser } from "~/users.server";
@@ -83,6 +85,33 @@ describe("workspace home", () => {
     expect(data.customers).toMatchObject({ total: 0 });
     expect(data.revenue).toMatchObject({ status: "no-sales", excludedSales: 0 });
     expect(data.segments.every((k) => k.latest === null)).toBe(true);
+  });
+
+  describe("in the workspace's time zone", () => {
+    afterEach(() => {
+      vi.useRealTimers();
+      db.update(workspaces)
+        .set({ timeZone: "Europe/Istanbul" })
+        .where(eq(workspaces.slug, "home-shop"))
+        .run();
+    });
+
+    // 2026-04-10 22:30 UTC is already the 11th in Istanbul (UTC+3) but still the 10th in
+    // New York (UTC−4); the windows stay on the sales' written days either way.
+    it.each([
+      ["Europe/Istanbul", 11],
+      ["America/New_York", 10],
+    ])("counts the days since the latest sale in %s", async (timeZone, days) => {
+      db.update(workspaces).set({ timeZone }).where(eq(workspaces.slug, "home-shop")).run();
+      vi.useFakeTimers({ toFake: ["Date"], now: new Date("2026-04-10T22:30:00Z") });
+      const { status, body } = await load(viewerCookie, "home-shop");
+      expect(status).toBe(200);
+      expect((body as Awaited<ReturnType<typeof home.loader>>).revenue).toMatchObject({
+        latestSale: "2026-03-31",
+        daysSinceLatestSale: days,
+        current: { from: "2026-03-02", to: "2026-03-31" },
+      });
+    });
   });
 
   it("answers 404 to someone who is not a member", async () => {
