@@ -6,7 +6,8 @@
  * - bar: ROI by channel (with intervals) against "Figures by channel", and the RFM shares
  *   against the RFM segments table;
  * - heat map: category lift by segment against the segment's category table;
- * - scatter: a customer on the PCA plane, named in words, with the members table's digits.
+ * - scatter: a customer on the PCA plane, named in words, with the members table's digits,
+ *   and its PC1 and PC2 against the same dot in the chart's own table of figures.
  * The expected figures are read from the tables, so the test holds whatever the demo's
  * seeded numbers are, and fails on a raw float ("8135.83333333") or a bare "x: 6, y: 11".
  */
@@ -174,9 +175,26 @@ test("chart tooltips show the tables' figures: line, bar, heat map and scatter",
   expect(who).toMatch(/\p{L}/u);
   expect(who).not.toMatch(/#\d+/);
   expect(values).toMatch(/^Income \d{1,3}(,\d{3})*(\.\d{2})?, Age \d{1,3}$/);
+  // The same dot in the chart's figures table: its group and words, and each axis' figure
+  // as the tooltip writes it ("PC1: 1.23", "PC2: −0.45").
+  const [pc1Line, pc2Line] = dot.lines.slice(1);
+  expect(pc1Line).toMatch(/^PC1: −?\d+(\.\d{1,2})?$/);
+  expect(pc2Line).toMatch(/^PC2: −?\d+(\.\d{1,2})?$/);
+  const planeFigures = plane.locator("xpath=following-sibling::details[1]");
+  await planeFigures.locator("summary").click();
+  const planeTable = planeFigures.getByRole("table", { name: "Figures of the chart" });
+  const dotRow = planeTable.getByRole("row", {
+    name: new RegExp(`^${escapeRegExp(dot.title)} ${escapeRegExp(dot.lines[0])} `),
+  });
+  await expect(dotRow).toHaveCount(1);
+  for (const text of [pc1Line, pc2Line]) {
+    const [axis, figure] = (text as string).split(": ");
+    const column = await columnIndex(planeTable, axis as string);
+    await expect(dotRow.locator("th, td").nth(column)).toHaveText(figure as string);
+  }
 
   const figureLines = [slice, roiBar, shareBar, cell].flatMap((t) => t.lines);
-  for (const text of [...figureLines, values as string]) {
+  for (const text of [...figureLines, values as string, ...dot.lines.slice(1)]) {
     expect(text, "no raw float in a tooltip").not.toMatch(RAW_FLOAT);
   }
 });

@@ -1,4 +1,5 @@
 import { ResponsiveScatterPlot } from "@nivo/scatterplot";
+import { useTranslation } from "react-i18next";
 import { formatPlain } from "~/format";
 import { ChartTooltip } from "./ChartTooltip";
 import { ClientOnly, EmptyChart } from "./ClientOnly";
@@ -13,6 +14,8 @@ export interface ScatterSeries {
 /**
  * Points in groups, e.g. customers on the PCA plane by cluster. Both axes fit the data,
  * negatives too (nivo's default scale starts at 0, which would hide half a projection).
+ * Under the chart, behind a toggle, the same points as a table: group, the point's words
+ * and each axis' figure, written as the tooltips write them.
  */
 export function ScatterChart({
   series,
@@ -32,6 +35,7 @@ export function ScatterChart({
   yFormat?: (value: number) => string;
   empty?: string;
 }) {
+  const { t } = useTranslation("common");
   if (series.every((s) => s.data.length === 0))
     return <EmptyChart height={height} message={empty} />;
   const formatX = xFormat ?? ((v: number) => formatPlain(v));
@@ -42,7 +46,8 @@ export function ScatterChart({
     { min: 36, max: 120 },
   );
   const legendRoom = Math.min(260, legendWidth(series.map((s) => s.id)));
-  return (
+  const labelled = series.some((s) => s.data.some((p) => p.label));
+  const chart = (
     <ClientOnly height={height}>
       {() => (
         <ResponsiveScatterPlot
@@ -97,5 +102,38 @@ export function ScatterChart({
         />
       )}
     </ClientOnly>
+  );
+  return (
+    <>
+      {chart}
+      <details className="chart-figures">
+        <summary className="small">{t("charts.showFigures")}</summary>
+        <div className="scroll-x">
+          <table className="data small" aria-label={t("charts.figuresTable")}>
+            <thead>
+              <tr>
+                <th>{t("charts.group")}</th>
+                {labelled ? <th>{t("charts.point")}</th> : null}
+                <th>{xLegend ?? "x"}</th>
+                <th>{yLegend ?? "y"}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {series.flatMap((s) =>
+                s.data.map((p, i) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: points may coincide; their place is their identity
+                  <tr key={`${s.id}:${i}`}>
+                    <td>{s.id}</td>
+                    {labelled ? <td>{p.label ?? "—"}</td> : null}
+                    <td>{formatX(p.x)}</td>
+                    <td>{formatY(p.y)}</td>
+                  </tr>
+                )),
+              )}
+            </tbody>
+          </table>
+        </div>
+      </details>
+    </>
   );
 }

@@ -77,8 +77,9 @@ export function heatCellText(cell: {
 }
 
 /**
- * A point on a plane (a scatter dot or a curve's point): its group as the title, then either
- * the point's own words (a customer and their figures) or each axis by its name. Without a
+ * A point on a plane (a scatter dot or a curve's point): its group as the title, then the
+ * point's own words when it has them (a customer and their figures), then each axis by its
+ * name, as the chart's figures table writes them. Without a
  * group (a chart of one curve) the x figure is the title: "k: 4", then "Inertia: 1,234.5".
  */
 export function planePointText(point: {
@@ -94,7 +95,7 @@ export function planePointText(point: {
   const x = namedValue(point.xName, point.formatX(point.x));
   const y = namedValue(point.yName, point.formatY(point.y));
   if (point.series === null) return { title: x, lines: [point.label ?? y] };
-  if (point.label) return { title: point.series, lines: [point.label] };
+  if (point.label) return { title: point.series, lines: [point.label, x, y] };
   return { title: point.series, lines: [x, y] };
 }
 

@@ -133,10 +133,18 @@ describe("planePointText", () => {
     ).toEqual({ title: "Cluster 1", lines: ["Similarity: 6", "Effectiveness: 11,861.5"] });
   });
 
-  it("prefers a dot's own words (a customer and their figures)", () => {
+  it("puts a dot's own words (a customer and their figures) before its axes", () => {
     expect(
-      planePointText({ series: "Cluster 2", label: "Ayşe K. · Age 34", x: 1, y: 2, ...formats }),
-    ).toEqual({ title: "Cluster 2", lines: ["Ayşe K. · Age 34"] });
+      planePointText({
+        series: "Cluster 2",
+        label: "Ayşe K. · Age 34",
+        x: 1,
+        y: -2.345,
+        xName: "PC1",
+        yName: "PC2",
+        ...formats,
+      }),
+    ).toEqual({ title: "Cluster 2", lines: ["Ayşe K. · Age 34", "PC1: 1", "PC2: −2.35"] });
   });
 
   it("titles a single curve's point by its x", () => {
