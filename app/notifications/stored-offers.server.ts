@@ -57,6 +57,8 @@ export function storeRunOffers(scope: WorkspaceScope, runId: number): number {
 export interface StoredOffer {
   customerId: number;
   customer: string | null;
+  /** The profile's name, for naming the customer by name and own id. */
+  name: string | null;
   segment: string;
   rank: number;
   category: string;
@@ -80,16 +82,18 @@ type OfferRow = [
   string,
   string,
   number,
+  string | null,
 ];
 
 const COLUMNS = `o.customer_id, o.customer_external_id, o.segment, o.rank, o.category, o.propensity,
-  o.value, o.expected_value, o.reason, o.as_of, o.run_id`;
+  o.value, o.expected_value, o.reason, o.as_of, o.run_id, c.name`;
 
 function offerOf(row: OfferRow): StoredOffer {
   const [customerId, customer, segment, rank, category, propensity, value, expectedValue] = row;
   return {
     customerId,
     customer,
+    name: row[11],
     segment,
     rank,
     category,

@@ -1,11 +1,13 @@
 import { useTranslation } from "react-i18next";
 import type { OfferReason } from "~/analytics/next-best-offer";
+import { customerLabel } from "~/components/customer-label";
 import { formatDay, formatInteger, formatMoney, formatPercentage } from "~/format";
 import { offerReasonText } from "./offer-reason";
 
 export interface OfferRow {
   customerId: number;
   customer: string | null;
+  name?: string | null;
   segment: string;
   rank: number;
   category: string;
@@ -57,7 +59,8 @@ export function OffersTable(props: {
                     <td>
                       {o.rank === 1 ? (
                         <a href={`${props.customersPath}/${o.customerId}`}>
-                          {o.customer ?? `#${o.customerId}`}
+                          {customerLabel({ name: o.name, externalId: o.customer }) ??
+                            t("common:customer.unnamed")}
                         </a>
                       ) : null}
                     </td>
