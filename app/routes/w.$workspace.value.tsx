@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { CurrencyNote } from "~/components/CurrencyNote";
 import { useRevalidateWhile } from "~/components/live";
+import { ValueExcludedNote } from "~/components/value/ExcludedNote";
 import { FeatureImportance } from "~/components/value/FeatureImportance";
 import { ValueMetrics } from "~/components/value/ValueMetrics";
 import { enqueueValueTraining } from "~/customers/value-models.server";
@@ -66,7 +67,7 @@ export default function ValuePage() {
       {status === "failed" ? <p className="error">{t("train.failed", { error })}</p> : null}
       {status === null ? <p>{t("train.never")}</p> : null}
       {result && !result.ok ? (
-        <p className="warning" data-testid="value-failure">
+        <p className="notice warning" role="note" data-testid="value-failure">
           {t(`failure.${result.reason}`, { needed: result.needed })}
         </p>
       ) : null}
@@ -82,11 +83,7 @@ export default function ValuePage() {
               evaluationCustomers: formatInteger(result.evaluation_customers),
             })}
           </p>
-          {result.excluded_customers > 0 ? (
-            <p className="small warning">
-              {t("excluded", { n: formatInteger(result.excluded_customers) })}
-            </p>
-          ) : null}
+          <ValueExcludedNote count={result.excluded_customers} />
           <ValueMetrics result={result} currency={money.currency} />
           <CurrencyNote money={money} />
           <FeatureImportance importance={result.importance} />

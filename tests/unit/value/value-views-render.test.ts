@@ -5,6 +5,7 @@ import { createElement, type ReactElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { I18nextProvider, initReactI18next } from "react-i18next";
 import { afterAll, describe, expect, it } from "vitest";
+import { ValueExcludedNote } from "~/components/value/ExcludedNote";
 import { PredictedValue } from "~/components/value/PredictedValue";
 import { SegmentValueRanking } from "~/components/value/SegmentValueRanking";
 import { ValueMetrics } from "~/components/value/ValueMetrics";
@@ -89,5 +90,14 @@ describe("value views", () => {
     );
     expect(tr).toContain("Tahmini değere göre segmentler");
     expect(tr).not.toContain(">Champions<");
+  });
+});
+
+describe("ValueExcludedNote", () => {
+  it("says who the basis leaves out as a warning notice, with the count grouped", () => {
+    const html = render("en", createElement(ValueExcludedNote, { count: 1234 }));
+    expect(html).toMatch(/^<p class="notice warning small" role="note"/);
+    expect(html).toContain("1,234 customers the legal basis leaves out");
+    expect(render("en", createElement(ValueExcludedNote, { count: 0 }))).toBe("");
   });
 });
