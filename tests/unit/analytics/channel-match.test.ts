@@ -230,5 +230,38 @@ describe("segmentEffectiveness", () => {
     expect(s?.segment?.channelRate).toBeCloseTo(0.2, 12);
     expect(s?.value).toBeCloseTo(0.8 * 0.575758, 6);
     expect(own.get("T")?.get("sms")?.value).toBeCloseTo(0.8 * 1.424242, 6);
+    expect(s?.segment?.origin).toBe("responses");
+  });
+
+  it("keeps campaign rows per segment apart from responses, in the result and the reason", () => {
+    // Campaign rows: Alpha's 20 of 1000 impressions (S) and 60 of 1000 (T), m = 0.04,
+    // κ = 105.0885 (docs §23): S = 0.0219019 / 0.04 = × 0.547548 of Alpha's value.
+    const result = matchSegmentChannels(
+      [
+        { segmentId: "S", name: "S", profile: { gender: { f: 5, m: 5 } }, size: 10 },
+        { segmentId: "T", name: "T", profile: { gender: { f: 5, m: 5 } }, size: 10 },
+      ],
+      channels.slice(0, 2),
+      {
+        segmentResults: [
+          { segmentId: "S", channelId: "A", sends: 1000, conversions: 20, origin: "campaigns" },
+          { segmentId: "T", channelId: "A", sends: 1000, conversions: 60, origin: "campaigns" },
+          { segmentId: "S", channelId: "B", sends: 10, conversions: 5 },
+        ],
+      },
+    );
+    expect(result.segmentResultChannels).toEqual(["A", "B"]);
+    expect(result.segmentCampaignChannels).toEqual(["A"]);
+    const alpha = result.segments[0]?.channels.find((c) => c.channelId === "A");
+    const plain = computeEffectiveness(channels.slice(0, 2)).get("A")?.value ?? 0;
+    expect(alpha?.effectiveness.segment?.origin).toBe("campaigns");
+    expect(alpha?.effectiveness.value).toBeCloseTo(plain * 0.547548, 5);
+    expect(alpha?.reasons.map((r) => decodeMessage(r).key)).toContain(
+      "channelmatch:reasons.effectivenessSegmentCampaigns",
+    );
+    const beta = result.segments[0]?.channels.find((c) => c.channelId === "B");
+    expect(beta?.reasons.map((r) => decodeMessage(r).key)).toContain(
+      "channelmatch:reasons.effectivenessSegment",
+    );
   });
 });
