@@ -61,13 +61,17 @@ export function listCustomers(scope: WorkspaceScope, options: CustomerListOption
       phone: customers.phone,
       city: customers.city,
       consentDataProcessing: customers.consentDataProcessing,
-      /** The customer's own id (from the file), lowest of their sources' ids. */
+      /**
+       * The customer's own id (from the file), lowest of their sources' ids. The unary +
+       * keeps SQLite off the (workspace, external id) index, which walked all of the
+       * workspace's sources for every customer (1.5 s a page on the demo, 20 ms without).
+       */
       externalId: sql<string | null>`(select min(s.external_id) from customer_sources s
-        where s.customer_id = "customers"."id" and s.workspace_id = ${scope.workspaceId})`,
+        where s.customer_id = "customers"."id" and +s.workspace_id = ${scope.workspaceId})`,
       // Spelled out: drizzle writes a bare "id" here, which would bind to s.id.
       sources: sql<string>`(select group_concat(s.source || ':' || s.external_id, ', ')
         from customer_sources s where s.customer_id = "customers"."id"
-        and s.workspace_id = ${scope.workspaceId})`,
+        and +s.workspace_id = ${scope.workspaceId})`,
     })
     .from(customers)
     .where(
