@@ -19,6 +19,7 @@ import { analysisRuns, runViews } from "#db/schema";
 import { scopeTo, type WorkspaceScope } from "#db/scoped";
 import { enqueue, getWorkspaceJob } from "#jobs/queue";
 import { bumpDataVersion, currentDataVersion } from "~/data-version.server";
+import { writeIfFree } from "~/page-write.server";
 import {
   rfmCellCounts,
   scatterSample,
@@ -260,11 +261,15 @@ export function readRunView<T>(
     const own = run.jobId ? getWorkspaceJob(scope.db, scope.workspaceId, run.jobId) : undefined;
     const ownStillRunning = own?.status === "running" || own?.status === "queued";
     if (!ownStillRunning || !isDefaultView(key))
-      requestRunView(scope.db, scope.workspaceId, run.id, key, version);
+      askFromPage(scope.db, () =>
+        requestRunView(scope.db, scope.workspaceId, run.id, key, version),
+      );
     return { state: "computing" };
   }
   const stale = row.dataVersion < version;
-  if (stale) requestRunView(scope.db, scope.workspaceId, run.id, key, version);
+  // The change that made it stale queued the refresh of every stale view: no job of its own.
+  if (stale && !jobExists(scope.db, staleRefreshKey(scope.workspaceId, version)))
+    askFromPage(scope.db, () => requestRunView(scope.db, scope.workspaceId, run.id, key, version));
   return {
     state: "ready",
     payload: (stale ? withoutCustomerRows(key, row.payload) : row.payload) as T,
@@ -274,10 +279,27 @@ export function readRunView<T>(
 }
 
 /**
+ * A page asking the queue: never waits for the write lock an import may be holding (it
+ * would block every request of the process, app/page-write.server.ts); the next view of
+ * the page asks again.
+ */
+function askFromPage(db: Db, request: () => number): void {
+  writeIfFree(db, request);
+}
+
+function jobExists(db: Db, dedupeKey: string): boolean {
+  return db.$client.prepare("SELECT 1 FROM jobs WHERE dedupe_key = ?").get(dedupeKey) !== undefined;
+}
+
+function staleRefreshKey(workspaceId: number, version: number): string {
+  return `run-views:${workspaceId}:v${version}`;
+}
+
+/**
  * Enqueues once per dedupe key. Looked up first: pages call this while a view is missing or
  * stale, and a read does not wait for the write lock an import may be holding.
  */
-function enqueueOnce(db: Db, dedupeKey: string, payload: Record<string, unknown>): number {
+export function enqueueOnce(db: Db, dedupeKey: string, payload: Record<string, unknown>): number {
   const existing = db.$client.prepare("SELECT id FROM jobs WHERE dedupe_key = ?").get(dedupeKey) as
     | { id: number }
     | undefined;
@@ -300,7 +322,7 @@ export function requestRunView(
 
 /** Queues the refresh of every stale view of the workspace (once per data version). */
 export function requestStaleRunViewsRefresh(db: Db, workspaceId: number, version: number): number {
-  return enqueueOnce(db, `run-views:${workspaceId}:v${version}`, { workspaceId });
+  return enqueueOnce(db, staleRefreshKey(workspaceId, version), { workspaceId });
 }
 
 /** Views stored before the current data version, of runs that still stand. */
@@ -352,20 +374,30 @@ export function dataChanged(
     }
     return version;
   }
-  // A workspace without stored views has nothing to refresh (and no job to run).
+  // A workspace without stored views (a run's, or the feature list) has nothing to refresh.
   const anyStored = db.$client
-    .prepare("SELECT 1 FROM run_views WHERE workspace_id = ? LIMIT 1")
-    .get(workspaceId);
+    .prepare(
+      `SELECT 1 FROM run_views WHERE workspace_id = @id
+       UNION ALL SELECT 1 FROM workspace_views WHERE workspace_id = @id LIMIT 1`,
+    )
+    .get({ id: workspaceId });
   if (anyStored) requestStaleRunViewsRefresh(db, workspaceId, version);
   return version;
 }
 
 /**
- * The Members and Audience tabs' segment sizes and categories, as stored; while they are not
- * stored or stale, read from the run's assignments (a grouped count, not a compute).
+ * The Members and Audience tabs' segment sizes and categories, as stored. While they are
+ * stale or not stored yet the sizes are read from the run's assignments (a grouped count
+ * over an index, so the member list's total stays exact), but the categories are not: they
+ * come from every sale of the workspace (a distinct scan, seconds on 600k sales while an
+ * import runs), so a stale view's categories are shown and a missing one shows none until
+ * the queue has stored it.
  */
 export function storedSizesAndCategories(scope: WorkspaceScope, run: AnalysisRun): SizesView {
   const view = readRunView<SizesView>(scope, run, { view: "sizes" });
   if (view.state === "ready" && !view.stale) return view.payload;
-  return sizesAndCategories(scope, run);
+  return {
+    sizes: segmentSizes(scope, run.id),
+    categories: view.state === "ready" ? view.payload.categories : [],
+  };
 }
