@@ -17,6 +17,7 @@ import {
 import { customerSources, customers, transactions } from "#db/schema";
 import type { WorkspaceScope } from "#db/scoped";
 import { foldCase } from "~/ingest/normalise";
+import { createWorkspaceCache, marksKey, workspaceDataMarks } from "~/workspace-cache.server";
 import {
   analysableCustomerFilter,
   countExcludedFromAnalysis,
@@ -209,7 +210,19 @@ export function recentSaleLines(
     .map((line) => ({ ...line, occurredAt: line.occurredAt.toISOString() }));
 }
 
+/**
+ * Counted over all of the workspace's customers (two counts, about 20 ms on the demo and
+ * more while an import writes), so kept per workspace under its data marks: an import's
+ * publish, an objection, an erasure or the legal basis moves them.
+ */
+const counts = createWorkspaceCache<ReturnType<typeof countCustomers>>();
+
 export function customerCounts(scope: WorkspaceScope) {
+  const key = marksKey(workspaceDataMarks(scope.db, scope.workspaceId));
+  return counts.get(scope.workspaceId, key, () => countCustomers(scope));
+}
+
+function countCustomers(scope: WorkspaceScope) {
   const total =
     scope.db.select({ n: count() }).from(customers).where(scope.where(customers)).get()?.n ?? 0;
   const excluded = countExcludedFromAnalysis(scope);

@@ -396,18 +396,15 @@ export function dataChanged(
 }
 
 /**
- * The Members and Audience tabs' segment sizes and categories, as stored. While they are
- * stale or not stored yet the sizes are read from the run's assignments (a grouped count
- * over an index, so the member list's total stays exact), but the categories are not: they
- * come from every sale of the workspace (a distinct scan, seconds on 600k sales while an
- * import runs), so a stale view's categories are shown and a missing one shows none until
- * the queue has stored it.
+ * The Members and Audience tabs' segment sizes and categories, as stored; a stale view is
+ * shown as it is (counts and category names, nobody in particular) while the queue
+ * refreshes it. Only a view not stored yet counts the sizes from the run's assignments (a
+ * grouped count); its categories come from every sale of the workspace (a distinct scan,
+ * seconds on 600k sales while an import runs), so none are shown until the queue has
+ * stored them.
  */
 export function storedSizesAndCategories(scope: WorkspaceScope, run: AnalysisRun): SizesView {
   const view = readRunView<SizesView>(scope, run, { view: "sizes" });
-  if (view.state === "ready" && !view.stale) return view.payload;
-  return {
-    sizes: segmentSizes(scope, run.id),
-    categories: view.state === "ready" ? view.payload.categories : [],
-  };
+  if (view.state === "ready") return view.payload;
+  return { sizes: segmentSizes(scope, run.id), categories: [] };
 }

@@ -209,7 +209,7 @@ describe("a run's stored views", () => {
     expect(fresh).toMatchObject({ state: "ready", stale: false, match: { channels: 0 } });
   });
 
-  it("a stale sizes view keeps its stored categories (no scan of the sales), sizes counted live", () => {
+  it("a stale sizes view is shown as stored: no scan of the sales, no recount", () => {
     db.$client
       .prepare(
         `UPDATE run_views SET payload = json_set(payload, '$.categories', json('["Marked"]'),
@@ -222,7 +222,7 @@ describe("a run's stored views", () => {
     bumpDataVersion(db, ws);
     const stale = storedSizesAndCategories(scope, run);
     expect(stale.categories).toEqual(["Marked"]);
-    expect(stale.sizes.reduce((sum, s) => sum + s.customers, 0)).toBe(customerIds.length);
+    expect(stale.sizes[0]?.customers).toBe(31337);
   });
 
   it("a page does not wait for another connection's write lock to ask for a missing view", async () => {
