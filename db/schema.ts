@@ -542,6 +542,24 @@ export const runViews = sqliteTable(
   (t) => [uniqueIndex("run_views_key").on(t.runId, t.view)],
 );
 
+/**
+ * What a workspace-wide page shows that needs all of its data (the Segments page's feature
+ * list), computed on the queue and stored under the key of the data it was computed from
+ * (app/segments/workspace-views.server.ts, docs/decisions/026).
+ */
+export const workspaceViews = sqliteTable(
+  "workspace_views",
+  {
+    workspaceId: workspaceRef(),
+    view: text("view").notNull(),
+    /** The data marks it was computed at; another key means it is stale. */
+    dataKey: text("data_key").notNull(),
+    payload: text("payload", { mode: "json" }).$type<unknown>().notNull(),
+    computedAt: timestamp("computed_at").notNull().default(sql`(unixepoch('subsec') * 1000)`),
+  },
+  (t) => [uniqueIndex("workspace_views_key").on(t.workspaceId, t.view)],
+);
+
 /** Each contact made through an exported audience, for the per-week frequency cap. */
 export const audienceContacts = sqliteTable(
   "audience_contacts",

@@ -4,12 +4,14 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { NewRunForms } from "~/components/segments/NewRunForms";
 import { RunList } from "~/components/segments/RunList";
+import { FeaturesComputingNotice } from "~/components/segments/StoredViewNotice";
 import { getDb } from "~/db.server";
 import { parseForm } from "~/forms.server";
 import { enqueueSegmentRun } from "~/segments/enqueue.server";
-import { cachedAvailableFeatures } from "~/segments/feature-list-cache.server";
+import { listAvailableFeatures } from "~/segments/feature-list.server";
 import { IsoDateSchema } from "~/segments/params";
 import { listRuns, runPath } from "~/segments/run-access.server";
+import { readFeatureList } from "~/segments/workspace-views.server";
 import { requireWorkspace } from "~/workspace.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -19,7 +21,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     runs: listRuns(access),
     segmentsPath: `/w/${access.workspace.slug}/segments`,
     canEdit,
-    features: canEdit ? cachedAvailableFeatures(getDb(), access.workspace.id) : null,
+    // Stored by the queue (workspace-views.server.ts): never computed for the page.
+    features: canEdit ? readFeatureList(getDb(), access.workspace.id) : null,
   };
 }
 
@@ -52,9 +55,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (parsed.data.intent === "rfm") {
     runParams = parsed.data.asOf ? { asOf: parsed.data.asOf } : {};
   } else {
-    const available = new Set(
-      cachedAvailableFeatures(db, access.workspace.id).features.map((f) => f.name),
-    );
+    // The stored list when there is one; starting a run is rare enough to compute it else.
+    const stored = readFeatureList(db, access.workspace.id);
+    const list =
+      stored.state === "ready" ? stored.list : listAvailableFeatures(db, access.workspace.id);
+    const available = new Set(list.features.map((f) => f.name));
     const features = form.getAll("features").map(String);
     if (features.length === 0)
       return data({ errors: { features: "Choose at least one feature" } }, { status: 400 });
@@ -90,9 +95,10 @@ export default function SegmentsPage() {
     <>
       <h1>{t("runs.title")}</h1>
       <p className="muted">{t("runs.intro")}</p>
-      {canEdit && features ? (
-        <NewRunForms features={features} errors={result?.errors ?? {}} />
+      {canEdit && features?.state === "ready" ? (
+        <NewRunForms features={features.list} errors={result?.errors ?? {}} />
       ) : null}
+      {canEdit && features?.state === "computing" ? <FeaturesComputingNotice /> : null}
       <h2>{t("runs.runsTitle")}</h2>
       <RunList runs={runs} segmentsPath={segmentsPath} />
     </>

@@ -1,7 +1,9 @@
 /**
  * Computes and stores the views of finished runs (app/segments/run-views.server.ts): one
  * view of one run that a page asked for, or, without a run, every view of the workspace
- * that a data change left stale. Pages never compute them (docs/decisions/026).
+ * that a data change left stale (and the Segments page's feature list when it is stored and
+ * stale). With `workspaceView`, the workspace's feature list
+ * (app/segments/workspace-views.server.ts). Pages never compute them (docs/decisions/026).
  */
 import { z } from "zod";
 import { getDb } from "#db/client";
@@ -13,6 +15,11 @@ import {
   RUN_VIEWS_JOB,
   staleRunViews,
 } from "~/segments/run-views.server";
+import {
+  computeAndStoreFeatureList,
+  FEATURE_LIST_VIEW,
+  featureListStale,
+} from "~/segments/workspace-views.server";
 import { PermanentJobError } from "../errors";
 import { defineHandler } from "../registry";
 
@@ -20,6 +27,7 @@ const Payload = z.object({
   workspaceId: z.number().int(),
   runId: z.number().int().optional(),
   view: z.string().optional(),
+  workspaceView: z.literal(FEATURE_LIST_VIEW).optional(),
 });
 
 export const runViewsHandler = defineHandler(RUN_VIEWS_JOB, Payload, async (payload, ctx) => {
@@ -27,6 +35,10 @@ export const runViewsHandler = defineHandler(RUN_VIEWS_JOB, Payload, async (payl
     throw new PermanentJobError("The job's workspace and its payload disagree");
   const db = getDb();
   const { workspaceId } = payload;
+  if (payload.workspaceView === FEATURE_LIST_VIEW) {
+    computeAndStoreFeatureList(db, workspaceId);
+    return { computed: 1 };
+  }
   const todo =
     payload.runId === undefined
       ? staleRunViews(db, workspaceId)
@@ -44,6 +56,12 @@ export const runViewsHandler = defineHandler(RUN_VIEWS_JOB, Payload, async (payl
       if (!(error instanceof RunNotFoundError)) throw error;
     }
     await yieldToEventLoop();
+  }
+  // After a data change: the stored feature list too, so the Segments page is current when
+  // it is next opened.
+  if (payload.runId === undefined && !ctx.signal.aborted && featureListStale(db, workspaceId)) {
+    computeAndStoreFeatureList(db, workspaceId);
+    computed++;
   }
   return { computed };
 });

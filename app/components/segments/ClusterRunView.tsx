@@ -18,6 +18,8 @@ interface Scatter {
   total: number;
   step: number;
   points: ScatterPoint[];
+  /** Thinned when stored: every cluster and its extremes kept (analytics/scatter-thinning). */
+  sampled?: boolean;
 }
 
 function whyK(t: TFunction<"segments">, result: ClusterRunResult): string {
@@ -162,13 +164,18 @@ export function ClusterRunView(props: {
       <h2>{t("cluster.pcaTitle")}</h2>
       <p className="muted small">
         {t("cluster.pcaExplains", { pc1: formatPercent(pc1), pc2: formatPercent(pc2) })}{" "}
-        {scatter.step > 1
-          ? t("cluster.showingSome", {
+        {scatter.sampled
+          ? t("cluster.showingSample", {
               count: scatter.total,
               shown: formatInteger(scatter.points.length),
-              step: formatInteger(scatter.step),
             })
-          : t("cluster.showingAll", { count: scatter.total })}{" "}
+          : scatter.step > 1
+            ? t("cluster.showingSome", {
+                count: scatter.total,
+                shown: formatInteger(scatter.points.length),
+                step: formatInteger(scatter.step),
+              })
+            : t("cluster.showingAll", { count: scatter.total })}{" "}
         {t("cluster.pointAt")}
       </p>
       {props.interactive ? (

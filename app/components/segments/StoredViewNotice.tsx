@@ -26,3 +26,14 @@ export function StaleNotice({ stale }: { stale: boolean }) {
     </p>
   );
 }
+
+/** The Segments page's feature list is being worked out on the queue; the page checks again. */
+export function FeaturesComputingNotice() {
+  const { t } = useTranslation("segments");
+  useRevalidateWhile(true, 2000);
+  return (
+    <p className="notice" role="status">
+      {t("views.featuresComputing")}
+    </p>
+  );
+}

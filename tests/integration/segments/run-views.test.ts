@@ -6,6 +6,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
+import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { scopeTo } from "#db/scoped";
 import { runViewsHandler } from "#jobs/handlers/run-views";
@@ -15,13 +16,19 @@ import { HandlerRegistry } from "#jobs/registry";
 import { runWorker } from "#jobs/worker";
 import { eraseCustomer } from "~/customers/erase.server";
 import { reportingCurrency } from "~/customers/reporting-currency.server";
-import { currentDataVersion } from "~/data-version.server";
+import { bumpDataVersion, currentDataVersion } from "~/data-version.server";
 import * as overviewRoute from "~/routes/w.$workspace.segments.$run._index";
 import * as channelsRoute from "~/routes/w.$workspace.segments.$run.channels";
 import * as membersRoute from "~/routes/w.$workspace.segments.$run.members";
 import * as productsRoute from "~/routes/w.$workspace.segments.$run.products";
 import { enqueueSegmentRun } from "~/segments/enqueue.server";
-import { DEFAULT_VIEWS, runViewName } from "~/segments/run-views.server";
+import {
+  DEFAULT_VIEWS,
+  readRunView,
+  runViewName,
+  storedSizesAndCategories,
+} from "~/segments/run-views.server";
+import { getRun } from "~/segments/runs.server";
 import { createUser } from "~/users.server";
 import { createWorkspace } from "~/workspace.server";
 import { runCli } from "../../../cli/run";
@@ -200,6 +207,41 @@ describe("a run's stored views", () => {
     const fresh = await load<ChannelsPage>(channelsRoute, runId, "/channels");
     // Recomputed: the demo has no channel audiences, so the mark is gone.
     expect(fresh).toMatchObject({ state: "ready", stale: false, match: { channels: 0 } });
+  });
+
+  it("a stale sizes view is shown as stored: no scan of the sales, no recount", () => {
+    db.$client
+      .prepare(
+        `UPDATE run_views SET payload = json_set(payload, '$.categories', json('["Marked"]'),
+           '$.sizes[0].customers', 31337) WHERE run_id = ? AND view = 'sizes'`,
+      )
+      .run(runId);
+    const scope = scopeTo(db, ws);
+    const run = getRun(db, ws, runId);
+    expect(storedSizesAndCategories(scope, run).sizes[0]?.customers).toBe(31337);
+    bumpDataVersion(db, ws);
+    const stale = storedSizesAndCategories(scope, run);
+    expect(stale.categories).toEqual(["Marked"]);
+    expect(stale.sizes[0]?.customers).toBe(31337);
+  });
+
+  it("a page does not wait for another connection's write lock to ask for a missing view", async () => {
+    const scope = scopeTo(db, ws);
+    const run = getRun(db, ws, runId);
+    const key = { view: "products", thresholds: { support: 7, confidence: 0.5, lift: 1 } } as const;
+    const name = runViewName(key);
+    const version = currentDataVersion(db, ws);
+    const writer = new Database(path.join(dir, "test.db"));
+    writer.prepare("BEGIN IMMEDIATE").run();
+    try {
+      expect(readRunView(scope, run, key)).toEqual({ state: "computing" });
+      expect(jobByKey(`run-view:${runId}:${name}:v${version}`)).toBeUndefined();
+    } finally {
+      writer.prepare("ROLLBACK").run();
+      writer.close();
+    }
+    expect(readRunView(scope, run, key)).toEqual({ state: "computing" });
+    expect(jobByKey(`run-view:${runId}:${name}:v${version}`)?.status).toBe("queued");
   });
 
   it("are deleted by an erasure and computed again on the queue", async () => {
