@@ -22,7 +22,10 @@ export const defaultPoolMax = 10;
  * workers hold at most 60 connections, well inside PostgreSQL's default max_connections of
  * 100). TLS and other libpq options go in the URL (`?sslmode=require`).
  */
-export function poolConfig(url: string, env: NodeJS.ProcessEnv = process.env): pg.PoolConfig {
+export function poolConfig(
+  url: string,
+  env: Record<string, string | undefined> = process.env,
+): pg.PoolConfig {
   if (!isPostgresUrl(url)) throw new Error("DATABASE_URL is not a postgres:// URL");
   const raw = env.PG_POOL_MAX?.trim();
   const max = raw ? Number(raw) : defaultPoolMax;
@@ -42,7 +45,7 @@ export function poolConfig(url: string, env: NodeJS.ProcessEnv = process.env): p
 
 export function openPgPool(
   url = process.env.DATABASE_URL ?? "",
-  env: NodeJS.ProcessEnv = process.env,
+  env: Record<string, string | undefined> = process.env,
 ): pg.Pool {
   return new pg.Pool(poolConfig(url, env));
 }
