@@ -374,10 +374,11 @@ export const campaigns = pgTable(
     conversions: doublePrecision("conversions"),
     revenue: doublePrecision("revenue"),
     product: text("product"),
+    segment: text("segment").notNull().default(""),
     rowHash: text("row_hash").notNull(),
   },
   (t) => [
-    uniqueIndex("campaigns_key").on(t.workspaceId, t.campaignKey, t.date),
+    uniqueIndex("campaigns_key").on(t.workspaceId, t.campaignKey, t.date, t.segment),
     index("campaigns_channel_idx").on(t.workspaceId, t.channel),
   ],
 );
@@ -512,6 +513,24 @@ export const runViews = pgTable(
       .defaultNow(),
   },
   (t) => [uniqueIndex("run_views_key").on(t.runId, t.view)],
+);
+
+export const workspaceViews = pgTable(
+  "workspace_views",
+  {
+    workspaceId: bigint("workspace_id", { mode: "number" })
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    view: text("view").notNull(),
+    dataKey: text("data_key").notNull(),
+    payload: jsonb("payload")
+      .$type<SqliteColumn<typeof sqlite.workspaceViews, "payload">>()
+      .notNull(),
+    computedAt: timestamp("computed_at", { withTimezone: true, mode: "date" })
+      .notNull()
+      .defaultNow(),
+  },
+  (t) => [uniqueIndex("workspace_views_key").on(t.workspaceId, t.view)],
 );
 
 export const audienceContacts = pgTable(
