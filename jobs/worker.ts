@@ -245,7 +245,49 @@ function positiveIntFromEnv(name: string, fallback: number): number {
   return Number.isInteger(value) && value > 0 ? value : fallback;
 }
 
+/** postgres:// or postgresql:// selects pg-boss; a file path or sqlite: keeps SQLite. */
+export function isPostgresUrl(url = process.env.DATABASE_URL): url is string {
+  return url !== undefined && /^postgres(ql)?:\/\//i.test(url);
+}
+
+/**
+ * The worker on PostgreSQL: the pg-boss queue, the handlers registered for that backend
+ * (jobs/postgres/handlers.ts) and its schedules. The app's handlers still need the SQLite
+ * data path (docs/decisions/031), so none are registered there yet.
+ */
+async function mainOnPostgres(connectionString: string) {
+  const workerId = process.env.WORKER_ID || `${os.hostname()}:${process.pid}`;
+  const { openPgBossQueue } = await import("./postgres/pg-boss-queue");
+  const { postgresHandlers, postgresSchedules } = await import("./postgres/handlers");
+  const { runQueueScheduler } = await import("./queue-schedule");
+  const { HandlerRegistry } = await import("./registry");
+  const handlers = new HandlerRegistry<string>(postgresHandlers);
+  const queue = await openPgBossQueue({ connectionString });
+  console.log(
+    `[worker ${workerId}] on PostgreSQL (pg-boss), handling: ${handlers.kinds().join(", ") || "(none yet: see jobs/postgres/handlers.ts)"}`,
+  );
+  const stopScheduler = new AbortController();
+  const scheduler = runQueueScheduler({
+    queue,
+    schedules: postgresSchedules,
+    signal: stopScheduler.signal,
+    intervalMs: positiveIntFromEnv("SCHEDULER_TICK_MS", 5_000),
+  });
+  await runWorkerUntilSignalled({
+    queue,
+    workerId,
+    handlers,
+    pollMs: positiveIntFromEnv("WORKER_POLL_MS", 1_000),
+    leaseMs: positiveIntFromEnv("WORKER_LEASE_MS", 30_000),
+  });
+  stopScheduler.abort();
+  await scheduler;
+  await queue.stop();
+  process.exit(0);
+}
+
 async function main() {
+  if (isPostgresUrl()) return mainOnPostgres(process.env.DATABASE_URL as string);
   const db = getDb();
   for (const handler of allHandlers) handlerRegistry.add(handler);
   const workerId = process.env.WORKER_ID || `${os.hostname()}:${process.pid}`;
