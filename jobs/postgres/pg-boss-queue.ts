@@ -10,9 +10,10 @@
  *   the worker's lease, every renewal moves it on. pg-boss's maintenance (one instance per
  *   interval, `maintenanceIntervalSeconds`) fails an expired job into `retry` or, on its
  *   last attempt, `failed`: a job whose worker died is taken again, or is dead.
- * - Every write a worker makes is fenced on (job id, attempt): pg-boss increments
- *   `retry_count` on each claim after the first, so a worker whose job expired and was
- *   claimed again matches no row and writes nothing.
+ * - Every write a worker makes is fenced on its claim: (job id, attempt, started_on).
+ *   pg-boss increments `retry_count` on each claim after the first and sets started_on on
+ *   every claim, so a worker whose job expired (or was released) and was claimed again
+ *   matches no row and writes nothing.
  * - Retries: `retryLimit = maxAttempts - 1`, `retryBackoff` on, `retryDelay` half the base
  *   delay, which is jobs/backoff.ts's equal-jitter exponential in whole seconds; a failure
  *   the worker reports gets backoffDelayMs' exact delay (with its cap), written in the
@@ -95,6 +96,8 @@ export class PgBossJobQueue implements JobQueue<string> {
   readonly #backoff: BackoffOptions;
   readonly #queues = new Set<string>();
   #kindTurn = 0;
+  /** Each claim's started_on, its fencing token beside the attempt. */
+  readonly #claims = new WeakMap<ClaimedJob<string>, string>();
 
   constructor(options: PgBossQueueOptions) {
     this.#schema = options.schema ?? "pgboss";
@@ -210,6 +213,15 @@ export class PgBossJobQueue implements JobQueue<string> {
         attempts: job.retryCount + 1,
         maxAttempts: job.retryLimit + 1,
       };
+      // Nobody else can claim an active job before it expires: read this claim's token.
+      const { rows } = await this.pool.query<{ started_on: string }>(
+        `SELECT started_on::text FROM ${this.#schema}.job
+         WHERE name = $1 AND id = $2 AND state = 'active' AND retry_count = $3`,
+        [kind, job.id, job.retryCount],
+      );
+      const startedOn = rows[0]?.started_on;
+      if (startedOn === undefined) continue;
+      this.#claims.set(claimed, startedOn);
       // The lease starts now: pg-boss's expiry becomes this worker's lease.
       await this.renew(claimed, _workerId, leaseMs);
       return claimed;
@@ -220,9 +232,9 @@ export class PgBossJobQueue implements JobQueue<string> {
   async renew(job: ClaimedJob<string>, _workerId: string, leaseMs: number): Promise<boolean> {
     const result = await this.pool.query(
       `UPDATE ${this.#schema}.job
-       SET expire_in = (now() - started_on) + $4 * interval '1 millisecond'
+       SET expire_in = (now() - started_on) + $5 * interval '1 millisecond'
        WHERE ${this.#owned}`,
-      [job.kind, job.id, job.attempts - 1, leaseMs],
+      [...this.#claimOf(job), leaseMs],
     );
     return result.rowCount === 1;
   }
@@ -234,10 +246,10 @@ export class PgBossJobQueue implements JobQueue<string> {
   ): Promise<boolean> {
     const result = await this.pool.query(
       `INSERT INTO ${QUEUE_TABLES_SCHEMA}.job_progress (job_id, progress, updated_at)
-       SELECT $2, $4::jsonb, now()
+       SELECT $2, $5::jsonb, now()
        WHERE EXISTS (SELECT 1 FROM ${this.#schema}.job WHERE ${this.#owned})
        ON CONFLICT (job_id) DO UPDATE SET progress = excluded.progress, updated_at = now()`,
-      [job.kind, job.id, job.attempts - 1, JSON.stringify(progress)],
+      [...this.#claimOf(job), JSON.stringify(progress)],
     );
     return result.rowCount === 1;
   }
@@ -388,9 +400,18 @@ export class PgBossJobQueue implements JobQueue<string> {
     return rows.map((row) => ({ id: row.id, data: row.data, error: errorOf(row.output) }));
   }
 
-  /** Rows of the job this worker holds: its kind, id and attempt (retry_count), active. */
+  /**
+   * The row of the job as this claim holds it: kind, id, attempt (retry_count) and the
+   * claim's own started_on (set by each fetch; as text, to keep its microseconds), active.
+   */
   get #owned() {
-    return "name = $1 AND id = $2 AND state = 'active' AND retry_count = $3";
+    return "name = $1 AND id = $2 AND state = 'active' AND retry_count = $3 AND started_on = $4::timestamptz";
+  }
+
+  #claimOf(job: ClaimedJob<string>): [string, string, number, string] {
+    const startedOn = this.#claims.get(job);
+    if (startedOn === undefined) throw new Error(`job ${job.id} was not claimed by this queue`);
+    return [job.kind, job.id, job.attempts - 1, startedOn];
   }
 
   /** Runs `write` in a transaction that holds the job's row, if the lease is still ours. */
@@ -401,7 +422,7 @@ export class PgBossJobQueue implements JobQueue<string> {
     return this.#transaction(async (client) => {
       const held = await client.query(
         `SELECT 1 FROM ${this.#schema}.job WHERE ${this.#owned} FOR UPDATE`,
-        [job.kind, job.id, job.attempts - 1],
+        this.#claimOf(job),
       );
       if (held.rowCount !== 1) return undefined;
       return write(client);
