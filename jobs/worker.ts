@@ -1,7 +1,9 @@
 /**
  * The worker: claims one job at a time, runs its handler while a heartbeat renews the
  * lease, and records the outcome. `npm run worker` runs this file; tests call `runWorker`
- * in-process or start it as a child process.
+ * in-process or start it as a child process. The queue is jobs/job-queue.ts's interface:
+ * SQLite's `jobs` table by default, pg-boss when DATABASE_URL is postgres:// (ADR 032; only
+ * the handlers in jobs/postgres/handlers.ts run there, none of the app's yet).
  *
  * Note: the heartbeat is a timer, so a handler must not block the event loop for longer
  * than the lease (yield between batches), or its lease expires and another worker takes
