@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { PermanentJobError } from "./errors";
+import type { JobId } from "./job-queue";
 import type { JobResult } from "./queue";
 
 export interface JobProgress {
@@ -17,8 +18,9 @@ export interface JobProgress {
   message?: string;
 }
 
-export interface JobContext {
-  jobId: number;
+export interface JobContext<Id extends JobId = number> {
+  /** The queue's id: a number on SQLite, a uuid on PostgreSQL (pg-boss). */
+  jobId: Id;
   workspaceId: number | null;
   /** 1 on the first attempt. */
   attempt: number;
@@ -35,19 +37,22 @@ export interface JobContext {
   holdLease(ms: number): void;
 }
 
-export type JobRun<Payload> = (payload: Payload, ctx: JobContext) => Promise<JobResult>;
+export type JobRun<Payload, Id extends JobId = number> = (
+  payload: Payload,
+  ctx: JobContext<Id>,
+) => Promise<JobResult>;
 
-export interface JobHandler {
+export interface JobHandler<Id extends JobId = number> {
   kind: string;
   /** Validates the raw payload, then runs the handler. */
-  execute(rawPayload: unknown, ctx: JobContext): Promise<JobResult>;
+  execute(rawPayload: unknown, ctx: JobContext<Id>): Promise<JobResult>;
 }
 
-export function defineHandler<Schema extends z.ZodType>(
+export function defineHandler<Schema extends z.ZodType, Id extends JobId = number>(
   kind: string,
   schema: Schema,
-  run: JobRun<z.output<Schema>>,
-): JobHandler {
+  run: JobRun<z.output<Schema>, Id>,
+): JobHandler<Id> {
   return {
     kind,
     async execute(rawPayload, ctx) {
@@ -60,14 +65,14 @@ export function defineHandler<Schema extends z.ZodType>(
   };
 }
 
-export class HandlerRegistry {
-  readonly #handlers = new Map<string, JobHandler>();
+export class HandlerRegistry<Id extends JobId = number> {
+  readonly #handlers = new Map<string, JobHandler<Id>>();
 
-  constructor(handlers: Iterable<JobHandler> = []) {
+  constructor(handlers: Iterable<JobHandler<Id>> = []) {
     for (const handler of handlers) this.add(handler);
   }
 
-  add(handler: JobHandler): void {
+  add(handler: JobHandler<Id>): void {
     if (this.#handlers.has(handler.kind)) {
       throw new Error(`A handler for job kind "${handler.kind}" is already registered`);
     }
@@ -77,12 +82,12 @@ export class HandlerRegistry {
   register<Schema extends z.ZodType>(
     kind: string,
     schema: Schema,
-    run: JobRun<z.output<Schema>>,
+    run: JobRun<z.output<Schema>, Id>,
   ): void {
-    this.add(defineHandler(kind, schema, run));
+    this.add(defineHandler<Schema, Id>(kind, schema, run));
   }
 
-  get(kind: string): JobHandler | undefined {
+  get(kind: string): JobHandler<Id> | undefined {
     return this.#handlers.get(kind);
   }
 
