@@ -6,12 +6,18 @@
  * 2. The notification plan on simulated responses with a known best arm per segment
  *    (target: plan 10,000 customers in under 5 s on 2 cores).
  *
- *   npm run bench:models -- [--value-customers 20000] [--customers 10000] [--sends 200000] [--seed 1]
+ * 3. The plan on the demo's generated responses, scored against their truth
+ *    (responses-truth.json; bench/demo-plan.ts): the offline estimate must hold the plan's
+ *    true rate in its interval and lie above the historical policy.
+ *
+ *   npm run bench:models -- [--value-customers 20000] [--customers 10000] [--sends 200000] [--seed 1] [--demo-scale 1]
  *
  * Prints, for the same in-process data: the reference (one pass that tallies the sends per
  * arm, the floor any learner pays), the posteriors, the Thompson plan, the off-policy
- * estimate, peak RSS, and how often the plan chose each segment's true best arm.
+ * estimate against the plan's true rate, peak RSS after each part, and how often the plan
+ * chose each segment's true best arm. `--demo-scale 0` leaves part 3 out.
  */
+import os from "node:os";
 import { parseArgs } from "node:util";
 import { trainValueModel } from "~/analytics/customer-value/train";
 import { type PlanCustomer, planNotifications } from "~/analytics/notification-plan";
@@ -19,16 +25,26 @@ import { empiricalPolicy, evaluatePolicy, type LoggedSend } from "~/analytics/of
 import { createRandom } from "~/analytics/random";
 import { type ArmKey, type ArmTally, armKeyOf, armPosteriors } from "~/analytics/response-rates";
 import { simulateValueHistory } from "../tests/helpers/value-history";
+import { benchDemoPlan } from "./demo-plan";
 
 const { values: flags } = parseArgs({
   options: {
     customers: { type: "string", default: "10000" },
+    "demo-scale": { type: "string", default: "1" },
     sends: { type: "string", default: "200000" },
     seed: { type: "string", default: "1" },
     "value-customers": { type: "string", default: "20000" },
   },
 });
 
+const peakRss = () => `${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`;
+// The machine may be shared: the load says how much of its cores the timings had.
+console.log(
+  `${os.availableParallelism()} cores, load average ${os
+    .loadavg()
+    .map((x) => x.toFixed(2))
+    .join(" ")} (1, 5, 15 min)`,
+);
 {
   const valueCustomers = Number(flags["value-customers"]);
   const history = simulateValueHistory({ customers: valueCustomers, days: 730, seed: 3 });
@@ -48,9 +64,7 @@ const { values: flags } = parseArgs({
       `  ${method.padEnd(12)} MAE ${m.mae.toFixed(2).padStart(8)}  RMSE ${m.rmse.toFixed(2).padStart(8)}  R² ${(m.r2 ?? Number.NaN).toFixed(3)}`,
     );
   }
-  console.log(
-    `  used: ${trained.used} (${trained.reason}); peak RSS so far ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`,
-  );
+  console.log(`  used: ${trained.used} (${trained.reason}); peak RSS so far ${peakRss()}`);
 }
 const customerCount = Number(flags.customers);
 const sendCount = Number(flags.sends);
@@ -145,7 +159,17 @@ console.log(
   ).toFixed(1)} %`,
 );
 const pct = (x: number) => `${(100 * x).toFixed(2)} %`;
+const sn = estimate.selfNormalised;
 console.log(
-  `historical ${pct(estimate.historical.value)}; plan (self-normalised) ${pct(estimate.selfNormalised.value)} [${pct(estimate.selfNormalised.lower)}, ${pct(estimate.selfNormalised.upper)}]; plan's true rate ${pct(trueValue)}`,
+  `historical ${pct(estimate.historical.value)}; plan (self-normalised) ${pct(sn.value)} [${pct(sn.lower)}, ${pct(sn.upper)}]; plan's true rate ${pct(trueValue)}`,
 );
-console.log(`peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+console.log(
+  `  true rate within the interval: ${trueValue >= sn.lower && trueValue <= sn.upper ? "yes" : "no"}; estimate above the historical policy: ${sn.value > estimate.historical.value ? "yes" : "no"}`,
+);
+console.log(`peak RSS so far ${peakRss()}`);
+
+const demoScale = Number(flags["demo-scale"]);
+if (demoScale > 0) {
+  await benchDemoPlan(demoScale);
+  console.log(`peak RSS ${peakRss()} (the demo's import included)`);
+}

@@ -377,6 +377,8 @@ export function computeSegmentPlan(
     asOf,
     summary,
     sends,
+    /** The plan the offline estimate evaluates (learned on the first four fifths, uncapped). */
+    evaluatedSends: evaluation ? trialPlan.sends : [],
     estimate: evaluation
       ? storedEstimate("held-out", evaluation, lastHeldOut ? lastHeldOut.sentAt : null)
       : null,

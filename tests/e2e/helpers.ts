@@ -64,7 +64,7 @@ export function importFixture(slug: string, kind: string, file: string) {
 
 /**
  * The demo workspace's files (scripts/demo-data, seeded), at a tenth of the demo's customers,
- * imported as `npm run demo` imports them (scripts/load-demo-data.sh).
+ * imported as `npm run demo` imports them (scripts/load-demo-data.sh), responses included.
  */
 export function importDemoData(slug: string, scale = 0.1) {
   const out = path.join(e2eDataDir(), `demo-${slug}`);
@@ -75,6 +75,8 @@ export function importDemoData(slug: string, scale = 0.1) {
   importFile(slug, "transactions", path.join(out, "transactions.csv"));
   importFile(slug, "campaigns", path.join(out, "campaigns.csv"));
   importFile(slug, "channel_audiences", path.join(out, "channel_audiences.csv"));
+  // A year of messages and what came of them (responses-truth.json beside it is not imported).
+  importFile(slug, "responses", path.join(out, "responses.csv"));
 }
 
 /** One of an analysis run's pages (Segments, Channels, Products, Audience…). */

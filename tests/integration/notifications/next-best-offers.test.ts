@@ -58,6 +58,16 @@ describe("next-best-offers", () => {
       converted: false,
       rowHash: "rh1",
     });
+    // K3 was offered one on 2026-02-20, 51 days before the run: too long ago to count.
+    scope.insert(responses, {
+      responseKey: "r3",
+      customerExternalId: "K3",
+      channel: "email",
+      sentAt: new Date("2026-02-20T10:00:00Z"),
+      category: "Loan",
+      converted: false,
+      rowHash: "rh3",
+    });
     runId = addRun(db, workspaceId, "2026-04-12", members);
   });
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -79,8 +89,13 @@ describe("next-best-offers", () => {
       reason: "bought Shampoo every 30 days, last 41 days ago",
     });
     expect(k0.map((o) => o.category)).not.toContain("Loan");
-    // K3 has no loan: half the segment has one, 50 % × 1,000 = 500, offered first.
-    expect(byCustomer.get("K3")?.[0]).toMatchObject({ category: "Loan", expected_value: 500 });
+    // K3 has no loan: half the segment has one, 50 % × 1,000 = 500, offered first (the
+    // decline of 51 days ago is outside the 30 days that count).
+    expect(byCustomer.get("K3")?.[0]).toMatchObject({
+      category: "Loan",
+      expected_value: 500,
+      reason: "50 % of segment Loyal bought Loan",
+    });
     // K1 declined the loan on 2026-03-20: not offered within 30 days.
     expect(byCustomer.get("K1")?.map((o) => o.category)).not.toContain("Loan");
   });

@@ -98,12 +98,13 @@ describe("planNotifications", () => {
       }
       lastRound = plan;
     }
-    const share = (segment: string, channel: string) => {
+    // Share of a segment's sends on one whole arm (channel, offer and hour).
+    const share = (segment: string, arm: string) => {
       const sends = lastRound?.sends.filter((s) => s.segment === segment) ?? [];
-      return sends.filter((s) => s.channel === channel).length / sends.length;
+      return sends.filter((s) => `${s.channel}|${s.offer}|${s.hour}` === arm).length / sends.length;
     };
-    expect(share("young", "push")).toBeGreaterThan(0.85);
-    expect(share("old", "sms")).toBeGreaterThan(0.85);
+    expect(share("young", "push|deal|20")).toBeGreaterThan(0.85);
+    expect(share("old", "sms|card|12")).toBeGreaterThan(0.85);
   });
 
   it("respects consent, exclusions and the weekly cap", () => {
