@@ -71,14 +71,22 @@ function isNamedValues(value: unknown): value is Record<string, unknown> {
   );
 }
 
-/** Adds `workspace` to the named values (better-sqlite3 takes one object of them). */
-function withWorkspace(params: BindValue[], workspaceId: number): BindValue[] {
+/**
+ * Adds `workspace` to the named values (better-sqlite3 takes one object of them).
+ * `alone` is the statement's own `{ workspace }`, reused when the caller names no value.
+ */
+function withWorkspace(
+  params: BindValue[],
+  workspaceId: number,
+  alone: { workspace: number },
+): BindValue[] {
   const last = params.at(-1);
   if (isNamedValues(last)) {
     if ("workspace" in last) throw new Error("A scoped statement binds @workspace itself");
     return [...params.slice(0, -1), { ...last, workspace: workspaceId }];
   }
-  return [...params, { workspace: workspaceId }];
+  params.push(alone);
+  return params;
 }
 
 /**
@@ -120,7 +128,9 @@ function scopedStatement(
     if (shape === "raw") return statement.raw(true);
     return statement.pluck(false).raw(false);
   };
-  const bind = (params: BindValue[]) => withWorkspace(params, workspaceId);
+  // Rest parameters are a fresh array per call, so appending to it is safe.
+  const alone = Object.freeze({ workspace: workspaceId });
+  const bind = (params: BindValue[]) => withWorkspace(params, workspaceId, alone);
   return {
     all: (...params) => ready().all(...bind(params)) as never,
     get: (...params) => ready().get(...bind(params)) as never,

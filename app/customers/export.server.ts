@@ -94,7 +94,7 @@ function customersCsv(scope: WorkspaceScope, includeUnconsented: boolean): CsvEx
 /** Sales linked to a customer the basis leaves out, by profile or (not yet linked) by their ids. */
 function linkedToUnconsented(scope: WorkspaceScope): SQL {
   const t = schema.transactions;
-  const basis = processingBasisOf(scope.db, scope.workspaceId);
+  const basis = processingBasisOf(scope);
   const unconsented = sql.raw(notAnalysableSql(basis, "c"));
   // The "is not null" guards keep anonymous sales out of SQL's NULL logic (NOT NULL is NULL).
   return or(
@@ -116,7 +116,7 @@ function linkedToUnconsented(scope: WorkspaceScope): SQL {
 /** Responses filed under an id of a customer the basis leaves out. */
 function sentToUnconsented(scope: WorkspaceScope): SQL {
   const r = schema.responses;
-  const basis = processingBasisOf(scope.db, scope.workspaceId);
+  const basis = processingBasisOf(scope);
   const unconsented = sql.raw(notAnalysableSql(basis, "c"));
   return sql`${r.customerExternalId} in (select s.external_id from customer_sources s
     join customers c on c.id = s.customer_id

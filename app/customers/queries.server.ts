@@ -130,10 +130,7 @@ export function getCustomerProfile(scope: WorkspaceScope, id: number) {
   return {
     customer,
     /** Whether the workspace's legal basis lets analyses use this person. */
-    analysable: isAnalysable(
-      processingBasisOf(scope.db, scope.workspaceId),
-      customer.consentDataProcessing,
-    ),
+    analysable: isAnalysable(processingBasisOf(scope), customer.consentDataProcessing),
     sources,
     consent: {
       dataProcessing: consentOf(
@@ -209,7 +206,7 @@ export function customerCounts(scope: WorkspaceScope) {
   const total =
     scope.db.select({ n: count() }).from(customers).where(scope.where(customers)).get()?.n ?? 0;
   const excluded = countExcludedFromAnalysis(scope);
-  const basis = processingBasisOf(scope.db, scope.workspaceId);
+  const basis = processingBasisOf(scope);
   return {
     total,
     withDataProcessingConsent: total - excluded,

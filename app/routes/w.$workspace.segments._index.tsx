@@ -4,7 +4,6 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { NewRunForms } from "~/components/segments/NewRunForms";
 import { RunList } from "~/components/segments/RunList";
-import { getDb } from "~/db.server";
 import { parseForm } from "~/forms.server";
 import { enqueueSegmentRun } from "~/segments/enqueue.server";
 import { cachedAvailableFeatures } from "~/segments/feature-list-cache.server";
@@ -19,7 +18,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     runs: listRuns(access),
     segmentsPath: `/w/${access.workspace.slug}/segments`,
     canEdit,
-    features: canEdit ? cachedAvailableFeatures(getDb(), access.workspace.id) : null,
+    features: canEdit ? cachedAvailableFeatures(access.scope) : null,
   };
 }
 
@@ -47,14 +46,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await request.formData();
   const parsed = parseForm(form, RunForm);
   if (!parsed.ok) return data({ errors: parsed.errors }, { status: 400 });
-  const db = getDb();
   let runParams: Record<string, unknown> = {};
   if (parsed.data.intent === "rfm") {
     runParams = parsed.data.asOf ? { asOf: parsed.data.asOf } : {};
   } else {
-    const available = new Set(
-      cachedAvailableFeatures(db, access.workspace.id).features.map((f) => f.name),
-    );
+    const available = new Set(cachedAvailableFeatures(access.scope).features.map((f) => f.name));
     const features = form.getAll("features").map(String);
     if (features.length === 0)
       return data({ errors: { features: "Choose at least one feature" } }, { status: 400 });
@@ -72,13 +68,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const { k, seed, missing } = parsed.data;
     runParams = { features, log, seed, missing, ...(k === "auto" ? {} : { k }) };
   }
-  const { runId } = enqueueSegmentRun(
-    db,
-    access.workspace.id,
-    parsed.data.intent,
-    runParams,
-    access.user.id,
-  );
+  const { runId } = enqueueSegmentRun(access.scope, parsed.data.intent, runParams, access.user.id);
   return redirect(runPath(access.workspace.slug, runId));
 }
 

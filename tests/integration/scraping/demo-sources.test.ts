@@ -42,7 +42,7 @@ describe("seedDemoSources", () => {
       // on, since a slow machine may pass that quarter hour before the last run.
       expect(source.nextRunAt?.getTime()).toBeGreaterThan(seededFrom);
       expect(source.nextRunAt?.getTime()).toBeLessThanOrEqual(seededBy + 15 * 60_000);
-      const result = await runSource(db, scope.workspaceId, source.id, {
+      const result = await runSource(scope, source.id, {
         trigger: "manual",
         fetcherOptions: testFetcherOptions({ timeoutMs: 5_000 }).options,
         render: (url, options) => browser.renderPage(url, { ...options, timeoutMs: 10_000 }),

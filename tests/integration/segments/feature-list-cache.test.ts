@@ -27,19 +27,19 @@ describe("cachedAvailableFeatures", () => {
     for (const id of ids)
       addTransaction(db, workspaceId, { customerId: id, date: "2026-01-05", amount: 10 });
 
-    const first = cachedAvailableFeatures(db, workspaceId);
+    const first = cachedAvailableFeatures(scopeTo(db, workspaceId));
     expect(featureNamed(first, "income")?.mean).toBe(2000);
     // Unchanged data: the very same list, not a new computation.
-    expect(cachedAvailableFeatures(db, workspaceId)).toBe(first);
+    expect(cachedAvailableFeatures(scopeTo(db, workspaceId))).toBe(first);
     // Another workspace's changes do not concern this one.
     addCustomer(db, other, { name: "Elsewhere", consentDataProcessing: true });
-    expect(cachedAvailableFeatures(db, workspaceId)).toBe(first);
+    expect(cachedAvailableFeatures(scopeTo(db, workspaceId))).toBe(first);
 
     addTransaction(db, workspaceId, { customerId: ids[0] ?? 0, date: "2026-01-06", amount: 30 });
     // No recount on each view: the sale counts once the data version moves (a publish).
-    expect(cachedAvailableFeatures(db, workspaceId)).toBe(first);
-    bumpDataVersion(db, workspaceId);
-    const afterSale = cachedAvailableFeatures(db, workspaceId);
+    expect(cachedAvailableFeatures(scopeTo(db, workspaceId))).toBe(first);
+    bumpDataVersion(scopeTo(db, workspaceId));
+    const afterSale = cachedAvailableFeatures(scopeTo(db, workspaceId));
     expect(afterSale).not.toBe(first);
 
     const scope = scopeTo(db, workspaceId);
@@ -48,8 +48,8 @@ describe("cachedAvailableFeatures", () => {
       { income: 9000, updatedAt: new Date(Date.now() + 60_000) },
       eq(customers.id, ids[2] ?? 0),
     );
-    bumpDataVersion(db, workspaceId);
-    const afterEdit = cachedAvailableFeatures(db, workspaceId);
+    bumpDataVersion(scopeTo(db, workspaceId));
+    const afterEdit = cachedAvailableFeatures(scopeTo(db, workspaceId));
     expect(afterEdit).not.toBe(afterSale);
     expect(featureNamed(afterEdit, "income")?.mean).toBe(4000);
   });

@@ -125,11 +125,11 @@ describe("a run's stored views", () => {
   let runId = 0;
 
   it("are computed with the run, on the queue, at the data version of the run", async () => {
-    const run = enqueueSegmentRun(db, ws, "rfm", { asOf: "2025-02-01" }, null);
+    const run = enqueueSegmentRun(scopeTo(db, ws), "rfm", { asOf: "2025-02-01" }, null);
     runId = run.runId;
     const job = await withWorker(() => waitForJob(db, run.jobId, 20_000));
     expect(job?.status).toBe("succeeded");
-    const version = currentDataVersion(db, ws);
+    const version = currentDataVersion(scopeTo(db, ws));
     for (const key of DEFAULT_VIEWS)
       expect(storedView(runId, runViewName(key))?.data_version).toBe(version);
   });
@@ -164,7 +164,7 @@ describe("a run's stored views", () => {
     expect(first.page.state).toBe("computing");
     const name = "products:support=5,confidence=0.5,lift=1";
     expect(storedView(runId, name)).toBeUndefined();
-    const version = currentDataVersion(db, ws);
+    const version = currentDataVersion(scopeTo(db, ws));
     const job = jobByKey(`run-view:${runId}:${name}:v${version}`);
     expect(job?.status).toBe("queued");
     await withWorker(() => waitForJob(db, job?.id ?? 0, 20_000));
@@ -178,12 +178,12 @@ describe("a run's stored views", () => {
   });
 
   it("go stale with an import, are shown as stale, and are recomputed on the queue", async () => {
-    const before = currentDataVersion(db, ws);
+    const before = currentDataVersion(scopeTo(db, ws));
     await importCsv(
       "more-sales.csv",
       "transaction_id,customer_id,transaction_date,amount,currency\nN1,NEW-1,2025-01-20,50.00,TRY\n",
     );
-    const version = currentDataVersion(db, ws);
+    const version = currentDataVersion(scopeTo(db, ws));
     expect(version).toBeGreaterThan(before);
     // The publish queued the refresh of the workspace's stale views.
     const refresh = jobByKey(`run-views:${ws}:v${version}`);
@@ -207,7 +207,7 @@ describe("a run's stored views", () => {
     expect(storedView(runId, "channels")).toBeUndefined();
     const page = await load<ChannelsPage>(channelsRoute, runId, "/channels");
     expect(page.state).toBe("computing");
-    const version = currentDataVersion(db, ws);
+    const version = currentDataVersion(scopeTo(db, ws));
     const job = jobByKey(`run-view:${runId}:channels:v${version}`);
     expect(job).toBeDefined();
     await withWorker(() => waitForJob(db, job?.id ?? 0, 20_000));
