@@ -24,7 +24,7 @@ describe("seedDemoSources", () => {
   it("creates every kind of source once, and each runs against the fixture site", async () => {
     const scope = workspace("demo");
     const seededFrom = Date.now();
-    const created = seedDemoSources(db, scope.workspaceId, site.url);
+    const created = seedDemoSources(scope, site.url);
     const seededBy = Date.now();
     expect(created.map((s) => s.adapter).sort()).toEqual([
       "custom",
@@ -34,7 +34,7 @@ describe("seedDemoSources", () => {
       "trends",
       "video",
     ]);
-    expect(seedDemoSources(db, scope.workspaceId, site.url)).toEqual([]);
+    expect(seedDemoSources(scope, site.url)).toEqual([]);
     expect(listSources(scope)).toHaveLength(6);
     for (const source of listSources(scope)) {
       expect(stateOf(source)).toBe("enabled");
