@@ -4,7 +4,7 @@
  * a route gets a `WorkspaceScope` from `requireWorkspace` and never sees the raw id filter.
  */
 import type { Statement } from "better-sqlite3";
-import { and, eq, type SQL } from "drizzle-orm";
+import { and, eq, type SQL, sql } from "drizzle-orm";
 import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
 import type { Db } from "./client";
 
@@ -35,6 +35,11 @@ export interface WorkspaceScope {
   ): number;
   delete<T extends WorkspaceTable>(table: T, ...conditions: (SQL | undefined)[]): number;
   /**
+   * `alias.workspace_id = this workspace` for a drizzle `sql` template over a table named by
+   * its alias (a subquery on `customer_sources s`), where `where` has no column to use.
+   */
+  owns(alias: string): SQL;
+  /**
    * Hand-written SQL where speed needs it (aggregates, joins, bulk updates). The text names
    * the workspace as `@workspace` and the scope binds it: a raw query cannot leave the tenant
    * filter out, and no call site passes the workspace id itself.
@@ -60,6 +65,7 @@ export interface ScopedStatement {
 type RowShape = "object" | "pluck" | "raw";
 
 const WORKSPACE_PARAMETER = /@workspace\b/;
+const SQL_ALIAS = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 function isNamedValues(value: unknown): value is Record<string, unknown> {
   return (
@@ -182,6 +188,10 @@ export function scopeTo(db: Db, workspaceId: number): WorkspaceScope {
         .delete(table)
         .where(where(table, ...conditions))
         .run().changes,
+    owns: (alias) => {
+      if (!SQL_ALIAS.test(alias)) throw new Error(`Not a table alias: ${alias}`);
+      return sql`${sql.raw(alias)}.workspace_id = ${workspaceId}`;
+    },
     sql: (text) => {
       if (!WORKSPACE_PARAMETER.test(text))
         throw new Error(`A workspace query must filter by @workspace: ${text.slice(0, 80)}`);

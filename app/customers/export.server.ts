@@ -101,14 +101,14 @@ function linkedToUnconsented(scope: WorkspaceScope): SQL {
     and(
       isNotNull(t.customerId),
       sql`${t.customerId} in (select c.id from customers c
-        where c.workspace_id = ${scope.workspaceId} and ${unconsented})`,
+        where ${scope.owns("c")} and ${unconsented})`,
     ),
     and(
       isNull(t.customerId),
       isNotNull(t.customerExternalId),
       sql`${t.customerExternalId} in (select s.external_id from customer_sources s
         join customers c on c.id = s.customer_id
-        where s.workspace_id = ${scope.workspaceId} and ${unconsented})`,
+        where ${scope.owns("s")} and ${unconsented})`,
     ),
   ) as SQL;
 }
@@ -120,7 +120,7 @@ function sentToUnconsented(scope: WorkspaceScope): SQL {
   const unconsented = sql.raw(notAnalysableSql(basis, "c"));
   return sql`${r.customerExternalId} in (select s.external_id from customer_sources s
     join customers c on c.id = s.customer_id
-    where s.workspace_id = ${scope.workspaceId} and ${unconsented})`;
+    where ${scope.owns("s")} and ${unconsented})`;
 }
 
 function responsesCsv(scope: WorkspaceScope, includeUnconsented: boolean): CsvExport {

@@ -47,7 +47,7 @@ function searchCondition(scope: WorkspaceScope, search: string): SQL {
     // Phones are stored as +905321234567; "0532 123 45 67" finds them by its digits.
     digits.length >= 4 ? likeEscaped(customers.phone, digits.replace(/^0+/, "")) : undefined,
     sql`${customers.id} in (select customer_id from customer_sources
-      where workspace_id = ${scope.workspaceId} and external_id = ${text})`,
+      where ${scope.owns("customer_sources")} and external_id = ${text})`,
   ) as SQL;
 }
 
@@ -63,11 +63,11 @@ export function listCustomers(scope: WorkspaceScope, options: CustomerListOption
       consentDataProcessing: customers.consentDataProcessing,
       /** The customer's own id (from the file), lowest of their sources' ids. */
       externalId: sql<string | null>`(select min(s.external_id) from customer_sources s
-        where s.customer_id = "customers"."id" and s.workspace_id = ${scope.workspaceId})`,
+        where s.customer_id = "customers"."id" and ${scope.owns("s")})`,
       // Spelled out: drizzle writes a bare "id" here, which would bind to s.id.
       sources: sql<string>`(select group_concat(s.source || ':' || s.external_id, ', ')
         from customer_sources s where s.customer_id = "customers"."id"
-        and s.workspace_id = ${scope.workspaceId})`,
+        and ${scope.owns("s")})`,
     })
     .from(customers)
     .where(

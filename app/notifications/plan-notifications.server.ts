@@ -73,10 +73,9 @@ function hourIn(timeZone: string) {
 /** The send hour of an epoch-ms time in the workspace's time zone, and that zone. */
 export function workspaceHours(scope: WorkspaceScope) {
   const timeZone =
-    (scope.db.$client
-      .prepare("SELECT time_zone FROM workspaces WHERE id = ?")
-      .pluck()
-      .get(scope.workspaceId) as string | undefined) ?? "UTC";
+    (scope.sql("SELECT time_zone FROM workspaces WHERE id = @workspace").pluck().get() as
+      | string
+      | undefined) ?? "UTC";
   return { timeZone, hourOf: hourIn(timeZone) };
 }
 

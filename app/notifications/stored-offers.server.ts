@@ -24,10 +24,10 @@ export function storeRunOffers(scope: WorkspaceScope, runId: number): number {
     customers: Number.POSITIVE_INFINITY,
   });
   const asOf = isoFromDayNumber(today);
-  const insert = scope.db.$client.prepare(
+  const insert = scope.sql(
     `INSERT INTO next_best_offers (workspace_id, run_id, customer_id, customer_external_id,
        segment, rank, category, propensity, value, expected_value, reason, as_of)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+     VALUES (@workspace, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   let stored = 0;
   scope.db.transaction(() => {
@@ -35,7 +35,6 @@ export function storeRunOffers(scope: WorkspaceScope, runId: number): number {
     for (const member of members)
       member.offers.forEach((offer, rank) => {
         insert.run(
-          scope.workspaceId,
           runId,
           member.profileId,
           member.customer,

@@ -8,7 +8,7 @@ import { listSources, stateOf } from "~/scraping/sources.server";
 import { type FixtureSite, startFixtureSite } from "../../fixture-site/server";
 import { observationsOf, scrapingTestDb, testFetcherOptions } from "./support";
 
-const { db, workspace } = scrapingTestDb();
+const { workspace } = scrapingTestDb();
 let site: FixtureSite;
 let browser: ScraperBrowser;
 beforeAll(async () => {
