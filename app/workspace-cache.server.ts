@@ -7,7 +7,7 @@
  * small tables, never a count of customers or sales: counting 2.3M sales took 125 ms on
  * every Segments view (docs/decisions/026).
  */
-import type { Db } from "#db/client";
+import type { WorkspaceScope } from "#db/scoped";
 
 /** Cheap marks of a workspace's data: each moves when that part of the data changes. */
 export interface WorkspaceDataMarks {
@@ -21,18 +21,18 @@ export interface WorkspaceDataMarks {
   currency: string | null;
 }
 
-export function workspaceDataMarks(db: Db, workspaceId: number): WorkspaceDataMarks {
-  return db.$client
-    .prepare(
+export function workspaceDataMarks(scope: WorkspaceScope): WorkspaceDataMarks {
+  return scope
+    .sql(
       `SELECT
          (SELECT count(*) || ':' || coalesce(max(id), 0) || ':' || coalesce(max(finished_at), 0)
-            FROM datasets WHERE workspace_id = @id) AS datasets,
-         coalesce((SELECT version FROM workspace_data_versions WHERE workspace_id = @id), 0)
+            FROM datasets WHERE workspace_id = @workspace) AS datasets,
+         coalesce((SELECT version FROM workspace_data_versions WHERE workspace_id = @workspace), 0)
            AS version,
-         (SELECT processing_basis FROM workspaces WHERE id = @id) AS basis,
-         (SELECT reporting_currency FROM workspaces WHERE id = @id) AS currency`,
+         (SELECT processing_basis FROM workspaces WHERE id = @workspace) AS basis,
+         (SELECT reporting_currency FROM workspaces WHERE id = @workspace) AS currency`,
     )
-    .get({ id: workspaceId }) as WorkspaceDataMarks;
+    .get() as WorkspaceDataMarks;
 }
 
 /** The marks as one cache key. */

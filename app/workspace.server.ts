@@ -236,11 +236,11 @@ export const ProcessingBasisSchema = z.enum(processingBases, {
  * `actorUserId` null = the command line.
  */
 export function setProcessingBasis(
-  workspaceId: number,
+  scope: WorkspaceScope,
   basis: ProcessingBasis,
   actorUserId: number | null,
 ): Workspace {
-  const db = getDb();
+  const { db, workspaceId } = scope;
   const byId = eq(schema.workspaces.id, workspaceId);
   const changed = db.transaction((tx) => {
     const before = tx.select().from(schema.workspaces).where(byId).get();
@@ -266,13 +266,9 @@ export function setProcessingBasis(
     return { workspace, auditId: entry.id };
   });
   if (changed.auditId !== undefined)
-    afterDataChanged(
-      db,
-      workspaceId,
-      new Date(),
-      `recompute:rfm:${workspaceId}:basis:${changed.auditId}`,
-      { removesPeople: true },
-    );
+    afterDataChanged(scope, new Date(), `recompute:rfm:${workspaceId}:basis:${changed.auditId}`, {
+      removesPeople: true,
+    });
   return changed.workspace;
 }
 

@@ -23,6 +23,7 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { openDb } from "#db/client";
+import { scopeTo } from "#db/scoped";
 import { createRandom } from "~/analytics/random";
 import { computeRfm } from "~/analytics/rfm";
 import { loadConsentedCustomers } from "~/segments/consented-customers.server";
@@ -116,10 +117,10 @@ const groupByScan = best(() => aggregates("transactions NOT INDEXED"));
 const reference = Math.min(groupByPlanner.ms, groupByScan.ms);
 
 const load = best(() => {
-  const consented = loadConsentedCustomers(db, 1);
+  const consented = loadConsentedCustomers(scopeTo(db, 1));
   return {
     consented,
-    columns: loadTransactionColumns(db, 1, consented.index, { withOrder: true }),
+    columns: loadTransactionColumns(scopeTo(db, 1), consented.index, { withOrder: true }),
   };
 });
 const { consented, columns } = load.value;
@@ -137,7 +138,7 @@ const compute = best(() =>
   ),
 );
 started = performance.now();
-const full = await runRfm(db, 1);
+const full = await runRfm(scopeTo(db, 1));
 const fullMs = performance.now() - started;
 const rfmRss = rssMb();
 

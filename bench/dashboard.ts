@@ -111,7 +111,7 @@ async function buildDemoWorkspace() {
   runScript("cli/index.ts", ["segment", "rfm", "--workspace", SLUG]);
   const db = getDb();
   const scope = scopeTo(db, workspace.id);
-  seedDemoSources(db, workspace.id, "http://127.0.0.1:4100");
+  seedDemoSources(scopeTo(db, workspace.id), "http://127.0.0.1:4100");
   const report = createReport(scope, user.id, {
     kind: "campaign-roi",
     title: "Channel ROI",

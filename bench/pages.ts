@@ -188,13 +188,13 @@ const runIds: Record<"rfm" | "cluster", number> = { rfm: 0, cluster: 0 };
 for (const kind of ["rfm", "cluster"] as const) {
   const existing = latestRun(kind);
   if (existing?.status === "succeeded") runIds[kind] = existing.id;
-  else if (kind === "rfm") runIds.rfm = enqueueSegmentRun(db, workspace.id, "rfm", {}, null).runId;
+  else if (kind === "rfm")
+    runIds.rfm = enqueueSegmentRun(scopeTo(db, workspace.id), "rfm", {}, null).runId;
   else {
-    const names = listAvailableFeatures(db, workspace.id).features.map((f) => f.name);
+    const names = listAvailableFeatures(scopeTo(db, workspace.id)).features.map((f) => f.name);
     const features = names.filter((n) => /recency|frequency|monetary|income|age/.test(n));
     runIds.cluster = enqueueSegmentRun(
-      db,
-      workspace.id,
+      scopeTo(db, workspace.id),
       "cluster",
       { features: features.length >= 2 ? features : names.slice(0, 4), seed: 1, missing: "median" },
       null,

@@ -4,7 +4,7 @@
  * a route gets a `WorkspaceScope` from `requireWorkspace` and never sees the raw id filter.
  */
 import type { Statement } from "better-sqlite3";
-import { and, eq, type SQL } from "drizzle-orm";
+import { and, eq, type SQL, sql } from "drizzle-orm";
 import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
 import type { Db } from "./client";
 
@@ -35,6 +35,13 @@ export interface WorkspaceScope {
   ): number;
   delete<T extends WorkspaceTable>(table: T, ...conditions: (SQL | undefined)[]): number;
   /**
+   * `alias.workspace_id = this workspace` for a drizzle `sql` template over a table named by
+   * its alias (a subquery on `customer_sources s`), where `where` has no column to use.
+   * `notIndexed` writes `+alias.workspace_id`, which keeps SQLite's planner off the
+   * workspace index where a narrower one (the customer's) must lead.
+   */
+  owns(alias: string, options?: { notIndexed?: boolean }): SQL;
+  /**
    * Hand-written SQL where speed needs it (aggregates, joins, bulk updates). The text names
    * the workspace as `@workspace` and the scope binds it: a raw query cannot leave the tenant
    * filter out, and no call site passes the workspace id itself.
@@ -60,6 +67,7 @@ export interface ScopedStatement {
 type RowShape = "object" | "pluck" | "raw";
 
 const WORKSPACE_PARAMETER = /@workspace\b/;
+const SQL_ALIAS = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 function isNamedValues(value: unknown): value is Record<string, unknown> {
   return (
@@ -71,14 +79,22 @@ function isNamedValues(value: unknown): value is Record<string, unknown> {
   );
 }
 
-/** Adds `workspace` to the named values (better-sqlite3 takes one object of them). */
-function withWorkspace(params: BindValue[], workspaceId: number): BindValue[] {
+/**
+ * Adds `workspace` to the named values (better-sqlite3 takes one object of them).
+ * `alone` is the statement's own `{ workspace }`, reused when the caller names no value.
+ */
+function withWorkspace(
+  params: BindValue[],
+  workspaceId: number,
+  alone: { workspace: number },
+): BindValue[] {
   const last = params.at(-1);
   if (isNamedValues(last)) {
     if ("workspace" in last) throw new Error("A scoped statement binds @workspace itself");
     return [...params.slice(0, -1), { ...last, workspace: workspaceId }];
   }
-  return [...params, { workspace: workspaceId }];
+  params.push(alone);
+  return params;
 }
 
 /**
@@ -120,7 +136,9 @@ function scopedStatement(
     if (shape === "raw") return statement.raw(true);
     return statement.pluck(false).raw(false);
   };
-  const bind = (params: BindValue[]) => withWorkspace(params, workspaceId);
+  // Rest parameters are a fresh array per call, so appending to it is safe.
+  const alone = Object.freeze({ workspace: workspaceId });
+  const bind = (params: BindValue[]) => withWorkspace(params, workspaceId, alone);
   return {
     all: (...params) => ready().all(...bind(params)) as never,
     get: (...params) => ready().get(...bind(params)) as never,
@@ -172,6 +190,11 @@ export function scopeTo(db: Db, workspaceId: number): WorkspaceScope {
         .delete(table)
         .where(where(table, ...conditions))
         .run().changes,
+    owns: (alias, options = {}) => {
+      if (!SQL_ALIAS.test(alias)) throw new Error(`Not a table alias: ${alias}`);
+      const column = `${options.notIndexed ? "+" : ""}${alias}.workspace_id`;
+      return sql`${sql.raw(column)} = ${workspaceId}`;
+    },
     sql: (text) => {
       if (!WORKSPACE_PARAMETER.test(text))
         throw new Error(`A workspace query must filter by @workspace: ${text.slice(0, 80)}`);

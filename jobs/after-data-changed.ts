@@ -9,10 +9,9 @@
  * the check and the insert happen in one write transaction, so concurrent callers (web
  * process, several workers) create one run between them.
  */
-import { and, desc, eq } from "drizzle-orm";
-import type { Db } from "#db/client";
+import { desc, eq } from "drizzle-orm";
 import { analysisRuns, jobs } from "#db/schema";
-import { scopeTo } from "#db/scoped";
+import type { WorkspaceScope } from "#db/scoped";
 import { SEGMENT_RUN_JOB } from "~/segments/enqueue.server";
 import { dataChanged } from "~/segments/run-views.server";
 import { createRun, updateRun } from "~/segments/runs.server";
@@ -28,18 +27,17 @@ export function recomputeDedupeKey(workspaceId: number, now: Date): string {
  * workspace has no RFM run to repeat.
  */
 export function afterDataChanged(
-  db: Db,
-  workspaceId: number,
+  scope: WorkspaceScope,
   now = new Date(),
   /** A change that must not wait for the hour's run (e.g. the legal basis) brings its own. */
-  dedupeKey = recomputeDedupeKey(workspaceId, now),
+  dedupeKey = recomputeDedupeKey(scope.workspaceId, now),
   /** The change may remove people from analyses (the legal basis): see dataChanged. */
   options: { removesPeople?: boolean } = {},
 ): number | undefined {
-  const scope = scopeTo(db, workspaceId);
+  const { db, workspaceId } = scope;
   return db.transaction(
     () => {
-      dataChanged(db, workspaceId, options);
+      dataChanged(scope, options);
       const latest = db
         .select({ params: analysisRuns.params })
         .from(analysisRuns)
@@ -48,20 +46,16 @@ export function afterDataChanged(
         .limit(1)
         .get();
       if (!latest) return undefined;
-      const existing = db
-        .select({ id: jobs.id })
-        .from(jobs)
-        .where(and(eq(jobs.dedupeKey, dedupeKey), eq(jobs.workspaceId, workspaceId)))
-        .get();
+      const existing = scope.first(jobs, eq(jobs.dedupeKey, dedupeKey));
       if (existing) return existing.id;
-      const run = createRun(db, workspaceId, "rfm", latest.params, null);
+      const run = createRun(scope, "rfm", latest.params, null);
       const jobId = enqueue(db, {
         kind: SEGMENT_RUN_JOB,
         workspaceId,
         payload: { workspaceId, runId: run.id },
         dedupeKey,
       });
-      updateRun(db, workspaceId, run.id, { jobId });
+      updateRun(scope, run.id, { jobId });
       return jobId;
     },
     { behavior: "immediate" },

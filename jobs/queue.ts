@@ -23,6 +23,7 @@ import { and, desc, eq, gte, inArray, lt, lte, or, type SQL, sql } from "drizzle
 import type { SQLiteUpdateSetSource } from "drizzle-orm/sqlite-core";
 import type { Db } from "#db/client";
 import { type JobStatus, jobs } from "#db/schema";
+import type { WorkspaceScope } from "#db/scoped";
 import { type BackoffOptions, backoffDelayMs, defaultBackoff } from "./backoff";
 import { errorMessage, PermanentJobError } from "./errors";
 
@@ -230,12 +231,8 @@ export function getJob(db: Db, id: number): Job | undefined {
 }
 
 /** A job of one workspace by id, for pages: another workspace's job reads as missing. */
-export function getWorkspaceJob(db: Db, workspaceId: number, id: number): Job | undefined {
-  return db
-    .select()
-    .from(jobs)
-    .where(and(eq(jobs.id, id), eq(jobs.workspaceId, workspaceId)))
-    .get();
+export function getWorkspaceJob(scope: WorkspaceScope, id: number): Job | undefined {
+  return scope.first(jobs, eq(jobs.id, id));
 }
 
 /** A workspace's jobs, newest first. */

@@ -38,7 +38,7 @@ const workspace =
 // The demo's scrapers read the local fixture site that the start command serves.
 const fixtureUrl = process.env.DEMO_FIXTURE_URL;
 if (fixtureUrl) {
-  const created = seedDemoSources(getDb(), workspace.id, fixtureUrl);
+  const created = seedDemoSources(scopeTo(getDb(), workspace.id), fixtureUrl);
   // First runs right away, so the Channels, Sites and Trends pages have series to show;
   // the schedules take over from there.
   for (const source of created) runSourceNow(scopeTo(getDb(), workspace.id), source.id);

@@ -34,7 +34,7 @@ export function campaignRoiPage(scope: WorkspaceScope, search: Record<string, st
   const { sort, dir, campaign } = Sort.parse(search);
   const range = { from: filters.from, to: filters.to };
   const key = [
-    marksKey(workspaceDataMarks(scope.db, scope.workspaceId)),
+    marksKey(workspaceDataMarks(scope)),
     range.from ?? "",
     range.to ?? "",
     filters.by,

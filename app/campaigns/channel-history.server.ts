@@ -6,9 +6,8 @@
  * campaign day) count as no spend and no result.
  */
 import { sql } from "drizzle-orm";
-import type { Db } from "#db/client";
 import { campaigns } from "#db/schema";
-import { scopeTo } from "#db/scoped";
+import type { WorkspaceScope } from "#db/scoped";
 import { dayNumber, isoFromDayNumber } from "~/analytics/day-number";
 
 export interface ChannelHistory {
@@ -35,9 +34,8 @@ interface DayRow {
 
 const FIGURES = ["spend", "impressions", "clicks", "conversions", "revenue"] as const;
 
-export function readChannelHistories(db: Db, workspaceId: number): Map<string, ChannelHistory> {
-  const scope = scopeTo(db, workspaceId);
-  const daily = db
+export function readChannelHistories(scope: WorkspaceScope): Map<string, ChannelHistory> {
+  const daily = scope.db
     .select({
       channel: campaigns.channel,
       date: campaigns.date,
@@ -53,7 +51,7 @@ export function readChannelHistories(db: Db, workspaceId: number): Map<string, C
     )
     .groupBy(campaigns.channel, campaigns.date)
     .all() as DayRow[];
-  const totalsOnly = db
+  const totalsOnly = scope.db
     .select()
     .from(campaigns)
     .where(

@@ -4,7 +4,6 @@
  * The route's loader and a saved "forecast" report both call `forecastPage`.
  */
 
-import type { Db } from "#db/client";
 import type { WorkspaceScope } from "#db/scoped";
 import { type BoundSpec, currentSpend, type PlanGoal } from "~/analytics/budget-plan-report";
 import { PlanInputError } from "~/analytics/budget-planner";
@@ -32,8 +31,7 @@ export function forecastFormValues(query: URLSearchParams): Record<string, strin
 }
 
 export function forecastPage(scope: WorkspaceScope, query: URLSearchParams) {
-  const { db, workspaceId } = scope;
-  const { curves, histories, models } = channelModels(db, workspaceId);
+  const { curves, histories, models } = channelModels(scope);
   const lastDay = Math.max(
     ...[...histories.values()].map((h) => dayNumber(h.dates.at(-1) as string)),
   );
@@ -67,11 +65,10 @@ export function forecastPage(scope: WorkspaceScope, query: URLSearchParams) {
     fittedAt: curves.fitted_at,
     channels,
     defaults,
-    forecast: query.has("channel") ? runForecast(db, workspaceId, query) : null,
+    forecast: query.has("channel") ? runForecast(scope, query) : null,
     plan: query.has("planBudget")
       ? runPlan(
-          db,
-          workspaceId,
+          scope,
           query,
           channels.map((c) => c.channel),
         )
@@ -107,11 +104,11 @@ function userError(error: unknown): string | null {
   return null;
 }
 
-function runForecast(db: Db, workspaceId: number, query: URLSearchParams) {
+function runForecast(scope: WorkspaceScope, query: URLSearchParams) {
   const parsed = ForecastFormSchema.safeParse(Object.fromEntries(query));
   if (!parsed.success) return { errors: firstErrors(parsed.error), result: null };
   try {
-    return { errors: {} as FieldErrors, result: forecastForChannel(db, workspaceId, parsed.data) };
+    return { errors: {} as FieldErrors, result: forecastForChannel(scope, parsed.data) };
   } catch (error) {
     const message = userError(error);
     if (message === null) throw error;
@@ -119,7 +116,7 @@ function runForecast(db: Db, workspaceId: number, query: URLSearchParams) {
   }
 }
 
-function runPlan(db: Db, workspaceId: number, query: URLSearchParams, channels: string[]) {
+function runPlan(scope: WorkspaceScope, query: URLSearchParams, channels: string[]) {
   const parsed = PlanFormSchema.safeParse(Object.fromEntries(query));
   const errors: FieldErrors = parsed.success ? {} : firstErrors(parsed.error);
   const bounds = (prefix: "min" | "max") => {
@@ -150,7 +147,7 @@ function runPlan(db: Db, workspaceId: number, query: URLSearchParams, channels: 
   try {
     return {
       errors,
-      result: planForWorkspace(db, workspaceId, {
+      result: planForWorkspace(scope, {
         budget: planBudget,
         from: planFrom,
         to: planTo,

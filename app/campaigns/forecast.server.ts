@@ -3,18 +3,17 @@
  * stored fits (response-curves.server.ts) and the pure maths in app/analytics.
  */
 
-import type { Db } from "#db/client";
+import type { WorkspaceScope } from "#db/scoped";
 import { type BoundSpec, type PlanGoal, planBudget } from "~/analytics/budget-plan-report";
 import { ForecastInputError, forecastCampaign } from "~/analytics/campaign-forecast";
 import { message, messageList } from "~/i18n/message-code";
 import { channelModels, unknownChannel } from "./response-curves.server";
 
 export function forecastForChannel(
-  db: Db,
-  workspaceId: number,
+  scope: WorkspaceScope,
   input: { channel: string; budget: number; from: string; to: string },
 ) {
-  const { models, skipped, histories } = channelModels(db, workspaceId);
+  const { models, skipped, histories } = channelModels(scope);
   const model = models.find((m) => m.channel === input.channel);
   if (!model) {
     const why = skipped.find((s) => s.channel === input.channel);
@@ -40,8 +39,8 @@ export interface PlanRequest {
   locks?: string[];
 }
 
-export function planForWorkspace(db: Db, workspaceId: number, request: PlanRequest) {
-  const { models, skipped } = channelModels(db, workspaceId);
+export function planForWorkspace(scope: WorkspaceScope, request: PlanRequest) {
+  const { models, skipped } = channelModels(scope);
   return { ...planBudget(models, request), skipped };
 }
 

@@ -3,13 +3,14 @@
  * handler is jobs/handlers/response-curves.ts), so the Forecast page finds them ready. One
  * job per imported dataset; pages also refit on demand when the data changed since.
  */
-import type { Db } from "#db/client";
+import type { WorkspaceScope } from "#db/scoped";
 import { enqueue } from "#jobs/queue";
 
 export const RESPONSE_CURVES_JOB = "response-curves-refit";
 
-export function enqueueCurveRefit(db: Db, workspaceId: number, datasetId: number): number {
-  return enqueue(db, {
+export function enqueueCurveRefit(scope: WorkspaceScope, datasetId: number): number {
+  const { workspaceId } = scope;
+  return enqueue(scope.db, {
     kind: RESPONSE_CURVES_JOB,
     workspaceId,
     payload: { workspaceId },

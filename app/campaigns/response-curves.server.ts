@@ -7,9 +7,8 @@
  */
 
 import { and, desc, eq } from "drizzle-orm";
-import type { Db } from "#db/client";
 import { analysisRuns } from "#db/schema";
-import { scopeTo } from "#db/scoped";
+import type { WorkspaceScope } from "#db/scoped";
 import type { ChannelModel, FittedOutcome } from "~/analytics/campaign-forecast";
 import { bootstrapCurves, residualsOf } from "~/analytics/curve-bootstrap";
 import { fitResponseCurve, type ResponseFit } from "~/analytics/response-fit";
@@ -63,10 +62,10 @@ export function fitChannel(history: ChannelHistory): ChannelCurves {
 }
 
 /** Fits every channel (or one) now and stores the set as a new run. */
-export function refitCurves(db: Db, workspaceId: number, channel?: string): CurveSet {
-  const histories = readChannelHistories(db, workspaceId);
+export function refitCurves(scope: WorkspaceScope, channel?: string): CurveSet {
+  const histories = readChannelHistories(scope);
   if (channel !== undefined && !histories.has(channel)) throw unknownChannel(channel, histories);
-  const previous = latestStored(db, workspaceId);
+  const previous = latestStored(scope);
   const fitted = [...histories.values()]
     .filter((h) => channel === undefined || h.channel === channel)
     .map(fitChannel);
@@ -77,12 +76,12 @@ export function refitCurves(db: Db, workspaceId: number, channel?: string): Curv
   const channels = [...kept, ...fitted].sort((a, b) =>
     a.channel < b.channel ? -1 : a.channel > b.channel ? 1 : 0,
   );
-  return store(db, workspaceId, channels);
+  return store(scope, channels);
 }
 
-function store(db: Db, workspaceId: number, channels: ChannelCurves[]): CurveSet {
+function store(scope: WorkspaceScope, channels: ChannelCurves[]): CurveSet {
   const fittedAt = new Date();
-  const run = scopeTo(db, workspaceId).insert(analysisRuns, {
+  const run = scope.insert(analysisRuns, {
     kind: RESPONSE_CURVES_KIND,
     name: "Response curves",
     status: "succeeded",
@@ -93,12 +92,12 @@ function store(db: Db, workspaceId: number, channels: ChannelCurves[]): CurveSet
   return { run_id: run.id, fitted_at: fittedAt.toISOString(), channels };
 }
 
-function latestStored(db: Db, workspaceId: number): CurveSet | null {
-  const run = db
+function latestStored(scope: WorkspaceScope): CurveSet | null {
+  const run = scope.db
     .select()
     .from(analysisRuns)
     .where(
-      scopeTo(db, workspaceId).where(
+      scope.where(
         analysisRuns,
         and(eq(analysisRuns.kind, RESPONSE_CURVES_KIND), eq(analysisRuns.status, "succeeded")),
       ),
@@ -116,12 +115,12 @@ function latestStored(db: Db, workspaceId: number): CurveSet | null {
 }
 
 /** The stored curves when they match today's data, else a fresh fit (stored too). */
-export function currentCurves(
-  db: Db,
-  workspaceId: number,
-): { curves: CurveSet; histories: Map<string, ChannelHistory> } {
-  const histories = readChannelHistories(db, workspaceId);
-  const stored = latestStored(db, workspaceId);
+export function currentCurves(scope: WorkspaceScope): {
+  curves: CurveSet;
+  histories: Map<string, ChannelHistory>;
+} {
+  const histories = readChannelHistories(scope);
+  const stored = latestStored(scope);
   const fresh =
     stored !== null &&
     stored.channels.length === histories.size &&
@@ -136,7 +135,7 @@ export function currentCurves(
       curves: { run_id: null, fitted_at: new Date().toISOString(), channels: [] },
       histories,
     };
-  return { curves: refitCurves(db, workspaceId), histories };
+  return { curves: refitCurves(scope), histories };
 }
 
 export interface ChannelModels {
@@ -147,8 +146,8 @@ export interface ChannelModels {
   skipped: { channel: string; reasons: string[] }[];
 }
 
-export function channelModels(db: Db, workspaceId: number): ChannelModels {
-  const { curves, histories } = currentCurves(db, workspaceId);
+export function channelModels(scope: WorkspaceScope): ChannelModels {
+  const { curves, histories } = currentCurves(scope);
   const models: ChannelModel[] = [];
   const skipped: ChannelModels["skipped"] = [];
   for (const c of curves.channels) {

@@ -14,10 +14,9 @@
  * from here).
  */
 import { count, eq, type SQL, sql } from "drizzle-orm";
-import type { Db } from "#db/client";
 import { customers, type ProcessingBasis, processingBases, workspaces } from "#db/schema";
 import type { WorkspaceScope } from "#db/scoped";
-import { CONSENT_RULES } from "~/analytics/audience";
+import { CONSENT_RULES, type ConsentFlag, type ContactChannel } from "~/analytics/audience";
 import { formatInteger } from "~/format";
 
 export { BASIS_LABELS, exclusionWording } from "./processing-basis";
@@ -26,11 +25,44 @@ export { type ProcessingBasis, processingBases };
 /** Consents a contact on each channel needs, whatever the basis. */
 export const CONTACT_CONSENTS = CONSENT_RULES;
 
-export function processingBasisOf(db: Db, workspaceId: number): ProcessingBasis {
-  const row = db
+/** Whether a contact on `channel` needs the data-processing consent (every channel does). */
+export function contactNeedsProcessingConsent(channel: ContactChannel): boolean {
+  return CONTACT_CONSENTS[channel].includes("consentDataProcessing");
+}
+
+/** Whether a customer with these recorded consents may be contacted on `channel`. */
+export function contactableOn(
+  channel: ContactChannel,
+  flags: Readonly<Record<ConsentFlag, boolean>>,
+): boolean {
+  return CONTACT_CONSENTS[channel].every((flag) => flags[flag]);
+}
+
+const CONSENT_COLUMNS: Record<ConsentFlag, string> = {
+  consentDataProcessing: "consent_data_processing",
+  consentEmail: "consent_email",
+  consentSms: "consent_sms",
+};
+
+/**
+ * SQL true when customer `alias` may be contacted on the channel that `channelSql` names
+ * (an expression holding "email", "sms", …): the contact rule for hand-written SQL.
+ */
+export function contactableSql(channelSql: string, alias = "customers"): string {
+  return (Object.entries(CONTACT_CONSENTS) as [ContactChannel, readonly ConsentFlag[]][])
+    .map(
+      ([channel, flags]) =>
+        `(${channelSql} = '${channel}' AND ${flags.map((f) => `${alias}.${CONSENT_COLUMNS[f]} = 1`).join(" AND ")})`,
+    )
+    .join(" OR ");
+}
+
+/** The workspace's legal basis for analytics (Settings; `consent` until changed). */
+export function processingBasisOf(scope: WorkspaceScope): ProcessingBasis {
+  const row = scope.db
     .select({ basis: workspaces.processingBasis })
     .from(workspaces)
-    .where(eq(workspaces.id, workspaceId))
+    .where(eq(workspaces.id, scope.workspaceId))
     .get();
   return row?.basis ?? "consent";
 }
@@ -56,6 +88,11 @@ export function analysableCondition(basis: ProcessingBasis): SQL {
     : sql`${customers.consentDataProcessing} is not 0`;
 }
 
+/** Whether the person objected to processing (an explicit "no"; unknown is not an objection). */
+export function hasObjected(consentDataProcessing: boolean | null): boolean {
+  return consentDataProcessing === false;
+}
+
 /** Whether one stored customer may be analysed (and so be shown to non-owners). */
 export function isAnalysable(basis: ProcessingBasis, consentDataProcessing: boolean | null) {
   return basis === "consent" ? consentDataProcessing === true : consentDataProcessing !== false;
@@ -70,10 +107,7 @@ export function analysableCustomerFilter(
   options: { includeAll?: boolean } = {},
 ): SQL {
   if (options.includeAll) return scope.where(customers);
-  return scope.where(
-    customers,
-    analysableCondition(processingBasisOf(scope.db, scope.workspaceId)),
-  );
+  return scope.where(customers, analysableCondition(processingBasisOf(scope)));
 }
 
 /** How many customers of the workspace the basis leaves out of analyses. */

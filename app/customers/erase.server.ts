@@ -157,7 +157,7 @@ function eraseInTransaction(
   actorUserId: number | null,
 ): { result: Omit<ErasureResult, "walCheckpointed">; auditId: number } {
   // Stored run views may name the person: they go, and are computed again on the queue.
-  dataChanged(scope.db, scope.workspaceId, { removesPeople: true });
+  dataChanged(scope, { removesPeople: true });
   const person = identifiersOf(scope, customerId);
   const matcher = personMatcher(person);
   // Sales filed under one of their ids but already linked to someone else (the same id in

@@ -94,21 +94,21 @@ function customersCsv(scope: WorkspaceScope, includeUnconsented: boolean): CsvEx
 /** Sales linked to a customer the basis leaves out, by profile or (not yet linked) by their ids. */
 function linkedToUnconsented(scope: WorkspaceScope): SQL {
   const t = schema.transactions;
-  const basis = processingBasisOf(scope.db, scope.workspaceId);
+  const basis = processingBasisOf(scope);
   const unconsented = sql.raw(notAnalysableSql(basis, "c"));
   // The "is not null" guards keep anonymous sales out of SQL's NULL logic (NOT NULL is NULL).
   return or(
     and(
       isNotNull(t.customerId),
       sql`${t.customerId} in (select c.id from customers c
-        where c.workspace_id = ${scope.workspaceId} and ${unconsented})`,
+        where ${scope.owns("c")} and ${unconsented})`,
     ),
     and(
       isNull(t.customerId),
       isNotNull(t.customerExternalId),
       sql`${t.customerExternalId} in (select s.external_id from customer_sources s
         join customers c on c.id = s.customer_id
-        where s.workspace_id = ${scope.workspaceId} and ${unconsented})`,
+        where ${scope.owns("s")} and ${unconsented})`,
     ),
   ) as SQL;
 }
@@ -116,11 +116,11 @@ function linkedToUnconsented(scope: WorkspaceScope): SQL {
 /** Responses filed under an id of a customer the basis leaves out. */
 function sentToUnconsented(scope: WorkspaceScope): SQL {
   const r = schema.responses;
-  const basis = processingBasisOf(scope.db, scope.workspaceId);
+  const basis = processingBasisOf(scope);
   const unconsented = sql.raw(notAnalysableSql(basis, "c"));
   return sql`${r.customerExternalId} in (select s.external_id from customer_sources s
     join customers c on c.id = s.customer_id
-    where s.workspace_id = ${scope.workspaceId} and ${unconsented})`;
+    where ${scope.owns("s")} and ${unconsented})`;
 }
 
 function responsesCsv(scope: WorkspaceScope, includeUnconsented: boolean): CsvExport {

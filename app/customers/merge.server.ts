@@ -5,8 +5,7 @@
  * each, because a file holds tens of thousands of customers.
  */
 import { createHash } from "node:crypto";
-import type Database from "better-sqlite3";
-import type { Db } from "#db/client";
+import type { WorkspaceScope } from "#db/scoped";
 import type { CustomerRow } from "~/ingest/schemas";
 import {
   consentKinds,
@@ -35,83 +34,82 @@ const storedColumns = [
   "attributes",
 ];
 
-function prepareStatements(sqlite: Database.Database) {
+/**
+ * The merge's statements, through the scope (`@workspace` bound by it). `scope.sql` keeps
+ * each text prepared per connection, so building these per batch prepares nothing again.
+ */
+function prepareStatements(scope: WorkspaceScope) {
   const assignments = storedColumns.map((c) => `${c} = @${c}`).join(", ");
   return {
-    findSource: sqlite.prepare<[number, string, string], SourceRecord>(
+    findSource: scope.sql(
       `SELECT id, customer_id, row_hash FROM customer_sources
-       WHERE workspace_id = ? AND source = ? AND external_id = ?`,
+       WHERE workspace_id = @workspace AND source = ? AND external_id = ?`,
     ),
-    insertSource: sqlite.prepare(
+    insertSource: scope.sql(
       `INSERT INTO customer_sources
          (workspace_id, customer_id, source, external_id, dataset_id, matched_by, record, row_hash)
-       VALUES (@workspaceId, @customerId, @source, @externalId, @datasetId, @matchedBy, @record, @rowHash)`,
+       VALUES (@workspace, @customerId, @source, @externalId, @datasetId, @matchedBy, @record, @rowHash)`,
     ),
-    updateSource: sqlite.prepare(
+    updateSource: scope.sql(
       `UPDATE customer_sources SET dataset_id = @datasetId, record = @record, row_hash = @rowHash
-       WHERE id = @id AND workspace_id = @workspaceId`,
+       WHERE id = @id AND workspace_id = @workspace`,
     ),
     // A profile made from a transactions file, for a record with the same customer id.
-    findTransactionsProfile: sqlite.prepare<[number, string, string], { customer_id: number }>(
+    findTransactionsProfile: scope.sql(
       `SELECT customer_id FROM customer_sources
-       WHERE workspace_id = ? AND source = ? AND external_id = ?`,
+       WHERE workspace_id = @workspace AND source = ? AND external_id = ?`,
     ),
-    otherSources: sqlite
-      .prepare<[number, number, string], number>(
+    otherSources: scope
+      .sql(
         `SELECT count(*) FROM customer_sources
-         WHERE workspace_id = ? AND customer_id = ? AND source != ?`,
+         WHERE workspace_id = @workspace AND customer_id = ? AND source != ?`,
       )
       .pluck(),
-    moveSales: sqlite.prepare(
-      "UPDATE transactions SET customer_id = @to WHERE workspace_id = @workspaceId AND customer_id = @from",
+    moveSales: scope.sql(
+      "UPDATE transactions SET customer_id = @to WHERE workspace_id = @workspace AND customer_id = @from",
     ),
-    moveSources: sqlite.prepare(
-      "UPDATE customer_sources SET customer_id = @to WHERE workspace_id = @workspaceId AND customer_id = @from",
+    moveSources: scope.sql(
+      "UPDATE customer_sources SET customer_id = @to WHERE workspace_id = @workspace AND customer_id = @from",
     ),
-    deleteProfile: sqlite.prepare(
-      "DELETE FROM customers WHERE workspace_id = @workspaceId AND id = @from",
+    deleteProfile: scope.sql(
+      "DELETE FROM customers WHERE workspace_id = @workspace AND id = @from",
     ),
-    getProfile: sqlite.prepare<[number, number], Record<string, unknown>>(
-      `SELECT ${storedColumns.join(", ")} FROM customers WHERE id = ? AND workspace_id = ?`,
+    getProfile: scope.sql(
+      `SELECT ${storedColumns.join(", ")} FROM customers WHERE id = ? AND workspace_id = @workspace`,
     ),
-    insertProfile: sqlite.prepare(
+    insertProfile: scope.sql(
       `INSERT INTO customers (workspace_id, ${storedColumns.join(", ")}, updated_at)
-       VALUES (@workspaceId, ${storedColumns.map((c) => `@${c}`).join(", ")}, @updatedAt)`,
+       VALUES (@workspace, ${storedColumns.map((c) => `@${c}`).join(", ")}, @updatedAt)`,
     ),
-    updateProfile: sqlite.prepare(
+    updateProfile: scope.sql(
       `UPDATE customers SET ${assignments}, updated_at = @updatedAt
-       WHERE id = @id AND workspace_id = @workspaceId`,
+       WHERE id = @id AND workspace_id = @workspace`,
     ),
     // json_each lets one prepared statement take a whole batch of keys.
-    profilesByEmail: sqlite.prepare<[number, string], { id: number; key: string }>(
+    profilesByEmail: scope.sql(
       `SELECT id, email AS key FROM customers
-       WHERE workspace_id = ? AND email IN (SELECT value FROM json_each(?)) ORDER BY id`,
+       WHERE workspace_id = @workspace AND email IN (SELECT value FROM json_each(?)) ORDER BY id`,
     ),
-    profilesByPhone: sqlite.prepare<[number, string], { id: number; key: string }>(
+    profilesByPhone: scope.sql(
       `SELECT id, phone AS key FROM customers
-       WHERE workspace_id = ? AND phone IN (SELECT value FROM json_each(?)) ORDER BY id`,
+       WHERE workspace_id = @workspace AND phone IN (SELECT value FROM json_each(?)) ORDER BY id`,
     ),
-    defineAttribute: sqlite.prepare(
+    defineAttribute: scope.sql(
       `INSERT INTO attribute_definitions (workspace_id, kind, name, type)
-       VALUES (?, 'customers', ?, ?) ON CONFLICT DO NOTHING`,
+       VALUES (@workspace, 'customers', ?, ?) ON CONFLICT DO NOTHING`,
     ),
   };
+}
+
+interface KeyRow {
+  id: number;
+  key: string;
 }
 
 interface SourceRecord {
   id: number;
   customer_id: number;
   row_hash: string;
-}
-
-const preparedFor = new WeakMap<Database.Database, ReturnType<typeof prepareStatements>>();
-function statementsFor(db: Db) {
-  let statements = preparedFor.get(db.$client);
-  if (!statements) {
-    statements = prepareStatements(db.$client);
-    preparedFor.set(db.$client, statements);
-  }
-  return statements;
 }
 
 function fromRow(row: Record<string, unknown>): Profile {
@@ -150,25 +148,24 @@ export function rowHash(row: CustomerRow): string {
  * own source column is empty. Counts are per source record.
  */
 export function upsertCustomerBatch(
-  db: Db,
-  workspaceId: number,
+  scope: WorkspaceScope,
   datasetId: number,
   rows: CustomerRow[],
   source: string,
   options: { now?: Date } = {},
 ): MergeCounts {
-  const sql = statementsFor(db);
+  const sql = prepareStatements(scope);
   const now = options.now ?? new Date();
   const loadedAt = now.toISOString();
   const counts: MergeCounts = { new: 0, updated: 0, unchanged: 0 };
   const defined = new Set<string>();
   const distinct = (values: (string | null)[]) =>
     JSON.stringify([...new Set(values.filter((v): v is string => v !== null))]);
-  const byEmail = keyMap(sql.profilesByEmail.all(workspaceId, distinct(rows.map((r) => r.email))));
-  const byPhone = keyMap(sql.profilesByPhone.all(workspaceId, distinct(rows.map((r) => r.phone))));
+  const byEmail = keyMap(sql.profilesByEmail.all<KeyRow>(distinct(rows.map((r) => r.email))));
+  const byPhone = keyMap(sql.profilesByPhone.all<KeyRow>(distinct(rows.map((r) => r.phone))));
 
   const saveProfile = (id: number | undefined, before: Profile, after: Profile): number => {
-    const params = { ...toParams(after), workspaceId, updatedAt: now.getTime() };
+    const params = { ...toParams(after), updatedAt: now.getTime() };
     if (id === undefined) {
       id = Number(sql.insertProfile.run(params).lastInsertRowid);
     } else if (profilesDiffer(before, after)) {
@@ -183,7 +180,7 @@ export function upsertCustomerBatch(
     const recordSource = row.source ?? source;
     const hash = rowHash(row);
     const record = stableJson(row);
-    const known = sql.findSource.get(workspaceId, recordSource, row.external_id);
+    const known = sql.findSource.get<SourceRecord>(recordSource, row.external_id);
     if (known?.row_hash === hash) {
       counts.unchanged += 1;
       continue;
@@ -204,17 +201,19 @@ export function upsertCustomerBatch(
     const fromSales =
       known || recordSource === TRANSACTIONS_SOURCE
         ? undefined
-        : sql.findTransactionsProfile.get(workspaceId, TRANSACTIONS_SOURCE, row.external_id)
-            ?.customer_id;
+        : sql.findTransactionsProfile.get<{ customer_id: number }>(
+            TRANSACTIONS_SOURCE,
+            row.external_id,
+          )?.customer_id;
     if (fromSales !== undefined && customerId === undefined) {
       customerId = fromSales;
       matchedBy = "external_id";
     } else if (
       fromSales !== undefined &&
       customerId !== fromSales &&
-      sql.otherSources.get(workspaceId, fromSales, TRANSACTIONS_SOURCE) === 0
+      sql.otherSources.get(fromSales, TRANSACTIONS_SOURCE) === 0
     ) {
-      const move = { workspaceId, from: fromSales, to: customerId };
+      const move = { from: fromSales, to: customerId };
       sql.moveSales.run(move);
       sql.moveSources.run(move);
       sql.deleteProfile.run(move);
@@ -222,22 +221,23 @@ export function upsertCustomerBatch(
     if (customerId === undefined) matchedBy = "new";
 
     const stored =
-      customerId === undefined ? undefined : sql.getProfile.get(customerId, workspaceId);
+      customerId === undefined
+        ? undefined
+        : sql.getProfile.get<Record<string, unknown>>(customerId);
     const before = stored ? fromRow(stored) : emptyProfile();
     customerId = saveProfile(customerId, before, mergeRecord(before, row, recordSource, loadedAt));
     for (const [name, attribute] of Object.entries(row.attributes)) {
       if (defined.has(name)) continue;
       // The first type recorded for a column stays (the loader reads later files with it).
-      sql.defineAttribute.run(workspaceId, name, attribute.type);
+      sql.defineAttribute.run(name, attribute.type);
       defined.add(name);
     }
 
     if (known) {
-      sql.updateSource.run({ id: known.id, workspaceId, datasetId, record, rowHash: hash });
+      sql.updateSource.run({ id: known.id, datasetId, record, rowHash: hash });
       counts.updated += 1;
     } else {
       sql.insertSource.run({
-        workspaceId,
         customerId,
         source: recordSource,
         externalId: row.external_id,

@@ -33,7 +33,7 @@ export function recordObjection(
   );
   if (changed === 0) return false;
   // Stored run views may show the person: they go, and are computed again on the queue.
-  dataChanged(scope.db, scope.workspaceId, { removesPeople: true });
+  dataChanged(scope, { removesPeople: true });
   // Only the internal number: the audit log holds no personal data.
   audit({
     workspaceId: scope.workspaceId,

@@ -67,7 +67,7 @@ const answers = createWorkspaceCache<ReportingCurrency>();
 /** The currency the workspace's sales point to, counted again only when its data changed. */
 export function derivedReportingCurrency(
   scope: WorkspaceScope,
-  marks: WorkspaceDataMarks = workspaceDataMarks(scope.db, scope.workspaceId),
+  marks: WorkspaceDataMarks = workspaceDataMarks(scope),
 ): ReportingCurrency {
   // Files and the number of sales: a re-import can rewrite the currency of existing sales
   // without changing their number, an erasure changes the number.
@@ -84,7 +84,7 @@ export function derivedReportingCurrency(
  */
 export function reportingCurrency(
   scope: WorkspaceScope,
-  marks: WorkspaceDataMarks = workspaceDataMarks(scope.db, scope.workspaceId),
+  marks: WorkspaceDataMarks = workspaceDataMarks(scope),
 ): ReportingCurrency {
   const derived = derivedReportingCurrency(scope, marks);
   if (!marks.currency || marks.currency === derived.currency) return derived;

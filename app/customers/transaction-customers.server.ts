@@ -12,8 +12,7 @@
  * collected into a numbered TEMP table, one INSERT … SELECT creates their profiles, one
  * their source records, one UPDATE links the sales. Runs in one write transaction.
  */
-import type Database from "better-sqlite3";
-import type { Db } from "#db/client";
+import type { WorkspaceScope } from "#db/scoped";
 
 export const TRANSACTIONS_SOURCE = "transactions";
 
@@ -21,12 +20,11 @@ const NEW_IDS = "temp.transaction_only_customer_ids";
 
 /** Creates the missing profiles; returns how many. `datasetId`: the import that found them. */
 export function createProfilesFromTransactions(
-  db: Db,
-  workspaceId: number,
+  scope: WorkspaceScope,
   datasetId: number,
   now = new Date(),
 ): number {
-  return createProfilesFor(db.$client, workspaceId, datasetId, now, null);
+  return createProfilesFor(scope, datasetId, now, null);
 }
 
 /**
@@ -35,17 +33,15 @@ export function createProfilesFromTransactions(
  * instead of a second UPDATE moving every sale from one partial index to the other.
  */
 export function createProfilesForStaged(
-  sqlite: Database.Database,
-  workspaceId: number,
+  scope: WorkspaceScope,
   datasetId: number,
   staging: string,
 ): number {
-  return createProfilesFor(sqlite, workspaceId, datasetId, new Date(), staging);
+  return createProfilesFor(scope, datasetId, new Date(), staging);
 }
 
 function createProfilesFor(
-  sqlite: Database.Database,
-  workspaceId: number,
+  scope: WorkspaceScope,
   datasetId: number,
   now: Date,
   staging: string | null,
@@ -54,8 +50,9 @@ function createProfilesFor(
     ? `SELECT DISTINCT t.customer_external_id FROM ${staging} t
        WHERE t.customer_external_id IS NOT NULL`
     : `SELECT DISTINCT t.customer_external_id FROM transactions t
-       WHERE t.workspace_id = @workspaceId AND t.customer_id IS NULL
+       WHERE t.workspace_id = @workspace AND t.customer_id IS NULL
          AND t.customer_external_id IS NOT NULL`;
+  const sqlite = scope.db.$client;
   return sqlite
     .transaction(() => {
       sqlite.exec(`DROP TABLE IF EXISTS ${NEW_IDS}`);
@@ -63,49 +60,51 @@ function createProfilesFor(
       try {
         // Unlinked sales sit in the partial index (workspace, customer_external_id), and
         // the ids with a record in some source were linked when the file was published.
-        const found = sqlite
-          .prepare(
+        const found = scope
+          .sql(
             `INSERT INTO ${NEW_IDS} (external_id)
              SELECT ids.customer_external_id FROM (${idsOfSales}) ids
              WHERE NOT EXISTS (SELECT 1 FROM customer_sources s
-               WHERE s.workspace_id = @workspaceId AND s.external_id = ids.customer_external_id)
+               WHERE s.workspace_id = @workspace AND s.external_id = ids.customer_external_id)
              ORDER BY ids.customer_external_id`,
           )
-          .run({ workspaceId }).changes;
+          .run().changes;
         if (found === 0) return 0;
-        const created = sqlite
-          .prepare(
+        const created = scope
+          .sql(
             `INSERT INTO customers (workspace_id, updated_at)
-             SELECT @workspaceId, @now FROM ${NEW_IDS} ORDER BY n`,
+             SELECT @workspace, @now FROM ${NEW_IDS} ORDER BY n`,
           )
-          .run({ workspaceId, now: now.getTime() });
+          .run({ now: now.getTime() });
         // One INSERT under the write lock numbers its rows consecutively (AUTOINCREMENT
         // takes the largest id + 1 for each), so row n of the id table got first + n − 1.
         const first = Number(created.lastInsertRowid) - created.changes + 1;
-        const numbered = sqlite
-          .prepare("SELECT count(*) FROM customers WHERE workspace_id = ? AND id BETWEEN ? AND ?")
+        const numbered = scope
+          .sql(
+            "SELECT count(*) FROM customers WHERE workspace_id = @workspace AND id BETWEEN ? AND ?",
+          )
           .pluck()
-          .get(workspaceId, first, Number(created.lastInsertRowid));
+          .get(first, Number(created.lastInsertRowid));
         if (numbered !== found) throw new Error("New customer profiles were not numbered in order");
-        sqlite
-          .prepare(
+        scope
+          .sql(
             `INSERT INTO customer_sources
                (workspace_id, customer_id, source, external_id, dataset_id, matched_by, record, row_hash)
-             SELECT @workspaceId, @first + n - 1, @source, external_id, @datasetId, 'new',
+             SELECT @workspace, @first + n - 1, @source, external_id, @datasetId, 'new',
                     json_object('external_id', external_id), @source
              FROM ${NEW_IDS} ORDER BY n`,
           )
-          .run({ workspaceId, first, source: TRANSACTIONS_SOURCE, datasetId });
-        sqlite
-          .prepare(
+          .run({ first, source: TRANSACTIONS_SOURCE, datasetId });
+        scope
+          .sql(
             `UPDATE transactions SET customer_id = (
                SELECT min(s.customer_id) FROM customer_sources s
                WHERE s.workspace_id = transactions.workspace_id
                  AND s.external_id = transactions.customer_external_id)
-             WHERE workspace_id = @workspaceId AND customer_id IS NULL
+             WHERE workspace_id = @workspace AND customer_id IS NULL
                AND customer_external_id IN (SELECT external_id FROM ${NEW_IDS})`,
           )
-          .run({ workspaceId });
+          .run();
         return found;
       } finally {
         sqlite.exec(`DROP TABLE IF EXISTS ${NEW_IDS}`);

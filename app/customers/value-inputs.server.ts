@@ -32,8 +32,7 @@ class Codes {
 }
 
 export function loadValueInputs(scope: WorkspaceScope): ValueInputs {
-  const { db, workspaceId } = scope;
-  const consented = loadConsentedCustomers(db, workspaceId);
+  const consented = loadConsentedCustomers(scope);
   const rows = historyRows();
   const { customer, day, amount, isReturn, category, channel, order } = rows.sales;
   const categories = new Codes();

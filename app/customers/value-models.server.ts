@@ -5,9 +5,8 @@
  * which one the values come from and why (docs/analytics.md §24).
  */
 import { desc, eq } from "drizzle-orm";
-import type { Db } from "#db/client";
 import { valueModels } from "#db/schema";
-import { scopeTo, type WorkspaceScope } from "#db/scoped";
+import type { WorkspaceScope } from "#db/scoped";
 import { enqueue } from "#jobs/queue";
 import { trainValueModel, type ValueTrainingSuccess } from "~/analytics/customer-value/train";
 import { isoFromDayNumber } from "~/analytics/day-number";
@@ -60,15 +59,14 @@ export function createValueModel(
 }
 
 export function enqueueValueTraining(
-  db: Db,
-  workspaceId: number,
+  scope: WorkspaceScope,
   horizonDays: number,
   userId: number | null,
 ): { modelId: number; jobId: number } {
-  return db.transaction(() => {
-    const scope = scopeTo(db, workspaceId);
+  const { workspaceId } = scope;
+  return scope.db.transaction(() => {
     const model = createValueModel(scope, horizonDays, userId);
-    const jobId = enqueue(db, {
+    const jobId = enqueue(scope.db, {
       kind: VALUE_TRAIN_JOB,
       workspaceId,
       payload: { workspaceId, modelId: model.id },
@@ -81,7 +79,6 @@ export function enqueueValueTraining(
 
 /** Trains, evaluates and stores the values of one queued model. Re-running replaces them. */
 export function trainAndStoreValues(scope: WorkspaceScope, modelId: number): StoredValueResult {
-  const { db, workspaceId } = scope;
   const model = scope.first(valueModels, eq(valueModels.id, modelId));
   if (!model) throw new ValueModelNotFoundError(modelId);
   scope.update(valueModels, { status: "running", error: null }, eq(valueModels.id, modelId));
@@ -92,19 +89,17 @@ export function trainAndStoreValues(scope: WorkspaceScope, modelId: number): Sto
   if (!trained.ok) {
     stored = { ...trained, excluded_customers: inputs.excludedCustomers };
   } else {
-    const sqlite = db.$client;
-    const insert = sqlite.prepare(
+    const insert = scope.sql(
       `INSERT INTO customer_values (workspace_id, model_id, customer_id, predicted_value)
-       VALUES (?, ?, ?, ?)`,
+       VALUES (@workspace, ?, ?, ?)`,
     );
-    sqlite.transaction(() => {
-      sqlite
-        .prepare("DELETE FROM customer_values WHERE workspace_id = ? AND model_id = ?")
-        .run(workspaceId, modelId);
+    scope.db.$client.transaction(() => {
+      scope
+        .sql("DELETE FROM customer_values WHERE workspace_id = @workspace AND model_id = ?")
+        .run(modelId);
       const { customers, values } = trained.scored;
       for (let i = 0; i < customers.length; i++)
         insert.run(
-          workspaceId,
           modelId,
           inputs.customerIds[customers[i] as number],
           Math.round((values[i] as number) * 100) / 100,

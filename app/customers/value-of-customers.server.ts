@@ -18,13 +18,13 @@ export function predictedValueOf(
 ): CustomerValueFigure | null {
   const model = latestValuedModel(scope);
   if (!model) return null;
-  const value = scope.db.$client
-    .prepare(
+  const value = scope
+    .sql(
       `SELECT predicted_value FROM customer_values
-       WHERE workspace_id = ? AND model_id = ? AND customer_id = ?`,
+       WHERE workspace_id = @workspace AND model_id = ? AND customer_id = ?`,
     )
     .pluck()
-    .get(scope.workspaceId, model.id, customerId) as number | undefined;
+    .get(model.id, customerId) as number | undefined;
   if (value === undefined) return null;
   return {
     value,
@@ -42,17 +42,16 @@ export function predictedValuesOf(
   const model = latestValuedModel(scope);
   if (!model) return null;
   const values: Record<number, number> = {};
-  const statement = scope.db.$client
-    .prepare(
+  const statement = scope
+    .sql(
       `SELECT customer_id, predicted_value FROM customer_values
-       WHERE workspace_id = ? AND model_id = ? AND customer_id IN (SELECT value FROM json_each(?))`,
+       WHERE workspace_id = @workspace AND model_id = ? AND customer_id IN (SELECT value FROM json_each(?))`,
     )
     .raw();
-  for (const [id, value] of statement.all(
-    scope.workspaceId,
-    model.id,
-    JSON.stringify(customerIds),
-  ) as [number, number][])
+  for (const [id, value] of statement.all(model.id, JSON.stringify(customerIds)) as [
+    number,
+    number,
+  ][])
     values[id] = value;
   return { values, horizonDays: model.horizonDays };
 }
@@ -72,18 +71,18 @@ export function segmentsByPredictedValue(
 ): { horizonDays: number; segments: SegmentValueRank[] } | null {
   const model = latestValuedModel(scope);
   if (!model) return null;
-  const rows = scope.db.$client
-    .prepare(
+  const rows = scope
+    .sql(
       `SELECT a.segment, count(*), count(v.customer_id), coalesce(avg(v.predicted_value), 0),
               coalesce(sum(v.predicted_value), 0)
        FROM segment_assignments a
        LEFT JOIN customer_values v
          ON v.customer_id = a.customer_id AND v.model_id = ? AND v.workspace_id = a.workspace_id
-       WHERE a.workspace_id = ? AND a.run_id = ?
+       WHERE a.workspace_id = @workspace AND a.run_id = ?
        GROUP BY a.segment`,
     )
     .raw()
-    .all(model.id, scope.workspaceId, runId) as [string, number, number, number, number][];
+    .all(model.id, runId) as [string, number, number, number, number][];
   return {
     horizonDays: model.horizonDays,
     segments: rows
@@ -110,12 +109,12 @@ export function predictedValueColumn(
   const model = latestValuedModel(scope);
   if (!model) return null;
   const column = new Float64Array(customerIds.length).fill(Number.NaN);
-  for (const [id, value] of scope.db.$client
-    .prepare(
-      "SELECT customer_id, predicted_value FROM customer_values WHERE workspace_id = ? AND model_id = ?",
+  for (const [id, value] of scope
+    .sql(
+      "SELECT customer_id, predicted_value FROM customer_values WHERE workspace_id = @workspace AND model_id = ?",
     )
     .raw()
-    .iterate(scope.workspaceId, model.id) as Iterable<[number, number]>) {
+    .iterate(model.id) as Iterable<[number, number]>) {
     const position = positionOf(id);
     if (position >= 0) column[position] = value;
   }

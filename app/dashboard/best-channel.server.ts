@@ -93,7 +93,7 @@ const kept = createWorkspaceCache<BestChannel>();
 /** `marks`: the workspace's data marks when the caller has read them already. */
 export function bestChannelByRoi(
   scope: WorkspaceScope,
-  marks: WorkspaceDataMarks = workspaceDataMarks(scope.db, scope.workspaceId),
+  marks: WorkspaceDataMarks = workspaceDataMarks(scope),
 ): BestChannel {
   return kept.get(scope.workspaceId, marks.datasets, () => rankChannels(scope));
 }

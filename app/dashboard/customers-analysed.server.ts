@@ -35,7 +35,7 @@ function countCustomers(scope: WorkspaceScope): CustomersAnalysed {
   const total = countWhere(scope.where(customers));
   const analysed = countWhere(analysableCustomerFilter(scope));
   return {
-    basis: processingBasisOf(scope.db, scope.workspaceId),
+    basis: processingBasisOf(scope),
     total,
     analysed,
     excluded: total - analysed,
@@ -46,7 +46,7 @@ const kept = createWorkspaceCache<CustomersAnalysed>();
 
 export function customersAnalysed(
   scope: WorkspaceScope,
-  marks: WorkspaceDataMarks = workspaceDataMarks(scope.db, scope.workspaceId),
+  marks: WorkspaceDataMarks = workspaceDataMarks(scope),
 ): CustomersAnalysed {
   const key = marksKey(marks);
   return kept.get(scope.workspaceId, key, () => countCustomers(scope));

@@ -194,13 +194,13 @@ const kept = createWorkspaceCache<Stored>();
 export function revenueTrend(
   scope: WorkspaceScope,
   now: Date = new Date(),
-  marks: WorkspaceDataMarks = workspaceDataMarks(scope.db, scope.workspaceId),
+  marks: WorkspaceDataMarks = workspaceDataMarks(scope),
   timeZone = "UTC",
 ): RevenueTrend {
   // The reporting currency's own key (files, sales) is part of this one, so it is kept too.
   const key = marksKey(marks);
   const stored = kept.get(scope.workspaceId, key, () =>
-    readRevenue(scope, processingBasisOf(scope.db, scope.workspaceId), marks),
+    readRevenue(scope, processingBasisOf(scope), marks),
   );
   const money = stored.money;
   if (stored.latestDay === null || stored.windows === null)

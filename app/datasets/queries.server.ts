@@ -119,7 +119,7 @@ export function deleteDataset(
       .where(scope.where(schema.datasets, eq(schema.datasets.id, id)))
       .run();
     // Profiles and sales went with it: stored run views may name them.
-    dataChanged(scope.db, scope.workspaceId, { removesPeople: true });
+    dataChanged(scope, { removesPeople: true });
   });
   if (relinkAfter) {
     const newest = scope
@@ -129,7 +129,7 @@ export function deleteDataset(
       )
       .pluck()
       .get<number | null>() as number | null;
-    if (newest !== null) createProfilesFromTransactions(scope.db, scope.workspaceId, newest);
+    if (newest !== null) createProfilesFromTransactions(scope, newest);
   }
   if (dataset.storedPath) fs.rmSync(dataset.storedPath, { force: true });
   audit({

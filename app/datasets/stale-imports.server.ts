@@ -19,7 +19,7 @@ import fs from "node:fs";
 import { eq } from "drizzle-orm";
 import type { Db } from "#db/client";
 import { datasets } from "#db/schema";
-import { scopeTo } from "#db/scoped";
+import { scopeTo, type WorkspaceScope } from "#db/scoped";
 import { finishedStatuses, getWorkspaceJob } from "#jobs/queue";
 import { removeDatasetRows } from "~/ingest/dataset-rows.server";
 import { type DatasetKind, datasetKinds } from "~/ingest/kinds";
@@ -47,9 +47,9 @@ function isStale(dataset: Dataset | undefined, now: number): dataset is Dataset 
 }
 
 /** The dataset's job will be claimed again (its worker died before its last attempt). */
-function jobWillRetry(db: Db, dataset: Dataset): boolean {
+function jobWillRetry(scope: WorkspaceScope, dataset: Dataset): boolean {
   if (dataset.jobId === null) return false;
-  const job = getWorkspaceJob(db, dataset.workspaceId, dataset.jobId);
+  const job = getWorkspaceJob(scope, dataset.jobId);
   if (!job || finishedStatuses.includes(job.status)) return false;
   return job.status !== "running" || job.attempts < job.maxAttempts;
 }
@@ -63,8 +63,8 @@ const zeroCounts = {
   rowsUnchanged: 0,
 };
 
-function settle(db: Db, found: Dataset, now: number): SettledImport | undefined {
-  const scope = scopeTo(db, found.workspaceId);
+function settle(scope: WorkspaceScope, found: Dataset, now: number): SettledImport | undefined {
+  const { db } = scope;
   return db.transaction(() => {
     const dataset = scope.first(datasets, eq(datasets.id, found.id));
     // Renewed, finished or settled by someone else since it was listed.
@@ -78,10 +78,10 @@ function settle(db: Db, found: Dataset, now: number): SettledImport | undefined 
     const kind = dataset.kind as DatasetKind;
     if ((datasetKinds as readonly string[]).includes(kind)) {
       const watermark = Number(dataset.settings?.customerSourcesAfter ?? 0);
-      removeDatasetRows(db, dataset.workspaceId, dataset.id, kind, watermark);
+      removeDatasetRows(scope, dataset.id, kind, watermark);
     }
     const released = { ...zeroCounts, leaseOwner: null, leaseExpiresAt: null };
-    if (jobWillRetry(db, dataset)) {
+    if (jobWillRetry(scope, dataset)) {
       scope.update(datasets, { ...released, status: "queued" }, eq(datasets.id, dataset.id));
       return { ...settled, fileName, status: "queued" as const };
     }
@@ -115,9 +115,11 @@ export function recoverExpiredImports(db: Db, now = Date.now()): SettledImport[]
     .all(now) as { id: number; workspaceId: number }[];
   const settled: SettledImport[] = [];
   for (const { id, workspaceId } of stale) {
-    const dataset = scopeTo(db, workspaceId).first(datasets, eq(datasets.id, id));
+    // The sweep's entry point: each stale dataset's workspace, resolved once.
+    const scope = scopeTo(db, workspaceId);
+    const dataset = scope.first(datasets, eq(datasets.id, id));
     if (!dataset) continue;
-    const outcome = settle(db, dataset, now);
+    const outcome = settle(scope, dataset, now);
     if (outcome) settled.push(outcome);
   }
   return settled;

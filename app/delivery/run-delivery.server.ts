@@ -10,8 +10,7 @@
  * server accepted the mail but before the outcome was written sends it again on retry.
  */
 import { eq } from "drizzle-orm";
-import type { Db } from "#db/client";
-import { scopeTo, type WorkspaceScope } from "#db/scoped";
+import type { WorkspaceScope } from "#db/scoped";
 import { PermanentJobError } from "#jobs/errors";
 import { schema } from "~/db.server";
 import { message as messageCode } from "~/i18n/message-code";
@@ -59,13 +58,11 @@ function record(scope: WorkspaceScope, id: number, changes: Partial<Delivery>): 
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 export async function runDelivery(
-  db: Db,
-  workspaceId: number,
+  scope: WorkspaceScope,
   deliveryId: number,
   options: RunDeliveryOptions,
 ): Promise<RunDeliveryResult> {
   const now = options.now ?? new Date();
-  const scope = scopeTo(db, workspaceId);
   const delivery = findDelivery(scope, deliveryId);
   if (!delivery) return { status: "skipped", reason: "the delivery was deleted" };
   if (delivery.pausedAt && options.trigger === "schedule")
@@ -81,10 +78,10 @@ export async function runDelivery(
     record(scope, delivery.id, { lastError: messageCode("messages:delivery.reportGone") });
     throw new PermanentJobError("The report can no longer be built (its kind is unknown)");
   }
-  const workspace = db
+  const workspace = scope.db
     .select({ name: schema.workspaces.name })
     .from(schema.workspaces)
-    .where(eq(schema.workspaces.id, workspaceId))
+    .where(eq(schema.workspaces.id, scope.workspaceId))
     .get();
 
   const current = delivery.shareLinkId ? findDeliveryLink(scope, delivery.shareLinkId) : undefined;

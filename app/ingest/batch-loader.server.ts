@@ -5,9 +5,8 @@
  */
 
 import { eq } from "drizzle-orm";
-import type { Db } from "#db/client";
 import { datasets } from "#db/schema";
-import { scopeTo } from "#db/scoped";
+import type { WorkspaceScope } from "#db/scoped";
 import { message, messageList } from "~/i18n/message-code";
 import { type CellWarning, cellWarningWriter } from "./cell-warnings.server";
 import { locateRecord, type RecordBatch, readRecordBatches } from "./csv-reader.server";
@@ -57,8 +56,8 @@ export interface LoadProgress {
 }
 
 export interface LoadPlan extends PublishHooks {
-  db: Db;
-  workspaceId: number;
+  /** The import's workspace, resolved once by whoever started the import. */
+  scope: WorkspaceScope;
   datasetId: number;
   kind: DatasetKind;
   file: string;
@@ -136,15 +135,15 @@ function cellWarningsOf(batch: RecordBatch, warned: readonly Warned[]): CellWarn
 }
 
 export async function loadFile(plan: LoadPlan): Promise<LoadCounts & LoadFindings> {
-  const { db, workspaceId, datasetId, kind, rowSettings } = plan;
-  const scope = scopeTo(db, workspaceId);
+  const { scope, datasetId, kind, rowSettings } = plan;
+  const { db } = scope;
   const writer = createRowWriter(kind, plan);
-  const insertReject = db.$client.prepare(
+  const insertReject = scope.sql(
     `INSERT INTO rejected_rows (workspace_id, dataset_id, line_number, "column", reason, raw)
-     VALUES (?, ?, ?, ?, ?, ?)`,
+     VALUES (@workspace, ?, ?, ?, ?, ?)`,
   );
   // Cells left empty in kept rows, and lines with bytes that are not UTF-8.
-  const cellWarnings = cellWarningWriter(db, workspaceId, datasetId);
+  const cellWarnings = cellWarningWriter(scope, datasetId);
   const counts: LoadCounts = {
     rowsRead: 0,
     rowsLoaded: 0,
@@ -181,7 +180,7 @@ export async function loadFile(plan: LoadPlan): Promise<LoadCounts & LoadFinding
         for (const { index, column, reason } of rejected) {
           const { line, text } = locateRecord(batch.raws[index] ?? "", batch.endLines[index] ?? 0);
           const raw = text.length > MAX_RAW_CHARS ? `${text.slice(0, MAX_RAW_CHARS)}…` : text;
-          insertReject.run(workspaceId, datasetId, line, column, reason, raw);
+          insertReject.run(datasetId, line, column, reason, raw);
         }
         counts.rowsRead += valid.length + taken + rejected.length;
         counts.rowsLoaded += valid.length + taken;

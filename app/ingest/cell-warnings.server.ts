@@ -4,7 +4,7 @@
  * warning keeps the line, the column, the value as written and the reason, so it is counted,
  * shown and downloadable like a rejected row (issue 9, point 4).
  */
-import type { Db } from "#db/client";
+import type { WorkspaceScope } from "#db/scoped";
 
 export interface CellWarning {
   /** The file's line where the record starts (1 = the header). */
@@ -24,20 +24,19 @@ const MAX_VALUE_CHARS = 1000;
  * A writer of one dataset's warnings, for use inside the caller's transactions: `add` inserts
  * the warnings and raises the dataset's `cell_warnings` count by as many.
  */
-export function cellWarningWriter(db: Db, workspaceId: number, datasetId: number) {
-  const insert = db.$client.prepare(
+export function cellWarningWriter(scope: WorkspaceScope, datasetId: number) {
+  const insert = scope.sql(
     `INSERT INTO cell_warnings (workspace_id, dataset_id, line_number, "column", value, reason)
-     VALUES (?, ?, ?, ?, ?, ?)`,
+     VALUES (@workspace, ?, ?, ?, ?, ?)`,
   );
-  const count = db.$client.prepare(
-    "UPDATE datasets SET cell_warnings = cell_warnings + ? WHERE workspace_id = ? AND id = ?",
+  const count = scope.sql(
+    "UPDATE datasets SET cell_warnings = cell_warnings + ? WHERE workspace_id = @workspace AND id = ?",
   );
   return {
     add(warnings: readonly CellWarning[]): void {
       if (warnings.length === 0) return;
       for (const warning of warnings) {
         insert.run(
-          workspaceId,
           datasetId,
           warning.lineNumber,
           warning.column,
@@ -45,16 +44,16 @@ export function cellWarningWriter(db: Db, workspaceId: number, datasetId: number
           warning.reason,
         );
       }
-      count.run(warnings.length, workspaceId, datasetId);
+      count.run(warnings.length, datasetId);
     },
     /** Removes the dataset's warnings (a re-run of the same import starts afresh). */
     clear(): void {
-      db.$client
-        .prepare("DELETE FROM cell_warnings WHERE workspace_id = ? AND dataset_id = ?")
-        .run(workspaceId, datasetId);
-      db.$client
-        .prepare("UPDATE datasets SET cell_warnings = 0 WHERE workspace_id = ? AND id = ?")
-        .run(workspaceId, datasetId);
+      scope
+        .sql("DELETE FROM cell_warnings WHERE workspace_id = @workspace AND dataset_id = ?")
+        .run(datasetId);
+      scope
+        .sql("UPDATE datasets SET cell_warnings = 0 WHERE workspace_id = @workspace AND id = ?")
+        .run(datasetId);
     },
   };
 }

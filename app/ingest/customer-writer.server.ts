@@ -17,19 +17,19 @@ import { emptyCounts, type RowWriter, type WriterContext } from "./writer-contex
 const ADOPT_CHUNK = 5_000;
 
 export function customerWriter(context: WriterContext): RowWriter<"customers"> {
-  const { db, workspaceId, datasetId, defaultSource } = context;
+  const { scope, datasetId, defaultSource } = context;
   // json_each takes the batch's ids as one parameter, so one prepared statement serves all.
-  const linkTransactions = db.$client.prepare(
+  const linkTransactions = scope.sql(
     `UPDATE transactions SET customer_id = (
        SELECT min(s.customer_id) FROM customer_sources s
        WHERE s.workspace_id = transactions.workspace_id
          AND s.external_id = transactions.customer_external_id)
-     WHERE workspace_id = ? AND customer_id IS NULL
+     WHERE workspace_id = @workspace AND customer_id IS NULL
        AND customer_external_id IN (SELECT value FROM json_each(?))`,
   );
-  const adopt = db.$client.prepare(
+  const adopt = scope.sql(
     `UPDATE customer_sources SET dataset_id = @datasetId
-     WHERE workspace_id = @workspaceId AND dataset_id IS NOT @datasetId
+     WHERE workspace_id = @workspace AND dataset_id IS NOT @datasetId
        AND (source, external_id) IN (
          SELECT value ->> 0, value ->> 1 FROM json_each(@keys))`,
   );
@@ -48,18 +48,18 @@ export function customerWriter(context: WriterContext): RowWriter<"customers"> {
       return { column: idColumn, reason: duplicateKeyReason(what, earlier) };
     },
     write(rows: CustomerRow[]) {
-      const counts = upsertCustomerBatch(db, workspaceId, datasetId, rows, defaultSource);
+      const counts = upsertCustomerBatch(scope, datasetId, rows, defaultSource);
       const ids = [...new Set(rows.map((row) => row.external_id))];
-      if (ids.length > 0) linkTransactions.run(workspaceId, JSON.stringify(ids));
+      if (ids.length > 0) linkTransactions.run(JSON.stringify(ids));
       return counts;
     },
     async finish() {
-      db.$client
+      scope.db.$client
         .transaction(() => {
           let chunk: string[] = [];
           const flush = () => {
             const keys = `[${chunk.join(",")}]`;
-            if (chunk.length > 0) adopt.run({ datasetId, workspaceId, keys });
+            if (chunk.length > 0) adopt.run({ datasetId, keys });
             chunk = [];
           };
           for (const key of fileKeys.keys()) {

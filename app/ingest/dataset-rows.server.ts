@@ -3,7 +3,7 @@
  * existed before and were only updated by the import are NOT reverted: their earlier values
  * are not kept anywhere.
  */
-import type { Db } from "#db/client";
+import type { WorkspaceScope } from "#db/scoped";
 import type { DatasetKind } from "./kinds";
 
 const FACT_TABLES = {
@@ -23,18 +23,18 @@ const FACT_TABLES = {
  */
 const ADDED_PROFILES = `
   SELECT DISTINCT a.customer_id FROM customer_sources a
-  WHERE a.workspace_id = @workspaceId AND a.dataset_id = @datasetId AND a.id > @after
+  WHERE a.workspace_id = @workspace AND a.dataset_id = @datasetId AND a.id > @after
     AND NOT EXISTS (
       SELECT 1 FROM customer_sources o
-      WHERE o.workspace_id = @workspaceId AND o.customer_id = a.customer_id
+      WHERE o.workspace_id = @workspace AND o.customer_id = a.customer_id
         AND NOT (o.dataset_id IS @datasetId AND o.id > @after))`;
 
 /** The highest customer source id now: records the import inserts get higher ids. */
-export function customerSourcesWatermark(db: Db, workspaceId: number): number {
-  return db.$client
-    .prepare("SELECT coalesce(max(id), 0) FROM customer_sources WHERE workspace_id = ?")
+export function customerSourcesWatermark(scope: WorkspaceScope): number {
+  return scope
+    .sql("SELECT coalesce(max(id), 0) FROM customer_sources WHERE workspace_id = @workspace")
     .pluck()
-    .get(workspaceId) as number;
+    .get() as number;
 }
 
 /**
@@ -43,45 +43,41 @@ export function customerSourcesWatermark(db: Db, workspaceId: number): number {
  * customerSourcesWatermark; 0 = unknown, then records it updated would go as well).
  */
 export function removeDatasetRows(
-  db: Db,
-  workspaceId: number,
+  scope: WorkspaceScope,
   datasetId: number,
   kind: DatasetKind,
   customerSourcesAfter = 0,
 ): void {
-  const sqlite = db.$client;
-  const params = { workspaceId, datasetId, after: customerSourcesAfter };
-  sqlite.transaction(() => {
-    sqlite
-      .prepare("DELETE FROM rejected_rows WHERE workspace_id = ? AND dataset_id = ?")
-      .run(workspaceId, datasetId);
+  const params = { datasetId, after: customerSourcesAfter };
+  scope.db.$client.transaction(() => {
+    scope
+      .sql("DELETE FROM rejected_rows WHERE workspace_id = @workspace AND dataset_id = ?")
+      .run(datasetId);
     // The cell warnings of rows that are going (the count is reset with the others).
-    sqlite
-      .prepare("DELETE FROM cell_warnings WHERE workspace_id = ? AND dataset_id = ?")
-      .run(workspaceId, datasetId);
+    scope
+      .sql("DELETE FROM cell_warnings WHERE workspace_id = @workspace AND dataset_id = ?")
+      .run(datasetId);
     if (kind !== "customers") {
-      sqlite
-        .prepare(`DELETE FROM ${FACT_TABLES[kind]} WHERE workspace_id = ? AND dataset_id = ?`)
-        .run(workspaceId, datasetId);
+      scope
+        .sql(`DELETE FROM ${FACT_TABLES[kind]} WHERE workspace_id = @workspace AND dataset_id = ?`)
+        .run(datasetId);
       // A transactions import also creates profiles for ids no profile had (see
       // customers/transaction-customers.server.ts): those go like a customers import's.
       if (kind !== "transactions") return;
     }
-    sqlite
-      .prepare(
+    scope
+      .sql(
         `UPDATE transactions SET customer_id = NULL
-         WHERE workspace_id = @workspaceId AND customer_id IN (${ADDED_PROFILES})`,
+         WHERE workspace_id = @workspace AND customer_id IN (${ADDED_PROFILES})`,
       )
       .run(params);
-    sqlite
-      .prepare(
-        `DELETE FROM customers WHERE workspace_id = @workspaceId AND id IN (${ADDED_PROFILES})`,
-      )
+    scope
+      .sql(`DELETE FROM customers WHERE workspace_id = @workspace AND id IN (${ADDED_PROFILES})`)
       .run(params);
-    sqlite
-      .prepare(
+    scope
+      .sql(
         `DELETE FROM customer_sources
-         WHERE workspace_id = @workspaceId AND dataset_id = @datasetId AND id > @after`,
+         WHERE workspace_id = @workspace AND dataset_id = @datasetId AND id > @after`,
       )
       .run(params);
   })();

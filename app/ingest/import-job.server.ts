@@ -9,8 +9,8 @@ import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "#db/client";
 import { datasets } from "#db/schema";
-import { scopeTo, type WorkspaceScope } from "#db/scoped";
-import { enqueue, finishedStatuses, getWorkspaceJob } from "#jobs/queue";
+import type { WorkspaceScope } from "#db/scoped";
+import { enqueue, finishedStatuses, getJob } from "#jobs/queue";
 import { datasetSettingsOf, type ImportOptions, importOptionsSchema } from "./import-options";
 
 export const IMPORT_JOB = "import-dataset";
@@ -41,7 +41,9 @@ export function isBeingImported(
   if (dataset.leaseOwner !== null && (dataset.leaseExpiresAt?.getTime() ?? 0) >= now) return true;
   if (dataset.status !== "queued" && dataset.status !== "importing") return false;
   if (dataset.jobId === null) return dataset.leaseOwner !== null;
-  const job = getWorkspaceJob(db, dataset.workspaceId, dataset.jobId);
+  // The dataset's own job: one of another workspace reads as missing.
+  const found = getJob(db, dataset.jobId);
+  const job = found?.workspaceId === dataset.workspaceId ? found : undefined;
   return !job || !finishedStatuses.includes(job.status);
 }
 
@@ -50,12 +52,11 @@ export function isBeingImported(
  * stored on the dataset (status "queued") so the page can show them. Returns the job id.
  */
 export function enqueueImport(
-  db: Db,
-  workspace: WorkspaceScope | number,
+  scope: WorkspaceScope,
   datasetId: number,
   options: ImportOptions,
 ): number {
-  const scope = typeof workspace === "number" ? scopeTo(db, workspace) : workspace;
+  const { db } = scope;
   const checked = importOptionsSchema.parse(options);
   return db.transaction(() => {
     const dataset = scope.first(datasets, eq(datasets.id, datasetId));

@@ -13,6 +13,7 @@ import { randomBytes } from "node:crypto";
 import os from "node:os";
 import { z } from "zod";
 import type { Db } from "#db/client";
+import type { WorkspaceScope } from "#db/scoped";
 
 const DEFAULT_LEASE_MS = 30_000;
 
@@ -41,20 +42,19 @@ export class ImportLeaseLost extends Error {
  * lease is still running. Nothing else about the dataset changes here.
  */
 export function takeImportLease(
-  db: Db,
-  workspaceId: number,
+  scope: WorkspaceScope,
   datasetId: number,
   owner: string,
   leaseMs: number,
   now = Date.now(),
 ): boolean {
-  const { changes } = db.$client
-    .prepare(
+  const { changes } = scope
+    .sql(
       `UPDATE datasets SET lease_owner = ?, lease_expires_at = ?
-       WHERE id = ? AND workspace_id = ?
+       WHERE id = ? AND workspace_id = @workspace
          AND (lease_owner IS NULL OR lease_owner = ? OR lease_expires_at < ?)`,
     )
-    .run(owner, now + leaseMs, datasetId, workspaceId, owner, now);
+    .run(owner, now + leaseMs, datasetId, owner, now);
   return changes === 1;
 }
 

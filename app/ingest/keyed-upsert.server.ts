@@ -6,11 +6,11 @@
  * by `adopt`, once the whole file is written, so deleting an older dataset keeps them while a
  * failed import (which never adopts) removes only the rows it inserted.
  *
- * Raw SQL because this is the hot path of an import (one call per row); every statement
- * filters on workspace_id itself, as `db/scoped.ts` would.
+ * Raw SQL because this is the hot path of an import (one call per row), through the scope
+ * (`scope.sql` binds @workspace and keeps the prepared statements per connection).
  */
 import { hash } from "node:crypto";
-import type Database from "better-sqlite3";
+import type { WorkspaceScope } from "#db/scoped";
 
 export type UpsertOutcome = "new" | "updated" | "unchanged";
 
@@ -42,42 +42,42 @@ function fill(target: unknown[], offset: number, parts: readonly unknown[]): num
 }
 
 export function keyedUpsert(
-  sqlite: Database.Database,
-  workspaceId: number,
+  scope: WorkspaceScope,
   datasetId: number,
   spec: KeyedTable,
 ): KeyedUpsert {
   const { table, keyColumns, valueColumns } = spec;
   const keyMatch = keyColumns.map((column) => `${column} = ?`).join(" AND ");
-  const find = sqlite
-    .prepare(`SELECT id, row_hash FROM ${table} WHERE workspace_id = ? AND ${keyMatch}`)
+  const find = scope
+    .sql(`SELECT id, row_hash FROM ${table} WHERE workspace_id = @workspace AND ${keyMatch}`)
     .raw();
-  const insertColumns = ["workspace_id", "dataset_id", ...keyColumns, ...valueColumns, "row_hash"];
-  const insert = sqlite.prepare(
-    `INSERT INTO ${table} (${insertColumns.join(", ")}) VALUES (${insertColumns.map(() => "?").join(", ")})`,
+  const insertColumns = ["dataset_id", ...keyColumns, ...valueColumns, "row_hash"];
+  const insert = scope.sql(
+    `INSERT INTO ${table} (workspace_id, ${insertColumns.join(", ")})
+     VALUES (@workspace, ${insertColumns.map(() => "?").join(", ")})`,
   );
   const assignments = [...valueColumns, "row_hash"].map((column) => `${column} = ?`).join(", ");
-  const update = sqlite.prepare(
-    `UPDATE ${table} SET ${assignments} WHERE workspace_id = ? AND id = ?`,
+  const update = scope.sql(
+    `UPDATE ${table} SET ${assignments} WHERE workspace_id = @workspace AND id = ?`,
   );
 
-  const setOwner = sqlite.prepare(
+  const setOwner = scope.sql(
     `UPDATE ${table} SET dataset_id = ?
-     WHERE workspace_id = ? AND dataset_id IS NOT ? AND id IN (SELECT value FROM json_each(?))`,
+     WHERE workspace_id = @workspace AND dataset_id IS NOT ? AND id IN (SELECT value FROM json_each(?))`,
   );
   /** Rows found stored (unchanged or updated): ids only, a few bytes each. */
   const found: number[] = [];
 
-  const findParams: unknown[] = [workspaceId];
-  const insertParams: unknown[] = [workspaceId, datasetId];
+  const findParams: unknown[] = [];
+  const insertParams: unknown[] = [datasetId];
   const updateParams: unknown[] = [];
 
   return {
     upsert(keys, values, rowHash) {
-      fill(findParams, 1, keys);
+      fill(findParams, 0, keys);
       const stored = find.get(findParams) as [number, string] | undefined;
       if (!stored) {
-        const end = fill(insertParams, fill(insertParams, 2, keys), values);
+        const end = fill(insertParams, fill(insertParams, 1, keys), values);
         insertParams[end] = rowHash;
         insert.run(insertParams);
         return "new";
@@ -86,8 +86,7 @@ export function keyedUpsert(
       if (stored[1] === rowHash) return "unchanged";
       const end = fill(updateParams, 0, values);
       updateParams[end] = rowHash;
-      updateParams[end + 1] = workspaceId;
-      updateParams[end + 2] = stored[0];
+      updateParams[end + 1] = stored[0];
       update.run(updateParams);
       return "updated";
     },
@@ -95,7 +94,7 @@ export function keyedUpsert(
     adopt() {
       for (let from = 0; from < found.length; from += ADOPT_CHUNK) {
         const ids = JSON.stringify(found.slice(from, from + ADOPT_CHUNK));
-        setOwner.run(datasetId, workspaceId, datasetId, ids);
+        setOwner.run(datasetId, datasetId, ids);
       }
       found.length = 0;
     },

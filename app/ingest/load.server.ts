@@ -23,7 +23,7 @@ import fs from "node:fs";
 import { eq } from "drizzle-orm";
 import type { Db } from "#db/client";
 import { datasets } from "#db/schema";
-import { scopeTo, type WorkspaceScope } from "#db/scoped";
+import type { WorkspaceScope } from "#db/scoped";
 import { afterDataChanged } from "#jobs/after-data-changed";
 import { enqueueCurveRefit } from "~/campaigns/refit-job.server";
 import { createProfilesFromTransactions } from "~/customers/transaction-customers.server";
@@ -58,7 +58,6 @@ export interface ImportRequest
       LoadPlan,
       "signal" | "onProgress" | "onLongWrite" | "publishChunkRows" | "onPublishChunk"
     > {
-  workspaceId: number;
   datasetId: number;
   /** Rows per transaction; default 2,000. */
   batchSize?: number;
@@ -249,10 +248,14 @@ function countsOf(dataset: typeof datasets.$inferSelect): LoadCounts {
   return { rowsRead, rowsLoaded, rowsRejected, rowsNew, rowsUpdated, rowsUnchanged };
 }
 
-export async function importDataset(db: Db, request: ImportRequest): Promise<ImportResult> {
-  const { workspaceId, datasetId } = request;
+/** Imports a dataset of the scope's workspace (the job handler or the CLI resolved it). */
+export async function importDataset(
+  scope: WorkspaceScope,
+  request: ImportRequest,
+): Promise<ImportResult> {
+  const { datasetId } = request;
+  const { db } = scope;
   const options = importOptionsSchema.parse(request);
-  const scope = scopeTo(db, workspaceId);
   const dataset = scope.first(datasets, eq(datasets.id, datasetId));
   if (!dataset) throw new ImportError(`No dataset ${datasetId} in this workspace`, true);
   const { kind, storedPath, fileName } = dataset;
@@ -275,15 +278,15 @@ export async function importDataset(db: Db, request: ImportRequest): Promise<Imp
   const owner = newLeaseOwner();
   const leaseMs = request.leaseMs ?? importLeaseMs();
   const watermark = db.transaction(() => {
-    if (!takeImportLease(db, workspaceId, datasetId, owner, leaseMs)) {
+    if (!takeImportLease(scope, datasetId, owner, leaseMs)) {
       throw new ImportError(`${fileName} is being imported by another process`, false);
     }
     if (dataset.startedAt) {
       // An earlier attempt died without cleaning up: remove what it inserted.
       const earlier = Number(dataset.settings?.[WATERMARK_SETTING] ?? 0);
-      removeDatasetRows(db, workspaceId, datasetId, kind, earlier);
+      removeDatasetRows(scope, datasetId, kind, earlier);
     }
-    const mark = customerSourcesWatermark(db, workspaceId);
+    const mark = customerSourcesWatermark(scope);
     scope.update(
       datasets,
       {
@@ -305,7 +308,7 @@ export async function importDataset(db: Db, request: ImportRequest): Promise<Imp
 
   let figures: LoadCounts & { duplicateKeys: number };
   try {
-    figures = await loadStoredFile(db, request, options, { kind, storedPath, fileName }, lease);
+    figures = await loadStoredFile(scope, request, options, { kind, storedPath, fileName }, lease);
   } catch (error) {
     lease.stop();
     const failure = describe(error, fileName);
@@ -314,9 +317,9 @@ export async function importDataset(db: Db, request: ImportRequest): Promise<Imp
     const final = request.finalAttempt !== false || failure.permanent;
     if (final) fs.rmSync(storedPath, { force: true });
     db.transaction(() => {
-      removeDatasetRows(db, workspaceId, datasetId, kind, watermark);
+      removeDatasetRows(scope, datasetId, kind, watermark);
       // Batches it had written were visible until now: what was worked out from them is stale.
-      dataChanged(db, workspaceId);
+      dataChanged(scope);
       scope.update(
         datasets,
         {
@@ -338,13 +341,13 @@ export async function importDataset(db: Db, request: ImportRequest): Promise<Imp
   request.afterPublish?.();
   releasePublished(db, { id: datasetId, storedPath });
   // Analyses built on this data are recomputed (at most hourly; see after-data-changed.ts).
-  if (figures.rowsNew + figures.rowsUpdated > 0) afterDataChanged(db, workspaceId);
+  if (figures.rowsNew + figures.rowsUpdated > 0) afterDataChanged(scope);
   // New campaign rows: the Forecast page's response curves are fitted again in the background.
   if (kind === "campaigns" && figures.rowsNew + figures.rowsUpdated > 0)
-    enqueueCurveRefit(db, workspaceId, datasetId);
+    enqueueCurveRefit(scope, datasetId);
   // New responses: stored notification plans are estimated again on them (ADR 030).
   if (kind === "responses" && figures.rowsNew + figures.rowsUpdated > 0)
-    enqueuePlanReestimate(db, workspaceId, datasetId);
+    enqueuePlanReestimate(scope, datasetId);
   const seconds = Math.round(performance.now() - started) / 1000;
   // Counted in the dataset row by whoever wrote them (rows here, undecodable bytes there).
   const cellWarnings = scope.first(datasets, eq(datasets.id, datasetId))?.cellWarnings ?? 0;
@@ -353,13 +356,14 @@ export async function importDataset(db: Db, request: ImportRequest): Promise<Imp
 
 /** Checks the file, streams it into the tables and marks the dataset succeeded. */
 async function loadStoredFile(
-  db: Db,
+  scope: WorkspaceScope,
   request: ImportRequest,
   options: ImportOptions,
   dataset: { kind: DatasetKind; storedPath: string; fileName: string },
   lease: HeldLease,
 ): Promise<LoadCounts & { duplicateKeys: number }> {
-  const { workspaceId, datasetId } = request;
+  const { datasetId } = request;
+  const { db } = scope;
   const { kind, storedPath, fileName } = dataset;
   const sample = await readSample(storedPath);
   const fileBytes = fs.statSync(storedPath).size;
@@ -369,8 +373,7 @@ async function loadStoredFile(
   let published = false;
   const { signature, duplicateKeys, ...figures } = await withImportPragmas(db, () =>
     loadFile({
-      db,
-      workspaceId,
+      scope,
       datasetId,
       kind,
       file: storedPath,
@@ -397,8 +400,7 @@ async function loadStoredFile(
     }),
   );
   // Customer ids of the sales that no profile carries become profiles (customers/…).
-  if (kind === "transactions") createProfilesFromTransactions(db, workspaceId, datasetId);
-  const scope = scopeTo(db, workspaceId);
+  if (kind === "transactions") createProfilesFromTransactions(scope, datasetId);
   db.transaction(() => {
     // Kinds written batch by batch (and a file of no rows) are published here.
     if (!published) commitPublish(db, datasetId, lease.owner, { new: 0, updated: 0, unchanged: 0 });

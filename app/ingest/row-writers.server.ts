@@ -181,8 +181,7 @@ function sqliteBoolean(value: boolean | null): number | null {
 }
 
 function simpleWriter<Row>(context: WriterContext, spec: SimpleTable<Row>) {
-  const sqlite = context.db.$client;
-  const upsert = keyedUpsert(sqlite, context.workspaceId, context.datasetId, spec);
+  const upsert = keyedUpsert(context.scope, context.datasetId, spec);
   const fileKeys = createFileKeys();
   let keyColumn: string | null = null;
   return {
@@ -206,7 +205,7 @@ function simpleWriter<Row>(context: WriterContext, spec: SimpleTable<Row>) {
     async finish(): Promise<BatchCounts> {
       // The hand-over commits with the publish mark: a process killed in between must not
       // leave adopted rows under a dataset the sweep then removes.
-      sqlite
+      context.scope.db.$client
         .transaction(() => {
           upsert.adopt();
           context.onPublished?.(emptyCounts());

@@ -24,11 +24,13 @@
  *    chunks before it, which the import's cleanup removes.
  *
  * Customer ids are resolved in SQL at publish time, so a profile created while the file
- * was staging is still linked. Raw SQL because this is the hot path; every statement
- * filters on workspace_id itself, as `db/scoped.ts` would.
+ * was staging is still linked. Raw SQL because this is the hot path: the statements on
+ * workspace tables go through `scope.sql` (which binds @workspace and keeps them prepared
+ * per connection); only the connection's own TEMP staging table is written directly.
  */
 
 import type Database from "better-sqlite3";
+import type { WorkspaceScope } from "#db/scoped";
 import { createProfilesForStaged } from "~/customers/transaction-customers.server";
 import { type Collision, createFileKeys, duplicateKeyReason } from "./file-keys";
 import type { TransactionRow } from "./schemas";
@@ -93,11 +95,8 @@ function secondaryIndexes(sqlite: Database.Database): { name: string; sql: strin
     .all() as { name: string; sql: string }[];
 }
 
-export function createTransactionStage(
-  sqlite: Database.Database,
-  workspaceId: number,
-  datasetId: number,
-): TransactionStage {
+export function createTransactionStage(scope: WorkspaceScope, datasetId: number): TransactionStage {
+  const sqlite = scope.db.$client;
   const staging = `temp.staged_transactions_${datasetId}`;
   const columns = ["transaction_key", ...VALUE_COLUMNS];
   sqlite.exec(`DROP TABLE IF EXISTS ${staging}`);
@@ -134,15 +133,15 @@ export function createTransactionStage(
     return { column, reason: duplicateKeyReason(what, earlier) };
   };
 
-  const countInWorkspace = sqlite
-    .prepare("SELECT count(*) FROM transactions WHERE workspace_id = ?")
+  const countInWorkspace = scope
+    .sql("SELECT count(*) FROM transactions WHERE workspace_id = @workspace")
     .pluck();
   const stored = [...VALUE_COLUMNS, "customer_id"];
-  const upsertRange = sqlite.prepare(
+  const upsertRange = scope.sql(
     `INSERT INTO transactions (workspace_id, dataset_id, transaction_key, ${stored.join(", ")})
-     SELECT ?, ?, s.transaction_key, ${VALUE_COLUMNS.map((c) => `s.${c}`).join(", ")},
+     SELECT @workspace, ?, s.transaction_key, ${VALUE_COLUMNS.map((c) => `s.${c}`).join(", ")},
             (SELECT min(cs.customer_id) FROM customer_sources cs
-             WHERE cs.workspace_id = ? AND cs.external_id = s.customer_external_id)
+             WHERE cs.workspace_id = @workspace AND cs.external_id = s.customer_external_id)
      FROM ${staging} s WHERE s.rowid BETWEEN ? AND ? ORDER BY s.rowid
      ON CONFLICT (workspace_id, transaction_key) DO UPDATE SET
        ${stored.map((c) => `${c} = excluded.${c}`).join(", ")}
@@ -152,25 +151,25 @@ export function createTransactionStage(
 
   // Rows of earlier datasets that this file also holds become this dataset's (only in the
   // last publish transaction, so a failure half way leaves every row with its old owner).
-  const adoptStored = sqlite.prepare(
+  const adoptStored = scope.sql(
     `UPDATE transactions SET dataset_id = @datasetId
      WHERE id IN (SELECT t.id FROM ${staging} s
                   JOIN transactions t
-                    ON t.workspace_id = @workspaceId AND t.transaction_key = s.transaction_key
+                    ON t.workspace_id = @workspace AND t.transaction_key = s.transaction_key
                   WHERE t.dataset_id IS NOT @datasetId)`,
   );
 
   /** Staged rows `from`..`to` (rowids, in file order) into `transactions`, in one transaction. */
   const publishRange = (from: number, to: number): BatchCounts => {
     const rows = to - from + 1;
-    const before = countInWorkspace.get(workspaceId) as number;
+    const before = countInWorkspace.get() as number;
     const tableRows = sqlite.prepare("SELECT count(*) FROM transactions").pluck().get() as number;
     // Rebuilding costs a sort of the whole table; worth it when these rows are most of it.
     const rebuild = rows >= tableRows ? secondaryIndexes(sqlite) : [];
     for (const { name } of rebuild) sqlite.exec(`DROP INDEX "${name}"`);
-    const { changes } = upsertRange.run(workspaceId, datasetId, workspaceId, from, to);
+    const { changes } = upsertRange.run(datasetId, from, to);
     for (const { sql } of rebuild) sqlite.exec(sql);
-    const created = (countInWorkspace.get(workspaceId) as number) - before;
+    const created = (countInWorkspace.get() as number) - before;
     // `changes` counts inserted rows and rows whose values changed; the rest were equal.
     return { new: created, updated: changes - created, unchanged: rows - changes };
   };
@@ -206,14 +205,14 @@ export function createTransactionStage(
           .transaction(() => {
             inEachTransaction?.();
             // Customer ids no profile has get one first, so the insert links every sale.
-            if (from === 1) createProfilesForStaged(sqlite, workspaceId, datasetId, staging);
+            if (from === 1) createProfilesForStaged(scope, datasetId, staging);
             const counts = publishRange(from, to);
             total.new += counts.new;
             total.updated += counts.updated;
             total.unchanged += counts.unchanged;
             // A file of only new rows (the common large import) owns all it staged already.
             const stored = total.updated + total.unchanged;
-            if (to === staged && stored > 0) adoptStored.run({ datasetId, workspaceId });
+            if (to === staged && stored > 0) adoptStored.run({ datasetId });
             // What the caller records of a finished publish commits with its last rows.
             if (to === staged) inLastTransaction?.({ ...total });
           })

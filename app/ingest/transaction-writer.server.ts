@@ -24,7 +24,7 @@ const PUBLISH_CHUNK_ROWS = 3_000_000;
 const PAUSE_BETWEEN_CHUNKS_MS = 250;
 
 export function transactionWriter(context: WriterContext): RowWriter<"transactions"> {
-  const stage = createTransactionStage(context.db.$client, context.workspaceId, context.datasetId);
+  const stage = createTransactionStage(context.scope, context.datasetId);
   let keys: LineKeys = createLineKeys({ transactionId: null, orderId: null, lineNumber: null });
   /** The order a rejected record names, when it would be keyed by its position in it. */
   let positionedOrderOf: (fields: readonly string[]) => string | null = () => null;

@@ -1,5 +1,5 @@
 /** What every row writer is given, and the counts it returns per batch. */
-import type { Db } from "#db/client";
+import type { WorkspaceScope } from "#db/scoped";
 import type { Collision } from "./file-keys";
 import type { DatasetKind } from "./kinds";
 import type { ColumnMapping } from "./mapping";
@@ -75,8 +75,8 @@ export interface PublishHooks {
 }
 
 export interface WriterContext extends PublishHooks {
-  db: Db;
-  workspaceId: number;
+  /** The import's workspace: every statement of the writers goes through it. */
+  scope: WorkspaceScope;
   datasetId: number;
   /** Customers: the source of rows whose file gives none. */
   defaultSource: string;

@@ -42,10 +42,9 @@ export interface RankedMember {
  * each analysable member's offers with structured reasons, in profile id order.
  */
 export function rankOffersForRun(scope: WorkspaceScope, request: NextBestOfferRequest) {
-  const { db, workspaceId } = scope;
-  const members = loadSegmentMembers(db, workspaceId, request.runId);
-  const consented = loadConsentedCustomers(db, workspaceId);
-  const tx = loadTransactionColumns(db, workspaceId, consented.index, { withCategory: true });
+  const members = loadSegmentMembers(scope, request.runId);
+  const consented = loadConsentedCustomers(scope);
+  const tx = loadTransactionColumns(scope, consented.index, { withCategory: true });
   const categories = tx.categories ?? [];
   const reference = runReferenceDate(members.run);
   let today = 0;
@@ -53,12 +52,12 @@ export function rankOffersForRun(scope: WorkspaceScope, request: NextBestOfferRe
   if (reference) today = dayNumber(reference);
 
   const segmentOfCustomer = new Map<number, string>();
-  const assignments = db.$client
-    .prepare(
-      "SELECT customer_id, segment FROM segment_assignments WHERE workspace_id = ? AND run_id = ?",
+  const assignments = scope
+    .sql(
+      "SELECT customer_id, segment FROM segment_assignments WHERE workspace_id = @workspace AND run_id = ?",
     )
     .raw()
-    .all(workspaceId, request.runId) as [number, string][];
+    .all(request.runId) as [number, string][];
   for (const [id, segment] of assignments) segmentOfCustomer.set(id, segment);
 
   // Per customer position × category: purchase days and spend (before the reference day).
@@ -109,26 +108,23 @@ export function rankOffersForRun(scope: WorkspaceScope, request: NextBestOfferRe
     });
 
   const externalIds = new Map<number, string>();
-  for (const [id, externalId] of db.$client
-    .prepare(
-      `SELECT customer_id, min(external_id) FROM customer_sources WHERE workspace_id = ?
+  for (const [id, externalId] of scope
+    .sql(
+      `SELECT customer_id, min(external_id) FROM customer_sources WHERE workspace_id = @workspace
        GROUP BY customer_id`,
     )
     .raw()
-    .all(workspaceId) as [number, string][])
+    .all() as [number, string][])
     externalIds.set(id, externalId);
   const declined = new Map<string, Set<string>>();
-  for (const [externalId, offer] of db.$client
-    .prepare(
+  for (const [externalId, offer] of scope
+    .sql(
       `SELECT customer_external_id, coalesce(category, offer) FROM responses
-       WHERE workspace_id = ? AND sent_at >= ? AND sent_at < ? AND coalesce(converted, 0) = 0
+       WHERE workspace_id = @workspace AND sent_at >= ? AND sent_at < ? AND coalesce(converted, 0) = 0
          AND coalesce(category, offer) IS NOT NULL`,
     )
     .raw()
-    .all(workspaceId, (today - DECLINE_WINDOW_DAYS) * DAY_MS, today * DAY_MS) as [
-    string,
-    string,
-  ][]) {
+    .all((today - DECLINE_WINDOW_DAYS) * DAY_MS, today * DAY_MS) as [string, string][]) {
     const set = declined.get(externalId) ?? new Set<string>();
     set.add(offer);
     declined.set(externalId, set);

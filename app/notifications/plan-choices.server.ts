@@ -21,7 +21,7 @@ export function finishedRuns(scope: WorkspaceScope, limit = 50) {
 
 /** The run's segments with their analysable members, largest first. */
 export function runSegments(scope: WorkspaceScope, runId: number) {
-  const members = loadSegmentMembers(scope.db, scope.workspaceId, runId);
+  const members = loadSegmentMembers(scope, runId);
   return members.segments.map((segment, i) => ({
     segment,
     customers: members.sizes[i] as number,

@@ -4,9 +4,8 @@
  * import the stored plans are estimated again, once per imported dataset (ADR 030).
  */
 import { eq } from "drizzle-orm";
-import type { Db } from "#db/client";
 import { notificationPlans } from "#db/schema";
-import { scopeTo } from "#db/scoped";
+import type { WorkspaceScope } from "#db/scoped";
 import { enqueue } from "#jobs/queue";
 
 export const NOTIFICATION_PLAN_JOB = "notification-plan";
@@ -22,9 +21,9 @@ export interface NewPlan {
 }
 
 /** Stores a queued plan and its job; returns the plan's id. */
-export function enqueueNotificationPlan(db: Db, workspaceId: number, plan: NewPlan): number {
-  const scope = scopeTo(db, workspaceId);
-  return db.transaction(() => {
+export function enqueueNotificationPlan(scope: WorkspaceScope, plan: NewPlan): number {
+  const { workspaceId } = scope;
+  return scope.db.transaction(() => {
     const row = scope.insert(notificationPlans, {
       runId: plan.runId,
       segment: plan.segment,
@@ -33,7 +32,7 @@ export function enqueueNotificationPlan(db: Db, workspaceId: number, plan: NewPl
       seed: plan.seed ?? 1,
       createdBy: plan.createdBy,
     });
-    const jobId = enqueue(db, {
+    const jobId = enqueue(scope.db, {
       kind: NOTIFICATION_PLAN_JOB,
       workspaceId,
       payload: { workspaceId, planId: row.id },
@@ -48,13 +47,12 @@ export function enqueueNotificationPlan(db: Db, workspaceId: number, plan: NewPl
  * any. Returns the job id, or undefined when there is no plan to estimate.
  */
 export function enqueuePlanReestimate(
-  db: Db,
-  workspaceId: number,
+  scope: WorkspaceScope,
   datasetId: number,
 ): number | undefined {
-  const scope = scopeTo(db, workspaceId);
+  const { workspaceId } = scope;
   if (!scope.first(notificationPlans, eq(notificationPlans.status, "succeeded"))) return undefined;
-  return enqueue(db, {
+  return enqueue(scope.db, {
     kind: PLAN_ESTIMATE_JOB,
     workspaceId,
     payload: { workspaceId },

@@ -7,7 +7,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { WorkspaceScope } from "#db/scoped";
-import { CONSENT_RULES, type ConsentFlag, type ContactChannel } from "~/analytics/audience";
+import { CONSENT_RULES, type ContactChannel } from "~/analytics/audience";
 import {
   type PlanCustomer,
   type PlannedSend,
@@ -20,7 +20,7 @@ import {
   type PolicyEvaluation,
 } from "~/analytics/off-policy";
 import { type ArmKey, type ArmTally, armKeyOf, armPosteriors } from "~/analytics/response-rates";
-import { CONTACT_CONSENTS } from "~/customers/analysable.server";
+import { contactableOn } from "~/customers/analysable.server";
 import { type CsvValue, csvLines } from "~/customers/csv";
 import { SegmentInputError } from "~/segments/errors";
 import { getRun } from "~/segments/runs.server";
@@ -73,10 +73,9 @@ function hourIn(timeZone: string) {
 /** The send hour of an epoch-ms time in the workspace's time zone, and that zone. */
 export function workspaceHours(scope: WorkspaceScope) {
   const timeZone =
-    (scope.db.$client
-      .prepare("SELECT time_zone FROM workspaces WHERE id = ?")
-      .pluck()
-      .get(scope.workspaceId) as string | undefined) ?? "UTC";
+    (scope.sql("SELECT time_zone FROM workspaces WHERE id = @workspace").pluck().get() as
+      | string
+      | undefined) ?? "UTC";
   return { timeZone, hourOf: hourIn(timeZone) };
 }
 
@@ -140,32 +139,31 @@ export function loadResponses(scope: WorkspaceScope, runId: number): ResponseRow
   // when two profiles share it); the run's assignment of that customer gives its segment
   // (null: not in the run, kept for the channel priors). Joined here rather than in SQL:
   // two joins and a GROUP BY over every response took most of a large plan's time.
-  const sqlite = scope.db.$client;
   const profileOf = new Map<string, number>();
-  for (const [externalId, customerId] of sqlite
-    .prepare(
-      `SELECT external_id, min(customer_id) FROM customer_sources WHERE workspace_id = ?
+  for (const [externalId, customerId] of scope
+    .sql(
+      `SELECT external_id, min(customer_id) FROM customer_sources WHERE workspace_id = @workspace
        GROUP BY external_id`,
     )
     .raw()
-    .iterate(scope.workspaceId) as Iterable<[string, number]>)
+    .iterate() as Iterable<[string, number]>)
     profileOf.set(externalId, customerId);
   const segmentOf = new Map<number, string>();
-  for (const [customerId, segment] of sqlite
-    .prepare(
-      "SELECT customer_id, segment FROM segment_assignments WHERE workspace_id = ? AND run_id = ?",
+  for (const [customerId, segment] of scope
+    .sql(
+      "SELECT customer_id, segment FROM segment_assignments WHERE workspace_id = @workspace AND run_id = ?",
     )
     .raw()
-    .iterate(scope.workspaceId, runId) as Iterable<[number, string]>)
+    .iterate(runId) as Iterable<[number, string]>)
     segmentOf.set(customerId, segment);
-  return sqlite
-    .prepare(
+  return scope
+    .sql(
       `SELECT customer_external_id, channel, coalesce(offer, category, product_code), sent_at,
               converted
-       FROM responses WHERE workspace_id = ? ORDER BY sent_at, id`,
+       FROM responses WHERE workspace_id = @workspace ORDER BY sent_at, id`,
     )
     .raw()
-    .all(scope.workspaceId)
+    .all()
     .map((row) => {
       const [externalId, channel, offer, sentAt, converted] = row as [
         string,
@@ -204,11 +202,6 @@ export interface StoredSend extends PlannedSend {
   profileId: number;
 }
 
-/** Whether recorded consents allow contact on `channel` (analysable.server.ts's rule). */
-function contactableOn(channel: ContactChannel, flags: Record<ConsentFlag, boolean>): boolean {
-  return CONTACT_CONSENTS[channel].every((flag) => flags[flag]);
-}
-
 /**
  * Plans the next sends of one segment and estimates the plan offline; writes nothing. The
  * CLI (planSegmentNotifications) and the queue (jobs/handlers/notification-plan.ts) share it.
@@ -218,7 +211,7 @@ export function computeSegmentPlan(
   request: Omit<NotificationPlanRequest, "outputDir">,
 ) {
   const { runId, segment } = request;
-  getRun(scope.db, scope.workspaceId, runId);
+  getRun(scope, runId);
   if (!(request.explore >= 0 && request.explore <= 1))
     throw new SegmentInputError("The exploration share must be between 0 and 1 (e.g. 0.1)");
   if (!(Number.isInteger(request.weeklyCap) && request.weeklyCap >= 1))
@@ -231,23 +224,17 @@ export function computeSegmentPlan(
     );
   // The unary + keeps SQLite off the (workspace, external id) index for min(): with it, each
   // member's lookup walked all of the workspace's sources, quadratic in the shop's size.
-  const members = scope.db.$client
-    .prepare(
+  const members = scope
+    .sql(
       `SELECT c.id, c.consent_data_processing, c.consent_email, c.consent_sms,
               (SELECT min(external_id) FROM customer_sources AS cs
                WHERE +cs.workspace_id = c.workspace_id AND cs.customer_id = c.id)
        FROM segment_assignments AS sa
        JOIN customers AS c ON c.id = sa.customer_id AND c.workspace_id = sa.workspace_id
-       WHERE sa.workspace_id = ? AND sa.run_id = ? AND sa.segment = ? ORDER BY c.id`,
+       WHERE sa.workspace_id = @workspace AND sa.run_id = ? AND sa.segment = ? ORDER BY c.id`,
     )
     .raw()
-    .all(scope.workspaceId, runId, segment) as [
-    number,
-    number | null,
-    number | null,
-    number | null,
-    string | null,
-  ][];
+    .all(runId, segment) as [number, number | null, number | null, number | null, string | null][];
   if (members.length === 0) throw new SegmentInputError(`Run ${runId} has no segment "${segment}"`);
 
   const asOf = request.asOf ?? (rows[rows.length - 1] as ResponseRow).sentAt;

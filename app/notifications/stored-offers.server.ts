@@ -24,10 +24,10 @@ export function storeRunOffers(scope: WorkspaceScope, runId: number): number {
     customers: Number.POSITIVE_INFINITY,
   });
   const asOf = isoFromDayNumber(today);
-  const insert = scope.db.$client.prepare(
+  const insert = scope.sql(
     `INSERT INTO next_best_offers (workspace_id, run_id, customer_id, customer_external_id,
        segment, rank, category, propensity, value, expected_value, reason, as_of)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+     VALUES (@workspace, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   let stored = 0;
   scope.db.transaction(() => {
@@ -35,7 +35,6 @@ export function storeRunOffers(scope: WorkspaceScope, runId: number): number {
     for (const member of members)
       member.offers.forEach((offer, rank) => {
         insert.run(
-          scope.workspaceId,
           runId,
           member.profileId,
           member.customer,
@@ -113,26 +112,24 @@ export function segmentOffers(
   segment: string | undefined,
   customers = Number.POSITIVE_INFINITY,
 ): StoredOffer[] {
-  const basis = processingBasisOf(scope.db, scope.workspaceId);
-  const rows = scope.db.$client
-    .prepare(
+  const basis = processingBasisOf(scope);
+  const rows = scope
+    .sql(
       `SELECT ${COLUMNS} FROM next_best_offers AS o
        JOIN customers AS c ON c.id = o.customer_id AND c.workspace_id = o.workspace_id
-       WHERE o.workspace_id = ? AND o.run_id = ? AND (? IS NULL OR o.segment = ?)
+       WHERE o.workspace_id = @workspace AND o.run_id = ? AND (? IS NULL OR o.segment = ?)
          AND ${analysableSql(basis, "c")}
          AND o.customer_id IN (
            SELECT DISTINCT customer_id FROM next_best_offers
-           WHERE workspace_id = ? AND run_id = ? AND (? IS NULL OR segment = ?)
+           WHERE workspace_id = @workspace AND run_id = ? AND (? IS NULL OR segment = ?)
            ORDER BY customer_id LIMIT ?)
        ORDER BY o.customer_id, o.rank`,
     )
     .raw()
     .all(
-      scope.workspaceId,
       runId,
       segment ?? null,
       segment ?? null,
-      scope.workspaceId,
       runId,
       segment ?? null,
       segment ?? null,
@@ -143,28 +140,28 @@ export function segmentOffers(
 
 /** A customer's offers from the latest run that ranked them, or [] (also when not analysable). */
 export function customerOffers(scope: WorkspaceScope, customerId: number): StoredOffer[] {
-  const basis = processingBasisOf(scope.db, scope.workspaceId);
-  const rows = scope.db.$client
-    .prepare(
+  const basis = processingBasisOf(scope);
+  const rows = scope
+    .sql(
       `SELECT ${COLUMNS} FROM next_best_offers AS o
        JOIN customers AS c ON c.id = o.customer_id AND c.workspace_id = o.workspace_id
-       WHERE o.workspace_id = ? AND o.customer_id = ? AND ${analysableSql(basis, "c")}
+       WHERE o.workspace_id = @workspace AND o.customer_id = ? AND ${analysableSql(basis, "c")}
          AND o.run_id = (SELECT max(run_id) FROM next_best_offers
-                         WHERE workspace_id = ? AND customer_id = ?)
+                         WHERE workspace_id = @workspace AND customer_id = ?)
        ORDER BY o.rank`,
     )
     .raw()
-    .all(scope.workspaceId, customerId, scope.workspaceId, customerId) as OfferRow[];
+    .all(customerId, customerId) as OfferRow[];
   return rows.map(offerOf);
 }
 
 /** The latest run with stored offers, for a download that names no run. */
 export function latestOfferRun(scope: WorkspaceScope): number | undefined {
   return (
-    (scope.db.$client
-      .prepare("SELECT max(run_id) FROM next_best_offers WHERE workspace_id = ?")
+    (scope
+      .sql("SELECT max(run_id) FROM next_best_offers WHERE workspace_id = @workspace")
       .pluck()
-      .get(scope.workspaceId) as number | null) ?? undefined
+      .get() as number | null) ?? undefined
   );
 }
 

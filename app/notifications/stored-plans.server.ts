@@ -7,8 +7,7 @@
 import { and, desc, eq } from "drizzle-orm";
 import { notificationPlanSends, notificationPlans } from "#db/schema";
 import type { WorkspaceScope } from "#db/scoped";
-import type { ContactChannel } from "~/analytics/audience";
-import { CONTACT_CONSENTS } from "~/customers/analysable.server";
+import { contactableSql } from "~/customers/analysable.server";
 import { SegmentInputError } from "~/segments/errors";
 import { computeSegmentPlan, type StoredEstimate } from "./plan-notifications.server";
 import { storeRunOffers } from "./stored-offers.server";
@@ -60,16 +59,15 @@ export function runStoredPlan(scope: WorkspaceScope, planId: number): StoredPlan
     );
     return getPlan(scope, planId) as StoredPlan;
   }
-  const { db, workspaceId } = scope;
-  const insert = db.$client.prepare(
+  const insert = scope.sql(
     `INSERT INTO notification_plan_sends (workspace_id, plan_id, customer_id, customer_external_id,
-       channel, offer, send_hour, expected_rate, explored) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       channel, offer, send_hour, expected_rate, explored)
+     VALUES (@workspace, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  db.transaction(() => {
+  scope.db.transaction(() => {
     scope.delete(notificationPlanSends, eq(notificationPlanSends.planId, planId));
     for (const send of computed.sends)
       insert.run(
-        workspaceId,
         planId,
         send.profileId,
         send.customerId,
@@ -120,14 +118,14 @@ export interface SendGroup {
 
 /** How many customers get which channel, offer and hour, largest group first. */
 export function planSendGroups(scope: WorkspaceScope, planId: number): SendGroup[] {
-  return scope.db.$client
-    .prepare(
+  return scope
+    .sql(
       `SELECT channel, offer, send_hour, count(*), sum(explored), avg(expected_rate)
-       FROM notification_plan_sends WHERE workspace_id = ? AND plan_id = ?
+       FROM notification_plan_sends WHERE workspace_id = @workspace AND plan_id = ?
        GROUP BY channel, offer, send_hour ORDER BY count(*) DESC, channel, offer, send_hour`,
     )
     .raw()
-    .all(scope.workspaceId, planId)
+    .all(planId)
     .map((row) => {
       const [channel, offer, hour, customers, explored, expectedRate] = row as [
         string,
@@ -140,22 +138,6 @@ export function planSendGroups(scope: WorkspaceScope, planId: number): SendGroup
       return { channel, offer, hour, customers, explored, expectedRate };
     });
 }
-
-const CONSENT_COLUMNS = {
-  consentDataProcessing: "c.consent_data_processing",
-  consentEmail: "c.consent_email",
-  consentSms: "c.consent_sms",
-} as const;
-
-/** SQL true when customer `c` may be contacted on the send's channel today. */
-const contactableSql = (
-  Object.entries(CONTACT_CONSENTS) as [ContactChannel, readonly (keyof typeof CONSENT_COLUMNS)[]][]
-)
-  .map(
-    ([channel, flags]) =>
-      `(s.channel = '${channel}' AND ${flags.map((f) => `${CONSENT_COLUMNS[f]} = 1`).join(" AND ")})`,
-  )
-  .join(" OR ");
 
 export interface PlanCsvRow {
   customerId: string;
@@ -174,16 +156,16 @@ export function planCsvRows(
   scope: WorkspaceScope,
   planId: number,
 ): { rows: PlanCsvRow[]; withdrawn: number } {
-  const all = scope.db.$client
-    .prepare(
+  const all = scope
+    .sql(
       `SELECT s.customer_external_id, s.channel, s.offer, s.send_hour, s.expected_rate, s.explored,
-              (${contactableSql}) AS contactable
+              (${contactableSql("s.channel", "c")}) AS contactable
        FROM notification_plan_sends AS s
        JOIN customers AS c ON c.id = s.customer_id AND c.workspace_id = s.workspace_id
-       WHERE s.workspace_id = ? AND s.plan_id = ? ORDER BY s.id`,
+       WHERE s.workspace_id = @workspace AND s.plan_id = ? ORDER BY s.id`,
     )
     .raw()
-    .all(scope.workspaceId, planId) as [string, string, string, number, number, number, number][];
+    .all(planId) as [string, string, string, number, number, number, number][];
   const rows: PlanCsvRow[] = [];
   let withdrawn = 0;
   for (const [customerId, channel, offer, hour, expectedRate, explored, contactable] of all) {

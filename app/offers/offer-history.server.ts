@@ -56,7 +56,7 @@ export function customerActivations(
   scope: WorkspaceScope,
   target: ProductTarget,
 ): { customers: CustomerActivation[]; excluded: number; basis: ProcessingBasis } {
-  const basis = processingBasisOf(scope.db, scope.workspaceId);
+  const basis = processingBasisOf(scope);
   const list = (values: string[]) => values.map(() => "?").join(", ") || "NULL";
   const rows = scope
     .sql(

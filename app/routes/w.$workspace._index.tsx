@@ -24,7 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { workspace, role, scope } = await requireWorkspace(request, params);
   const now = new Date();
   // Read once: the figures kept between visits are checked against the same marks.
-  const marks = workspaceDataMarks(scope.db, scope.workspaceId);
+  const marks = workspaceDataMarks(scope);
   const revenue = revenueTrend(scope, now, marks, workspace.timeZone);
   return {
     workspace: { slug: workspace.slug, name: workspace.name },

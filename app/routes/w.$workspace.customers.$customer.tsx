@@ -6,6 +6,7 @@ import { CurrencyNote } from "~/components/CurrencyNote";
 import { NextBestOffers } from "~/components/customers/NextBestOffers";
 import { humanLabel } from "~/components/labels";
 import { PredictedValue } from "~/components/value/PredictedValue";
+import { hasObjected } from "~/customers/analysable.server";
 import { ErasureBlockedError, eraseCustomer } from "~/customers/erase.server";
 import { MERGE_RULES } from "~/customers/merge.server";
 import { recordObjection } from "~/customers/objection.server";
@@ -37,7 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ),
     rules: MERGE_RULES,
     canErase: role !== "viewer",
-    canObject: role !== "viewer" && profile.customer.consentDataProcessing !== false,
+    canObject: role !== "viewer" && !hasObjected(profile.customer.consentDataProcessing),
     money: reportingCurrency(scope),
     offers: customerOffers(scope, id),
     predictedValue: predictedValueOf(scope, id),

@@ -23,7 +23,6 @@ import {
 } from "~/datasets/queries.server";
 import { rowSharingOf } from "~/datasets/rows-held-elsewhere.server";
 import { describeSettings } from "~/datasets/settings-summary";
-import { getDb } from "~/db.server";
 import { isConfirmed } from "~/deletion/summary";
 import { formatDateTime, formatInteger, formatPercentage } from "~/format";
 import { clauseList, message, useMessage } from "~/i18n/message";
@@ -62,9 +61,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const preview = await displayedStoredFile(access.scope, dataset, overrides);
     return { ...base, preview, progress: null, rejected: [], warnings: [] };
   }
-  const job = dataset.jobId
-    ? getWorkspaceJob(getDb(), access.workspace.id, dataset.jobId)
-    : undefined;
+  const job = dataset.jobId ? getWorkspaceJob(access.scope, dataset.jobId) : undefined;
   const rejected = listRejectedRows(access.scope, dataset.id, 100);
   const warnings = listCellWarnings(access.scope, dataset.id, 100);
   const sharing = rowSharingOf(access.scope, dataset);
@@ -115,7 +112,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       { status: 400 },
     );
   }
-  enqueueImport(getDb(), access.workspace.id, dataset.id, {
+  enqueueImport(access.scope, dataset.id, {
     settings: preview.settings,
     mapping: preview.mappingCheck.mapping,
     rowSettings: preview.rowSettings,

@@ -12,7 +12,6 @@ import {
   PlanView,
 } from "~/components/notifications/PlanView";
 import { reportingCurrency } from "~/customers/reporting-currency.server";
-import { getDb } from "~/db.server";
 import { parseForm } from "~/forms.server";
 import { message } from "~/i18n/message";
 import { finishedRuns, responseCount, runSegments } from "~/notifications/plan-choices.server";
@@ -105,7 +104,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     );
   if (responseCount(scope) === 0)
     return data({ errors: { form: message("notifications:errors.noResponses") } }, { status: 400 });
-  const planId = enqueueNotificationPlan(getDb(), workspace.id, {
+  const planId = enqueueNotificationPlan(scope, {
     runId: run,
     segment,
     weeklyCap: cap,

@@ -9,7 +9,6 @@ import {
 import { segmentLabels } from "~/components/segments/run-results";
 import { reportingCurrency } from "~/customers/reporting-currency.server";
 import { predictedValuesOf } from "~/customers/value-of-customers.server";
-import { getDb } from "~/db.server";
 import { parseForm } from "~/forms.server";
 import { buildAudienceFromSegment } from "~/segments/audience.server";
 import { SegmentInputError } from "~/segments/errors";
@@ -39,11 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!parsed.ok) return { ...base, preview: null, errors: parsed.errors };
   const choice = parsed.data;
   try {
-    const audience = buildAudienceFromSegment(
-      getDb(),
-      access.workspace.id,
-      audienceRequestOf(run.id, choice),
-    );
+    const audience = buildAudienceFromSegment(access.scope, audienceRequestOf(run.id, choice));
     const { members, ...counts } = audience;
     const sample = members.slice(0, PREVIEW_MEMBERS);
     // From the latest value model; null before any training (the page shows "—").

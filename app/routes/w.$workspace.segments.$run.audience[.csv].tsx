@@ -2,7 +2,6 @@ import { type ActionFunctionArgs, data } from "@remix-run/node";
 import { audit } from "~/audit.server";
 import { AudienceExportSchema, audienceRequestOf } from "~/components/segments/audience-form";
 import { predictedValuesOf } from "~/customers/value-of-customers.server";
-import { getDb } from "~/db.server";
 import { parseForm } from "~/forms.server";
 import { buildAudienceFromSegment } from "~/segments/audience.server";
 import { audienceCsv } from "~/segments/audience-csv";
@@ -23,8 +22,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const choice = parsed.data;
   try {
     const audience = buildAudienceFromSegment(
-      getDb(),
-      access.workspace.id,
+      access.scope,
       audienceRequestOf(run.id, choice, {
         record: choice.record,
         audienceName: choice.audienceName,

@@ -13,7 +13,6 @@ import {
 } from "~/components/segments/ChannelPropensityView";
 import { SegmentProductsView } from "~/components/segments/SegmentProductsView";
 import { ComputingNotice, StaleNotice } from "~/components/segments/StoredViewNotice";
-import { getDb } from "~/db.server";
 import { scoreChannelUsers } from "~/segments/channel-propensity.server";
 import { CHANNEL_USERS_MAX_BYTES } from "~/segments/channel-users-csv";
 import { SegmentInputError } from "~/segments/errors";
@@ -46,12 +45,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const file = form.get("file");
     if (!(file instanceof File) || file.size === 0) return fail("Choose a CSV of channel users");
     const target = form.get("target") === "product" ? "product" : "category";
-    const propensity = scoreChannelUsers(
-      getDb(),
-      access.workspace.id,
-      new Uint8Array(await file.arrayBuffer()),
-      { target, referenceDate: runReferenceDate(run) },
-    );
+    const propensity = scoreChannelUsers(access.scope, new Uint8Array(await file.arrayBuffer()), {
+      target,
+      referenceDate: runReferenceDate(run),
+    });
     return data<ChannelPropensityResult>({ propensity });
   } catch (error) {
     if (error instanceof SegmentInputError) return fail(error.message);

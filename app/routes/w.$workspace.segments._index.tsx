@@ -5,7 +5,6 @@ import { z } from "zod";
 import { NewRunForms } from "~/components/segments/NewRunForms";
 import { RunList } from "~/components/segments/RunList";
 import { FeaturesComputingNotice } from "~/components/segments/StoredViewNotice";
-import { getDb } from "~/db.server";
 import { parseForm } from "~/forms.server";
 import { enqueueSegmentRun } from "~/segments/enqueue.server";
 import { listAvailableFeatures } from "~/segments/feature-list.server";
@@ -22,7 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     segmentsPath: `/w/${access.workspace.slug}/segments`,
     canEdit,
     // Stored by the queue (workspace-views.server.ts): never computed for the page.
-    features: canEdit ? readFeatureList(getDb(), access.workspace.id) : null,
+    features: canEdit ? readFeatureList(access.scope) : null,
   };
 }
 
@@ -50,15 +49,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await request.formData();
   const parsed = parseForm(form, RunForm);
   if (!parsed.ok) return data({ errors: parsed.errors }, { status: 400 });
-  const db = getDb();
   let runParams: Record<string, unknown> = {};
   if (parsed.data.intent === "rfm") {
     runParams = parsed.data.asOf ? { asOf: parsed.data.asOf } : {};
   } else {
     // The stored list when there is one; starting a run is rare enough to compute it else.
-    const stored = readFeatureList(db, access.workspace.id);
-    const list =
-      stored.state === "ready" ? stored.list : listAvailableFeatures(db, access.workspace.id);
+    const stored = readFeatureList(access.scope);
+    const list = stored.state === "ready" ? stored.list : listAvailableFeatures(access.scope);
     const available = new Set(list.features.map((f) => f.name));
     const features = form.getAll("features").map(String);
     if (features.length === 0)
@@ -77,13 +74,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const { k, seed, missing } = parsed.data;
     runParams = { features, log, seed, missing, ...(k === "auto" ? {} : { k }) };
   }
-  const { runId } = enqueueSegmentRun(
-    db,
-    access.workspace.id,
-    parsed.data.intent,
-    runParams,
-    access.user.id,
-  );
+  const { runId } = enqueueSegmentRun(access.scope, parsed.data.intent, runParams, access.user.id);
   return redirect(runPath(access.workspace.slug, runId));
 }
 

@@ -59,7 +59,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     throw new Response("This needs the owner role", { status: 403, statusText: "Forbidden" });
   }
   if (form.data.intent === "basis") {
-    setProcessingBasis(access.workspace.id, form.data.basis, access.user.id);
+    setProcessingBasis(access.scope, form.data.basis, access.user.id);
     return redirect(`/w/${access.workspace.slug}/settings?saved=basis`);
   }
   deleteWorkspace(access);

@@ -9,7 +9,6 @@ import { FeatureImportance } from "~/components/value/FeatureImportance";
 import { ValueMetrics } from "~/components/value/ValueMetrics";
 import { enqueueValueTraining } from "~/customers/value-models.server";
 import { valuePage } from "~/customers/value-page.server";
-import { getDb } from "~/db.server";
 import { formatDay, formatInteger } from "~/format";
 import { parseForm } from "~/forms.server";
 import { message, useMessage } from "~/i18n/message";
@@ -29,10 +28,10 @@ const TrainForm = z.object({
 });
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { workspace, user } = await requireWorkspace(request, params, "editor");
+  const { scope, user } = await requireWorkspace(request, params, "editor");
   const parsed = parseForm(await request.formData(), TrainForm);
   if (!parsed.ok) return data({ error: parsed.errors.horizon ?? null }, { status: 400 });
-  enqueueValueTraining(getDb(), workspace.id, parsed.data.horizon, user.id);
+  enqueueValueTraining(scope, parsed.data.horizon, user.id);
   return { error: null };
 }
 

@@ -3,8 +3,7 @@
  * served by the start command with SCRAPER_ALLOW_HOSTS=127.0.0.1), so the demo shows real
  * scheduled scraping without touching the internet.
  */
-import type { Db } from "#db/client";
-import { scopeTo } from "#db/scoped";
+import type { WorkspaceScope } from "#db/scoped";
 import { createSource, listSources, type NewSource, type Source } from "./sources.server";
 
 /** Every 15 minutes, in the workspace's time zone. */
@@ -41,8 +40,7 @@ export function demoSourceDefinitions(fixtureSiteUrl: string): NewSource[] {
 }
 
 /** Creates the demo sources once; a second call adds nothing (matched by name). */
-export function seedDemoSources(db: Db, workspaceId: number, fixtureSiteUrl: string): Source[] {
-  const scope = scopeTo(db, workspaceId);
+export function seedDemoSources(scope: WorkspaceScope, fixtureSiteUrl: string): Source[] {
   const existing = new Set(listSources(scope).map((s) => s.name));
   return demoSourceDefinitions(fixtureSiteUrl)
     .filter((definition) => !existing.has(definition.name))

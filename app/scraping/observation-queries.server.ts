@@ -100,7 +100,7 @@ export function latestObservations(
                partition by o.entity, o.metric order by o.period desc, o.fetched_at desc
              ) as rank
       from observations o left join sources s on s.id = o.source_id
-      where o.workspace_id = ${scope.workspaceId} and o.entity_type = ${entityType} ${entityFilter}
+      where ${scope.owns("o")} and o.entity_type = ${entityType} ${entityFilter}
     ) where rank = 1
     order by entity, metric`);
   return rows.map((r) => ({

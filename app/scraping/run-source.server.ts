@@ -8,9 +8,8 @@
  * lease) is recorded as "interrupted" and does not count as a failure.
  */
 import { and, eq } from "drizzle-orm";
-import type { Db } from "#db/client";
 import { scrapeRuns } from "#db/schema";
-import { scopeTo, type WorkspaceScope } from "#db/scoped";
+import type { WorkspaceScope } from "#db/scoped";
 import { afterDataChanged } from "#jobs/after-data-changed";
 import { errorMessage } from "#jobs/errors";
 import type { ScrapeTrigger } from "#jobs/schedule";
@@ -66,12 +65,11 @@ function closeInterruptedRuns(scope: WorkspaceScope, sourceId: number, jobId: nu
 }
 
 export async function runSource(
-  db: Db,
-  workspaceId: number,
+  scope: WorkspaceScope,
   sourceId: number,
   options: RunSourceOptions,
 ): Promise<RunSourceResult> {
-  const scope = scopeTo(db, workspaceId);
+  const { db } = scope;
   const source = getSource(scope, sourceId);
   if (!source) throw new SourceNotFoundError(sourceId);
   if (options.jobId) closeInterruptedRuns(scope, sourceId, options.jobId);
@@ -121,7 +119,7 @@ export async function runSource(
       return written;
     });
     // New figures: analyses that depend on the workspace's data are computed again.
-    if (observationsWritten > 0) afterDataChanged(db, workspaceId);
+    if (observationsWritten > 0) afterDataChanged(scope);
     const durationMs = Date.now() - startedAt.getTime();
     return { runId: run.id, status: "succeeded", pagesFetched, observationsWritten, durationMs };
   } catch (error) {

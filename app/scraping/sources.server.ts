@@ -128,6 +128,6 @@ export function getSource(scope: WorkspaceScope, id: number): Source | undefined
 export function deleteSource(scope: WorkspaceScope, id: number): boolean {
   const deleted = scope.delete(sources, eq(sources.id, id)) === 1;
   // Its figures fed the channel match and the traffic effectiveness of stored run views.
-  if (deleted) dataChanged(scope.db, scope.workspaceId);
+  if (deleted) dataChanged(scope);
   return deleted;
 }

@@ -28,6 +28,6 @@ export function importTrendsCsv(
   const safeName = fileName.replace(/[^\w.\- ]+/g, "_").slice(0, 100) || "trends.csv";
   const list = parseTrendsCsv(text, { url: `upload:${safeName}` });
   const observationsWritten = replaceUploadedObservations(scope, list, now);
-  afterDataChanged(scope.db, scope.workspaceId, now);
+  afterDataChanged(scope, now);
   return { observationsWritten, keywords: [...new Set(list.map((o) => o.entity))] };
 }

@@ -11,11 +11,11 @@
  * purchases to find their interests at all.
  */
 
-import type { Db } from "#db/client";
+import type { WorkspaceScope } from "#db/scoped";
 import { buildAudience, type ContactChannel } from "~/analytics/audience";
 import { topCategoriesPerCustomer } from "~/analytics/category-interest";
 import { toUtcDay } from "~/analytics/columns";
-import { CONTACT_CONSENTS } from "~/customers/analysable.server";
+import { contactNeedsProcessingConsent } from "~/customers/analysable.server";
 import { loadConsentedCustomers } from "./consented-customers.server";
 import { SegmentInputError } from "./errors";
 import { getRun } from "./runs.server";
@@ -61,25 +61,25 @@ type MemberRow = [
 
 // The unary + keeps SQLite off the (workspace, external id) index for min(), which made each
 // member's lookup walk all of the workspace's sources.
-function segmentMembers(db: Db, workspaceId: number, runId: number, segment: string) {
-  return db.$client
-    .prepare(
+function segmentMembers(scope: WorkspaceScope, runId: number, segment: string) {
+  return scope
+    .sql(
       `SELECT c.id, c.name, c.email, c.phone,
               c.consent_data_processing, c.consent_email, c.consent_sms,
               (SELECT min(cs.external_id) FROM customer_sources AS cs
                 WHERE cs.customer_id = c.id AND +cs.workspace_id = c.workspace_id)
        FROM segment_assignments AS sa
        JOIN customers AS c ON c.id = sa.customer_id AND c.workspace_id = sa.workspace_id
-       WHERE sa.workspace_id = ? AND sa.run_id = ? AND sa.segment = ? ORDER BY c.id`,
+       WHERE sa.workspace_id = @workspace AND sa.run_id = ? AND sa.segment = ? ORDER BY c.id`,
     )
     .raw()
-    .all(workspaceId, runId, segment) as MemberRow[];
+    .all(runId, segment) as MemberRow[];
 }
 
 /** Top-3 category interests of the given consented customers at the send day. */
-function interestsOf(db: Db, workspaceId: number, customerIds: Set<number>, asOf: number) {
-  const consented = loadConsentedCustomers(db, workspaceId);
-  const tx = loadTransactionColumns(db, workspaceId, consented.index, { withCategory: true });
+function interestsOf(scope: WorkspaceScope, customerIds: Set<number>, asOf: number) {
+  const consented = loadConsentedCustomers(scope);
+  const tx = loadTransactionColumns(scope, consented.index, { withCategory: true });
   const rows: number[] = [];
   for (let r = 0; r < tx.rows; r++) {
     const member = customerIds.has(consented.index.ids[tx.customerIndex[r] as number] as number);
@@ -103,26 +103,26 @@ function interestsOf(db: Db, workspaceId: number, customerIds: Set<number>, asOf
     (top[consented.index.positionOf(customerId)] ?? []).map((i) => i.category);
 }
 
-export function buildAudienceFromSegment(db: Db, workspaceId: number, request: AudienceRequest) {
+export function buildAudienceFromSegment(scope: WorkspaceScope, request: AudienceRequest) {
   const { runId, segment, channel } = request;
   const asOf = request.asOf ?? Date.now();
-  getRun(db, workspaceId, runId);
-  const rows = segmentMembers(db, workspaceId, runId, segment);
+  getRun(scope, runId);
+  const rows = segmentMembers(scope, runId, segment);
   if (rows.length === 0) throw new SegmentInputError(`Run ${runId} has no segment "${segment}"`);
   // The data-processing half of the contact rule; buildAudience checks the channel half.
-  const needsProcessingConsent = CONTACT_CONSENTS[channel].includes("consentDataProcessing");
+  const needsProcessingConsent = contactNeedsProcessingConsent(channel);
   const consented = rows.filter((row) => !needsProcessingConsent || row[4] === 1);
   const interests = request.category
-    ? interestsOf(db, workspaceId, new Set(consented.map((row) => row[0])), asOf)
+    ? interestsOf(scope, new Set(consented.map((row) => row[0])), asOf)
     : undefined;
   const contactLog = (
-    db.$client
-      .prepare(
+    scope
+      .sql(
         `SELECT customer_id, contacted_at, channel FROM audience_contacts
-         WHERE workspace_id = ? AND contacted_at > ? AND contacted_at <= ?`,
+         WHERE workspace_id = @workspace AND contacted_at > ? AND contacted_at <= ?`,
       )
       .raw()
-      .all(workspaceId, asOf - WEEK_MS, asOf) as [number, number, string][]
+      .all(asOf - WEEK_MS, asOf) as [number, number, string][]
   ).map(([customerId, contactedAt, via]) => ({
     customerId: String(customerId),
     contactedAt,
@@ -158,14 +158,13 @@ export function buildAudienceFromSegment(db: Db, workspaceId: number, request: A
   });
   let recorded = 0;
   if (request.record) {
-    const insert = db.$client.prepare(
+    const insert = scope.sql(
       `INSERT INTO audience_contacts (workspace_id, customer_id, channel, audience_name, contacted_at)
-       VALUES (?, ?, ?, ?, ?)`,
+       VALUES (@workspace, ?, ?, ?, ?)`,
     );
     const name = request.audienceName ?? `run ${runId}: ${segment}`;
-    db.$client.transaction(() => {
-      for (const m of members)
-        recorded += insert.run(workspaceId, m.customer_id, channel, name, asOf).changes;
+    scope.db.$client.transaction(() => {
+      for (const m of members) recorded += insert.run(m.customer_id, channel, name, asOf).changes;
     })();
   }
   return {

@@ -4,9 +4,8 @@
  * the totals of the workspace's campaigns on that channel (matched by name, ignoring case).
  */
 
-import type { Db } from "#db/client";
 import { channelAudiences } from "#db/schema";
-import { scopeTo } from "#db/scoped";
+import type { WorkspaceScope } from "#db/scoped";
 import type { ChannelInput } from "~/analytics/channel-match";
 import type { Profile } from "~/analytics/divergence";
 import { genderBucket, parseAgeBand, residencyBucket, slugify } from "./demographics";
@@ -72,28 +71,28 @@ interface CampaignTotals {
  * Campaign totals per channel (lower-cased name). A campaign given both as a whole row
  * (date "") and as daily rows is counted once, from its daily rows.
  */
-function campaignTotals(db: Db, workspaceId: number): Map<string, CampaignTotals> {
-  const rows = db.$client
-    .prepare(
+function campaignTotals(scope: WorkspaceScope): Map<string, CampaignTotals> {
+  const rows = scope
+    .sql(
       `SELECT lower(trim(channel)), total(spend), total(conversions),
               CASE WHEN count(revenue) > 0 THEN total(revenue) END
        FROM campaigns AS c
-       WHERE c.workspace_id = ? AND c.channel IS NOT NULL
+       WHERE c.workspace_id = @workspace AND c.channel IS NOT NULL
          AND (c.date <> '' OR NOT EXISTS (
            SELECT 1 FROM campaigns AS d
            WHERE d.workspace_id = c.workspace_id AND d.campaign_key = c.campaign_key AND d.date <> ''))
        GROUP BY 1`,
     )
     .raw()
-    .all(workspaceId) as [string, number, number, number | null][];
+    .all() as [string, number, number, number | null][];
   return new Map(
     rows.map(([name, spend, conversions, revenue]) => [name, { spend, conversions, revenue }]),
   );
 }
 
-export function loadChannelInputs(db: Db, workspaceId: number): ChannelInput[] {
-  const totals = campaignTotals(db, workspaceId);
-  const rows = scopeTo(db, workspaceId).select(channelAudiences);
+export function loadChannelInputs(scope: WorkspaceScope): ChannelInput[] {
+  const totals = campaignTotals(scope);
+  const rows = scope.select(channelAudiences);
   return rows
     .sort((a, b) => a.channelName.localeCompare(b.channelName))
     .map((row) => {

@@ -11,7 +11,7 @@ import type { AnalysisRun } from "./runs.server";
 
 /** The tab worked out now (a report being saved). */
 export function channelMatchPage(scope: WorkspaceScope, run: AnalysisRun) {
-  return pageOf(scope, run, matchChannels(scope.db, scope.workspaceId, run.id), false);
+  return pageOf(scope, run, matchChannels(scope, run.id), false);
 }
 
 /**

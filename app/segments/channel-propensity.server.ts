@@ -4,7 +4,7 @@
  * before the reference day; returns are not purchases) over the attributes the uploaded
  * file shares with them, then applied to the file's users and averaged per channel.
  */
-import type { Db } from "#db/client";
+import type { WorkspaceScope } from "#db/scoped";
 import { toUtcDay } from "~/analytics/columns";
 import type { AttributeRecord, AttributeSpec } from "~/analytics/logistic";
 import { channelProductPropensity } from "~/analytics/propensity";
@@ -25,9 +25,9 @@ export interface ChannelPropensityOptions {
 
 const CATEGORICAL = new Set(["gender", "resident", "city"]);
 
-function customerRecords(db: Db, workspaceId: number, referenceDay: number) {
-  const consented = loadConsentedCustomers(db, workspaceId);
-  const columns = loadCustomerColumns(db, workspaceId, consented.index);
+function customerRecords(scope: WorkspaceScope, referenceDay: number) {
+  const consented = loadConsentedCustomers(scope);
+  const columns = loadCustomerColumns(scope, consented.index);
   const records = Array.from(consented.index.ids, (_, i) => {
     const record: Record<string, number | string | undefined> = {
       age: ageAt(columns.birthDate[i] ?? null, columns.birthYear[i] ?? null, referenceDay),
@@ -44,13 +44,12 @@ function customerRecords(db: Db, workspaceId: number, referenceDay: number) {
 
 /** Customer positions that bought each target, before the reference day. */
 function buyersByTarget(
-  db: Db,
-  workspaceId: number,
+  scope: WorkspaceScope,
   consented: ReturnType<typeof loadConsentedCustomers>,
   target: ChannelPropensityOptions["target"],
   referenceDay: number,
 ): Map<string, Set<number>> {
-  const tx = loadTransactionColumns(db, workspaceId, consented.index, {
+  const tx = loadTransactionColumns(scope, consented.index, {
     withCategory: target === "category",
     withProduct: target === "product",
   });
@@ -72,8 +71,7 @@ const hasValue = (value: unknown) =>
   value !== undefined && value !== null && value !== "" && !Number.isNaN(value);
 
 export function scoreChannelUsers(
-  db: Db,
-  workspaceId: number,
+  scope: WorkspaceScope,
   file: Uint8Array | string,
   options: ChannelPropensityOptions,
 ) {
@@ -81,13 +79,13 @@ export function scoreChannelUsers(
   const referenceDay = toUtcDay(options.referenceDate ?? new Date());
   const referenceYear = new Date(referenceDay * 86_400_000).getUTCFullYear();
   const bytes = typeof file === "string" ? new TextEncoder().encode(file) : file;
-  const upload = readChannelUsersCsv(bytes, numericAttributeNames(db, workspaceId), referenceYear);
+  const upload = readChannelUsersCsv(bytes, numericAttributeNames(scope), referenceYear);
   if (upload.users.length === 0)
     throw new SegmentInputError(
       `No usable user row in the file (${upload.badRows} bad row(s)). ${upload.problems.slice(0, 3).join("; ")}`,
     );
 
-  const { consented, records } = customerRecords(db, workspaceId, referenceDay);
+  const { consented, records } = customerRecords(scope, referenceDay);
   // A feature is shared when some user and some customer both have a value for it.
   const offered = Object.keys(upload.columns).map((c) => (c === "birth_year" ? "age" : c));
   const features = [...new Set(offered)]
@@ -97,8 +95,7 @@ export function scoreChannelUsers(
   if (features.length === 0)
     throw new SegmentInputError(
       `No column of the file is an attribute the customers have. Add any of: age (or birth_year), gender, resident (yes/no), city, income${numericAttributeNames(
-        db,
-        workspaceId,
+        scope,
       )
         .map((n) => `, ${n}`)
         .join(
@@ -110,7 +107,7 @@ export function scoreChannelUsers(
       consented.exclusion.empty_reason ?? "No customer that may be analysed to learn from.",
     );
 
-  const buyers = [...buyersByTarget(db, workspaceId, consented, target, referenceDay)]
+  const buyers = [...buyersByTarget(scope, consented, target, referenceDay)]
     .sort((a, b) => b[1].size - a[1].size || a[0].localeCompare(b[0]))
     .slice(0, limit);
   if (buyers.length === 0)

@@ -6,7 +6,7 @@
  * segment_assignments row per clustered customer.
  */
 
-import type { Db } from "#db/client";
+import type { WorkspaceScope } from "#db/scoped";
 import { CLUSTERING_DEFAULTS, clusterFeatures } from "~/analytics/clustering";
 import { dayToIsoDate } from "~/analytics/columns";
 import { profileClusters } from "~/analytics/profiles";
@@ -47,8 +47,7 @@ function pickFeatures(all: Feature[], params: ClusterParams): Feature[] {
 }
 
 export async function runClustering(
-  db: Db,
-  workspaceId: number,
+  scope: WorkspaceScope,
   params: ClusterParams,
   options: RunOptions = {},
 ) {
@@ -58,9 +57,9 @@ export async function runClustering(
   if (params.k !== undefined && !(Number.isInteger(params.k) && params.k >= 2))
     throw new SegmentInputError("k must be a whole number ≥ 2");
   const stored = { ...params, seed, missing };
-  return withRun(db, workspaceId, "cluster", stored, options, async (runId, progress) => {
+  return withRun(scope, "cluster", stored, options, async (runId, progress) => {
     await progress(5, "Reading customers and transactions");
-    const table = loadFeatureTable(db, workspaceId, { referenceDay });
+    const table = loadFeatureTable(scope, { referenceDay });
     const chosen = pickFeatures(table.features, params);
     const logged = new Set(params.log ?? []);
     const prepared = prepareFeatures(
@@ -107,8 +106,7 @@ export async function runClustering(
 
     await progress(85, "Saving segments");
     saveAssignments(
-      db,
-      workspaceId,
+      scope,
       runId,
       Array.from(prepared.rowIndex, (position, row) => {
         const values: Record<string, number> = { cluster: labels[row] as number };

@@ -3,7 +3,7 @@
  * app/customers/analysable.server.ts). Everyone else is left out and counted, so each
  * result can say how many were excluded, and why when nobody is left.
  */
-import type { Db } from "#db/client";
+import type { WorkspaceScope } from "#db/scoped";
 import {
   type AnalysisExclusion,
   analysableSql,
@@ -22,20 +22,19 @@ export interface ConsentedCustomers {
   exclusion: AnalysisExclusion;
 }
 
-export function loadConsentedCustomers(db: Db, workspaceId: number): ConsentedCustomers {
-  const sqlite = db.$client;
-  const basis = processingBasisOf(db, workspaceId);
-  const ids = sqlite
-    .prepare(
+export function loadConsentedCustomers(scope: WorkspaceScope): ConsentedCustomers {
+  const basis = processingBasisOf(scope);
+  const ids = scope
+    .sql(
       `SELECT id FROM customers
-       WHERE workspace_id = ? AND ${analysableSql(basis)} ORDER BY id`,
+       WHERE workspace_id = @workspace AND ${analysableSql(basis)} ORDER BY id`,
     )
     .pluck()
-    .all(workspaceId) as number[];
-  const all = sqlite
-    .prepare("SELECT count(*) FROM customers WHERE workspace_id = ?")
+    .all() as number[];
+  const all = scope
+    .sql("SELECT count(*) FROM customers WHERE workspace_id = @workspace")
     .pluck()
-    .get(workspaceId) as number;
+    .get() as number;
   const excluded = all - ids.length;
   return {
     index: createIdIndex(ids),

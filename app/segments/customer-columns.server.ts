@@ -4,7 +4,7 @@
  * "number" in attribute_definitions). Attributes are read with json_extract so SQLite,
  * not JavaScript, parses the JSON.
  */
-import type { Db } from "#db/client";
+import type { WorkspaceScope } from "#db/scoped";
 import { analysableSql, processingBasisOf } from "~/customers/analysable.server";
 import type { IdIndex } from "./id-index";
 
@@ -22,39 +22,35 @@ export interface CustomerColumns {
 }
 
 /** Names of the workspace's numeric customer attributes. */
-export function numericAttributeNames(db: Db, workspaceId: number): string[] {
+export function numericAttributeNames(scope: WorkspaceScope): string[] {
   return (
-    db.$client
-      .prepare(
+    scope
+      .sql(
         `SELECT name FROM attribute_definitions
-         WHERE workspace_id = ? AND kind = 'customers' AND type = 'number' ORDER BY name`,
+         WHERE workspace_id = @workspace AND kind = 'customers' AND type = 'number' ORDER BY name`,
       )
       .pluck()
-      .all(workspaceId) as string[]
+      .all() as string[]
   ).filter((name) => !name.includes('"'));
 }
 
 const toNumber = (value: unknown) =>
   typeof value === "number" && Number.isFinite(value) ? value : Number.NaN;
 
-export function loadCustomerColumns(
-  db: Db,
-  workspaceId: number,
-  customers: IdIndex,
-): CustomerColumns {
+export function loadCustomerColumns(scope: WorkspaceScope, customers: IdIndex): CustomerColumns {
   const n = customers.ids.length;
-  const names = numericAttributeNames(db, workspaceId);
+  const names = numericAttributeNames(scope);
   // One json_extract per attribute; the JSON path quotes the name ('$."credit score"').
   const attributeSql = names.map(() => ", json_extract(attributes, ?)").join("");
-  const rows = db.$client
-    .prepare(
+  const rows = scope
+    .sql(
       `SELECT id, income, birth_year, birth_date, gender, city,
          coalesce(json_extract(attributes, '$.residency'), json_extract(attributes, '$.resident'))
          ${attributeSql}
-       FROM customers WHERE workspace_id = ? AND ${analysableSql(processingBasisOf(db, workspaceId))}`,
+       FROM customers WHERE workspace_id = @workspace AND ${analysableSql(processingBasisOf(scope))}`,
     )
     .raw()
-    .iterate(...names.map((name) => `$."${name}"`), workspaceId) as Iterable<unknown[]>;
+    .iterate(...names.map((name) => `$."${name}"`)) as Iterable<unknown[]>;
 
   const columns: CustomerColumns = {
     income: new Float64Array(n).fill(Number.NaN),

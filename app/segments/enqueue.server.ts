@@ -3,7 +3,7 @@
  * (so the page can show it) and the work goes to the job queue (jobs/handlers/segment-run.ts),
  * because clustering 100 000 customers takes seconds, too long for a request.
  */
-import type { Db } from "#db/client";
+import type { WorkspaceScope } from "#db/scoped";
 import { enqueue } from "#jobs/queue";
 import { ClusterParamsSchema, RfmParamsSchema } from "./params";
 import { createRun, type RunKind, updateRun } from "./runs.server";
@@ -11,24 +11,23 @@ import { createRun, type RunKind, updateRun } from "./runs.server";
 export const SEGMENT_RUN_JOB = "segment-run";
 
 export function enqueueSegmentRun(
-  db: Db,
-  workspaceId: number,
+  scope: WorkspaceScope,
   kind: RunKind,
   params: Record<string, unknown>,
   userId: number | null,
 ): { runId: number; jobId: number } {
   const checked =
     kind === "rfm" ? RfmParamsSchema.parse(params) : ClusterParamsSchema.parse(params);
-  return db.transaction(() => {
-    const run = createRun(db, workspaceId, kind, checked, userId);
-    const jobId = enqueue(db, {
+  return scope.db.transaction(() => {
+    const run = createRun(scope, kind, checked, userId);
+    const jobId = enqueue(scope.db, {
       kind: SEGMENT_RUN_JOB,
-      workspaceId,
-      payload: { workspaceId, runId: run.id },
+      workspaceId: scope.workspaceId,
+      payload: { workspaceId: scope.workspaceId, runId: run.id },
       // One job per run, even if the form is submitted twice.
       dedupeKey: `segment-run:${run.id}`,
     });
-    updateRun(db, workspaceId, run.id, { jobId });
+    updateRun(scope, run.id, { jobId });
     return { runId: run.id, jobId };
   });
 }

@@ -4,7 +4,7 @@
  * rule of thumb for a distribution that one long tail would dominate.
  */
 
-import type { Db } from "#db/client";
+import type { WorkspaceScope } from "#db/scoped";
 import { dayToIsoDate } from "~/analytics/columns";
 import { skewness } from "~/analytics/stats";
 import type { AnalysisExclusion } from "~/customers/analysable.server";
@@ -33,11 +33,10 @@ export interface FeatureList extends AnalysisExclusion {
 }
 
 export function listAvailableFeatures(
-  db: Db,
-  workspaceId: number,
+  scope: WorkspaceScope,
   options: { asOf?: string } = {},
 ): FeatureList {
-  const table = loadFeatureTable(db, workspaceId, { referenceDay: parseAsOf(options.asOf) });
+  const table = loadFeatureTable(scope, { referenceDay: parseAsOf(options.asOf) });
   const features = table.features
     .map((feature) => {
       const present = Float64Array.from(feature.values).filter((v) => !Number.isNaN(v));

@@ -10,8 +10,7 @@
  * NaN marks a missing value; clustering drops or imputes those as the user chooses.
  */
 
-import type { Db } from "#db/client";
-import { scopeTo } from "#db/scoped";
+import type { WorkspaceScope } from "#db/scoped";
 import { computeRfm } from "~/analytics/rfm";
 import type { AnalysisExclusion } from "~/customers/analysable.server";
 import { predictedValueColumn } from "~/customers/value-of-customers.server";
@@ -51,14 +50,13 @@ const BUILT_IN = new Set([
 ]);
 
 export function loadFeatureTable(
-  db: Db,
-  workspaceId: number,
+  scope: WorkspaceScope,
   options: { referenceDay?: number } = {},
 ): FeatureTable {
-  const consented = loadConsentedCustomers(db, workspaceId);
+  const consented = loadConsentedCustomers(scope);
   const customers = consented.index;
   const n = customers.ids.length;
-  const tx = loadTransactionColumns(db, workspaceId, customers, {
+  const tx = loadTransactionColumns(scope, customers, {
     withCategory: true,
     withOrder: true,
   });
@@ -100,7 +98,7 @@ export function loadFeatureTable(
     avgOrderValue[i] = customer.avgOrderValue;
   }
 
-  const profile = loadCustomerColumns(db, workspaceId, customers);
+  const profile = loadCustomerColumns(scope, customers);
   const age = Float64Array.from({ length: n }, (_, i) =>
     ageAt(profile.birthDate[i] ?? null, profile.birthYear[i] ?? null, referenceDay),
   );
@@ -130,9 +128,7 @@ export function loadFeatureTable(
     const values = spend[k] as Float64Array;
     features.push({ name, label: `Spend on ${category}`, source: "category", values });
   });
-  const predicted = predictedValueColumn(scopeTo(db, workspaceId), customers.ids, (id) =>
-    customers.positionOf(id),
-  );
+  const predicted = predictedValueColumn(scope, customers.ids, (id) => customers.positionOf(id));
   if (predicted)
     features.push({
       name: "predicted_value",

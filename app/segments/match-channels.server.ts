@@ -11,7 +11,7 @@
  * messages are message codes (namespace "channelmatch"), put into words where shown.
  */
 
-import type { Db } from "#db/client";
+import type { WorkspaceScope } from "#db/scoped";
 import type { DimensionStatus } from "~/analytics/affinity-index";
 import { type ChannelScoreOptions, matchSegmentChannels } from "~/analytics/channel-match";
 import { dayToIsoDate, toUtcDay } from "~/analytics/columns";
@@ -85,20 +85,18 @@ export interface ChannelMatchReport {
 }
 
 export function matchChannels(
-  db: Db,
-  workspaceId: number,
+  scope: WorkspaceScope,
   runId: number,
   options: ChannelScoreOptions = {},
 ) {
-  const members = loadSegmentMembers(db, workspaceId, runId);
-  const channels = loadChannelInputs(db, workspaceId);
+  const members = loadSegmentMembers(scope, runId);
+  const channels = loadChannelInputs(scope);
   const referenceDate = runReferenceDate(members.run);
   const referenceDay = referenceDate ? toUtcDay(referenceDate) : toUtcDay(Date.now());
   const ageBands = ageBandsOf(channels.flatMap((c) => Object.keys(c.audience.age ?? {})));
   const interests = new Set(channels.flatMap((c) => Object.keys(c.audience.interests ?? {})));
   const { profiles, interestMapping } = buildSegmentProfiles(
-    db,
-    workspaceId,
+    scope,
     members,
     referenceDay,
     ageBands,
@@ -114,8 +112,8 @@ export function matchChannels(
     channels,
     {
       segmentResults: combineSegmentResults(
-        loadSegmentResults(db, workspaceId, members, channels),
-        loadSegmentCampaignResults(db, workspaceId, members, channels),
+        loadSegmentResults(scope, members, channels),
+        loadSegmentCampaignResults(scope, members, channels),
       ),
       ...options,
     },

@@ -4,7 +4,7 @@
  * product) before the reference day, and each channel's audience, size (monthly visits) and
  * effectiveness (channel-match.ts), ranked by analytics/product-channel.ts.
  */
-import type { Db } from "#db/client";
+import type { WorkspaceScope } from "#db/scoped";
 import { computeEffectiveness } from "~/analytics/channel-match";
 import { toUtcDay } from "~/analytics/columns";
 import { rankChannelsForItems } from "~/analytics/product-channel";
@@ -16,20 +16,19 @@ import { loadSegmentMembers, runReferenceDate } from "./segment-members.server";
 import { loadTransactionColumns } from "./transaction-columns.server";
 
 export function matchProductChannels(
-  db: Db,
-  workspaceId: number,
+  scope: WorkspaceScope,
   runId: number,
   options: { target?: "category" | "product"; limit?: number } = {},
 ) {
   const { target = "category", limit = 10 } = options;
-  const members = loadSegmentMembers(db, workspaceId, runId);
+  const members = loadSegmentMembers(scope, runId);
   const { customers, segmentOf } = members;
   const referenceDate = runReferenceDate(members.run);
   const referenceDay = referenceDate ? toUtcDay(referenceDate) : Number.POSITIVE_INFINITY;
   const ageDay = Number.isFinite(referenceDay) ? referenceDay : toUtcDay(Date.now());
-  const channels = loadChannelInputs(db, workspaceId);
+  const channels = loadChannelInputs(scope);
   const ageBands = ageBandsOf(channels.flatMap((c) => Object.keys(c.audience.age ?? {})));
-  const columns = loadCustomerColumns(db, workspaceId, customers);
+  const columns = loadCustomerColumns(scope, customers);
   const isMember = (i: number) => segmentOf[i] !== -1;
   const memberIndex = [...segmentOf.keys()].filter(isMember);
   const position = new Map(memberIndex.map((c, i) => [c, i]));
@@ -44,7 +43,7 @@ export function matchProductChannels(
     residency: memberIndex.map((i) => residencyBucket(columns.residency[i])),
   };
 
-  const tx = loadTransactionColumns(db, workspaceId, customers, {
+  const tx = loadTransactionColumns(scope, customers, {
     withCategory: target === "category",
     withProduct: target === "product",
   });
@@ -61,7 +60,7 @@ export function matchProductChannels(
     buyers.set(name, set);
     set.add(at);
   }
-  const productNames = target === "product" ? loadProductNames(db, workspaceId) : new Map();
+  const productNames = target === "product" ? loadProductNames(scope) : new Map();
   const items = [...buyers]
     .sort((a, b) => b[1].size - a[1].size || a[0].localeCompare(b[0]))
     .slice(0, limit)

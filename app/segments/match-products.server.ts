@@ -7,7 +7,7 @@
  * Purchases are non-return rows with a positive amount, before the run's reference date.
  */
 
-import type { Db } from "#db/client";
+import type { WorkspaceScope } from "#db/scoped";
 import { associationRules, type BasketOptions, createRecommender } from "~/analytics/basket";
 import { topCategoriesPerCustomer } from "~/analytics/category-interest";
 import { dayToIsoDate, toUtcDay } from "~/analytics/columns";
@@ -61,17 +61,16 @@ function basketsOf(tx: TransactionColumns, rows: readonly number[]): string[][] 
 }
 
 export function matchProducts(
-  db: Db,
-  workspaceId: number,
+  scope: WorkspaceScope,
   runId: number,
   options: ProductMatchOptions = {},
 ) {
   const { productsPerSegment = 10, rulesListed = 50, nextBestLimit } = options;
-  const members = loadSegmentMembers(db, workspaceId, runId);
+  const members = loadSegmentMembers(scope, runId);
   const { customers, segmentOf, segments } = members;
   const referenceDate = runReferenceDate(members.run);
   const referenceDay = referenceDate ? toUtcDay(referenceDate) : Number.POSITIVE_INFINITY;
-  const tx = loadTransactionColumns(db, workspaceId, customers, {
+  const tx = loadTransactionColumns(scope, customers, {
     withCategory: true,
     withProduct: true,
     withOrder: true,
@@ -93,7 +92,7 @@ export function matchProducts(
   };
   const categoryLift = liftOf(tx.categoryIndex, tx.categories ?? []);
   const productLift = liftOf(tx.productIndex, tx.products ?? []);
-  const productNames = loadProductNames(db, workspaceId);
+  const productNames = loadProductNames(scope);
 
   const baskets = basketsOf(tx, rows);
   const basket = associationRules(baskets, options);

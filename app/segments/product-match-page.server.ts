@@ -52,13 +52,13 @@ export function productMatchPage(
   },
 ) {
   const thresholds = thresholdsOf(query);
-  const report = matchProducts(scope.db, scope.workspaceId, run.id, {
+  const report = matchProducts(scope, run.id, {
     minSupport: thresholds.support / 100,
     minConfidence: thresholds.confidence,
     minLift: thresholds.lift,
     nextBestLimit: options.customerRows ? NEXT_BEST_SAMPLE : 0,
   });
-  const productChannels = matchProductChannels(scope.db, scope.workspaceId, run.id, {
+  const productChannels = matchProductChannels(scope, run.id, {
     target: targetOf(query),
   });
   return pageOf(run, report, productChannels, thresholds, false);

@@ -6,7 +6,7 @@
  * order, a line without one is an order by itself (docs/analytics.md §1).
  */
 
-import type { Db } from "#db/client";
+import type { WorkspaceScope } from "#db/scoped";
 import { computeRfm } from "~/analytics/rfm";
 import { RFM_SEGMENT_RULES, rfmSegmentGrid } from "~/analytics/rfm-segments";
 import type { AnalysisExclusion } from "~/customers/analysable.server";
@@ -53,16 +53,15 @@ export interface RfmRunResult extends Record<string, unknown>, AnalysisExclusion
 }
 
 export async function runRfm(
-  db: Db,
-  workspaceId: number,
+  scope: WorkspaceScope,
   params: RfmParams = {},
   options: RunOptions = {},
 ): Promise<{ run_id: number } & RfmRunResult> {
   const asOfDay = parseAsOf(params.asOf);
-  return withRun(db, workspaceId, "rfm", { ...params }, options, async (runId, progress) => {
+  return withRun(scope, "rfm", { ...params }, options, async (runId, progress) => {
     await progress(5, "Reading transactions");
-    const consented = loadConsentedCustomers(db, workspaceId);
-    const columns = loadTransactionColumns(db, workspaceId, consented.index, {
+    const consented = loadConsentedCustomers(scope);
+    const columns = loadTransactionColumns(scope, consented.index, {
       withOrder: true,
     });
     await progress(50, "Scoring customers");
@@ -79,8 +78,7 @@ export async function runRfm(
     );
     await progress(70, "Saving segments");
     saveAssignments(
-      db,
-      workspaceId,
+      scope,
       runId,
       rfm.customers.map((c) => ({
         customerId: Number(c.customerId),

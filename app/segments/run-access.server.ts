@@ -7,7 +7,7 @@ import { desc, inArray } from "drizzle-orm";
 import { z } from "zod";
 import { audit } from "~/audit.server";
 import { clusterResult, rfmResult } from "~/components/segments/run-results";
-import { getDb, schema } from "~/db.server";
+import { schema } from "~/db.server";
 import { RunNotFoundError } from "~/segments/errors";
 import { type AnalysisRun, getRun, updateRun } from "~/segments/runs.server";
 import { notFound, type WorkspaceAccess } from "~/workspace.server";
@@ -18,7 +18,7 @@ export function runOf(access: WorkspaceAccess, param: string | undefined): Analy
   const id = Number(param);
   if (!Number.isInteger(id) || id <= 0) throw notFound();
   try {
-    return getRun(getDb(), access.workspace.id, id);
+    return getRun(access.scope, id);
   } catch (error) {
     if (error instanceof RunNotFoundError) throw notFound();
     throw error;
@@ -99,7 +99,7 @@ export function renameCluster(
   const names = { ...(result.names ?? {}) };
   if (input.name === cluster.name) delete names[String(input.cluster)];
   else names[String(input.cluster)] = input.name;
-  updateRun(getDb(), access.workspace.id, run.id, { result: { ...result, names } });
+  updateRun(access.scope, run.id, { result: { ...result, names } });
   audit({
     workspaceId: access.workspace.id,
     actorUserId: access.user.id,

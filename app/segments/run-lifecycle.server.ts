@@ -3,7 +3,7 @@
  * analysis_runs row, mark it running, compute, store the result and mark it succeeded, or
  * store the error and mark it failed. The job handler and the CLI both come through here.
  */
-import type { Db } from "#db/client";
+import type { WorkspaceScope } from "#db/scoped";
 import { createRun, getRun, type RunKind, updateRun } from "./runs.server";
 
 export interface RunProgress {
@@ -29,8 +29,7 @@ export function yieldToEventLoop(): Promise<void> {
 }
 
 export async function withRun<Result extends Record<string, unknown>>(
-  db: Db,
-  workspaceId: number,
+  scope: WorkspaceScope,
   kind: RunKind,
   params: Record<string, unknown>,
   options: RunOptions,
@@ -38,21 +37,21 @@ export async function withRun<Result extends Record<string, unknown>>(
 ): Promise<{ run_id: number } & Result> {
   const run =
     options.runId === undefined
-      ? createRun(db, workspaceId, kind, params, options.userId)
-      : getRun(db, workspaceId, options.runId);
+      ? createRun(scope, kind, params, options.userId)
+      : getRun(scope, options.runId);
   if (run.kind !== kind) throw new Error(`Run ${run.id} is a ${run.kind} run, not ${kind}`);
-  updateRun(db, workspaceId, run.id, { status: "running", error: null });
+  updateRun(scope, run.id, { status: "running", error: null });
   const progress: ProgressFn = async (percent, message) => {
     options.onProgress?.({ percent, message });
     await yieldToEventLoop();
   };
   try {
     const result = await compute(run.id, progress);
-    updateRun(db, workspaceId, run.id, { status: "succeeded", result, finishedAt: new Date() });
+    updateRun(scope, run.id, { status: "succeeded", result, finishedAt: new Date() });
     return { run_id: run.id, ...result };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    updateRun(db, workspaceId, run.id, {
+    updateRun(scope, run.id, {
       status: "failed",
       error: message,
       finishedAt: new Date(),

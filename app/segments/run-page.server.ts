@@ -20,7 +20,7 @@ const SCATTER_POINTS = 3_000;
 export function findRun(scope: WorkspaceScope, runId: number): AnalysisRun | null {
   if (!Number.isInteger(runId) || runId <= 0) return null;
   try {
-    return getRun(scope.db, scope.workspaceId, runId);
+    return getRun(scope, runId);
   } catch (error) {
     if (error instanceof RunNotFoundError) return null;
     throw error;
@@ -46,7 +46,7 @@ export function segmentRunPage(
 ) {
   const runId = run.id;
   if (run.status === "queued" || run.status === "running") {
-    const job = run.jobId ? getWorkspaceJob(scope.db, scope.workspaceId, run.jobId) : undefined;
+    const job = run.jobId ? getWorkspaceJob(scope, run.jobId) : undefined;
     return {
       state: "pending" as const,
       runId,

@@ -15,7 +15,7 @@ function membersOf(scope: WorkspaceScope, runId: number, segment?: string) {
     segmentAssignments,
     eq(segmentAssignments.runId, runId),
     segment === undefined ? undefined : eq(segmentAssignments.segment, segment),
-    analysableCondition(processingBasisOf(scope.db, scope.workspaceId)),
+    analysableCondition(processingBasisOf(scope)),
   );
 }
 

@@ -13,7 +13,7 @@
  * not stay on screen until the refresh. Changes that remove people (erasure, objection,
  * the legal basis) delete the views outright.
  */
-import { and, eq, lt } from "drizzle-orm";
+import { eq, lt } from "drizzle-orm";
 import type { Db } from "#db/client";
 import { analysisRuns, runViews } from "#db/schema";
 import { scopeTo, type WorkspaceScope } from "#db/scoped";
@@ -130,7 +130,6 @@ export type ProductChannelsView = ReturnType<typeof matchProductChannels>;
 
 /** The compute path: what the view shows, worked out now from the workspace's data. */
 export function computeRunView(scope: WorkspaceScope, run: AnalysisRun, key: RunViewKey): unknown {
-  const { db, workspaceId } = scope;
   switch (key.view) {
     case "overview":
       return overviewFigures(scope, run);
@@ -138,16 +137,16 @@ export function computeRunView(scope: WorkspaceScope, run: AnalysisRun, key: Run
       return sizesAndCategories(scope, run);
     case "channels":
       // analytics/channel-match.ts is a black box here: its output is stored as it is.
-      return matchChannels(db, workspaceId, run.id);
+      return matchChannels(scope, run.id);
     case "products":
-      return matchProducts(db, workspaceId, run.id, {
+      return matchProducts(scope, run.id, {
         minSupport: key.thresholds.support / 100,
         minConfidence: key.thresholds.confidence,
         minLift: key.thresholds.lift,
         nextBestLimit: NEXT_BEST_SAMPLE,
       });
     case "product-channels":
-      return matchProductChannels(db, workspaceId, run.id, { target: key.target });
+      return matchProductChannels(scope, run.id, { target: key.target });
   }
 }
 
@@ -164,16 +163,23 @@ function withoutCustomerRows(key: RunViewKey, payload: unknown): unknown {
 }
 
 function storeRunView(
-  db: Db,
-  workspaceId: number,
+  scope: WorkspaceScope,
   runId: number,
   key: RunViewKey,
   dataVersion: number,
   payload: unknown,
 ): void {
   const view = runViewName(key);
-  db.insert(runViews)
-    .values({ workspaceId, runId, view, dataVersion, payload, computedAt: new Date() })
+  scope.db
+    .insert(runViews)
+    .values({
+      workspaceId: scope.workspaceId,
+      runId,
+      view,
+      dataVersion,
+      payload,
+      computedAt: new Date(),
+    })
     .onConflictDoUpdate({
       target: [runViews.runId, runViews.view],
       set: { dataVersion, payload, computedAt: new Date() },
@@ -183,22 +189,21 @@ function storeRunView(
     key.view === "products" &&
     view !== runViewName({ view: "products", thresholds: DEFAULT_THRESHOLDS })
   )
-    dropOldThresholdViews(db, workspaceId, runId);
+    dropOldThresholdViews(scope, runId);
 }
 
 /** Keeps the newest few products views of other thresholds, so odd choices do not pile up. */
-function dropOldThresholdViews(db: Db, workspaceId: number, runId: number): void {
-  db.$client
-    .prepare(
-      `DELETE FROM run_views WHERE workspace_id = @workspaceId AND run_id = @runId
+function dropOldThresholdViews(scope: WorkspaceScope, runId: number): void {
+  scope
+    .sql(
+      `DELETE FROM run_views WHERE workspace_id = @workspace AND run_id = @runId
          AND view LIKE 'products:%' AND view <> @defaults
          AND rowid NOT IN (SELECT rowid FROM run_views
-           WHERE workspace_id = @workspaceId AND run_id = @runId
+           WHERE workspace_id = @workspace AND run_id = @runId
              AND view LIKE 'products:%' AND view <> @defaults
            ORDER BY computed_at DESC, rowid DESC LIMIT @kept)`,
     )
     .run({
-      workspaceId,
       runId,
       defaults: runViewName({ view: "products", thresholds: DEFAULT_THRESHOLDS }),
       kept: KEPT_THRESHOLD_VIEWS,
@@ -209,30 +214,24 @@ function dropOldThresholdViews(db: Db, workspaceId: number, runId: number): void
  * Computes one view and stores it under the data version read before computing: a change
  * that lands meanwhile leaves it stale, and the change's own refresh computes it again.
  */
-export function computeAndStoreRunView(
-  db: Db,
-  workspaceId: number,
-  runId: number,
-  key: RunViewKey,
-): void {
-  const version = currentDataVersion(db, workspaceId);
-  const run = getRun(db, workspaceId, runId);
+export function storeComputedRunView(scope: WorkspaceScope, runId: number, key: RunViewKey): void {
+  const version = currentDataVersion(scope);
+  const run = getRun(scope, runId);
   if (run.status !== "succeeded") return;
-  const payload = computeRunView(scopeTo(db, workspaceId), run, key);
-  storeRunView(db, workspaceId, runId, key, version, payload);
+  const payload = computeRunView(scope, run, key);
+  storeRunView(scope, runId, key, version, payload);
 }
 
 /** Every default view of a run that has just finished (called by the segment-run job). */
 export async function storeDefaultRunViews(
-  db: Db,
-  workspaceId: number,
+  scope: WorkspaceScope,
   runId: number,
   between: () => Promise<void> = async () => {},
 ): Promise<void> {
   for (const key of DEFAULT_VIEWS) {
     await between();
     try {
-      computeAndStoreRunView(db, workspaceId, runId, key);
+      storeComputedRunView(scope, runId, key);
     } catch (error) {
       // The run itself succeeded: a view that cannot be computed now is asked again by its
       // page, on the queue, where the failure shows in the job's error.
@@ -265,21 +264,19 @@ export function readRunView<T>(
     eq(runViews.runId, run.id),
     eq(runViews.view, runViewName(key)),
   );
-  const version = currentDataVersion(scope.db, scope.workspaceId);
+  const version = currentDataVersion(scope);
   if (!row) {
     // The run's own job stores its default views right after the run: no second job then.
-    const own = run.jobId ? getWorkspaceJob(scope.db, scope.workspaceId, run.jobId) : undefined;
+    const own = run.jobId ? getWorkspaceJob(scope, run.jobId) : undefined;
     const ownStillRunning = own?.status === "running" || own?.status === "queued";
     if (!ownStillRunning || !isDefaultView(key))
-      askFromPage(scope.db, () =>
-        requestRunView(scope.db, scope.workspaceId, run.id, key, version),
-      );
+      askFromPage(scope.db, () => requestRunView(scope, run.id, key, version));
     return { state: "computing" };
   }
   const stale = row.dataVersion < version;
   // The change that made it stale queued the refresh of every stale view: no job of its own.
   if (stale && !jobExists(scope.db, staleRefreshKey(scope.workspaceId, version)))
-    askFromPage(scope.db, () => requestRunView(scope.db, scope.workspaceId, run.id, key, version));
+    askFromPage(scope.db, () => requestRunView(scope, run.id, key, version));
   return {
     state: "ready",
     payload: (stale ? withoutCustomerRows(key, row.payload) : row.payload) as T,
@@ -309,42 +306,50 @@ function staleRefreshKey(workspaceId: number, version: number): string {
  * Enqueues once per dedupe key. Looked up first: pages call this while a view is missing or
  * stale, and a read does not wait for the write lock an import may be holding.
  */
-export function enqueueOnce(db: Db, dedupeKey: string, payload: Record<string, unknown>): number {
-  const existing = db.$client.prepare("SELECT id FROM jobs WHERE dedupe_key = ?").get(dedupeKey) as
-    | { id: number }
-    | undefined;
+export function enqueueOnce(
+  scope: WorkspaceScope,
+  dedupeKey: string,
+  payload: Record<string, unknown>,
+): number {
+  const existing = scope.db.$client
+    .prepare("SELECT id FROM jobs WHERE dedupe_key = ?")
+    .get(dedupeKey) as { id: number } | undefined;
   if (existing) return existing.id;
-  const workspaceId = payload.workspaceId as number;
-  return enqueue(db, { kind: RUN_VIEWS_JOB, workspaceId, payload, dedupeKey });
+  const { workspaceId } = scope;
+  return enqueue(scope.db, {
+    kind: RUN_VIEWS_JOB,
+    workspaceId,
+    payload: { workspaceId, ...payload },
+    dedupeKey,
+  });
 }
 
 /** Queues one view of one run (once per data version). */
 export function requestRunView(
-  db: Db,
-  workspaceId: number,
+  scope: WorkspaceScope,
   runId: number,
   key: RunViewKey,
-  version = currentDataVersion(db, workspaceId),
+  version = currentDataVersion(scope),
 ): number {
   const view = runViewName(key);
-  return enqueueOnce(db, `run-view:${runId}:${view}:v${version}`, { workspaceId, runId, view });
+  return enqueueOnce(scope, `run-view:${runId}:${view}:v${version}`, { runId, view });
 }
 
 /** Queues the refresh of every stale view of the workspace (once per data version). */
-export function requestStaleRunViewsRefresh(db: Db, workspaceId: number, version: number): number {
-  return enqueueOnce(db, staleRefreshKey(workspaceId, version), { workspaceId });
+export function requestStaleRunViewsRefresh(scope: WorkspaceScope, version: number): number {
+  return enqueueOnce(scope, staleRefreshKey(scope.workspaceId, version), {});
 }
 
 /** Views stored before the current data version, of runs that still stand. */
-export function staleRunViews(db: Db, workspaceId: number): { runId: number; key: RunViewKey }[] {
-  const version = currentDataVersion(db, workspaceId);
-  return db
+export function staleViewsOf(scope: WorkspaceScope): { runId: number; key: RunViewKey }[] {
+  const version = currentDataVersion(scope);
+  return scope.db
     .select({ runId: runViews.runId, view: runViews.view })
     .from(runViews)
     .innerJoin(analysisRuns, eq(analysisRuns.id, runViews.runId))
     .where(
-      and(
-        eq(runViews.workspaceId, workspaceId),
+      scope.where(
+        runViews,
         lt(runViews.dataVersion, version),
         eq(analysisRuns.status, "succeeded"),
       ),
@@ -364,34 +369,33 @@ export function staleRunViews(db: Db, workspaceId: number): { runId: number; key
  * Call inside the change's write transaction when there is one.
  */
 export function dataChanged(
-  db: Db,
-  workspaceId: number,
+  scope: WorkspaceScope,
   options: { removesPeople?: boolean } = {},
 ): number {
-  const version = bumpDataVersion(db, workspaceId);
+  const version = bumpDataVersion(scope);
   if (options.removesPeople) {
     // The views named what is now gone; the refresh below has nothing stale to find, so
     // the runs' default views are queued one by one.
-    const stored = db
+    const stored = scope.db
       .selectDistinct({ runId: runViews.runId, view: runViews.view })
       .from(runViews)
-      .where(eq(runViews.workspaceId, workspaceId))
+      .where(scope.where(runViews))
       .all();
-    db.delete(runViews).where(eq(runViews.workspaceId, workspaceId)).run();
+    scope.delete(runViews);
     for (const row of stored) {
       const key = parseRunViewName(row.view);
-      if (key) requestRunView(db, workspaceId, row.runId, key, version);
+      if (key) requestRunView(scope, row.runId, key, version);
     }
     return version;
   }
   // A workspace without stored views (a run's, or the feature list) has nothing to refresh.
-  const anyStored = db.$client
-    .prepare(
-      `SELECT 1 FROM run_views WHERE workspace_id = @id
-       UNION ALL SELECT 1 FROM workspace_views WHERE workspace_id = @id LIMIT 1`,
+  const anyStored = scope
+    .sql(
+      `SELECT 1 FROM run_views WHERE workspace_id = @workspace
+       UNION ALL SELECT 1 FROM workspace_views WHERE workspace_id = @workspace LIMIT 1`,
     )
-    .get({ id: workspaceId });
-  if (anyStored) requestStaleRunViewsRefresh(db, workspaceId, version);
+    .get();
+  if (anyStored) requestStaleRunViewsRefresh(scope, version);
   return version;
 }
 

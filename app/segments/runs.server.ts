@@ -1,25 +1,23 @@
 /**
  * analysis_runs rows and their segment_assignments. Reads go through the workspace scope,
- * so a run id of another workspace is simply "not found"; the bulk insert is raw SQL with
- * workspace_id bound, because 200 000 drizzle inserts with RETURNING would take seconds.
+ * so a run id of another workspace is simply "not found"; the bulk insert is raw SQL through
+ * `scope.sql`, because 200 000 drizzle inserts with RETURNING would take seconds.
  */
 import { eq } from "drizzle-orm";
-import type { Db } from "#db/client";
 import { analysisRuns, segmentAssignments } from "#db/schema";
-import { scopeTo } from "#db/scoped";
+import type { WorkspaceScope } from "#db/scoped";
 import { RunNotFoundError } from "./errors";
 
 export type RunKind = "rfm" | "cluster";
 export type AnalysisRun = typeof analysisRuns.$inferSelect;
 
 export function createRun(
-  db: Db,
-  workspaceId: number,
+  scope: WorkspaceScope,
   kind: RunKind,
   params: Record<string, unknown>,
   userId?: number | null,
 ): AnalysisRun {
-  return scopeTo(db, workspaceId).insert(analysisRuns, {
+  return scope.insert(analysisRuns, {
     kind,
     params,
     status: "queued",
@@ -27,19 +25,18 @@ export function createRun(
   });
 }
 
-export function getRun(db: Db, workspaceId: number, runId: number): AnalysisRun {
-  const run = scopeTo(db, workspaceId).first(analysisRuns, eq(analysisRuns.id, runId));
+export function getRun(scope: WorkspaceScope, runId: number): AnalysisRun {
+  const run = scope.first(analysisRuns, eq(analysisRuns.id, runId));
   if (!run) throw new RunNotFoundError(runId);
   return run;
 }
 
 export function updateRun(
-  db: Db,
-  workspaceId: number,
+  scope: WorkspaceScope,
   runId: number,
   set: Partial<Pick<AnalysisRun, "status" | "result" | "error" | "jobId" | "finishedAt">>,
 ): void {
-  scopeTo(db, workspaceId).update(analysisRuns, set, eq(analysisRuns.id, runId));
+  scope.update(analysisRuns, set, eq(analysisRuns.id, runId));
 }
 
 export interface Assignment {
@@ -55,25 +52,22 @@ export interface Assignment {
  * job that runs twice (jobs run at least once) from leaving duplicates.
  */
 export function saveAssignments(
-  db: Db,
-  workspaceId: number,
+  scope: WorkspaceScope,
   runId: number,
   assignments: Iterable<Assignment>,
 ): number {
-  const sqlite = db.$client;
-  const remove = sqlite.prepare(
-    "DELETE FROM segment_assignments WHERE workspace_id = ? AND run_id = ?",
+  const remove = scope.sql(
+    "DELETE FROM segment_assignments WHERE workspace_id = @workspace AND run_id = ?",
   );
-  const insert = sqlite.prepare(
+  const insert = scope.sql(
     `INSERT INTO segment_assignments (workspace_id, run_id, customer_id, segment, "values", x, y)
-     VALUES (?, ?, ?, ?, ?, ?, ?)`,
+     VALUES (@workspace, ?, ?, ?, ?, ?, ?)`,
   );
-  return sqlite.transaction(() => {
-    remove.run(workspaceId, runId);
+  return scope.db.$client.transaction(() => {
+    remove.run(runId);
     let count = 0;
     for (const a of assignments) {
       insert.run(
-        workspaceId,
         runId,
         a.customerId,
         a.segment,
@@ -88,9 +82,8 @@ export function saveAssignments(
 }
 
 /** customer id → segment of a run (only this workspace's rows). */
-export function loadSegmentOf(db: Db, workspaceId: number, runId: number): Map<number, string> {
-  const scope = scopeTo(db, workspaceId);
-  const rows = db
+export function loadSegmentOf(scope: WorkspaceScope, runId: number): Map<number, string> {
+  const rows = scope.db
     .select({ customerId: segmentAssignments.customerId, segment: segmentAssignments.segment })
     .from(segmentAssignments)
     .where(scope.where(segmentAssignments, eq(segmentAssignments.runId, runId)))

@@ -7,9 +7,8 @@
  * cluster's shown name, or an RFM segment's name in English, Turkish or Russian, compared
  * case-folded; the channel by the audience's name, ignoring case (as the campaign totals).
  */
-import type { Db } from "#db/client";
 import { foldCase } from "#db/fold-case";
-import { scopeTo } from "#db/scoped";
+import type { WorkspaceScope } from "#db/scoped";
 import type { ChannelInput, SegmentResult } from "~/analytics/channel-match";
 import { resources } from "~/locales";
 import type { SegmentMembers } from "./segment-members.server";
@@ -46,8 +45,7 @@ export function segmentNamesOf(members: Pick<SegmentMembers, "run" | "segments">
 }
 
 export function loadSegmentCampaignResults(
-  db: Db,
-  workspaceId: number,
+  scope: WorkspaceScope,
   members: Pick<SegmentMembers, "run" | "segments">,
   channels: readonly ChannelInput[],
 ): SegmentResult[] {
@@ -55,7 +53,7 @@ export function loadSegmentCampaignResults(
   const segmentOf = segmentNamesOf(members);
   // A campaign given both as whole-campaign rows (date "") and as daily rows counts once,
   // from its daily rows (as the campaign totals of channel-inputs.server.ts).
-  const rows = scopeTo(db, workspaceId)
+  const rows = scope
     .sql(
       `SELECT c.segment, lower(trim(c.channel)), total(c.impressions), total(c.conversions)
        FROM campaigns AS c

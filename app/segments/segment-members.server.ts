@@ -3,7 +3,7 @@
  * joined with today's consent. A customer who withdrew data-processing consent after the
  * run is left out of every later report and counted.
  */
-import type { Db } from "#db/client";
+import type { WorkspaceScope } from "#db/scoped";
 import type { AnalysisExclusion } from "~/customers/analysable.server";
 import { loadConsentedCustomers } from "./consented-customers.server";
 import type { IdIndex } from "./id-index";
@@ -24,11 +24,11 @@ export interface SegmentMembers {
   exclusion: AnalysisExclusion;
 }
 
-export function loadSegmentMembers(db: Db, workspaceId: number, runId: number): SegmentMembers {
-  const run = getRun(db, workspaceId, runId);
+export function loadSegmentMembers(scope: WorkspaceScope, runId: number): SegmentMembers {
+  const run = getRun(scope, runId);
   if (run.status !== "succeeded") throw new Error(`Run ${runId} has not finished (${run.status})`);
-  const assigned = loadSegmentOf(db, workspaceId, runId);
-  const consented = loadConsentedCustomers(db, workspaceId);
+  const assigned = loadSegmentOf(scope, runId);
+  const consented = loadConsentedCustomers(scope);
   const counts = new Map<string, number>();
   let excluded = 0;
   for (const [customerId, segment] of assigned) {

@@ -6,7 +6,7 @@
  * with an audience's "share of people interested in …".
  */
 
-import type { Db } from "#db/client";
+import type { WorkspaceScope } from "#db/scoped";
 import type { Profile } from "~/analytics/divergence";
 import { loadCustomerColumns } from "./customer-columns.server";
 import {
@@ -32,15 +32,14 @@ const bump = (counts: Counts, key: string | undefined) => {
 };
 
 export function buildSegmentProfiles(
-  db: Db,
-  workspaceId: number,
+  scope: WorkspaceScope,
   members: SegmentMembers,
   referenceDay: number,
   ageBands: readonly AgeBand[],
   interests: ReadonlySet<string>,
 ): SegmentProfiles {
   const { customers, segmentOf, segments } = members;
-  const columns = loadCustomerColumns(db, workspaceId, customers);
+  const columns = loadCustomerColumns(scope, customers);
   const perSegment = segments.map(() => ({
     age: {} as Counts,
     gender: {} as Counts,
@@ -56,7 +55,7 @@ export function buildSegmentProfiles(
     bump(s.residency, residencyBucket(columns.residency[i]));
   }
 
-  const tx = loadTransactionColumns(db, workspaceId, customers, { withCategory: true });
+  const tx = loadTransactionColumns(scope, customers, { withCategory: true });
   const categories = tx.categories ?? [];
   const interestMapping: Record<string, string | null> = {};
   const interestOf = categories.map((c) => {

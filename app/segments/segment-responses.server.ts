@@ -4,14 +4,13 @@
  * and channel. A response's channel (sms, email, push, call in one spelling) is matched to a
  * channel audience whose name spells the same channel ("SMS", "E-posta"), else by name.
  */
-import type { Db } from "#db/client";
+import type { WorkspaceScope } from "#db/scoped";
 import type { ChannelInput, SegmentResult } from "~/analytics/channel-match";
 import { canonicalResponseChannel } from "~/ingest/response-channels";
 import type { SegmentMembers } from "./segment-members.server";
 
 export function loadSegmentResults(
-  db: Db,
-  workspaceId: number,
+  scope: WorkspaceScope,
   members: SegmentMembers,
   channels: readonly ChannelInput[],
 ): SegmentResult[] {
@@ -21,17 +20,17 @@ export function loadSegmentResults(
   }
   // Each response is filed under the customer's id in some source; that source's record
   // gives the profile (the lowest profile id when two sources share the id).
-  const rows = db.$client
-    .prepare(
+  const rows = scope
+    .sql(
       `SELECT min(cs.customer_id), r.channel, r.converted
        FROM responses AS r
        JOIN customer_sources AS cs
          ON cs.workspace_id = r.workspace_id AND cs.external_id = r.customer_external_id
-       WHERE r.workspace_id = ? AND r.converted IS NOT NULL
+       WHERE r.workspace_id = @workspace AND r.converted IS NOT NULL
        GROUP BY r.id`,
     )
     .raw()
-    .all(workspaceId) as [number, string, number][];
+    .all<[number, string, number]>();
   const tallies = new Map<string, SegmentResult>();
   for (const [customerId, responseChannel, converted] of rows) {
     const position = members.customers.positionOf(customerId);

@@ -5,6 +5,7 @@
  * counted.
  */
 import type { Db } from "#db/client";
+import type { WorkspaceScope } from "#db/scoped";
 import type { IdIndex } from "./id-index";
 
 const MS_PER_DAY = 86_400_000;
@@ -72,25 +73,24 @@ class CodeBook {
 }
 
 export function loadTransactionColumns(
-  db: Db,
-  workspaceId: number,
+  scope: WorkspaceScope,
   customers: IdIndex,
   options: TransactionColumnOptions = {},
 ): TransactionColumns {
   const { withCategory = false, withProduct = false, withOrder = false } = options;
-  let capacity = db.$client
-    .prepare("SELECT count(*) FROM transactions WHERE workspace_id = ?")
+  let capacity = scope
+    .sql("SELECT count(*) FROM transactions WHERE workspace_id = @workspace")
     .pluck()
-    .get(workspaceId) as number;
-  const source = scanWholeTable(db, capacity) ? "transactions NOT INDEXED" : "transactions";
+    .get() as number;
+  const source = scanWholeTable(scope.db, capacity) ? "transactions NOT INDEXED" : "transactions";
   const extra = [withCategory && "category", withProduct && "product_code", withOrder && "order_id"]
     .filter(Boolean)
     .map((column) => `, ${column}`)
     .join("");
-  const statement = db.$client
-    .prepare(
+  const statement = scope
+    .sql(
       `SELECT customer_id, occurred_at, amount, is_return${extra} FROM ${source}
-       WHERE workspace_id = ? AND customer_id IS NOT NULL`,
+       WHERE workspace_id = @workspace AND customer_id IS NOT NULL`,
     )
     .raw();
 
@@ -126,7 +126,7 @@ export function loadTransactionColumns(
 
   let n = 0;
   let skipped = 0;
-  for (const row of statement.iterate(workspaceId) as Iterable<unknown[]>) {
+  for (const row of statement.iterate() as Iterable<unknown[]>) {
     const position = customers.positionOf(row[0] as number);
     if (position < 0) {
       skipped++;

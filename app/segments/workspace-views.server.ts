@@ -11,10 +11,9 @@
  * counts and means, nobody in particular) and the queue computes it again; a missing one is
  * asked of the queue and the page says it is being worked out.
  */
-import { and, eq } from "drizzle-orm";
-import type { Db } from "#db/client";
+import { eq } from "drizzle-orm";
 import { workspaceViews } from "#db/schema";
-import { scopeTo } from "#db/scoped";
+import type { WorkspaceScope } from "#db/scoped";
 import { valuedModelMark } from "~/customers/value-of-customers.server";
 import { writeIfFree } from "~/page-write.server";
 import { marksKey, workspaceDataMarks } from "~/workspace-cache.server";
@@ -24,30 +23,26 @@ import { enqueueOnce } from "./run-views.server";
 export const FEATURE_LIST_VIEW = "features";
 
 /** The key of the data the feature list is computed from, read in a few small lookups. */
-export function featureListKey(db: Db, workspaceId: number, now = new Date()): string {
-  const marks = workspaceDataMarks(db, workspaceId);
+export function featureListKey(scope: WorkspaceScope, now = new Date()): string {
+  const marks = workspaceDataMarks(scope);
   const day = now.toISOString().slice(0, 10);
-  return `${day}|${marksKey(marks)}|${valuedModelMark(scopeTo(db, workspaceId))}`;
+  return `${day}|${marksKey(marks)}|${valuedModelMark(scope)}`;
 }
 
-function storedRow(db: Db, workspaceId: number) {
-  return db
-    .select()
-    .from(workspaceViews)
-    .where(
-      and(eq(workspaceViews.workspaceId, workspaceId), eq(workspaceViews.view, FEATURE_LIST_VIEW)),
-    )
-    .get();
+function storedRow(scope: WorkspaceScope) {
+  return scope.first(workspaceViews, eq(workspaceViews.view, FEATURE_LIST_VIEW));
 }
 
 /**
  * Computes the list and stores it under the key read before computing: data that change
  * meanwhile leave it stale, and the next read asks for it again.
  */
-export function computeAndStoreFeatureList(db: Db, workspaceId: number): FeatureList {
-  const dataKey = featureListKey(db, workspaceId);
-  const payload = listAvailableFeatures(db, workspaceId);
-  db.insert(workspaceViews)
+export function computeAndStoreFeatureList(scope: WorkspaceScope): FeatureList {
+  const dataKey = featureListKey(scope);
+  const payload = listAvailableFeatures(scope);
+  const { workspaceId } = scope;
+  scope.db
+    .insert(workspaceViews)
     .values({ workspaceId, view: FEATURE_LIST_VIEW, dataKey, payload, computedAt: new Date() })
     .onConflictDoUpdate({
       target: [workspaceViews.workspaceId, workspaceViews.view],
@@ -58,15 +53,9 @@ export function computeAndStoreFeatureList(db: Db, workspaceId: number): Feature
 }
 
 /** Queues the list's computation, once per data key. */
-export function requestFeatureList(
-  db: Db,
-  workspaceId: number,
-  dataKey = featureListKey(db, workspaceId),
-): number {
-  return enqueueOnce(db, `workspace-view:${workspaceId}:${FEATURE_LIST_VIEW}:${dataKey}`, {
-    workspaceId,
-    workspaceView: FEATURE_LIST_VIEW,
-  });
+export function requestFeatureList(scope: WorkspaceScope, dataKey = featureListKey(scope)): number {
+  const dedupeKey = `workspace-view:${scope.workspaceId}:${FEATURE_LIST_VIEW}:${dataKey}`;
+  return enqueueOnce(scope, dedupeKey, { workspaceView: FEATURE_LIST_VIEW });
 }
 
 export type StoredFeatureList =
@@ -78,17 +67,17 @@ export type StoredFeatureList =
  * ("computing"); stale → returned, and asked of the queue. The ask never waits for an
  * import's write lock (page-write.server.ts).
  */
-export function readFeatureList(db: Db, workspaceId: number): StoredFeatureList {
-  const row = storedRow(db, workspaceId);
-  const dataKey = featureListKey(db, workspaceId);
+export function readFeatureList(scope: WorkspaceScope): StoredFeatureList {
+  const row = storedRow(scope);
+  const dataKey = featureListKey(scope);
   if (!row || row.dataKey !== dataKey)
-    writeIfFree(db, () => requestFeatureList(db, workspaceId, dataKey));
+    writeIfFree(scope.db, () => requestFeatureList(scope, dataKey));
   if (!row) return { state: "computing" };
   return { state: "ready", list: row.payload as FeatureList, stale: row.dataKey !== dataKey };
 }
 
 /** Whether the stored list is missing or from other data (the refresh after a change). */
-export function featureListStale(db: Db, workspaceId: number): boolean {
-  const row = storedRow(db, workspaceId);
-  return row !== undefined && row.dataKey !== featureListKey(db, workspaceId);
+export function featureListStale(scope: WorkspaceScope): boolean {
+  const row = storedRow(scope);
+  return row !== undefined && row.dataKey !== featureListKey(scope);
 }

@@ -28,7 +28,7 @@ export const exportCommand: Command = {
     const file = exportCsv(scope, args.kind, {
       includeUnconsented: args["include-unconsented"],
     });
-    const wording = exclusionWording(processingBasisOf(scope.db, scope.workspaceId));
+    const wording = exclusionWording(processingBasisOf(scope));
     const note = file.excluded
       ? `${file.excluded} ${args.kind === "customers" ? "customers" : "rows"} ${wording} left out (--include-unconsented to include them)`
       : undefined;

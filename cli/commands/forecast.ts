@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { getDb } from "#db/client";
+import { scopeTo } from "#db/scoped";
 import type { PlanGoal } from "~/analytics/budget-plan-report";
 import { forecastForChannel, parseBounds, planForWorkspace } from "~/campaigns/forecast.server";
 import { refitCurves } from "~/campaigns/response-curves.server";
@@ -16,7 +17,7 @@ export const campaignsFit: Command = {
   options: { workspace: { type: "string" }, channel: { type: "string" } },
   run(flags) {
     const args = z.object({ workspace: z.string(), channel: z.string().optional() }).parse(flags);
-    const set = refitCurves(getDb(), workspaceIdBySlug(args.workspace), args.channel);
+    const set = refitCurves(scopeTo(getDb(), workspaceIdBySlug(args.workspace)), args.channel);
     // The bootstrap draws are for intervals, not for reading: left out of the print.
     return {
       run_id: set.run_id,
@@ -58,7 +59,7 @@ export const forecastCommand: Command = {
         to: IsoDateSchema,
       })
       .parse(flags);
-    return forecastForChannel(getDb(), workspaceIdBySlug(args.workspace), args);
+    return forecastForChannel(scopeTo(getDb(), workspaceIdBySlug(args.workspace)), args);
   },
 };
 
@@ -101,7 +102,7 @@ export const planCommand: Command = {
         : args.goal === "roas"
           ? { kind: "target-roas", value: args.target as number }
           : { kind: args.goal };
-    return planForWorkspace(getDb(), workspaceIdBySlug(args.workspace), {
+    return planForWorkspace(scopeTo(getDb(), workspaceIdBySlug(args.workspace)), {
       budget: args.budget,
       from: args.from,
       to: args.to,

@@ -182,8 +182,7 @@ export const importCommand: Command = {
     }
     const pause = testPause();
     const { dateSettledBy, ...options } = plan;
-    const result = await importDataset(db, {
-      workspaceId: workspace.id,
+    const result = await importDataset(scope, {
       datasetId: dataset.id,
       ...options,
       onProgress: pause === "first-batch" ? once(() => freeze("first batch written")) : undefined,

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { getDb } from "#db/client";
+import { scopeTo } from "#db/scoped";
 import { channelMatchText } from "~/components/segments/channel-reasons";
 import { englishT } from "~/i18n/english";
 import { matchChannels } from "~/segments/match-channels.server";
@@ -15,7 +16,7 @@ export const matchChannelsCommand: Command = {
   options: { workspace: { type: "string" }, run: { type: "string" } },
   run(flags) {
     const args = RunArgs.parse(flags);
-    const match = matchChannels(getDb(), workspaceIdBySlug(args.workspace), args.run);
+    const match = matchChannels(scopeTo(getDb(), workspaceIdBySlug(args.workspace)), args.run);
     // Reasons and diagnosis in English with labelled names and formatted numbers (the
     // campaign costs without a currency: the CLI does not look up the reporting currency).
     const words = (text: string) => channelMatchText(englishT, text, null);
@@ -38,7 +39,7 @@ export const matchProductsCommand: Command = {
   options: { workspace: { type: "string" }, run: { type: "string" }, limit: { type: "string" } },
   run(flags) {
     const args = RunArgs.extend({ limit: z.coerce.number().int().min(0).default(20) }).parse(flags);
-    return matchProducts(getDb(), workspaceIdBySlug(args.workspace), args.run, {
+    return matchProducts(scopeTo(getDb(), workspaceIdBySlug(args.workspace)), args.run, {
       nextBestLimit: args.limit,
     });
   },

@@ -22,9 +22,13 @@ export const scrapeRun: Command = {
       .object({ workspace: z.string(), source: z.coerce.number().int().positive() })
       .parse(flags);
     try {
-      const result = await runSource(getDb(), workspaceIdBySlug(args.workspace), args.source, {
-        trigger: "cli",
-      });
+      const result = await runSource(
+        scopeTo(getDb(), workspaceIdBySlug(args.workspace)),
+        args.source,
+        {
+          trigger: "cli",
+        },
+      );
       if (result.status === "failed") throw new Error(result.error ?? "the run failed");
       return {
         observations_written: result.observationsWritten,

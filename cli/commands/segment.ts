@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { getDb } from "#db/client";
+import { scopeTo } from "#db/scoped";
 import { runClustering } from "~/segments/cluster-run.server";
 import { listAvailableFeatures } from "~/segments/feature-list.server";
 import { ClusterParamsSchema, IsoDateSchema, RfmParamsSchema, splitList } from "~/segments/params";
@@ -21,7 +22,7 @@ export const segmentRfm: Command = {
       rules: _rules,
       grid: _grid,
       ...result
-    } = await runRfm(getDb(), workspaceIdBySlug(args.workspace), params);
+    } = await runRfm(scopeTo(getDb(), workspaceIdBySlug(args.workspace)), params);
     return result;
   },
 };
@@ -60,8 +61,7 @@ export const segmentCluster: Command = {
       asOf: args["as-of"],
     });
     const { projection: _projection, ...result } = await runClustering(
-      getDb(),
-      workspaceIdBySlug(args.workspace),
+      scopeTo(getDb(), workspaceIdBySlug(args.workspace)),
       params,
     );
     return result;
@@ -76,7 +76,7 @@ export const segmentFeatures: Command = {
     const args = z
       .object({ workspace: z.string(), "as-of": IsoDateSchema.optional() })
       .parse(flags);
-    return listAvailableFeatures(getDb(), workspaceIdBySlug(args.workspace), {
+    return listAvailableFeatures(scopeTo(getDb(), workspaceIdBySlug(args.workspace)), {
       asOf: args["as-of"],
     });
   },

@@ -71,7 +71,7 @@ export const workspaceSet: Command = {
       reportingCurrency: args.currency,
     });
     if (args["processing-basis"])
-      workspace = setProcessingBasis(workspaceId, args["processing-basis"], null);
+      workspace = setProcessingBasis(scopeTo(getDb(), workspaceId), args["processing-basis"], null);
     return {
       workspace: {
         id: workspace.id,

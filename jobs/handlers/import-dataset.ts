@@ -5,6 +5,7 @@
  * retried with the stored file kept.
  */
 import { getDb } from "#db/client";
+import { scopeTo } from "#db/scoped";
 import { IMPORT_JOB, importJobPayload } from "~/ingest/import-job.server";
 import { ImportError, importDataset } from "~/ingest/load.server";
 import { PermanentJobError } from "../errors";
@@ -18,8 +19,10 @@ export const importDatasetHandler = defineHandler(
       throw new PermanentJobError("The job's workspace does not match its payload");
     }
     try {
-      const result = await importDataset(getDb(), {
-        ...payload,
+      const { workspaceId, ...request } = payload;
+      // The job's workspace, resolved once for the whole import.
+      const result = await importDataset(scopeTo(getDb(), workspaceId), {
+        ...request,
         signal: ctx.signal,
         onProgress: (progress) => ctx.progress({ ...progress, message: "importing" }),
         // Publishing a large file blocks the worker: no heartbeat can renew the lease then.

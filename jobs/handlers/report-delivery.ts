@@ -3,8 +3,10 @@
  * app/delivery/run-delivery.server.ts. Transient SMTP failures are retried by the queue
  * (DELIVERY_MAX_ATTEMPTS); rejections and unbuildable reports fail permanently.
  */
+
 import { z } from "zod";
 import { type Db, getDb } from "#db/client";
+import { scopeTo } from "#db/scoped";
 import type { MailSettings, SendMail } from "~/delivery/mail-transport.server";
 import { runDelivery } from "~/delivery/run-delivery.server";
 import { REPORT_DELIVERY_JOB } from "../delivery-schedule";
@@ -31,8 +33,7 @@ export function createReportDeliveryHandler(deps: DeliveryHandlerDeps = {}) {
       throw new PermanentJobError("The job's workspace and its payload disagree");
     }
     const result = await runDelivery(
-      (deps.db ?? getDb)(),
-      payload.workspaceId,
+      scopeTo((deps.db ?? getDb)(), payload.workspaceId),
       payload.deliveryId,
       {
         trigger: payload.trigger,

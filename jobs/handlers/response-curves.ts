@@ -1,6 +1,8 @@
 /** Fits every channel's response curves again and stores them (after a campaigns import). */
+
 import { z } from "zod";
 import { getDb } from "#db/client";
+import { scopeTo } from "#db/scoped";
 import { RESPONSE_CURVES_JOB } from "~/campaigns/refit-job.server";
 import { refitCurves } from "~/campaigns/response-curves.server";
 import { PermanentJobError } from "../errors";
@@ -16,7 +18,7 @@ export const responseCurvesHandler = defineHandler(
       throw new PermanentJobError("The job's workspace and its payload disagree");
     // A dozen channels take a few seconds of CPU without a chance to renew the lease.
     ctx.holdLease(120_000);
-    const set = refitCurves(getDb(), payload.workspaceId);
+    const set = refitCurves(scopeTo(getDb(), payload.workspaceId));
     return { runId: set.run_id, channels: set.channels.length };
   },
 );

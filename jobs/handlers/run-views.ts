@@ -7,13 +7,14 @@
  */
 import { z } from "zod";
 import { getDb } from "#db/client";
+import { scopeTo } from "#db/scoped";
 import { RunNotFoundError } from "~/segments/errors";
 import { yieldToEventLoop } from "~/segments/run-lifecycle.server";
 import {
-  computeAndStoreRunView,
   parseRunViewName,
   RUN_VIEWS_JOB,
-  staleRunViews,
+  staleViewsOf,
+  storeComputedRunView,
 } from "~/segments/run-views.server";
 import {
   computeAndStoreFeatureList,
@@ -33,15 +34,14 @@ const Payload = z.object({
 export const runViewsHandler = defineHandler(RUN_VIEWS_JOB, Payload, async (payload, ctx) => {
   if (ctx.workspaceId !== null && ctx.workspaceId !== payload.workspaceId)
     throw new PermanentJobError("The job's workspace and its payload disagree");
-  const db = getDb();
-  const { workspaceId } = payload;
+  const scope = scopeTo(getDb(), payload.workspaceId);
   if (payload.workspaceView === FEATURE_LIST_VIEW) {
-    computeAndStoreFeatureList(db, workspaceId);
+    computeAndStoreFeatureList(scope);
     return { computed: 1 };
   }
   const todo =
     payload.runId === undefined
-      ? staleRunViews(db, workspaceId)
+      ? staleViewsOf(scope)
       : [{ runId: payload.runId, key: parseRunViewName(payload.view ?? "") }];
   let computed = 0;
   for (const [i, { runId, key }] of todo.entries()) {
@@ -49,7 +49,7 @@ export const runViewsHandler = defineHandler(RUN_VIEWS_JOB, Payload, async (payl
     if (!key) throw new PermanentJobError(`Unknown run view "${payload.view}"`);
     ctx.progress({ rows: i, total: todo.length, message: `run ${runId}` });
     try {
-      computeAndStoreRunView(db, workspaceId, runId, key);
+      storeComputedRunView(scope, runId, key);
       computed++;
     } catch (error) {
       // A run deleted meanwhile has nothing left to show.
@@ -59,8 +59,8 @@ export const runViewsHandler = defineHandler(RUN_VIEWS_JOB, Payload, async (payl
   }
   // After a data change: the stored feature list too, so the Segments page is current when
   // it is next opened.
-  if (payload.runId === undefined && !ctx.signal.aborted && featureListStale(db, workspaceId)) {
-    computeAndStoreFeatureList(db, workspaceId);
+  if (payload.runId === undefined && !ctx.signal.aborted && featureListStale(scope)) {
+    computeAndStoreFeatureList(scope);
     computed++;
   }
   return { computed };

@@ -9,6 +9,7 @@
  */
 import { z } from "zod";
 import { type Db, getDb } from "#db/client";
+import { scopeTo } from "#db/scoped";
 import type { FetcherOptions } from "#scrapers/fetch/fetch-page";
 import type { RenderFn } from "~/scraping/read-pages.server";
 import { runSource, SourceNotFoundError } from "~/scraping/run-source.server";
@@ -37,15 +38,19 @@ export function createScrapeSourceHandler(deps: ScrapeHandlerDeps = {}) {
     }
     let result: Awaited<ReturnType<typeof runSource>>;
     try {
-      result = await runSource((deps.db ?? getDb)(), payload.workspaceId, payload.sourceId, {
-        trigger: payload.trigger,
-        jobId: ctx.jobId,
-        signal: ctx.signal,
-        fetcherOptions: deps.fetcherOptions,
-        render: deps.render,
-        deadAfter: deps.deadAfter,
-        onPage: (rows, total) => ctx.progress({ rows, total, message: "pages fetched" }),
-      });
+      result = await runSource(
+        scopeTo((deps.db ?? getDb)(), payload.workspaceId),
+        payload.sourceId,
+        {
+          trigger: payload.trigger,
+          jobId: ctx.jobId,
+          signal: ctx.signal,
+          fetcherOptions: deps.fetcherOptions,
+          render: deps.render,
+          deadAfter: deps.deadAfter,
+          onPage: (rows, total) => ctx.progress({ rows, total, message: "pages fetched" }),
+        },
+      );
     } catch (error) {
       // Stopping (shutdown, lost lease): rethrown as is so the worker releases the job.
       if (ctx.signal.aborted) throw error;

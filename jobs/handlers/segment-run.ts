@@ -5,6 +5,7 @@
  */
 import { ZodError, z } from "zod";
 import { getDb } from "#db/client";
+import { scopeTo } from "#db/scoped";
 import { runClustering } from "~/segments/cluster-run.server";
 import { SEGMENT_RUN_JOB } from "~/segments/enqueue.server";
 import { RunNotFoundError, SegmentInputError } from "~/segments/errors";
@@ -21,8 +22,9 @@ const Payload = z.object({ workspaceId: z.number().int(), runId: z.number().int(
 export const segmentRunHandler = defineHandler(SEGMENT_RUN_JOB, Payload, async (payload, ctx) => {
   if (ctx.workspaceId !== null && ctx.workspaceId !== payload.workspaceId)
     throw new PermanentJobError("The job's workspace and its payload disagree");
-  const db = getDb();
-  const { workspaceId, runId } = payload;
+  const { runId } = payload;
+  // The job's workspace, resolved once: everything below reads and writes through it.
+  const scope = scopeTo(getDb(), payload.workspaceId);
   const options = {
     runId,
     onProgress: ({ percent, message }: { percent: number; message: string }) =>
@@ -30,20 +32,20 @@ export const segmentRunHandler = defineHandler(SEGMENT_RUN_JOB, Payload, async (
   };
   // What the run's tabs show is computed here, once, and stored: the pages only read it.
   const storeViews = () =>
-    storeDefaultRunViews(db, workspaceId, runId, async () => {
+    storeDefaultRunViews(scope, runId, async () => {
       ctx.holdLease(120_000);
       await yieldToEventLoop();
     });
   try {
-    const run = getRun(db, workspaceId, runId);
+    const run = getRun(scope, runId);
     if (run.kind === "rfm") {
-      const result = await runRfm(db, workspaceId, RfmParamsSchema.parse(run.params), options);
+      const result = await runRfm(scope, RfmParamsSchema.parse(run.params), options);
       await storeViews();
       return { runId, kind: "rfm", customers: result.customers_scored };
     }
     if (run.kind === "cluster") {
       const params = ClusterParamsSchema.parse(run.params);
-      const result = await runClustering(db, workspaceId, params, options);
+      const result = await runClustering(scope, params, options);
       await storeViews();
       return { runId, kind: "cluster", k: result.k, customers: result.customers_used };
     }
@@ -56,7 +58,7 @@ export const segmentRunHandler = defineHandler(SEGMENT_RUN_JOB, Payload, async (
     const message = error instanceof Error ? error.message : String(error);
     // Errors before the analysis started (bad stored parameters) would leave it "queued".
     if (!(error instanceof RunNotFoundError))
-      updateRun(db, workspaceId, runId, {
+      updateRun(scope, runId, {
         status: "failed",
         error: message,
         finishedAt: new Date(),

@@ -44,8 +44,8 @@ describe("getWorkspaceJob", () => {
     const a = await workspaceOf("jobs-a");
     const b = await workspaceOf("jobs-b");
     const id = enqueue(db, { kind: "segment-run", payload: {}, workspaceId: a.workspace.id });
-    expect(getWorkspaceJob(db, a.workspace.id, id)?.id).toBe(id);
-    expect(getWorkspaceJob(db, b.workspace.id, id)).toBeUndefined();
+    expect(getWorkspaceJob(scopeTo(db, a.workspace.id), id)?.id).toBe(id);
+    expect(getWorkspaceJob(scopeTo(db, b.workspace.id), id)).toBeUndefined();
     expect(getJob(db, id)?.workspaceId).toBe(a.workspace.id);
   });
 });

@@ -101,7 +101,7 @@ beforeAll(async () => {
     amount: 10,
     datasetId: dataset.id,
   });
-  const run = await runRfm(db, bravo.id);
+  const run = await runRfm(scopeTo(db, bravo.id));
   const report = createReport(scopeB, bob.id, {
     kind: "campaign-roi",
     title: "Bravo ROI",

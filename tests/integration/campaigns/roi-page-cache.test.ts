@@ -20,7 +20,7 @@ describe("campaignRoiPage", () => {
     expect(byCampaign.breakdown).not.toBe(first.breakdown);
     const again = campaignRoiPage(scope, { by: "campaign" });
     expect(again.breakdown).toBe(byCampaign.breakdown);
-    bumpDataVersion(db, scope.workspaceId);
+    bumpDataVersion(scope);
     expect(campaignRoiPage(scope, { by: "campaign" }).breakdown).not.toBe(byCampaign.breakdown);
   });
 });

@@ -1,8 +1,10 @@
 /** `export` and `customer erase` as an operator runs them: a child process, exit codes. */
+
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
+import { scopeTo } from "#db/scoped";
 import { upsertCustomerBatch } from "~/customers/merge.server";
 import { runCli } from "../../../cli/run";
 import { setUpTestDb } from "../../helpers/test-db";
@@ -25,8 +27,7 @@ async function cli(...args: string[]) {
 
 const { workspaceId } = createWorkspace(db, "shop");
 upsertCustomerBatch(
-  db,
-  workspaceId,
+  scopeTo(db, workspaceId),
   createDataset(db, workspaceId),
   [
     customerRow({

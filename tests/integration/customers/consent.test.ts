@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import * as schema from "#db/schema";
+import { scopeTo } from "#db/scoped";
 import { countExcludedFromAnalysis } from "~/customers/analysable.server";
 import { upsertCustomerBatch } from "~/customers/merge.server";
 import { customerCounts, getCustomerProfile, listCustomers } from "~/customers/queries.server";
@@ -14,8 +15,7 @@ describe("consent keeps its latest value by date, with the source it came from",
     const dataset = createDataset(db, workspaceId);
     const load = (id: string, source: string, given: string, at: string) =>
       upsertCustomerBatch(
-        db,
-        workspaceId,
+        scopeTo(db, workspaceId),
         dataset,
         [
           customerRow({
@@ -55,8 +55,7 @@ describe("consent keeps its latest value by date, with the source it came from",
     const dataset = createDataset(db, workspaceId);
     const now = new Date("2025-01-15T12:00:00.000Z");
     upsertCustomerBatch(
-      db,
-      workspaceId,
+      scopeTo(db, workspaceId),
       dataset,
       [customerRow({ external_id: "C1", consent_sms: "evet", consent_email: "hayır" })],
       "online",
@@ -79,8 +78,7 @@ describe("consent keeps its latest value by date, with the source it came from",
 
     // A dated consent from before that load time does not override it.
     upsertCustomerBatch(
-      db,
-      workspaceId,
+      scopeTo(db, workspaceId),
       dataset,
       [customerRow({ external_id: "C1", consent_sms: "no", consent_sms_at: "2024-12-01 00:00" })],
       "online",
@@ -95,8 +93,7 @@ describe("customers without data-processing consent are left out and counted", (
     const { workspaceId, scope } = createWorkspace(db, "exclusion");
     const dataset = createDataset(db, workspaceId);
     upsertCustomerBatch(
-      db,
-      workspaceId,
+      scopeTo(db, workspaceId),
       dataset,
       [
         customerRow({ external_id: "1", name: "Yes One", consent_data_processing: "yes" }),
@@ -135,8 +132,7 @@ describe("customers without data-processing consent are left out and counted", (
     const { workspaceId, scope } = createWorkspace(db, "search");
     const dataset = createDataset(db, workspaceId);
     upsertCustomerBatch(
-      db,
-      workspaceId,
+      scopeTo(db, workspaceId),
       dataset,
       [
         customerRow({

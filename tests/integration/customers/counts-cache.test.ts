@@ -17,7 +17,7 @@ describe("customerCounts", () => {
     // A row written without a publish (an import's batch in progress) is not counted yet.
     addCustomer(db, scope.workspaceId, { consentDataProcessing: true });
     expect(customerCounts(scope)).toMatchObject({ total: 2, excluded: 1 });
-    bumpDataVersion(db, scope.workspaceId);
+    bumpDataVersion(scope);
     expect(customerCounts(scope)).toMatchObject({ total: 3, excluded: 1 });
   });
 });

@@ -56,7 +56,7 @@ describe("customer labels", () => {
   });
 
   it("the audience preview and the scatter's points carry it too", () => {
-    const audience = buildAudienceFromSegment(db, ws, {
+    const audience = buildAudienceFromSegment(scopeTo(db, ws), {
       runId,
       segment: "S",
       channel: "email",

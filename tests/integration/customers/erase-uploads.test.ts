@@ -22,8 +22,7 @@ function seedPerson(slug: string) {
   const { workspaceId, scope } = createWorkspace(db, slug);
   const loaded = createDataset(db, workspaceId);
   upsertCustomerBatch(
-    db,
-    workspaceId,
+    scopeTo(db, workspaceId),
     loaded,
     [customerRow({ external_id: "C-77", email: "zeynep@example.test", name: "Zeynep Kaya" })],
     "crm",

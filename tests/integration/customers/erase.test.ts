@@ -29,8 +29,7 @@ function seed(slug: string) {
   const dataset = createDataset(db, workspaceId);
   const sales = scope.insert(schema.datasets, { kind: "transactions", fileName: "sales.csv" }).id;
   upsertCustomerBatch(
-    db,
-    workspaceId,
+    scopeTo(db, workspaceId),
     dataset,
     [
       customerRow({
@@ -49,8 +48,7 @@ function seed(slug: string) {
     "online",
   );
   upsertCustomerBatch(
-    db,
-    workspaceId,
+    scopeTo(db, workspaceId),
     dataset,
     [customerRow({ external_id: "OFF-7781", name: "ALİ YILMAZ", phone: "0532 123 45 67" })],
     "offline",
@@ -241,15 +239,13 @@ describe("erasing a customer", () => {
     const { workspaceId } = createWorkspace(db, "erase-ambiguous");
     const dataset = createDataset(db, workspaceId);
     upsertCustomerBatch(
-      db,
-      workspaceId,
+      scopeTo(db, workspaceId),
       dataset,
       [customerRow({ external_id: "42", email: "a@example.test" })],
       "online",
     );
     upsertCustomerBatch(
-      db,
-      workspaceId,
+      scopeTo(db, workspaceId),
       dataset,
       [customerRow({ external_id: "42", email: "b@example.test" })],
       "offline",

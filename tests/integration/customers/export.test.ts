@@ -1,6 +1,7 @@
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import * as schema from "#db/schema";
+import { scopeTo } from "#db/scoped";
 import { csvText, exportCsv, rejectedRowsCsv } from "~/customers/export.server";
 import { upsertCustomerBatch } from "~/customers/merge.server";
 import { setUpTestDb } from "../../helpers/test-db";
@@ -11,8 +12,7 @@ const { db } = setUpTestDb();
 const { workspaceId, scope } = createWorkspace(db, "export");
 const dataset = createDataset(db, workspaceId);
 upsertCustomerBatch(
-  db,
-  workspaceId,
+  scopeTo(db, workspaceId),
   dataset,
   [
     customerRow(

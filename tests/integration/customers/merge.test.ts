@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import * as schema from "#db/schema";
+import { scopeTo } from "#db/scoped";
 import { upsertCustomerBatch } from "~/customers/merge.server";
 import { getCustomerProfile } from "~/customers/queries.server";
 import { setUpTestDb } from "../../helpers/test-db";
@@ -33,12 +34,12 @@ describe("merging source records into one profile per person", () => {
     const offline = [
       customerRow({ external_id: "7", email: "ali.yilmaz@example.com", city: "İzmir" }),
     ];
-    expect(upsertCustomerBatch(db, workspaceId, dataset, online, "online")).toEqual({
+    expect(upsertCustomerBatch(scopeTo(db, workspaceId), dataset, online, "online")).toEqual({
       new: 1,
       updated: 0,
       unchanged: 0,
     });
-    expect(upsertCustomerBatch(db, workspaceId, dataset, offline, "offline")).toEqual({
+    expect(upsertCustomerBatch(scopeTo(db, workspaceId), dataset, offline, "offline")).toEqual({
       new: 1,
       updated: 0,
       unchanged: 0,
@@ -62,15 +63,13 @@ describe("merging source records into one profile per person", () => {
     const { workspaceId } = createWorkspace(db, "by-phone");
     const dataset = createDataset(db, workspaceId);
     upsertCustomerBatch(
-      db,
-      workspaceId,
+      scopeTo(db, workspaceId),
       dataset,
       [customerRow({ external_id: "C1", phone: "+90 532 123 45 67" })],
       "online",
     );
     upsertCustomerBatch(
-      db,
-      workspaceId,
+      scopeTo(db, workspaceId),
       dataset,
       [customerRow({ external_id: "7", phone: "05321234567" })],
       "offline",
@@ -87,12 +86,12 @@ describe("merging source records into one profile per person", () => {
       customerRow({ external_id: "C1", email: "a@example.test", city: "Ankara" }),
       customerRow({ external_id: "C2", email: "b@example.test" }),
     ];
-    expect(upsertCustomerBatch(db, workspaceId, dataset, rows, "online")).toEqual({
+    expect(upsertCustomerBatch(scopeTo(db, workspaceId), dataset, rows, "online")).toEqual({
       new: 2,
       updated: 0,
       unchanged: 0,
     });
-    expect(upsertCustomerBatch(db, workspaceId, dataset, rows, "online")).toEqual({
+    expect(upsertCustomerBatch(scopeTo(db, workspaceId), dataset, rows, "online")).toEqual({
       new: 0,
       updated: 0,
       unchanged: 2,
@@ -101,7 +100,7 @@ describe("merging source records into one profile per person", () => {
       customerRow({ external_id: "C1", email: "a@example.test", city: "Bursa" }),
       rows[1] as (typeof rows)[0],
     ];
-    expect(upsertCustomerBatch(db, workspaceId, dataset, edited, "online")).toEqual({
+    expect(upsertCustomerBatch(scopeTo(db, workspaceId), dataset, edited, "online")).toEqual({
       new: 0,
       updated: 1,
       unchanged: 1,
@@ -116,15 +115,13 @@ describe("merging source records into one profile per person", () => {
     const { workspaceId } = createWorkspace(db, "ids-per-source");
     const dataset = createDataset(db, workspaceId);
     upsertCustomerBatch(
-      db,
-      workspaceId,
+      scopeTo(db, workspaceId),
       dataset,
       [customerRow({ external_id: "100", email: "x@example.test" })],
       "online",
     );
     upsertCustomerBatch(
-      db,
-      workspaceId,
+      scopeTo(db, workspaceId),
       dataset,
       [customerRow({ external_id: "100", email: "y@example.test" })],
       "offline",
@@ -136,7 +133,7 @@ describe("merging source records into one profile per person", () => {
     const { workspaceId } = createWorkspace(db, "row-source");
     const dataset = createDataset(db, workspaceId);
     const rows = [customerRow({ external_id: "5", source: "Mağaza", email: "s@example.test" })];
-    upsertCustomerBatch(db, workspaceId, dataset, rows, "upload");
+    upsertCustomerBatch(scopeTo(db, workspaceId), dataset, rows, "upload");
     expect(sourcesOf(workspaceId).map((s) => s.source)).toEqual(["offline"]);
   });
 
@@ -144,8 +141,7 @@ describe("merging source records into one profile per person", () => {
     const { workspaceId } = createWorkspace(db, "fields");
     const dataset = createDataset(db, workspaceId);
     upsertCustomerBatch(
-      db,
-      workspaceId,
+      scopeTo(db, workspaceId),
       dataset,
       [
         customerRow({
@@ -158,8 +154,7 @@ describe("merging source records into one profile per person", () => {
       "online",
     );
     upsertCustomerBatch(
-      db,
-      workspaceId,
+      scopeTo(db, workspaceId),
       dataset,
       [customerRow({ external_id: "A", email: "f@example.test", city: "İstanbul", gender: "K" })],
       "offline",
@@ -175,8 +170,7 @@ describe("merging source records into one profile per person", () => {
     const { workspaceId } = createWorkspace(db, "order");
     const dataset = createDataset(db, workspaceId);
     upsertCustomerBatch(
-      db,
-      workspaceId,
+      scopeTo(db, workspaceId),
       dataset,
       [
         customerRow({ external_id: "A", email: "a@example.test" }),
@@ -199,8 +193,7 @@ describe("merging source records into one profile per person", () => {
     const { workspaceId } = createWorkspace(db, "attributes");
     const dataset = createDataset(db, workspaceId);
     upsertCustomerBatch(
-      db,
-      workspaceId,
+      scopeTo(db, workspaceId),
       dataset,
       [
         customerRow({ external_id: "1", email: "t@example.test" }, { score: "712", tier: "gold" }, [
@@ -210,8 +203,7 @@ describe("merging source records into one profile per person", () => {
       "online",
     );
     upsertCustomerBatch(
-      db,
-      workspaceId,
+      scopeTo(db, workspaceId),
       dataset,
       [customerRow({ external_id: "9", email: "t@example.test" }, { score: "698" }, ["score"])],
       "offline",
@@ -243,7 +235,12 @@ describe("merging source records into one profile per person", () => {
     const totals = { new: 0, updated: 0, unchanged: 0 };
     for (let start = 0; start < rows.length; start += 1000) {
       const counts = db.$client.transaction(() =>
-        upsertCustomerBatch(db, workspaceId, dataset, rows.slice(start, start + 1000), "online"),
+        upsertCustomerBatch(
+          scopeTo(db, workspaceId),
+          dataset,
+          rows.slice(start, start + 1000),
+          "online",
+        ),
       )();
       totals.new += counts.new;
     }

@@ -92,11 +92,13 @@ describe("a customers file without any data-processing consent column", () => {
         "All 4 customers lack a recorded data-processing consent; the workspace analyses by consent. Change the legal basis in Settings.",
     });
     await expect(
-      runClustering(db, workspace.id, { features: ["recency_days", "monetary"] }),
+      runClustering(scopeTo(db, workspace.id), { features: ["recency_days", "monetary"] }),
     ).rejects.toThrow(
       "Only 0 customers can be used: too few to cluster. All 4 customers lack a recorded data-processing consent",
     );
-    expect(listAvailableFeatures(db, workspace.id).empty_reason).toContain("All 4 customers");
+    expect(listAvailableFeatures(scopeTo(db, workspace.id)).empty_reason).toContain(
+      "All 4 customers",
+    );
 
     const set = await cli(
       "workspace",
@@ -130,7 +132,7 @@ describe("a customers file without any data-processing consent column", () => {
       excluded_without_consent: 0,
       empty_reason: null,
     });
-    const clusters = await runClustering(db, workspace.id, {
+    const clusters = await runClustering(scopeTo(db, workspace.id), {
       features: ["recency_days", "monetary"],
       k: 2,
     });
@@ -334,7 +336,7 @@ describe("contacting needs data-processing and channel consent under every basis
           .filter((s) => s.customers > 0)
           .flatMap(
             (s) =>
-              buildAudienceFromSegment(db, workspace.id, {
+              buildAudienceFromSegment(scopeTo(db, workspace.id), {
                 runId: rfm.run_id,
                 segment: s.segment,
                 channel,

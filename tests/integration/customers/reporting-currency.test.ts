@@ -85,7 +85,7 @@ describe("reportingCurrency", () => {
     // is taken), counted again once the data version moves, as an import's publish does.
     addSales(workspaceId, 5, "EUR");
     expect(reportingCurrency(scope)).toBe(first);
-    bumpDataVersion(db, workspaceId);
+    bumpDataVersion(scopeTo(db, workspaceId));
     expect(reportingCurrency(scope).currency).toBeNull();
 
     // A re-import rewrites the currency of the same sales: their number stays, the

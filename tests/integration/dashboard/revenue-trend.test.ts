@@ -8,7 +8,7 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { customers, datasets, transactions, workspaces } from "#db/schema";
-import type { WorkspaceScope } from "#db/scoped";
+import { scopeTo, type WorkspaceScope } from "#db/scoped";
 import { revenueTrend } from "~/dashboard/revenue-trend.server";
 import { bumpDataVersion } from "~/data-version.server";
 import { setUpTestDb } from "../../helpers/test-db";
@@ -104,7 +104,7 @@ describe("revenueTrend", () => {
     // A sale written outside an import is not seen by recounting (nothing is counted):
     // the data version moves with the change, as an import's publish or an erasure does.
     expect(revenueTrend(scope, now)).toEqual(before);
-    bumpDataVersion(db, scope.workspaceId);
+    bumpDataVersion(scopeTo(db, scope.workspaceId));
     const after = revenueTrend(scope, now);
     expect(after.status === "ok" && after.current.revenue).toBe(200);
     expect(before.status === "ok" && before.current.revenue).toBe(170);

@@ -3,6 +3,7 @@
  * scope binds it, so one workspace's query never sees another's rows and no call site
  * passes the id itself.
  */
+import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { scopeTo } from "#db/scoped";
 import { setUpTestDb } from "../../helpers/test-db";
@@ -74,5 +75,24 @@ describe("scope.sql", () => {
       "SELECT count(*) FROM customers WHERE workspace_id = @workspace",
     );
     expect(() => statement.get({ workspace: south })).toThrow(/binds @workspace itself/);
+  });
+});
+
+describe("scope.owns", () => {
+  it("filters an aliased table of a drizzle template to the scope's workspace", () => {
+    const emails = (workspaceId: number) => {
+      const scope = scopeTo(db, workspaceId);
+      return db
+        .all<{ email: string }>(
+          sql`SELECT c.email FROM customers c WHERE ${scope.owns("c")} ORDER BY 1`,
+        )
+        .map((row) => row.email);
+    };
+    expect(emails(north)).toEqual(["N-1@example.test", "N-2@example.test"]);
+    expect(emails(south)).toEqual(["S-1@example.test"]);
+  });
+
+  it("refuses what is not a table alias", () => {
+    expect(() => scopeTo(db, north).owns("c; DROP TABLE customers")).toThrow(/Not a table alias/);
   });
 });

@@ -3,9 +3,11 @@
  * name: a branch file's "Kredi Notu" and "Yerleşiklik" are the online CRM's credit_score and
  * residency, so a merged profile holds each once and segments read residency for everyone.
  */
+
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { scopeTo } from "#db/scoped";
 import { loadCustomerColumns, numericAttributeNames } from "~/segments/customer-columns.server";
 import { createIdIndex } from "~/segments/id-index";
 import { rowsOf, setUpIngest } from "./support";
@@ -54,10 +56,10 @@ describe("attribute names across languages", () => {
       residency: "non-resident",
       favourite_store: "Kadıköy",
     });
-    expect(numericAttributeNames(db, workspaceId)).toEqual(["credit_score"]);
+    expect(numericAttributeNames(scopeTo(db, workspaceId))).toEqual(["credit_score"]);
 
     const ids = profiles.map((profile) => profile.id).sort((a, b) => a - b);
-    const columns = loadCustomerColumns(db, workspaceId, createIdIndex(ids));
+    const columns = loadCustomerColumns(scopeTo(db, workspaceId), createIdIndex(ids));
     expect([...(columns.attributes.get("credit_score") ?? [])]).toEqual([655, 590]);
     expect(columns.residency).toEqual(["non-resident", "resident"]);
   });

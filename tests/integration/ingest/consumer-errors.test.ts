@@ -3,9 +3,11 @@
  * parser still holds batches: before, `pipeline` reported the AbortError of destroying the
  * parser instead, and a file the loader refused read as "the import was stopped".
  */
+
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { scopeTo } from "#db/scoped";
 import { FileProblem, loadFile } from "~/ingest/batch-loader.server";
 import { readRecordBatches } from "~/ingest/csv-reader.server";
 import type { CsvSettings } from "~/ingest/settings";
@@ -69,8 +71,7 @@ describe("an error while consuming a batch", () => {
       kind: "products",
     });
     const loading = loadFile({
-      db,
-      workspaceId,
+      scope: scopeTo(db, workspaceId),
       datasetId: dataset.id,
       kind: "products",
       file,

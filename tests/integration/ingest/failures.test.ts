@@ -2,6 +2,7 @@
  * Files that cannot be imported fail with a message naming the problem and leave no rows;
  * an import that dies half way is marked failed and its inserted rows are removed.
  */
+
 import { execFile } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -9,6 +10,7 @@ import { promisify } from "node:util";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { datasets } from "#db/schema";
+import { scopeTo } from "#db/scoped";
 import { upsertCustomerBatch } from "~/customers/merge.server";
 import { customerSourcesWatermark } from "~/ingest/dataset-rows.server";
 import { importDataset } from "~/ingest/load.server";
@@ -132,8 +134,7 @@ describe("an import that dies half way", () => {
     let batches = 0;
     await expect(
       english(
-        importDataset(db, {
-          workspaceId,
+        importDataset(scopeTo(db, workspaceId), {
           datasetId: dataset.id,
           ...options,
           batchSize: 2,
@@ -171,7 +172,13 @@ describe("an import that dies half way", () => {
     const file = writeFile("broken-quote.csv", `${lines.join("\n")}\n`);
     const { dataset, options } = await storedForImport(scope, "products", file);
     await expect(
-      english(importDataset(db, { workspaceId, datasetId: dataset.id, ...options, batchSize: 2 })),
+      english(
+        importDataset(scopeTo(db, workspaceId), {
+          datasetId: dataset.id,
+          ...options,
+          batchSize: 2,
+        }),
+      ),
     ).rejects.toThrow(/broken-quote\.csv cannot be read as CSV: Quote Not Closed/);
     expect(english(datasetRow(dataset.id)?.status)).toBe("failed");
     expect(english(countOf(db, "products", workspaceId))).toBe(0);
@@ -198,8 +205,7 @@ describe("an import that dies half way", () => {
     let written = 0;
     await expect(
       english(
-        importDataset(db, {
-          workspaceId,
+        importDataset(scopeTo(db, workspaceId), {
           datasetId: dataset.id,
           ...options,
           defaultSource: "customers-online.csv",
@@ -246,7 +252,7 @@ describe("an import that dies half way", () => {
     const { dataset, options } = await storedForImport(scope, "customers", update);
     // What a worker killed after its first batch leaves: the import marked started with its
     // watermark, WEB-2's older record updated (and stamped) and WEB-6 inserted, no cleanup.
-    const watermark = customerSourcesWatermark(db, workspaceId);
+    const watermark = customerSourcesWatermark(scope);
     scope.update(
       datasets,
       { status: "importing", startedAt: new Date(), settings: { customerSourcesAfter: watermark } },
@@ -257,12 +263,11 @@ describe("an import that dies half way", () => {
         customerRow({ external_id: "WEB-2", name: "John Smith Jr", email: "john@example.com" }),
         customerRow({ external_id: "WEB-6", name: "Ece Su", email: "ece@example.com" }),
       ];
-      upsertCustomerBatch(db, workspaceId, dataset.id, rows, "customers-online.csv");
+      upsertCustomerBatch(scope, dataset.id, rows, "customers-online.csv");
     })();
     const profilesBefore = countOf(db, "customers", workspaceId);
 
-    const result = await importDataset(db, {
-      workspaceId,
+    const result = await importDataset(scopeTo(db, workspaceId), {
       datasetId: dataset.id,
       ...options,
       defaultSource: "customers-online.csv",

@@ -3,11 +3,13 @@
  * repeated keys within a file, counts, the index rebuild on a large file, and a publish
  * that fails half way.
  */
+
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { workspaces } from "#db/schema";
+import { scopeTo } from "#db/scoped";
 import { importDataset } from "~/ingest/load.server";
 import { english } from "../../helpers/english";
 import { countOf, rowsOf, setUpIngest, storedForImport } from "./support";
@@ -130,8 +132,7 @@ describe("publishing staged transactions", () => {
     );
     const before = countOf(db, "transactions", workspaceId);
     const calls: { expectedMs: number; rowsThen: number }[] = [];
-    await importDataset(db, {
-      workspaceId,
+    await importDataset(scopeTo(db, workspaceId), {
       datasetId: dataset.id,
       ...options,
       onLongWrite: (expectedMs) =>
@@ -164,8 +165,7 @@ describe("publishing staged transactions", () => {
     const reader = new Database(db.$client.name);
     reader.pragma("busy_timeout = 0");
     try {
-      const result = await importDataset(db, {
-        workspaceId,
+      const result = await importDataset(scopeTo(db, workspaceId), {
         datasetId: dataset.id,
         ...options,
         publishChunkRows: 300,
@@ -219,8 +219,7 @@ describe("publishing staged transactions", () => {
     const controller = new AbortController();
     await expect(
       english(
-        importDataset(db, {
-          workspaceId,
+        importDataset(scopeTo(db, workspaceId), {
           datasetId: dataset.id,
           ...options,
           signal: controller.signal,

@@ -1,9 +1,11 @@
 /** The import job run by the real worker loop, in-process. */
+
 import fs from "node:fs";
 import path from "node:path";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { datasets } from "#db/schema";
+import { scopeTo } from "#db/scoped";
 import { importDatasetHandler } from "#jobs/handlers/import-dataset";
 import { waitForJob } from "#jobs/queue";
 import { HandlerRegistry } from "#jobs/registry";
@@ -49,13 +51,13 @@ describe("import-dataset job", () => {
 
   it("queues the dataset, then loads it in the worker with progress", async () => {
     const { dataset: uploaded, options } = await upload("products", many);
-    const jobId = enqueueImport(db, scope, uploaded.id, options);
+    const jobId = enqueueImport(scope, uploaded.id, options);
     expect(english(dataset(uploaded.id))).toMatchObject({
       status: "queued",
       jobId,
       mapping: options.mapping,
     });
-    expect(english(() => enqueueImport(db, workspaceId, uploaded.id, options))).toThrow(
+    expect(english(() => enqueueImport(scopeTo(db, workspaceId), uploaded.id, options))).toThrow(
       "many-products.csv is already being imported",
     );
 
@@ -80,7 +82,7 @@ describe("import-dataset job", () => {
       `code,name\n${codes.map((code) => `${code},Item ${code}`).join("\n")}\n`,
     );
     const { dataset: uploaded, options } = await upload("products", file);
-    const jobId = enqueueImport(db, scope, uploaded.id, options);
+    const jobId = enqueueImport(scope, uploaded.id, options);
     // The dead attempt had started and committed a first batch, with other values.
     scope.update(
       datasets,
@@ -112,7 +114,7 @@ describe("import-dataset job", () => {
       fixture("csv/delimiter-comma.csv"),
     );
     fs.writeFileSync(uploaded.storedPath as string, "1,2,3\n4,5,6\n");
-    const job = await work(enqueueImport(db, scope, uploaded.id, options));
+    const job = await work(enqueueImport(scope, uploaded.id, options));
     expect(english(job)).toMatchObject({ status: "dead", attempts: 1 });
     expect(english(job.error)).toContain("delimiter-comma.csv: The first row");
     expect(english(dataset(uploaded.id))).toMatchObject({ status: "failed" });

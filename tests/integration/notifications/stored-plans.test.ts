@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { scopeTo } from "#db/scoped";
 import { PermanentJobError } from "#jobs/errors";
 import type { JobContext } from "#jobs/registry";
 import { eraseCustomer } from "~/customers/erase.server";
@@ -42,7 +43,7 @@ describe("stored notification plans", () => {
   let planned = 0;
 
   it("the job plans a queued plan and stores its sends, exclusions and held-out estimate", async () => {
-    planId = enqueueNotificationPlan(db, workspaceId, {
+    planId = enqueueNotificationPlan(scopeTo(db, workspaceId), {
       runId,
       segment: "Young",
       weeklyCap: 2,

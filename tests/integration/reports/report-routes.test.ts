@@ -8,6 +8,7 @@ import fs from "node:fs";
 import { describe, expect, it } from "vitest";
 import { campaigns } from "#db/schema";
 import { scopeTo } from "#db/scoped";
+import { bumpDataVersion } from "~/data-version.server";
 import { schema } from "~/db.server";
 import { englishT } from "~/i18n/english";
 import { paramsOfQuery, searchParams, toSearchParams } from "~/reports/kinds/report-kind.server";
@@ -54,6 +55,8 @@ function addDay(channel: string, date: string, spend: number, revenue: number) {
     revenue,
     rowHash: `${channel}${date}`,
   });
+  // As an import's publish does: pages keep their figures per data version.
+  bumpDataVersion(scope);
 }
 // Search: spend 100, revenue 400 → ROI (400 − 100) / 100 = 3. A formula-like channel name.
 addDay("Search", "2025-03-01", 100, 400);

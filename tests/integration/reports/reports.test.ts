@@ -6,6 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { campaigns } from "#db/schema";
 import { scopeTo } from "#db/scoped";
+import { bumpDataVersion } from "~/data-version.server";
 import { schema } from "~/db.server";
 import { clampedParams, loadReportView, reportTables } from "~/reports/report-view.server";
 import {
@@ -38,6 +39,8 @@ function addDay(date: string, channel: string, spend: number, revenue: number) {
     revenue,
     rowHash: `${channel}${date}`,
   });
+  // As an import's publish does: pages keep their figures per data version.
+  bumpDataVersion(scope);
 }
 
 // Search: spend 100 + 100 = 200, revenue 500 + 300 = 800 → ROI (800 − 200) / 200 = 3.

@@ -34,7 +34,7 @@ addTransaction(db, ws, { customerId: a, date: "2025-02-28", amount: 100 });
 addTransaction(db, ws, { customerId: b, date: "2025-02-20", amount: 50 });
 addTransaction(db, ws, { customerId: b, date: "2025-01-10", amount: 50 });
 addTransaction(db, ws, { customerId: c, date: "2024-10-01", amount: 300 });
-const run = await runRfm(db, ws, { asOf: "2025-03-01" });
+const run = await runRfm(scopeTo(db, ws), { asOf: "2025-03-01" });
 
 describe("a segment-run report", () => {
   const report = createReport(scope, user.id, {

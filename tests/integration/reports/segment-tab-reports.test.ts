@@ -33,7 +33,7 @@ buy(a, "2025-02-01", "P2");
 buy(b, "2025-02-10", "P1");
 buy(b, "2025-02-10", "P2");
 buy(c, "2025-02-20", "P3");
-const run = await runRfm(db, ws, { asOf: "2025-03-01" });
+const run = await runRfm(scopeTo(db, ws), { asOf: "2025-03-01" });
 const runId = String(run.run_id);
 
 const save = (kind: "channel-match" | "product-match", params: Record<string, string>) =>

@@ -8,7 +8,7 @@ import { listSources, stateOf } from "~/scraping/sources.server";
 import { type FixtureSite, startFixtureSite } from "../../fixture-site/server";
 import { observationsOf, scrapingTestDb, testFetcherOptions } from "./support";
 
-const { db, workspace } = scrapingTestDb();
+const { workspace } = scrapingTestDb();
 let site: FixtureSite;
 let browser: ScraperBrowser;
 beforeAll(async () => {
@@ -24,7 +24,7 @@ describe("seedDemoSources", () => {
   it("creates every kind of source once, and each runs against the fixture site", async () => {
     const scope = workspace("demo");
     const seededFrom = Date.now();
-    const created = seedDemoSources(db, scope.workspaceId, site.url);
+    const created = seedDemoSources(scope, site.url);
     const seededBy = Date.now();
     expect(created.map((s) => s.adapter).sort()).toEqual([
       "custom",
@@ -34,7 +34,7 @@ describe("seedDemoSources", () => {
       "trends",
       "video",
     ]);
-    expect(seedDemoSources(db, scope.workspaceId, site.url)).toEqual([]);
+    expect(seedDemoSources(scope, site.url)).toEqual([]);
     expect(listSources(scope)).toHaveLength(6);
     for (const source of listSources(scope)) {
       expect(stateOf(source)).toBe("enabled");
@@ -42,7 +42,7 @@ describe("seedDemoSources", () => {
       // on, since a slow machine may pass that quarter hour before the last run.
       expect(source.nextRunAt?.getTime()).toBeGreaterThan(seededFrom);
       expect(source.nextRunAt?.getTime()).toBeLessThanOrEqual(seededBy + 15 * 60_000);
-      const result = await runSource(db, scope.workspaceId, source.id, {
+      const result = await runSource(scope, source.id, {
         trigger: "manual",
         fetcherOptions: testFetcherOptions({ timeoutMs: 5_000 }).options,
         render: (url, options) => browser.renderPage(url, { ...options, timeoutMs: 10_000 }),

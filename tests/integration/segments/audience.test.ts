@@ -3,7 +3,9 @@
  * consent, both need data-processing consent), the interest filter, the weekly cap from
  * recorded contacts, and a CSV that a spreadsheet cannot run as a formula.
  */
+
 import { beforeAll, describe, expect, it } from "vitest";
+import { scopeTo } from "#db/scoped";
 import { buildAudienceFromSegment } from "~/segments/audience.server";
 import { audienceCsv } from "~/segments/audience-csv";
 import { setUpTestDb } from "../../helpers/test-db";
@@ -67,7 +69,7 @@ beforeAll(() => {
 
 describe("buildAudienceFromSegment", () => {
   it("keeps only customers with the consents the channel needs", () => {
-    const email = buildAudienceFromSegment(db, ws, {
+    const email = buildAudienceFromSegment(scopeTo(db, ws), {
       runId,
       segment: "S",
       channel: "email",
@@ -88,7 +90,7 @@ describe("buildAudienceFromSegment", () => {
       no_channel_consent: 1,
       frequency_cap: 0,
     });
-    const sms = buildAudienceFromSegment(db, ws, {
+    const sms = buildAudienceFromSegment(scopeTo(db, ws), {
       runId,
       segment: "S",
       channel: "sms",
@@ -101,7 +103,7 @@ describe("buildAudienceFromSegment", () => {
   });
 
   it("filters by category interest", () => {
-    const travel = buildAudienceFromSegment(db, ws, {
+    const travel = buildAudienceFromSegment(scopeTo(db, ws), {
       runId,
       segment: "S",
       channel: "email",
@@ -115,7 +117,7 @@ describe("buildAudienceFromSegment", () => {
   });
 
   it("records contacts and applies the weekly cap across channels", () => {
-    const sent = buildAudienceFromSegment(db, ws, {
+    const sent = buildAudienceFromSegment(scopeTo(db, ws), {
       runId,
       segment: "S",
       channel: "email",
@@ -130,7 +132,7 @@ describe("buildAudienceFromSegment", () => {
       .get(ws);
     expect(count).toBe(2);
 
-    const nextDay = buildAudienceFromSegment(db, ws, {
+    const nextDay = buildAudienceFromSegment(scopeTo(db, ws), {
       runId,
       segment: "S",
       channel: "sms",
@@ -141,7 +143,7 @@ describe("buildAudienceFromSegment", () => {
     expect(nextDay.members.map((m) => m.customer_id)).toEqual([id.a2]);
     expect(nextDay.excluded.frequency_cap).toBe(1); // a5 had an e-mail yesterday
 
-    const sameChannelOnly = buildAudienceFromSegment(db, ws, {
+    const sameChannelOnly = buildAudienceFromSegment(scopeTo(db, ws), {
       runId,
       segment: "S",
       channel: "sms",
@@ -153,7 +155,7 @@ describe("buildAudienceFromSegment", () => {
     expect(sameChannelOnly.members.map((m) => m.customer_id)).toEqual([id.a2, id.a5]);
 
     // Exactly 7 days later the e-mail falls out of (send − 7 days, send].
-    const weekLater = buildAudienceFromSegment(db, ws, {
+    const weekLater = buildAudienceFromSegment(scopeTo(db, ws), {
       runId,
       segment: "S",
       channel: "sms",
@@ -165,7 +167,7 @@ describe("buildAudienceFromSegment", () => {
   });
 
   it("writes a CSV whose formula-like names are neutralised", () => {
-    const audience = buildAudienceFromSegment(db, ws, {
+    const audience = buildAudienceFromSegment(scopeTo(db, ws), {
       runId,
       segment: "S",
       channel: "email",
@@ -181,7 +183,12 @@ describe("buildAudienceFromSegment", () => {
 
   it("says so when the segment does not exist in the run", () => {
     expect(() =>
-      buildAudienceFromSegment(db, ws, { runId, segment: "Nope", channel: "email", record: false }),
+      buildAudienceFromSegment(scopeTo(db, ws), {
+        runId,
+        segment: "Nope",
+        channel: "email",
+        record: false,
+      }),
     ).toThrow('has no segment "Nope"');
   });
 });

@@ -92,7 +92,7 @@ beforeAll(() => {
 
 describe("segments that differ on age", () => {
   it("get different top channels, with the index in the reason", () => {
-    const result = matchChannels(db, workspaceId, byAge);
+    const result = matchChannels(scopeTo(db, workspaceId), byAge);
     const top = Object.fromEntries(result.segments.map((s) => [s.segment, s.channels[0]]));
     expect(top.Young?.channel).toBe("Campus Radio");
     expect(top.Older?.channel).toBe("Daytime TV");
@@ -118,7 +118,7 @@ describe("segments that differ on age", () => {
   });
 
   it("uses each segment's own SMS effectiveness from its members' responses", () => {
-    const result = matchChannels(db, workspaceId, byAge);
+    const result = matchChannels(scopeTo(db, workspaceId), byAge);
     expect(result.effectiveness_source).toBe("segment");
     expect(result.segment_result_channels).toEqual(["SMS"]);
     const sms = (segment: string) =>
@@ -138,7 +138,7 @@ describe("segments that differ on age", () => {
 
 describe("segments that are alike", () => {
   it("get the diagnosis instead of near-equal scores", () => {
-    const result = matchChannels(db, workspaceId, alike);
+    const result = matchChannels(scopeTo(db, workspaceId), alike);
     expect(result.diagnosis.separating).toEqual([]);
     const messages = result.diagnosis.messages.map((m) => decodeMessage(m));
     expect(messages[0]?.key).toBe("channelmatch:diagnosis.noneSeparates");

@@ -4,7 +4,9 @@
  * of young users must then score higher for Gaming than a channel of older users, and the
  * other way round for Pensions.
  */
+
 import { beforeAll, describe, expect, it } from "vitest";
+import { scopeTo } from "#db/scoped";
 import { scoreChannelUsers } from "~/segments/channel-propensity.server";
 import { SegmentInputError } from "~/segments/errors";
 import { setUpTestDb } from "../../helpers/test-db";
@@ -37,7 +39,7 @@ beforeAll(() => {
 });
 
 const score = (csv: string, target: "category" | "product" = "category") =>
-  scoreChannelUsers(db, ws, csv, { target, referenceDate: REFERENCE });
+  scoreChannelUsers(scopeTo(db, ws), csv, { target, referenceDate: REFERENCE });
 
 describe("scoreChannelUsers", () => {
   it("scores young users higher for Gaming and older users higher for Pensions", () => {

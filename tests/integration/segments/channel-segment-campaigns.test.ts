@@ -71,7 +71,7 @@ describe("campaign rows per segment", () => {
   });
 
   it("give each segment its own effectiveness on the channel, from those rows", () => {
-    const result = matchChannels(db, workspaceId, runId);
+    const result = matchChannels(scopeTo(db, workspaceId), runId);
     expect(result.effectiveness_source).toBe("segment");
     expect(result.segment_result_channels).toEqual(["E-mail"]);
     expect(result.segment_campaign_channels).toEqual(["E-mail"]);
@@ -129,7 +129,7 @@ describe("campaign rows per segment", () => {
         converted: i < 10,
         rowHash: `rh${i}`,
       });
-    const result = matchChannels(db, workspaceId, runId);
+    const result = matchChannels(scopeTo(db, workspaceId), runId);
     expect(result.segment_result_channels).toEqual(["E-mail"]);
     expect(result.segment_campaign_channels).toEqual([]);
     const email = result.segments

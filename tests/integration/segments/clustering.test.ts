@@ -66,7 +66,7 @@ beforeAll(() => {
 
 describe("listAvailableFeatures", () => {
   it("lists RFM, profile, numeric attribute and category spend features with skewness", () => {
-    const list = listAvailableFeatures(db, ws, { asOf: "2025-01-01" });
+    const list = listAvailableFeatures(scopeTo(db, ws), { asOf: "2025-01-01" });
     expect(list.customers).toBe(7);
     expect(list.excluded_without_consent).toBe(1);
     const byName = new Map(list.features.map((f) => [f.name, f]));
@@ -96,7 +96,10 @@ describe("listAvailableFeatures", () => {
 
 describe("runClustering", () => {
   it("finds the two groups by silhouette, with hand-checked centroids and sizes", async () => {
-    const result = await runClustering(db, ws, { features: ["income", "age"], asOf: "2025-01-01" });
+    const result = await runClustering(scopeTo(db, ws), {
+      features: ["income", "age"],
+      asOf: "2025-01-01",
+    });
     expect(result.k).toBe(2);
     expect(result.chosen_by).toBe("silhouette");
     expect(result.dropped_missing).toBe(1); // the customer without income
@@ -138,7 +141,7 @@ describe("runClustering", () => {
   });
 
   it("fixes k, imputes the median and log-transforms on request", async () => {
-    const result = await runClustering(db, ws, {
+    const result = await runClustering(scopeTo(db, ws), {
       features: ["income", "monetary"],
       log: ["monetary"],
       k: 3,
@@ -153,8 +156,8 @@ describe("runClustering", () => {
   });
 
   it("refuses unknown features with the list of known ones", async () => {
-    await expect(runClustering(db, ws, { features: ["income", "shoe_size"] })).rejects.toThrow(
-      /Unknown feature\(s\): shoe_size\. Known: recency_days/,
-    );
+    await expect(
+      runClustering(scopeTo(db, ws), { features: ["income", "shoe_size"] }),
+    ).rejects.toThrow(/Unknown feature\(s\): shoe_size\. Known: recency_days/);
   });
 });

@@ -1,5 +1,7 @@
 /** Runs queued through the job worker: the row goes queued → succeeded with its result. */
+
 import { describe, expect, it } from "vitest";
+import { scopeTo } from "#db/scoped";
 import { segmentRunHandler } from "#jobs/handlers/segment-run";
 import { waitForJob } from "#jobs/queue";
 import { HandlerRegistry } from "#jobs/registry";
@@ -41,15 +43,17 @@ describe("segment-run job", () => {
   }
 
   it("runs RFM and clustering from queued rows", async () => {
-    const rfm = enqueueSegmentRun(db, ws, "rfm", { asOf: "2025-02-01" }, null);
+    const rfm = enqueueSegmentRun(scopeTo(db, ws), "rfm", { asOf: "2025-02-01" }, null);
     const cluster = enqueueSegmentRun(
-      db,
-      ws,
+      scopeTo(db, ws),
       "cluster",
       { features: ["income", "monetary"], k: 3 },
       null,
     );
-    expect(getRun(db, ws, rfm.runId)).toMatchObject({ status: "queued", jobId: rfm.jobId });
+    expect(getRun(scopeTo(db, ws), rfm.runId)).toMatchObject({
+      status: "queued",
+      jobId: rfm.jobId,
+    });
 
     const [rfmJob, clusterJob] = await withWorker(async () => [
       await waitForJob(db, rfm.jobId, 10_000),
@@ -58,21 +62,26 @@ describe("segment-run job", () => {
     expect(rfmJob).toMatchObject({ status: "succeeded", result: { kind: "rfm", customers: 12 } });
     expect(clusterJob).toMatchObject({ status: "succeeded", result: { kind: "cluster", k: 3 } });
     expect(clusterJob?.progress).toMatchObject({ percent: 100, message: "Done" });
-    const run = getRun(db, ws, cluster.runId);
+    const run = getRun(scopeTo(db, ws), cluster.runId);
     expect(run.status).toBe("succeeded");
     expect(run.result).toMatchObject({ k: 3, chosen_by: "fixed", customers_used: 12 });
   });
 
   it("fails a run with bad parameters permanently and marks the run failed", async () => {
-    const bad = enqueueSegmentRun(db, ws, "cluster", { features: ["no_such_feature"] }, null);
+    const bad = enqueueSegmentRun(
+      scopeTo(db, ws),
+      "cluster",
+      { features: ["no_such_feature"] },
+      null,
+    );
     const job = await withWorker(() => waitForJob(db, bad.jobId, 10_000));
     expect(job).toMatchObject({ status: "dead", attempts: 1 });
     expect(job.error).toContain("Unknown feature(s): no_such_feature");
-    expect(getRun(db, ws, bad.runId)).toMatchObject({ status: "failed" });
+    expect(getRun(scopeTo(db, ws), bad.runId)).toMatchObject({ status: "failed" });
   });
 
   it("refuses parameters that do not fit before queueing anything", () => {
-    expect(() => enqueueSegmentRun(db, ws, "cluster", { features: [] }, null)).toThrow(
+    expect(() => enqueueSegmentRun(scopeTo(db, ws), "cluster", { features: [] }, null)).toThrow(
       "choose at least one feature",
     );
   });

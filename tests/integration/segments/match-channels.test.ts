@@ -100,7 +100,7 @@ beforeAll(() => {
 
 describe("matchChannels", () => {
   it("reproduces the hand-worked KL, JS, effectiveness and ranking", () => {
-    const result = matchChannels(db, wsA, runId);
+    const result = matchChannels(scopeTo(db, wsA), runId);
     expect(result.excluded_without_consent).toBe(1);
     expect(result.age_bands).toEqual(["age_18_24", "age_25_34", "age_55_plus"]);
     expect(result.interest_mapping).toEqual({ Travel: "travel", Electronics: "tech" });
@@ -158,6 +158,6 @@ describe("matchChannels", () => {
   });
 
   it("does not show a run of workspace A to workspace B", () => {
-    expect(() => matchChannels(db, wsB, runId)).toThrow(RunNotFoundError);
+    expect(() => matchChannels(scopeTo(db, wsB), runId)).toThrow(RunNotFoundError);
   });
 });

@@ -13,7 +13,9 @@
  *   W → Z  conf 1,   lift 1 / (2/5) = 2.5    Z → W  conf ½, lift ½ / (1/5) = 2.5
  *   Y → X  conf 1,   lift 1 / (3/5) = 5/3    X → Y  conf ⅔, lift ⅔ / (2/5) = 5/3
  */
+
 import { beforeAll, describe, expect, it } from "vitest";
+import { scopeTo } from "#db/scoped";
 import { matchProducts } from "~/segments/match-products.server";
 import { setUpTestDb } from "../../helpers/test-db";
 import { addCustomer, addRun, addTransaction, addWorkspace } from "./fixtures";
@@ -61,7 +63,7 @@ beforeAll(() => {
 
 describe("matchProducts with order ids", () => {
   it("builds one basket per order and per customer-day for lines without an order", () => {
-    const result = matchProducts(db, ws, runId, {
+    const result = matchProducts(scopeTo(db, ws), runId, {
       minSupport: 0.2,
       minConfidence: 0.01,
       minLift: 0,

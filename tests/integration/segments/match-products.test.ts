@@ -71,7 +71,7 @@ beforeAll(() => {
 
 describe("matchProducts", () => {
   it("computes category and product lift, rules and next-best products", () => {
-    const result = matchProducts(db, ws, runId);
+    const result = matchProducts(scopeTo(db, ws), runId);
     expect(result.excluded_without_consent).toBe(1);
     expect(result.purchases_used).toBe(11);
     const [a, b] = result.segments;

@@ -58,19 +58,19 @@ beforeAll(() => {
 
 describe("product names", () => {
   it("uses the catalogue, else the transactions' most frequent name, else the code", () => {
-    const names = loadProductNames(db, ws);
+    const names = loadProductNames(scopeTo(db, ws));
     expect(names.get("K1")).toBe("Kredi Kartı");
     expect(names.get("K2")).toBe("Vadeli Mevduat");
     expect(names.has("K3")).toBe(false);
   });
 
   it("labels the product match and the product × channel view by name", () => {
-    const report = matchProducts(db, ws, runId);
+    const report = matchProducts(scopeTo(db, ws), runId);
     const named = Object.fromEntries(
       (report.segments[0]?.products ?? []).map((row) => [row.item, row.name]),
     );
     expect(named).toEqual({ K1: "Kredi Kartı", K2: "Vadeli Mevduat", K3: null });
-    const channels = matchProductChannels(db, ws, runId, { target: "product" });
+    const channels = matchProductChannels(scopeTo(db, ws), runId, { target: "product" });
     expect(channels.items.map((i) => i.label)).toEqual([
       "Kredi Kartı (K1)",
       "Vadeli Mevduat (K2)", // one buyer each: ties by code

@@ -18,7 +18,9 @@
  * F scores (n = 5, p = (below + equal/2) / 5): D 1 → 1; A, C, E 2 → 1 + ⌊5·(1 + 1.5)/5⌋ = 3;
  * B 3 → 1 + ⌊5·4.5/5⌋ = 5.
  */
+
 import { beforeAll, describe, expect, it } from "vitest";
+import { scopeTo } from "#db/scoped";
 import { loadFeatureTable } from "~/segments/features.server";
 import { runRfm } from "~/segments/rfm-run.server";
 import { getRun } from "~/segments/runs.server";
@@ -75,7 +77,7 @@ function storedValues(runId: number) {
 
 describe("RFM with order ids", () => {
   it("counts orders, not lines, and stores the average order value", async () => {
-    const result = await runRfm(db, ws, { asOf: "2025-03-01" });
+    const result = await runRfm(scopeTo(db, ws), { asOf: "2025-03-01" });
     expect(result.customers_scored).toBe(5);
     expect(result.transactions_used).toBe(19);
     const values = storedValues(result.run_id);
@@ -100,8 +102,8 @@ describe("RFM with order ids", () => {
   });
 
   it("adds orders and average order value as the last columns of the segment CSV", async () => {
-    const result = await runRfm(db, ws, { asOf: "2025-03-01" });
-    const lines = segmentTableCsv(getRun(db, ws, result.run_id))
+    const result = await runRfm(scopeTo(db, ws), { asOf: "2025-03-01" });
+    const lines = segmentTableCsv(getRun(scopeTo(db, ws), result.run_id))
       .replace(/^\uFEFF/, "")
       .split("\r\n");
     expect(lines[0]?.split(",").slice(-2)).toEqual(["orders", "avg_order_value"]);
@@ -114,7 +116,7 @@ describe("RFM with order ids", () => {
   });
 
   it("agrees with one GROUP BY pass counting distinct orders in SQL", async () => {
-    const result = await runRfm(db, ws, { asOf: "2025-03-01" });
+    const result = await runRfm(scopeTo(db, ws), { asOf: "2025-03-01" });
     const values = storedValues(result.run_id);
     const rows = db.$client
       .prepare(
@@ -142,7 +144,9 @@ describe("RFM with order ids", () => {
   });
 
   it("gives clustering the order count and the average order value", () => {
-    const table = loadFeatureTable(db, ws, { referenceDay: Date.parse("2025-03-01") / 86_400_000 });
+    const table = loadFeatureTable(scopeTo(db, ws), {
+      referenceDay: Date.parse("2025-03-01") / 86_400_000,
+    });
     const feature = (name: string) => table.features.find((f) => f.name === name);
     expect(feature("frequency")?.label).toBe("Orders");
     expect(feature("avg_order_value")).toMatchObject({

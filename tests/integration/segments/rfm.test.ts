@@ -3,7 +3,9 @@
  * recency, frequency and monetary per customer, and window functions give the documented
  * tie rule (p = (below + equal/2) / n, score = min(5, 1 + ⌊5p⌋)) with RANK and COUNT.
  */
+
 import { beforeAll, describe, expect, it } from "vitest";
+import { scopeTo } from "#db/scoped";
 import { toUtcDay } from "~/analytics/columns";
 import { runRfm } from "~/segments/rfm-run.server";
 import { setUpTestDb } from "../../helpers/test-db";
@@ -98,7 +100,7 @@ function assignments(runId: number) {
 
 describe("runRfm", () => {
   it("matches the SQL computation at a given date and hand-checked scores", async () => {
-    const result = await runRfm(db, ws, { asOf: "2025-03-01" });
+    const result = await runRfm(scopeTo(db, ws), { asOf: "2025-03-01" });
     expect(result.reference_date).toBe("2025-03-01");
     expect(result.excluded_without_consent).toBe(2);
     // c9 (only a return) and c13 (no rows) are consented but unscored.
@@ -149,7 +151,7 @@ describe("runRfm", () => {
   });
 
   it("defaults the reference date to the day after the last transaction", async () => {
-    const result = await runRfm(db, ws);
+    const result = await runRfm(scopeTo(db, ws));
     // c10's purchase on 2025-03-05 is the last consented row (c11 / c12 rows do not count).
     expect(result.reference_date).toBe("2025-03-06");
     const expected = rfmInSql(toUtcDay("2025-03-06"));
@@ -164,7 +166,7 @@ describe("runRfm", () => {
   });
 
   it("keeps workspaces apart (a small workspace is read through the index)", async () => {
-    const result = await runRfm(db, otherWs, { asOf: "2025-03-01" });
+    const result = await runRfm(scopeTo(db, otherWs), { asOf: "2025-03-01" });
     expect(result).toMatchObject({
       customers_scored: 1,
       excluded_without_consent: 0,
@@ -174,6 +176,8 @@ describe("runRfm", () => {
   });
 
   it("rejects an impossible date before creating a run", async () => {
-    await expect(runRfm(db, ws, { asOf: "2025-02-30" })).rejects.toThrow("not a valid date");
+    await expect(runRfm(scopeTo(db, ws), { asOf: "2025-02-30" })).rejects.toThrow(
+      "not a valid date",
+    );
   });
 });

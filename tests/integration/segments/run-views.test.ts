@@ -132,11 +132,11 @@ describe("a run's stored views", () => {
   let runId = 0;
 
   it("are computed with the run, on the queue, at the data version of the run", async () => {
-    const run = enqueueSegmentRun(db, ws, "rfm", { asOf: "2025-02-01" }, null);
+    const run = enqueueSegmentRun(scopeTo(db, ws), "rfm", { asOf: "2025-02-01" }, null);
     runId = run.runId;
     const job = await withWorker(() => waitForJob(db, run.jobId, 20_000));
     expect(job?.status).toBe("succeeded");
-    const version = currentDataVersion(db, ws);
+    const version = currentDataVersion(scopeTo(db, ws));
     for (const key of DEFAULT_VIEWS)
       expect(storedView(runId, runViewName(key))?.data_version).toBe(version);
   });
@@ -171,7 +171,7 @@ describe("a run's stored views", () => {
     expect(first.page.state).toBe("computing");
     const name = "products:support=5,confidence=0.5,lift=1";
     expect(storedView(runId, name)).toBeUndefined();
-    const version = currentDataVersion(db, ws);
+    const version = currentDataVersion(scopeTo(db, ws));
     const job = jobByKey(`run-view:${runId}:${name}:v${version}`);
     expect(job?.status).toBe("queued");
     await withWorker(() => waitForJob(db, job?.id ?? 0, 20_000));
@@ -185,12 +185,12 @@ describe("a run's stored views", () => {
   });
 
   it("go stale with an import, are shown as stale, and are recomputed on the queue", async () => {
-    const before = currentDataVersion(db, ws);
+    const before = currentDataVersion(scopeTo(db, ws));
     await importCsv(
       "more-sales.csv",
       "transaction_id,customer_id,transaction_date,amount,currency\nN1,NEW-1,2025-01-20,50.00,TRY\n",
     );
-    const version = currentDataVersion(db, ws);
+    const version = currentDataVersion(scopeTo(db, ws));
     expect(version).toBeGreaterThan(before);
     // The publish queued the refresh of the workspace's stale views.
     const refresh = jobByKey(`run-views:${ws}:v${version}`);
@@ -217,9 +217,9 @@ describe("a run's stored views", () => {
       )
       .run(runId);
     const scope = scopeTo(db, ws);
-    const run = getRun(db, ws, runId);
+    const run = getRun(scope, runId);
     expect(storedSizesAndCategories(scope, run).sizes[0]?.customers).toBe(31337);
-    bumpDataVersion(db, ws);
+    bumpDataVersion(scope);
     const stale = storedSizesAndCategories(scope, run);
     expect(stale.categories).toEqual(["Marked"]);
     expect(stale.sizes[0]?.customers).toBe(31337);
@@ -227,10 +227,10 @@ describe("a run's stored views", () => {
 
   it("a page does not wait for another connection's write lock to ask for a missing view", async () => {
     const scope = scopeTo(db, ws);
-    const run = getRun(db, ws, runId);
+    const run = getRun(scope, runId);
     const key = { view: "products", thresholds: { support: 7, confidence: 0.5, lift: 1 } } as const;
     const name = runViewName(key);
-    const version = currentDataVersion(db, ws);
+    const version = currentDataVersion(scope);
     const writer = new Database(path.join(dir, "test.db"));
     writer.prepare("BEGIN IMMEDIATE").run();
     try {
@@ -249,7 +249,7 @@ describe("a run's stored views", () => {
     expect(storedView(runId, "channels")).toBeUndefined();
     const page = await load<ChannelsPage>(channelsRoute, runId, "/channels");
     expect(page.state).toBe("computing");
-    const version = currentDataVersion(db, ws);
+    const version = currentDataVersion(scopeTo(db, ws));
     const job = jobByKey(`run-view:${runId}:channels:v${version}`);
     expect(job).toBeDefined();
     await withWorker(() => waitForJob(db, job?.id ?? 0, 20_000));

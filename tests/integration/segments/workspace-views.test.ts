@@ -6,6 +6,7 @@
  */
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
+import { scopeTo } from "#db/scoped";
 import { runViewsHandler } from "#jobs/handlers/run-views";
 import { waitForJob } from "#jobs/queue";
 import { HandlerRegistry } from "#jobs/registry";
@@ -45,7 +46,7 @@ async function withWorker<T>(work: () => Promise<T>): Promise<T> {
 const jobOf = (workspaceId: number) =>
   db.$client
     .prepare("SELECT id, status FROM jobs WHERE dedupe_key = ?")
-    .get(`workspace-view:${workspaceId}:features:${featureListKey(db, workspaceId)}`) as
+    .get(`workspace-view:${workspaceId}:features:${featureListKey(scopeTo(db, workspaceId))}`) as
     | { id: number; status: string }
     | undefined;
 
@@ -104,7 +105,7 @@ describe("the Segments page's feature list", () => {
   });
 
   it("goes stale with a data change, is shown as it was, and is computed again on the queue", async () => {
-    const version = dataChanged(db, ws);
+    const version = dataChanged(scopeTo(db, ws));
     const refresh = db.$client
       .prepare("SELECT id FROM jobs WHERE dedupe_key = ?")
       .get(`run-views:${ws}:v${version}`) as { id: number } | undefined;
@@ -120,18 +121,18 @@ describe("the Segments page's feature list", () => {
 
   it("is not asked for while another connection holds the write lock, and is once it is free", () => {
     const other = addWorkspace(db, "feature-views-locked");
-    bumpDataVersion(db, other);
+    bumpDataVersion(scopeTo(db, other));
     const writer = new Database(file);
     writer.prepare("BEGIN IMMEDIATE").run();
     try {
       // With busy_timeout (15 s) this would wait for the writer, holding every request up.
-      expect(readFeatureList(db, other)).toEqual({ state: "computing" });
+      expect(readFeatureList(scopeTo(db, other))).toEqual({ state: "computing" });
       expect(jobOf(other)).toBeUndefined();
     } finally {
       writer.prepare("ROLLBACK").run();
       writer.close();
     }
-    expect(readFeatureList(db, other)).toEqual({ state: "computing" });
+    expect(readFeatureList(scopeTo(db, other))).toEqual({ state: "computing" });
     expect(jobOf(other)?.status).toBe("queued");
     // The connection waits for writers again as it did before.
     expect(db.$client.pragma("busy_timeout", { simple: true })).toBe(15_000);

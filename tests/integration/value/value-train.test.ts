@@ -30,7 +30,7 @@ const scope = scopeTo(db, workspaceId);
 
 describe("value train", () => {
   it("beats last period's revenue, stores values and explains which method is used", () => {
-    const { modelId } = enqueueValueTraining(db, workspaceId, 90, null);
+    const { modelId } = enqueueValueTraining(scopeTo(db, workspaceId), 90, null);
     const result = trainAndStoreValues(scope, modelId);
     if (!result.ok) throw new Error(result.reason);
     expect(result.metrics.model.rmse).toBeLessThan(result.metrics.last_period.rmse);
@@ -81,7 +81,7 @@ describe("value train", () => {
   });
 
   it("offers the predicted value as a clustering feature", () => {
-    const feature = listAvailableFeatures(db, workspaceId).features.find(
+    const feature = listAvailableFeatures(scopeTo(db, workspaceId)).features.find(
       (f) => f.name === "predicted_value",
     );
     const stored = db.$client
@@ -110,7 +110,7 @@ describe("value train", () => {
   it("says why when the history is too short", () => {
     const other = addValueWorkspace(db, "short", 0);
     const otherScope = scopeTo(db, other.workspaceId);
-    const { modelId } = enqueueValueTraining(db, other.workspaceId, 90, null);
+    const { modelId } = enqueueValueTraining(scopeTo(db, other.workspaceId), 90, null);
     expect(trainAndStoreValues(otherScope, modelId)).toMatchObject({
       ok: false,
       reason: "no_sales",

@@ -3,12 +3,14 @@
  * and lost its lease, a worker's import whose job will be retried, `.part` files of live and
  * dead processes, and `dataset delete`.
  */
+
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { datasets } from "#db/schema";
+import { scopeTo } from "#db/scoped";
 import { claimNext, enqueue } from "#jobs/queue";
 import { recoverExpiredImports, STOPPED_IMPORT_ERROR } from "~/datasets/stale-imports.server";
 import { importDataset, STORED_COPY_REMOVED } from "~/ingest/load.server";
@@ -34,8 +36,7 @@ describe("the sweep of dead imports", () => {
     fs.writeFileSync(file, `code,name,price\n${lines.join("\n")}\n`);
     const { dataset, options } = await storedForImport(scope, "products", file);
     let batches = 0;
-    const run = importDataset(db, {
-      workspaceId,
+    const run = importDataset(scopeTo(db, workspaceId), {
       datasetId: dataset.id,
       ...options,
       batchSize: 3,
@@ -66,8 +67,7 @@ describe("the sweep of dead imports", () => {
       "transactions",
       fixture("ingest/transactions.csv"),
     );
-    const run = importDataset(db, {
-      workspaceId,
+    const run = importDataset(scopeTo(db, workspaceId), {
       datasetId: dataset.id,
       ...options,
       // Called once the lease was extended for the publish, right before it starts.
