@@ -16,6 +16,7 @@ import { createUser } from "~/users.server";
 import { createWorkspace, inviteMember } from "~/workspace.server";
 import { readPage } from "../../fixture-site/pages";
 import { type FixtureSite, startFixtureSite } from "../../fixture-site/server";
+import { english } from "../../helpers/english";
 import { cookieFor, requestAs, settle } from "../../helpers/session";
 import { observationsOf, scrapingTestDb } from "./support";
 
@@ -216,10 +217,15 @@ describe("Trends CSV upload", () => {
 
   it("refuses a too-large file, a wrong file, and viewers", async () => {
     const big = await upload(editor, "x".repeat(1024 * 1024 + 10));
-    expect(big).toMatchObject({ status: 400, body: { error: "The file is larger than 1024 KB" } });
+    expect(english(big)).toMatchObject({
+      status: 400,
+      body: { error: "The file is larger than 1 MB" },
+    });
     const wrong = await upload(editor, "a,b\n1,2\n");
     expect(wrong.status).toBe(400);
-    expect((wrong.body as { error: string }).error).toMatch(/^not a trends interest-over-time CSV/);
+    expect(englishMessage((wrong.body as { error: string }).error)).toMatch(
+      /^not a trends interest-over-time CSV/,
+    );
     expect((await upload(viewer, readPage("trends-multiTimeline.csv"))).status).toBe(403);
     expect(observationsOf(scope)).toHaveLength(6);
   });
