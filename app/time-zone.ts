@@ -45,14 +45,19 @@ export function dayInTimeZone(instant: Date | number, timeZone: string): number 
 /** The route whose loader names the workspace (and its zone) for every page inside it. */
 export const WORKSPACE_LAYOUT_ROUTE = "routes/w.$workspace";
 
+/** A shared report's page (/s/<token>): its loader names the zone of the report's workspace. */
+export const SHARED_REPORT_ROUTE = "routes/s.$token";
+
 /**
  * The zone of the workspace whose pages are being rendered, from the routes' loader data
- * (the server's static context, the browser router's state); "UTC" outside a workspace.
+ * (the server's static context, the browser router's state): the workspace layout's, or a
+ * shared report's; "UTC" elsewhere.
  */
 export function workspaceTimeZoneOf(loaderData: Record<string, unknown> | undefined): string {
   const layout = loaderData?.[WORKSPACE_LAYOUT_ROUTE] as
     | { workspace?: { timeZone?: unknown } }
     | undefined;
-  const zone = layout?.workspace?.timeZone;
+  const shared = loaderData?.[SHARED_REPORT_ROUTE] as { timeZone?: unknown } | undefined;
+  const zone = layout?.workspace?.timeZone ?? shared?.timeZone;
   return typeof zone === "string" && isTimeZone(zone) ? zone : "UTC";
 }

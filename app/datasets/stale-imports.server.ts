@@ -21,13 +21,14 @@ import type { Db } from "#db/client";
 import { datasets } from "#db/schema";
 import { scopeTo, type WorkspaceScope } from "#db/scoped";
 import { finishedStatuses, getWorkspaceJob } from "#jobs/queue";
+import { message } from "~/i18n/message-code";
 import { removeDatasetRows } from "~/ingest/dataset-rows.server";
 import { type DatasetKind, datasetKinds } from "~/ingest/kinds";
 import { releasePublished, withStoredCopyRemoved } from "~/ingest/load.server";
 import { removeAbandonedUploads } from "~/ingest/upload.server";
 
-export const STOPPED_IMPORT_ERROR =
-  "The import stopped (its process ended) before it finished; nothing of it was kept.";
+/** Stored as a message code: the dataset page words it in its reader's language. */
+export const STOPPED_IMPORT_ERROR = message("messages:ingest.import.processEnded");
 
 type Dataset = typeof datasets.$inferSelect;
 

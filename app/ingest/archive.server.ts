@@ -9,21 +9,31 @@ import { Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { createGunzip } from "node:zlib";
 import yauzl from "yauzl";
+import { message } from "~/analytics/message-code";
 import { detectKnownFormat } from "./binary";
 
+/** An upload refused; its message is a message code (the page words it, the CLI in English). */
 export class UploadError extends Error {
   override name = "UploadError";
 }
 
+/** A size as a message code: "100 bytes", "2 GB", "1,5 MB" in the reader's language. */
 export function formatBytes(bytes: number): string {
-  const units = ["bytes", "KB", "MB", "GB", "TB"];
+  const units = ["KB", "MB", "GB", "TB"] as const;
+  if (bytes < 1024) return message("messages:ingest.upload.size.bytes", { count: bytes });
   let value = bytes;
-  let unit = 0;
+  let unit = -1;
   while (value >= 1024 && unit < units.length - 1) {
     value /= 1024;
     unit += 1;
   }
-  return `${Number.isInteger(value) ? value : value.toFixed(1)} ${units[unit]}`;
+  const rounded = Number.isInteger(value) ? value : Math.round(value * 10) / 10;
+  return message(`messages:ingest.upload.size.${units[unit]}`, { value: rounded });
+}
+
+/** yauzl's own reason stays as it is (a library's English), inside the worded message. */
+function zipUnreadable(error: Error): UploadError {
+  return new UploadError(message("messages:ingest.upload.zipUnreadable", { error: error.message }));
 }
 
 /** Passes bytes through, failing once more than `maxBytes` have gone by. */
@@ -36,7 +46,7 @@ export function limitBytes(maxBytes: number): Transform {
       else
         callback(
           new UploadError(
-            `The file is larger than the upload limit of ${formatBytes(maxBytes)} (UPLOAD_MAX_BYTES).`,
+            message("messages:ingest.upload.tooLarge", { size: formatBytes(maxBytes) }),
           ),
         );
     },
@@ -69,9 +79,7 @@ export async function readHead(file: string, bytes: number): Promise<Buffer> {
 function openZip(file: string): Promise<yauzl.ZipFile> {
   return new Promise((resolve, reject) => {
     yauzl.open(file, { lazyEntries: true, autoClose: false }, (error, zip) =>
-      error
-        ? reject(new UploadError(`The ZIP archive cannot be read: ${error.message}`))
-        : resolve(zip),
+      error ? reject(zipUnreadable(error)) : resolve(zip),
     );
   });
 }
@@ -86,7 +94,10 @@ function entriesOf(zip: yauzl.ZipFile): Promise<yauzl.Entry[]> {
   if (zip.entryCount > MAX_ZIP_ENTRIES) {
     return Promise.reject(
       new UploadError(
-        `The ZIP archive holds ${zip.entryCount} entries (at most ${MAX_ZIP_ENTRIES}); upload the CSV file itself, or a ZIP with just that file.`,
+        message("messages:ingest.upload.zipTooManyEntries", {
+          entries: zip.entryCount,
+          max: MAX_ZIP_ENTRIES,
+        }),
       ),
     );
   }
@@ -97,9 +108,7 @@ function entriesOf(zip: yauzl.ZipFile): Promise<yauzl.Entry[]> {
       zip.readEntry();
     });
     zip.once("end", () => resolve(entries));
-    zip.once("error", (error: Error) =>
-      reject(new UploadError(`The ZIP archive cannot be read: ${error.message}`)),
-    );
+    zip.once("error", (error: Error) => reject(zipUnreadable(error)));
     zip.readEntry();
   });
 }
@@ -120,11 +129,11 @@ async function unzipSingleCsv(archive: string, target: string, maxBytes: number)
   try {
     const csvs = (await entriesOf(zip)).filter(isCsvEntry);
     const [only] = csvs;
-    if (!only) throw new UploadError("The ZIP archive holds no CSV file.");
+    if (!only) throw new UploadError(message("messages:ingest.upload.zipNoCsv"));
     if (csvs.length > 1) {
       const names = csvs.map((entry) => entry.fileName).join(", ");
       throw new UploadError(
-        `The ZIP archive holds ${csvs.length} CSV files (${names}); upload one file at a time.`,
+        message("messages:ingest.upload.zipManyCsv", { count: csvs.length, names }),
       );
     }
     const stream = await new Promise<NodeJS.ReadableStream>((resolve, reject) => {

@@ -8,6 +8,10 @@
  * part's bytes to the caller without holding the file in memory.
  */
 
+import { message } from "~/analytics/message-code";
+import { formatBytes } from "./archive.server";
+
+/** A form that cannot be read; its message is a message code (worded where it is shown). */
 export class MultipartError extends Error {
   override name = "MultipartError";
 }
@@ -125,13 +129,13 @@ function partOf(headerText: string): Omit<MultipartPart, "data"> {
     const value = line.slice(colon + 1).trim();
     if (header === "content-disposition") {
       if (!/^form-data\s*(;|$)/i.test(value)) {
-        throw new MultipartError("A part of the form is not form data");
+        throw new MultipartError(message("messages:ingest.form.notFormData"));
       }
       disposition = headerParameters(value.slice(value.search(/;|$/)));
     } else if (header === "content-type") contentType = value;
   }
   if (!disposition || disposition.name === undefined) {
-    throw new MultipartError("A part of the form has no field name");
+    throw new MultipartError(message("messages:ingest.form.noFieldName"));
   }
   const extended = disposition["filename*"] ? extendedValue(disposition["filename*"]) : undefined;
   const plain = disposition.filename !== undefined ? unescapeHtmlName(disposition.filename) : "";
@@ -162,12 +166,14 @@ class BodyReader {
   }
 
   /** Fills until `needle` is in the buffer (searching from `from`); its index. */
-  async find(needle: Buffer, limit: number, what: string): Promise<number> {
+  async find(needle: Buffer, limit: number, what: "start" | "headers"): Promise<number> {
     for (;;) {
       const at = this.buffer.indexOf(needle);
       if (at >= 0) return at;
-      if (this.buffer.length > limit) throw new MultipartError(`The form's ${what} is too long`);
-      if (!(await this.fill())) throw new MultipartError("The upload ended before the form did");
+      if (this.buffer.length > limit)
+        throw new MultipartError(message(`messages:ingest.form.${what}TooLong`));
+      if (!(await this.fill()))
+        throw new MultipartError(message("messages:ingest.form.endedBeforeForm"));
     }
   }
 
@@ -186,7 +192,8 @@ export async function readMultipart(
   onPart: (part: MultipartPart) => Promise<void>,
 ): Promise<void> {
   const boundary = multipartBoundary(request.headers.get("Content-Type"));
-  if (!boundary || !request.body) throw new MultipartError("The upload is not a form");
+  if (!boundary || !request.body)
+    throw new MultipartError(message("messages:ingest.form.notAForm"));
   const body = new BodyReader(request.body);
   const dashBoundary = Buffer.from(`--${boundary}`);
   const delimiter = Buffer.from(`\r\n--${boundary}`);
@@ -198,8 +205,9 @@ export async function readMultipart(
     for (let parts = 0; ; parts++) {
       while (body.buffer.length < 2 && (await body.fill()));
       if (body.buffer.subarray(0, 2).toString("latin1") === "--") return;
-      if (parts >= MAX_PARTS) throw new MultipartError("The form has too many parts");
-      const end = await body.find(headerEnd, MAX_HEADER_BYTES, "part headers");
+      if (parts >= MAX_PARTS)
+        throw new MultipartError(message("messages:ingest.form.tooManyParts"));
+      const end = await body.find(headerEnd, MAX_HEADER_BYTES, "headers");
       // Browsers write header values as UTF-8 (a file named "отчёт.csv" arrives as is).
       const headerText = body.buffer.subarray(0, end).toString("utf8").replace(/^\r\n/, "");
       body.buffer = body.buffer.subarray(end + headerEnd.length);
@@ -222,7 +230,7 @@ export async function readMultipart(
             yield chunk;
           }
           if (!(await body.fill())) {
-            throw new MultipartError("The upload ended before the file did");
+            throw new MultipartError(message("messages:ingest.form.endedBeforeFile"));
           }
         }
       };
@@ -230,7 +238,7 @@ export async function readMultipart(
       await onPart(part);
       // What the handler did not read is skipped.
       if (!finished) for await (const _ of part.data);
-      if (!finished) throw new MultipartError("The upload ended before the file did");
+      if (!finished) throw new MultipartError(message("messages:ingest.form.endedBeforeFile"));
     }
   } finally {
     await body.release();
@@ -258,7 +266,10 @@ export async function readSmallForm(request: Request, maxFileBytes: number): Pro
     let size = 0;
     for await (const chunk of part.data) {
       size += chunk.length;
-      if (size > maxFileBytes) throw new FormFileTooLarge(`larger than ${maxFileBytes} bytes`);
+      if (size > maxFileBytes)
+        throw new FormFileTooLarge(
+          message("messages:ingest.form.fileTooLarge", { size: formatBytes(maxFileBytes) }),
+        );
       chunks.push(chunk);
     }
     const bytes = Buffer.concat(chunks);

@@ -21,6 +21,7 @@ import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { datasets } from "#db/schema";
 import type { WorkspaceScope } from "#db/scoped";
+import { message } from "~/analytics/message-code";
 import { env } from "~/env.server";
 import { limitBytes, readHead, UploadError, unpackUpload } from "./archive.server";
 import type { DatasetKind } from "./kinds";
@@ -95,7 +96,9 @@ export async function storeUpload(scope: WorkspaceScope, input: UploadInput): Pr
     await fs.promises.rm(storedPath, { force: true });
     throw error instanceof UploadError
       ? error
-      : new UploadError(`The upload failed: ${(error as Error).message}`);
+      : new UploadError(
+          message("messages:ingest.upload.failed", { error: (error as Error).message }),
+        );
   } finally {
     await fs.promises.rm(received, { force: true });
     await fs.promises.rm(unpacked, { force: true });

@@ -1,4 +1,7 @@
-/** A table of a shared report as CSV (formula-safe), under the same checks as its page. */
+/**
+ * A table of a shared report as CSV (formula-safe), under the same checks as its page. The
+ * header row is in the viewer's language (cookie, else Accept-Language), like the page.
+ */
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { fileSlug, reportTableCsv } from "~/delivery/delivery-mail";
 import { clientAddress } from "~/rate-limit.server";

@@ -131,8 +131,9 @@ export default function SharedReport() {
         {page.note ? <p className="report-note">{page.note}</p> : null}
         <p className="muted small">
           {page.mode === "snapshot"
-            ? t("page.snapshot", { date: formatDateTime(page.takenAt) })
-            : t("page.live", { date: formatDateTime(page.takenAt) })}
+            ? t("page.snapshot", { date: formatDateTime(page.takenAt, undefined, page.timeZone) })
+            : t("page.live", { date: formatDateTime(page.takenAt, undefined, page.timeZone) })}{" "}
+          {t("page.timeZone", { zone: page.timeZone })}
         </p>
       </header>
       {range ? (

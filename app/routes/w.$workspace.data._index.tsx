@@ -39,13 +39,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
       let text = "";
       for await (const chunk of chunks) {
         text += Buffer.from(chunk).toString("utf8");
-        if (text.length > 64) throw new UploadError("The form's kind field is too long");
+        if (text.length > 64) throw new UploadError(message("messages:ingest.form.kindTooLong"));
       }
       if (isKind(text)) kind = text;
       return;
     }
     if (name === "file" && filename) {
-      if (!kind) throw new UploadError("Choose what the file contains first");
+      if (!kind) throw new UploadError(message("messages:ingest.form.chooseKind"));
       const dataset = await storeUpload(scope, {
         kind,
         fileName: filename,

@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { plainAnswer } from "~/i18n/plain-answer.server";
 import {
   latestOfferRun,
   offersCsvLines,
@@ -16,11 +17,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const search = new URL(request.url).searchParams;
   const runId = search.has("run") ? Number(search.get("run")) : latestOfferRun(scope);
   const segment = search.get("segment") || undefined;
-  if (runId === undefined)
-    return new Response(
-      "No next best offers have been ranked yet: make a notification plan first\n",
-      { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } },
-    );
+  if (runId === undefined) return plainAnswer(request, 400, "notifications:csv.noOffers");
   // A run of another workspace simply has no rows here: the scope filters by workspace.
   const offers = Number.isInteger(runId) ? segmentOffers(scope, runId, segment) : [];
   return csvResponse(

@@ -3,7 +3,8 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { useTranslation } from "react-i18next";
 import { SaveReportForm } from "~/components/reports/SaveReportForm";
 import { TrendsView } from "~/components/scraping/TrendsView";
-import { FormFileTooLarge, readSmallForm } from "~/ingest/multipart.server";
+import { message, useMessage } from "~/i18n/message";
+import { readSmallForm } from "~/ingest/multipart.server";
 import { TRENDS_CSV_MAX_BYTES } from "~/scraping/limits";
 import { trendsPage } from "~/scraping/trends-page.server";
 import { importTrendsCsv } from "~/scraping/trends-upload.server";
@@ -23,18 +24,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     const form = await readSmallForm(request, TRENDS_CSV_MAX_BYTES);
     if (!form.file) {
-      return data({ error: "Choose the CSV file exported from the trends site" }, { status: 400 });
+      return data({ error: message("messages:ingest.form.chooseTrendsCsv") }, { status: 400 });
     }
     const text = new TextDecoder().decode(form.file.bytes);
     const result = importTrendsCsv(scope, text, form.file.name);
     return { imported: result };
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const tooBig = error instanceof FormFileTooLarge;
-    return data(
-      { error: tooBig ? `The file is larger than ${TRENDS_CSV_MAX_BYTES / 1024} KB` : message },
-      { status: 400 },
-    );
+    // A file over the limit says so (FormFileTooLarge's code); a CSV that is no trends
+    // export, its reason.
+    const reason = error instanceof Error ? error.message : String(error);
+    return data({ error: reason }, { status: 400 });
   }
 }
 
@@ -44,6 +43,7 @@ export default function TrendsRoute() {
   const result = useActionData<typeof action>();
   const uploading = useNavigation().state === "submitting";
   const { t } = useTranslation("scraping");
+  const translate = useMessage();
   return (
     <>
       <TrendsView data={page} interactive />
@@ -58,7 +58,7 @@ export default function TrendsRoute() {
             </label>
             {result && "error" in result ? (
               <p className="form-error" role="alert">
-                {result.error}
+                {translate(result.error)}
               </p>
             ) : null}
             {result && "imported" in result ? (

@@ -14,7 +14,10 @@ import { afterDataChanged } from "#jobs/after-data-changed";
 import { errorMessage } from "#jobs/errors";
 import type { ScrapeTrigger } from "#jobs/schedule";
 import { renderPage } from "#scrapers/browser";
+import { ScrapeFetchError } from "#scrapers/fetch/errors";
 import { createFetcher, type FetcherOptions } from "#scrapers/fetch/fetch-page";
+import { LayoutChangedError } from "#scrapers/sources/types";
+import { message } from "~/i18n/message-code";
 import { DEAD_AFTER_FAILURES } from "./limits";
 import { upsertObservations } from "./observations.server";
 import { type RenderFn, readSourcePages } from "./read-pages.server";
@@ -51,11 +54,24 @@ export interface RunSourceResult {
   error?: string;
 }
 
+/**
+ * What a failed run stores and the Scrapers page shows: a message code, worded in the
+ * reader's language. The technical part (the missing part of a page, a URL and its HTTP
+ * status, a library's reason) stays as it is inside it.
+ */
+export function runError(error: unknown): string {
+  if (error instanceof LayoutChangedError)
+    return message("messages:scrapers.run.layoutChanged", { missing: error.missing });
+  if (error instanceof ScrapeFetchError)
+    return message("messages:scrapers.run.fetchFailed", { detail: error.message });
+  return errorMessage(error);
+}
+
 /** A worker that died mid-run left its row "running"; its retry closes it first. */
 function closeInterruptedRuns(scope: WorkspaceScope, sourceId: number, jobId: number) {
   scope.update(
     scrapeRuns,
-    { status: "interrupted", error: "the worker stopped during this run" },
+    { status: "interrupted", error: message("messages:scrapers.run.workerStopped") },
     and(
       eq(scrapeRuns.sourceId, sourceId),
       eq(scrapeRuns.jobId, jobId),
@@ -124,15 +140,20 @@ export async function runSource(
     return { runId: run.id, status: "succeeded", pagesFetched, observationsWritten, durationMs };
   } catch (error) {
     if (options.signal?.aborted) {
-      finish({ status: "interrupted", error: `stopped: ${errorMessage(options.signal.reason)}` });
+      finish({
+        status: "interrupted",
+        error: message("messages:scrapers.run.stopped", {
+          why: errorMessage(options.signal.reason),
+        }),
+      });
       throw error;
     }
-    const message = errorMessage(error);
-    const { finishedAt, durationMs } = finish({ status: "failed", error: message });
+    const reason = runError(error);
+    const { finishedAt, durationMs } = finish({ status: "failed", error: reason });
     const sourceState = recordFailure(
       scope,
       source,
-      message,
+      reason,
       finishedAt,
       options.deadAfter ?? DEAD_AFTER_FAILURES,
     );
@@ -143,7 +164,7 @@ export async function runSource(
       pagesFetched,
       observationsWritten: 0,
       durationMs,
-      error: message,
+      error: reason,
     };
   } finally {
     options.signal?.removeEventListener("abort", stopFetching);

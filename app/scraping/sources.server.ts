@@ -12,7 +12,7 @@ import { sources, workspaces } from "#db/schema";
 import type { WorkspaceScope } from "#db/scoped";
 import { cronProblemOf, nextDueAfter } from "#jobs/schedule";
 import { getAdapter, isAdapterId } from "#scrapers/sources/index";
-import { clauseList, message } from "~/i18n/message-code";
+import { clauseList, looksLikeMessage, message } from "~/i18n/message-code";
 import { dataChanged } from "~/segments/run-views.server";
 
 export type Source = typeof sources.$inferSelect;
@@ -64,11 +64,39 @@ export function workspaceTimeZone(scope: WorkspaceScope): string {
   return row?.timeZone ?? "UTC";
 }
 
-/** zod's "Invalid input: expected string, received undefined" means a field left empty. */
-function readableMessage(issue: { code: string; message: string; input?: unknown }): string {
-  return issue.code === "invalid_type" && issue.input === undefined
-    ? message("messages:sources.required")
-    : issue.message;
+/**
+ * A config field's problem as a message code: the adapters' own refinements are codes
+ * already; zod's built-in English ("Too small: expected string to have >=1 characters") is
+ * put as a code from the issue's kind and bounds, so the Scrapers page words it.
+ */
+export function readableMessage(issue: z.core.$ZodIssue): string {
+  if (looksLikeMessage(issue.message)) return issue.message;
+  const config = (key: string, values?: Record<string, string | number>) =>
+    message(`messages:sources.config.${key}`, values);
+  switch (issue.code) {
+    case "invalid_type":
+      // zod's "Invalid input: expected string, received undefined": a field left empty.
+      if (issue.input === undefined) return message("messages:sources.required");
+      if (issue.expected === "int") return config("wholeNumber");
+      return issue.expected === "number" ? config("notNumber") : config("wrongType");
+    case "too_small": {
+      const min = Number(issue.minimum);
+      if (issue.origin === "string")
+        return min <= 1 ? message("messages:sources.required") : config("tooShort", { min });
+      return issue.origin === "array" ? config("tooFew", { min }) : config("atLeast", { min });
+    }
+    case "too_big": {
+      const max = Number(issue.maximum);
+      if (issue.origin === "string") return config("tooLong", { max });
+      return issue.origin === "array" ? config("tooMany", { max }) : config("atMost", { max });
+    }
+    case "invalid_format":
+      return issue.format === "url" ? config("notUrl") : config("badFormat");
+    case "invalid_value":
+      return config("oneOf", { options: issue.values.map(String).join(", ") });
+    default:
+      return config("invalid");
+  }
 }
 
 /** The adapter's parsed config, or field errors named after the config keys. */

@@ -6,6 +6,8 @@
 import type { WorkspaceScope } from "#db/scoped";
 import { afterDataChanged } from "#jobs/after-data-changed";
 import { parseTrendsCsv, TrendsCsvError } from "#scrapers/sources/index";
+import { message } from "~/i18n/message-code";
+import { formatBytes, UploadError } from "~/ingest/archive.server";
 import { TRENDS_CSV_MAX_BYTES } from "./limits";
 import { replaceUploadedObservations } from "./observations.server";
 
@@ -23,7 +25,9 @@ export function importTrendsCsv(
   now = new Date(),
 ): TrendsImport {
   if (Buffer.byteLength(text) > TRENDS_CSV_MAX_BYTES) {
-    throw new TrendsCsvError(`the file is larger than ${TRENDS_CSV_MAX_BYTES / 1024} KB`);
+    throw new UploadError(
+      message("messages:ingest.form.fileTooLarge", { size: formatBytes(TRENDS_CSV_MAX_BYTES) }),
+    );
   }
   const safeName = fileName.replace(/[^\w.\- ]+/g, "_").slice(0, 100) || "trends.csv";
   const list = parseTrendsCsv(text, { url: `upload:${safeName}` });

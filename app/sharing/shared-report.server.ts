@@ -9,13 +9,18 @@
  * forwarded; what the title and note say is the owner's choice).
  */
 
+import type { Locale } from "~/i18n/config";
+import { resolveLocale } from "~/i18n/locale.server";
+import { localeT } from "~/i18n/locale-t";
 import { message } from "~/i18n/message";
 import { verifyPassword } from "~/password.server";
 import type { Throttle } from "~/rate-limit.server";
 import { singleParams } from "~/reports/kinds/report-kind.server";
 import { reportKinds } from "~/reports/kinds.server";
+import { localizedTable } from "~/reports/localized-table";
 import type { ReportKindId } from "~/reports/report-kinds";
 import { loadReportView, type ReportView, reportTables } from "~/reports/report-view.server";
+import { workspaceTimeZone } from "~/scraping/sources.server";
 import {
   isWellFormedToken,
   type ResolvedShareLink,
@@ -31,15 +36,25 @@ import {
 import { hashShareToken, sharePath } from "./share-links.server";
 import { withoutInternalIds } from "./without-internal-ids";
 
-/** The one answer for every link that does not open: same status, same body, same headers. */
+/**
+ * The one answer for every link that does not open: same status, same body, same headers
+ * within one language. The language is the viewer's (cookie, else Accept-Language), never
+ * anything about the token, so a guesser still learns nothing from it.
+ */
 export const INVALID_LINK_STATUS = 404;
-export const INVALID_LINK_TEXT = "This link is not valid";
 
-export function invalidLink(): Response {
-  return new Response(INVALID_LINK_TEXT, {
+const plainText = { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" };
+
+export function invalidLink(locale: Locale = "en"): Response {
+  return new Response(localeT(locale)("sharing:invalid.title"), {
     status: INVALID_LINK_STATUS,
-    headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
+    headers: plainText,
   });
+}
+
+/** The language of a visitor of a shared link (a signed-in user's own choice first). */
+export function shareLocale(request: Request): Promise<Locale> {
+  return resolveLocale(request);
 }
 
 /** Cache-Control of a shared page: never stored when a password guards it. */
@@ -49,31 +64,31 @@ export function shareCacheControl(passwordProtected: boolean): string {
 
 const minutes = (seconds: number) => Math.max(1, Math.ceil(seconds / 60));
 
-function tooManyRequests(throttle: Extract<Throttle, { allowed: false }>): Response {
-  return new Response(
-    `Too many requests. Try again in ${minutes(throttle.retryAfterSeconds)} minute(s).`,
-    {
-      status: 429,
-      headers: {
-        "Content-Type": "text/plain; charset=utf-8",
-        "Retry-After": String(throttle.retryAfterSeconds),
-        "Cache-Control": "no-store",
-      },
-    },
-  );
+function tooManyRequests(
+  throttle: Extract<Throttle, { allowed: false }>,
+  locale: Locale,
+): Response {
+  const text = localeT(locale)("sharing:errors.tooManyRequests", {
+    count: minutes(throttle.retryAfterSeconds),
+  });
+  return new Response(text, {
+    status: 429,
+    headers: { ...plainText, "Retry-After": String(throttle.retryAfterSeconds) },
+  });
 }
 
 /** Rate limits first (for any token, valid or not), then the token. Throws the Response. */
 export async function admitShareRequest(
   token: string | undefined,
   address: string,
-  now = new Date(),
+  now: Date,
+  locale: Locale,
 ): Promise<ResolvedShareLink & { token: string }> {
   const wellFormed = isWellFormedToken(token);
   const throttle = await checkShareRequest(wellFormed ? hashShareToken(token) : null, address);
-  if (!throttle.allowed) throw tooManyRequests(throttle);
+  if (!throttle.allowed) throw tooManyRequests(throttle, locale);
   const resolved = wellFormed ? resolveShareLink(token, now) : null;
-  if (!resolved) throw invalidLink();
+  if (!resolved) throw invalidLink(locale);
   return { ...resolved, token: token as string };
 }
 
@@ -84,12 +99,17 @@ function requestedRange(request: Request, resolved: ResolvedShareLink) {
   return { from: search.get("from") ?? undefined, to: search.get("to") ?? undefined };
 }
 
-function buildView(request: Request, resolved: ResolvedShareLink, now: Date): ReportView {
+function buildView(
+  request: Request,
+  resolved: ResolvedShareLink,
+  now: Date,
+  locale: Locale,
+): ReportView {
   const view = loadReportView(resolved.scope, resolved.report, {
     dateRange: requestedRange(request, resolved),
     now,
   });
-  if (!view) throw invalidLink();
+  if (!view) throw invalidLink(locale);
   return view;
 }
 
@@ -112,6 +132,8 @@ export type SharedReportPage =
       kind: ReportKindId;
       mode: ReportView["mode"];
       takenAt: string;
+      /** The workspace's zone (an IANA name): the page shows takenAt in it and names it. */
+      timeZone: string;
       data: unknown;
       tables: { name: string; href: string; rows: number }[];
       dateRange: SharedDateRange | null;
@@ -145,11 +167,12 @@ export async function loadSharedReport(
   address: string,
   now = new Date(),
 ): Promise<SharedReportPage> {
-  const resolved = await admitShareRequest(token, address, now);
+  const locale = await shareLocale(request);
+  const resolved = await admitShareRequest(token, address, now, locale);
   const passwordProtected = resolved.link.passwordHash !== null;
   if (passwordProtected && !(await hasShareAccess(request, resolved.link, now)))
     return { state: "password", passwordProtected: true };
-  const view = buildView(request, resolved, now);
+  const view = buildView(request, resolved, now, locale);
   recordShareOpening(resolved, now);
   const dateRange = dateRangeOf(resolved, view);
   return {
@@ -160,6 +183,7 @@ export async function loadSharedReport(
     kind: view.kind,
     mode: view.mode,
     takenAt: view.takenAt,
+    timeZone: workspaceTimeZone(resolved.scope),
     data: withoutInternalIds(view.data),
     tables: reportTables(view).map((t) => ({
       name: t.name,
@@ -182,7 +206,7 @@ export async function submitSharePassword(
   address: string,
   now = new Date(),
 ): Promise<PasswordOutcome> {
-  const resolved = await admitShareRequest(token, address, now);
+  const resolved = await admitShareRequest(token, address, now, await shareLocale(request));
   const location = sharePath(resolved.token);
   const { link } = resolved;
   if (!link.passwordHash) return { ok: true, setCookie: "", location };
@@ -213,14 +237,15 @@ export async function sharedReportTable(
   address: string,
   now = new Date(),
 ) {
-  const resolved = await admitShareRequest(token, address, now);
+  const locale = await shareLocale(request);
+  const resolved = await admitShareRequest(token, address, now, locale);
   if (resolved.link.passwordHash && !(await hasShareAccess(request, resolved.link, now)))
-    throw new Response("Enter the link's password on its page first.", {
+    throw new Response(localeT(locale)("sharing:errors.passwordFirst"), {
       status: 403,
-      headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
+      headers: plainText,
     });
-  const view = buildView(request, resolved, now);
+  const view = buildView(request, resolved, now, locale);
   const table = reportTables(view).find((t) => t.name === tableName);
-  if (!table) throw invalidLink();
-  return { title: view.title, table };
+  if (!table) throw invalidLink(locale);
+  return { title: view.title, table: localizedTable(table, locale) };
 }

@@ -11,6 +11,7 @@ import { z } from "zod";
 import { type Db, getDb } from "#db/client";
 import { scopeTo } from "#db/scoped";
 import type { FetcherOptions } from "#scrapers/fetch/fetch-page";
+import { englishMessage } from "~/i18n/english";
 import type { RenderFn } from "~/scraping/read-pages.server";
 import { runSource, SourceNotFoundError } from "~/scraping/run-source.server";
 import { errorMessage, PermanentJobError } from "../errors";
@@ -59,7 +60,8 @@ export function createScrapeSourceHandler(deps: ScrapeHandlerDeps = {}) {
     }
     if (result.status === "failed") {
       const dead = result.sourceState === "dead" ? " (source paused as dead)" : "";
-      throw new PermanentJobError(`${result.error ?? "failed"}${dead}`);
+      // The job's error is for the log and the CLI: in English.
+      throw new PermanentJobError(`${englishMessage(result.error ?? "failed")}${dead}`);
     }
     return {
       runId: result.runId,

@@ -8,6 +8,7 @@
  */
 import * as cheerio from "cheerio";
 import { z } from "zod";
+import { message } from "~/analytics/message-code";
 import { observationSchema, validateObservations } from "./observation";
 import { dayOf } from "./periods";
 import { LayoutChangedError, type Observation, type SourceAdapter } from "./types";
@@ -24,8 +25,13 @@ function isSelector(selector: string): boolean {
 }
 
 export const CustomMetricSchema = z.object({
-  name: z.string().regex(/^[a-z][a-z0-9_]{0,63}$/, "lower-case letters, digits and _"),
-  selector: z.string().trim().min(1).max(500).refine(isSelector, "not a valid CSS selector"),
+  name: z.string().regex(/^[a-z][a-z0-9_]{0,63}$/, message("messages:sources.config.metricName")),
+  selector: z
+    .string()
+    .trim()
+    .min(1)
+    .max(500)
+    .refine(isSelector, message("messages:sources.config.notSelector")),
   type: z.enum(VALUE_TYPES),
   /** Read this attribute instead of the element's text (e.g. "datetime", "content"). */
   attribute: z
@@ -43,19 +49,27 @@ export const CustomConfigSchema = z.object({
     .refine((pattern) => {
       const sample = fillPattern(pattern, { date: new Date(0), page: 1 });
       return z.url({ protocol: /^https?$/ }).safeParse(sample).success;
-    }, "not an http(s) URL (placeholders: {date}, {page})"),
+    }, message("messages:sources.config.notUrlPattern")),
   mode: z.enum(["static", "browser"]).default("static"),
   /** How many pages when the URL has "{page}". */
   pages: z.number().int().min(1).max(50).default(1),
   /** What the values describe; defaults to the URL's host. */
   entity: z.string().trim().min(1).max(200).optional(),
   /** Browser mode: wait for this selector before reading the page. */
-  waitFor: z.string().trim().min(1).refine(isSelector, "not a valid CSS selector").optional(),
+  waitFor: z
+    .string()
+    .trim()
+    .min(1)
+    .refine(isSelector, message("messages:sources.config.notSelector"))
+    .optional(),
   metrics: z
     .array(CustomMetricSchema)
     .min(1)
     .max(50)
-    .refine((ms) => new Set(ms.map((m) => m.name)).size === ms.length, "metric names repeat"),
+    .refine(
+      (ms) => new Set(ms.map((m) => m.name)).size === ms.length,
+      message("messages:sources.config.metricNamesRepeat"),
+    ),
 });
 export type CustomConfig = z.infer<typeof CustomConfigSchema>;
 export type CustomMetric = z.infer<typeof CustomMetricSchema>;

@@ -8,6 +8,7 @@
  * describe the chart's last month, so that is their period.
  */
 import { z } from "zod";
+import { message } from "~/analytics/message-code";
 import { observationSchema, validateObservations } from "./observation";
 import { tidy } from "./periods";
 import { readEmbeddedData, ScriptDataError } from "./script-data";
@@ -25,7 +26,11 @@ export const SiteStatsConfigSchema = z.object({
         .replace(/^www\./, "")
         .replace(/\/.*$/, ""),
     )
-    .pipe(z.string().regex(/^(?:[a-z0-9-]+\.)+[a-z0-9-]+$/, "not a domain name")),
+    .pipe(
+      z
+        .string()
+        .regex(/^(?:[a-z0-9-]+\.)+[a-z0-9-]+$/, message("messages:sources.config.notDomain")),
+    ),
   baseUrl: z.url({ protocol: /^https?$/ }).default("https://www.similarweb.com"),
 });
 export type SiteStatsConfig = z.infer<typeof SiteStatsConfigSchema>;

@@ -8,6 +8,7 @@
  */
 import * as cheerio from "cheerio";
 import { z } from "zod";
+import { message } from "~/analytics/message-code";
 import { parseAbbreviatedCount } from "./abbreviated-count";
 import { observationSchema, validateObservations } from "./observation";
 import { dayOf, instantOf, tidy } from "./periods";
@@ -19,7 +20,11 @@ export const TelegramConfigSchema = z.object({
     .string()
     .trim()
     .transform((c) => c.replace(/^(?:https?:\/\/)?t\.me\/(?:s\/)?|^@/i, "").toLowerCase())
-    .pipe(z.string().regex(/^[a-z][a-z0-9_]{3,31}$/, "not a Telegram channel name")),
+    .pipe(
+      z
+        .string()
+        .regex(/^[a-z][a-z0-9_]{3,31}$/, message("messages:sources.config.notTelegramChannel")),
+    ),
   baseUrl: z.url({ protocol: /^https?$/ }).default("https://t.me"),
 });
 export type TelegramConfig = z.infer<typeof TelegramConfigSchema>;

@@ -11,13 +11,15 @@
  * marketer brings the file instead of us rendering the page.
  */
 import { parse } from "csv-parse/sync";
+import { message } from "~/analytics/message-code";
 import { observationSchema, validateObservations } from "./observation";
 import { parseInterest, periodOfLabel } from "./trends-values";
 import type { Observation } from "./types";
 
+/** Its message is a message code; the detail (what in the file is off) stays as written. */
 export class TrendsCsvError extends Error {
-  constructor(message: string) {
-    super(`not a trends interest-over-time CSV: ${message}`);
+  constructor(detail: string) {
+    super(message("messages:scrapers.notTrendsCsv", { detail }));
     this.name = "TrendsCsvError";
   }
 }

@@ -8,6 +8,7 @@
  */
 import * as cheerio from "cheerio";
 import { z } from "zod";
+import { message } from "~/analytics/message-code";
 import { observationSchema, validateObservations } from "./observation";
 import { dayOf } from "./periods";
 import { parseInterest, periodOfLabel } from "./trends-values";
@@ -22,11 +23,14 @@ export const TrendsConfigSchema = z.object({
         .trim()
         .min(1)
         .max(100)
-        .regex(/^[^,]+$/, "a keyword cannot contain a comma"),
+        .regex(/^[^,]+$/, message("messages:sources.config.keywordComma")),
     )
     .min(1)
     .max(5)
-    .refine((list) => new Set(list).size === list.length, "keywords repeat"),
+    .refine(
+      (list) => new Set(list).size === list.length,
+      message("messages:sources.config.keywordsRepeat"),
+    ),
   /** ISO 3166 country ("TR") or subdivision ("TR-34"); empty for worldwide. */
   geo: z
     .string()

@@ -8,6 +8,7 @@
  */
 import * as cheerio from "cheerio";
 import { z } from "zod";
+import { message } from "~/analytics/message-code";
 import { observationSchema, validateObservations } from "./observation";
 import { dayOf, tidy } from "./periods";
 import { resolveRelativeDate } from "./relative-date";
@@ -20,7 +21,9 @@ export const VideoConfigSchema = z.object({
     .string()
     .trim()
     .transform((h) => (h.startsWith("@") ? h : `@${h}`))
-    .pipe(z.string().regex(/^@[A-Za-z0-9._-]{3,30}$/, "not a channel handle")),
+    .pipe(
+      z.string().regex(/^@[A-Za-z0-9._-]{3,30}$/, message("messages:sources.config.notHandle")),
+    ),
   baseUrl: z.url({ protocol: /^https?$/ }).default("https://www.youtube.com"),
 });
 export type VideoConfig = z.infer<typeof VideoConfigSchema>;

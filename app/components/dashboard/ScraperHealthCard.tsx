@@ -2,6 +2,7 @@ import { Link } from "@remix-run/react";
 import { Trans, useTranslation } from "react-i18next";
 import type { ScraperHealth, SourceHealth } from "~/dashboard/scraper-health.server";
 import { formatDateTime, formatInteger } from "~/format";
+import { useMessage } from "~/i18n/message";
 import { DashboardCard } from "./DashboardCard";
 
 const TONES: Record<SourceHealth, string> = {
@@ -16,6 +17,7 @@ const SHOWN: SourceHealth[] = ["ok", "failing", "stale", "paused", "waiting"];
 
 export function ScraperHealthCard({ health }: { health: ScraperHealth }) {
   const { t } = useTranslation("dashboard");
+  const translate = useMessage();
   return (
     <DashboardCard
       title={t("scrapers.title")}
@@ -45,7 +47,7 @@ export function ScraperHealthCard({ health }: { health: ScraperHealth }) {
                   <Link to={`scrapers?source=${s.id}#runs`}>{s.name}</Link>:{" "}
                   {s.health === "failing"
                     ? s.lastError
-                      ? t("scrapers.failingWith", { error: s.lastError })
+                      ? t("scrapers.failingWith", { error: translate(s.lastError) })
                       : t("scrapers.failing")
                     : t("scrapers.stale", { date: formatDateTime(s.missedRunAt) })}
                 </li>

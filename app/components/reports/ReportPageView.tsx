@@ -7,7 +7,7 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ChartDownloads } from "~/components/charts/ClientOnly";
-import { paramsInWords } from "~/reports/params-in-words";
+import { paramsInWords, planChannelsOf } from "~/reports/params-in-words";
 import { isReportKind } from "~/reports/report-kinds";
 import { ReportBody } from "./ReportBody";
 import { useReportKindLabel } from "./report-kind-label";
@@ -40,7 +40,7 @@ interface Props {
 export function ReportPageView({ report, view, personal, pagePath, base, tables, canEdit }: Props) {
   const { t } = useTranslation("reports");
   const kindLabel = useReportKindLabel();
-  const words = view ? paramsInWords(t, view.params) : [];
+  const words = view ? paramsInWords(t, view.params, planChannelsOf(view.kind, view.data)) : [];
   return (
     <article className="report">
       <p className="small no-print">

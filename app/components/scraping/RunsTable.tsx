@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { StatusBadge } from "~/components/StatusBadge";
 import { formatDateTime, formatInteger } from "~/format";
+import { useMessage } from "~/i18n/message";
 import { formatMs } from "./format";
 
 export interface RunRow {
@@ -18,6 +19,7 @@ export interface RunRow {
 /** The history of runs: when, how long, how many pages and values, and what went wrong. */
 export function RunsTable({ runs }: { runs: RunRow[] }) {
   const { t } = useTranslation("scraping");
+  const translate = useMessage();
   if (runs.length === 0) return <p className="muted">{t("runsTable.none")}</p>;
   return (
     <div className="scroll-x">
@@ -46,7 +48,7 @@ export function RunsTable({ runs }: { runs: RunRow[] }) {
               <td>{formatMs(r.durationMs)}</td>
               <td>{formatInteger(r.pagesFetched)}</td>
               <td>{formatInteger(r.observationsWritten)}</td>
-              <td className="small">{r.error ?? ""}</td>
+              <td className="small">{translate(r.error)}</td>
             </tr>
           ))}
         </tbody>

@@ -2,6 +2,7 @@ import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { StatusBadge } from "~/components/StatusBadge";
 import { formatDateTime } from "~/format";
+import { useMessage } from "~/i18n/message";
 
 export interface SourceRow {
   id: number;
@@ -47,6 +48,7 @@ function Action({
 /** The workspace's sources with their state, last and next run, and the actions editors have. */
 export function SourcesTable({ sources, canEdit }: { sources: SourceRow[]; canEdit: boolean }) {
   const { t } = useTranslation("scraping");
+  const translate = useMessage();
   if (sources.length === 0) return <p className="muted">{t("sourcesTable.none")}</p>;
   return (
     <div className="scroll-x">
@@ -92,7 +94,7 @@ export function SourcesTable({ sources, canEdit }: { sources: SourceRow[]; canEd
                 </div>
                 {s.lastError ? (
                   <div className="form-error small" style={{ maxWidth: "28rem" }}>
-                    {s.lastError}
+                    {translate(s.lastError)}
                     {s.consecutiveFailures > 1
                       ? t("sourcesTable.failuresInRow", { count: s.consecutiveFailures })
                       : null}

@@ -12,6 +12,7 @@ import { headerParameters, uploadedFileName } from "~/ingest/multipart.server";
 import * as dataPage from "~/routes/w.$workspace.data._index";
 import { createUser } from "~/users.server";
 import { createWorkspace } from "~/workspace.server";
+import { english } from "../../helpers/english";
 import { cookieFor, requestAs, settle } from "../../helpers/session";
 import { setUpTestDb } from "../../helpers/test-db";
 
@@ -119,7 +120,9 @@ describe("upload file names", () => {
     const cut = whole.subarray(0, whole.length - BOUNDARY.length - 12);
     const { status, body: response } = await post(cut);
     expect(status).toBe(400);
-    expect(response).toEqual({ error: "The upload failed: The upload ended before the file did" });
+    expect(english(response)).toEqual({
+      error: "The upload failed: The upload ended before the file did",
+    });
     expect(scope.select(schema.datasets)).toHaveLength(before);
   });
 });

@@ -89,7 +89,7 @@ describe("compressed uploads through the import command", () => {
     );
     const many = await cliImport("products", fixture("ingest/many-entries.zip"));
     expect(english(many.stderr)).toContain(
-      "many-entries.zip: The ZIP archive holds 1001 entries (at most 1000); upload the CSV file itself, or a ZIP with just that file.",
+      "many-entries.zip: The ZIP archive holds 1,001 entries (at most 1,000); upload the CSV file itself, or a ZIP with just that file.",
     );
     const none = await cliImport("products", fixture("ingest/no-csv.zip"));
     expect(english(none.stderr)).toContain("no-csv.zip: The ZIP archive holds no CSV file.");

@@ -221,6 +221,7 @@ describe("the Notifications page", () => {
     expect(waiting.body.summary).toBeNull();
     const notReady = await load(planCsv, "owner", `/w/${slug}/notifications.csv?plan=${planId}`);
     expect(notReady.status).toBe(409);
+    expect(await (notReady.body as Response).text()).toBe("The plan is not ready yet\n");
 
     const job = db.$client
       .prepare("SELECT payload FROM jobs WHERE kind = ? AND workspace_id = ?")

@@ -11,6 +11,7 @@ import { scopeTo } from "#db/scoped";
 import { bumpDataVersion } from "~/data-version.server";
 import { schema } from "~/db.server";
 import { englishT } from "~/i18n/english";
+import { localeT } from "~/i18n/locale-t";
 import { paramsOfQuery, searchParams, toSearchParams } from "~/reports/kinds/report-kind.server";
 import { paramsInWords } from "~/reports/params-in-words";
 import { findReport, listReports, reportPagePath } from "~/reports/reports.server";
@@ -276,6 +277,26 @@ describe("saved parameters", () => {
     expect(paramsInWords(englishT, params)).toEqual([
       "Moving average: on",
       "Keywords: shoes, boots",
+    ]);
+  });
+
+  it("words plan bounds, locks and chosen values in the reader's language", () => {
+    const params = { goal: "revenue", min_0: "500", max_1: "2x", lock: ["Search"] };
+    expect(paramsInWords(englishT, params, ["Search", "Display"])).toEqual([
+      "Plan goal: most revenue",
+      "Plan minimum, Search: 500",
+      "Plan maximum, Display: 2× current spend",
+      "Locked channels: Search",
+    ]);
+    expect(paramsInWords(localeT("tr"), params, ["Search"])).toEqual([
+      "Plan hedefi: en çok gelir",
+      "Plan alt sınırı, Search: 500",
+      "Plan üst sınırı, 2. kanal: mevcut harcamanın 2 katı",
+      "Sabitlenen kanallar: Search",
+    ]);
+    expect(paramsInWords(localeT("ru"), { by: "campaign", granularity: "week" })).toEqual([
+      "Разбивка: кампания",
+      "Разбивка по времени: неделя",
     ]);
   });
 

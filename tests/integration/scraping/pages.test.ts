@@ -11,11 +11,17 @@ import { translateMessage } from "~/i18n/message";
 import { sourceTestLimit } from "~/rate-limit.server";
 import * as scrapers from "~/routes/w.$workspace.scrapers";
 import * as trendsPage from "~/routes/w.$workspace.trends";
-import { getSource, listSources } from "~/scraping/sources.server";
+import {
+  checkConfig,
+  getSource,
+  listSources,
+  type SourceInputError,
+} from "~/scraping/sources.server";
 import { createUser } from "~/users.server";
 import { createWorkspace, inviteMember } from "~/workspace.server";
 import { readPage } from "../../fixture-site/pages";
 import { type FixtureSite, startFixtureSite } from "../../fixture-site/server";
+import { english } from "../../helpers/english";
 import { cookieFor, requestAs, settle } from "../../helpers/session";
 import { observationsOf, scrapingTestDb } from "./support";
 
@@ -112,9 +118,21 @@ describe("Scrapers page", () => {
     const fields = { ...telegram(), channel: "x", schedule: "every day", intent: "create" };
     const { status, body } = await post(editor, fields);
     expect(status).toBe(400);
-    expect((body as { errors: Record<string, string> }).errors).toEqual({
-      channel: "not a Telegram channel name",
-    });
+    const { errors } = body as { errors: Record<string, string> };
+    expect(english(errors)).toEqual({ channel: "not a Telegram channel name" });
+    // The adapter's own check is a code, worded in the reader's language.
+    expect(translateMessage(localeT("tr"), errors.channel)).toBe("Bir Telegram kanal adı değil");
+    expect(translateMessage(localeT("ru"), errors.channel)).toBe("Это не имя канала Telegram");
+    // zod's built-in checks are worded too ("Too small: expected string…" before).
+    let tooFew = "";
+    try {
+      checkConfig("trends", { keywords: [] });
+    } catch (error) {
+      tooFew = (error as SourceInputError).errors.keywords ?? "";
+    }
+    expect(englishMessage(tooFew)).toBe("Give at least 1");
+    expect(translateMessage(localeT("tr"), tooFew)).toBe("En az 1 tane verin");
+    expect(translateMessage(localeT("ru"), tooFew)).toBe("Укажите не меньше 1");
     const empty = await post(editor, { ...telegram(), channel: "", intent: "create" });
     const required = (empty.body as { errors: Record<string, string> }).errors;
     expect(Object.keys(required)).toEqual(["channel"]);
@@ -216,10 +234,15 @@ describe("Trends CSV upload", () => {
 
   it("refuses a too-large file, a wrong file, and viewers", async () => {
     const big = await upload(editor, "x".repeat(1024 * 1024 + 10));
-    expect(big).toMatchObject({ status: 400, body: { error: "The file is larger than 1024 KB" } });
+    expect(english(big)).toMatchObject({
+      status: 400,
+      body: { error: "The file is larger than 1 MB" },
+    });
     const wrong = await upload(editor, "a,b\n1,2\n");
     expect(wrong.status).toBe(400);
-    expect((wrong.body as { error: string }).error).toMatch(/^not a trends interest-over-time CSV/);
+    expect(englishMessage((wrong.body as { error: string }).error)).toMatch(
+      /^not a trends interest-over-time CSV/,
+    );
     expect((await upload(viewer, readPage("trends-multiTimeline.csv"))).status).toBe(403);
     expect(observationsOf(scope)).toHaveLength(6);
   });

@@ -4,6 +4,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { PermanentJobError } from "#jobs/errors";
 import { createScrapeSourceHandler } from "#jobs/handlers/scrape-source";
+import { englishMessage } from "~/i18n/english";
 import { type FixtureSite, startFixtureSite } from "../../fixture-site/server";
 import {
   addSource,
@@ -52,7 +53,7 @@ function expectFailure(outcome: Awaited<ReturnType<typeof scrapeOnce>>, message:
   expect(outcome.error).toBeInstanceOf(PermanentJobError);
   expect((outcome.error as Error).message).toMatch(message);
   expect(outcome.run).toMatchObject({ status: "failed", observationsWritten: 0 });
-  expect(outcome.run?.error).toMatch(message);
+  expect(englishMessage(outcome.run?.error)).toMatch(message);
   expect(outcome.observations).toHaveLength(0);
 }
 

@@ -11,9 +11,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { campaigns } from "#db/schema";
 import { scopeTo } from "#db/scoped";
 import { schema } from "~/db.server";
+import { formatDateTime } from "~/format";
 import { englishMessage } from "~/i18n/english";
 import { reportKinds } from "~/reports/kinds.server";
 import { createReport } from "~/reports/reports.server";
+import * as root from "~/root";
 import * as noToken from "~/routes/s._index";
 import * as publicPage from "~/routes/s.$token";
 import * as publicCsv from "~/routes/s.$token.$table[.csv]";
@@ -30,6 +32,7 @@ import {
   type ShareLink,
   ShareLinkError,
 } from "~/sharing/share-links.server";
+import { workspaceTimeZoneOf } from "~/time-zone";
 import { createUser } from "~/users.server";
 import { createWorkspace, inviteMember } from "~/workspace.server";
 import { BASE, cookieFor, requestAs, settle } from "../../helpers/session";
@@ -117,9 +120,13 @@ let address = 0;
 /** Each test its own client address, so the per-network limit never spills between tests. */
 const nextAddress = () => `10.0.${Math.floor(++address / 250)}.${address % 250}`;
 
-function open(token: string, init: { cookie?: string; search?: string; address?: string } = {}) {
+function open(
+  token: string,
+  init: { cookie?: string; search?: string; address?: string; lang?: string } = {},
+) {
   const headers = new Headers();
   if (init.cookie) headers.set("Cookie", init.cookie);
+  if (init.lang) headers.set("Accept-Language", init.lang);
   const request = new Request(`${BASE}/s/${token}${init.search ?? ""}`, { headers });
   return settle(() =>
     publicPage.loader({
@@ -259,9 +266,27 @@ describe("links that do not open", () => {
         expected,
       );
     }
-    const index = await settle(() => noToken.loader());
+    const index = await settle(() =>
+      noToken.loader({ request: new Request(`${BASE}/s/`), params: {}, context: {} } as never),
+    );
     expect(await describeResponse(index)).toEqual(expected);
     expect((await open(live.token)).status).toBe(200);
+
+    // In the viewer's language: other words, but again one answer for every kind of token.
+    const inWords = { "tr-TR,tr;q=0.9": "Bu bağlantı geçerli değil", ru: "Ссылка недействительна" };
+    for (const [lang, body] of Object.entries(inWords)) {
+      for (const [why, token] of Object.entries(tokens)) {
+        expect(await describeResponse(await open(token, { lang })), `${lang} ${why}`).toEqual({
+          ...expected,
+          body,
+        });
+      }
+      const headers = { "Accept-Language": lang };
+      const bare = await settle(() =>
+        noToken.loader({ request: new Request(`${BASE}/s/`, { headers }) } as never),
+      );
+      expect(await describeResponse(bare)).toEqual({ ...expected, body });
+    }
   });
 
   it("resumes a paused link", async () => {
@@ -313,6 +338,39 @@ describe("an open link", () => {
       parentHeaders: new Headers(),
     } as never) as Record<string, string>;
     expect(headers["Cache-Control"]).toBe("private, no-cache");
+  });
+
+  it("names the workspace's time zone, and titles the tab in the viewer's language", async () => {
+    const { token } = await createShareLink(scope, owner.id, report.id);
+    const set = (timeZone: string) =>
+      db
+        .update(schema.workspaces)
+        .set({ timeZone })
+        .where(eq(schema.workspaces.id, workspace.id))
+        .run();
+    set("Asia/Tokyo");
+    try {
+      const shown = page(await open(token));
+      expect(shown.timeZone).toBe("Asia/Tokyo");
+      // The page's formatters read the zone from this route's data (entry.server).
+      expect(workspaceTimeZoneOf({ "routes/s.$token": shown })).toBe("Asia/Tokyo");
+      expect(formatDateTime("2026-12-02T14:25:00Z", "tr", shown.timeZone)).toBe(
+        "02.12.2026 23:25 UTC+9",
+      );
+    } finally {
+      set("UTC");
+    }
+    for (const [lang, title] of [
+      ["tr", "March ROI · paylaşılan rapor"],
+      ["ru-RU,ru;q=0.9,en;q=0.5", "March ROI · общий отчёт"],
+    ] as const) {
+      const request = new Request(`${BASE}/s/${token}`, { headers: { "Accept-Language": lang } });
+      const rootData = await root.loader({ request, params: {}, context: {} } as never);
+      const shown = page(await open(token, { lang }));
+      const matches = [{ id: "root", data: rootData }];
+      const descriptors = publicPage.meta({ data: shown, matches } as never);
+      expect(descriptors.find((d) => "title" in d)).toEqual({ title });
+    }
   });
 
   it("narrows the dates only when allowed, and never beyond the saved ones", async () => {
@@ -473,8 +531,9 @@ describe("rate limits", () => {
 });
 
 describe("CSV of a shared report", () => {
-  function csv(token: string, table: string, cookie?: string) {
+  function csv(token: string, table: string, cookie?: string, lang?: string) {
     const headers = new Headers(cookie ? { Cookie: cookie } : {});
+    if (lang) headers.set("Accept-Language", lang);
     return settle(() =>
       publicCsv.loader({
         request: new Request(`${BASE}/s/${token}/${table}.csv`, { headers }),
@@ -506,6 +565,29 @@ describe("CSV of a shared report", () => {
     });
     const locked = await createShareLink(scope, owner.id, report.id, { password: "csv password!" });
     expect((await csv(locked.token, "figures-by-channel")).status).toBe(403);
+  });
+
+  it("names the columns in the viewer's language and answers in it", async () => {
+    const { token } = await createShareLink(scope, owner.id, report.id);
+    const header = async (lang: string) => {
+      const result = await csv(token, "figures-by-channel", undefined, lang);
+      const text = await (result.body as Response).text();
+      return text.replace(/^\uFEFF/, "").split("\r\n")[0];
+    };
+    expect(await header("tr")).toBe(
+      "Kanal,Harcama,Gösterim,Tıklama,Dönüşüm,Gelir,ROI,ROAS,CPA,CPC,CPM,TO (CTR)," +
+        "Dönüşüm oranı,ROI alt sınır,ROI üst sınır",
+    );
+    expect(await header("ru-RU,ru;q=0.8")).toMatch(
+      /^Канал,Расходы,Показы,Клики,Конверсии,Выручка,/,
+    );
+    expect(await header("en")).toMatch(/^channel,spend,impressions,/);
+    const locked = await createShareLink(scope, owner.id, report.id, { password: "csv password!" });
+    const refused = await csv(locked.token, "figures-by-channel", undefined, "ru");
+    expect(refused.status).toBe(403);
+    expect(await (refused.body as Response).text()).toBe(
+      "Сначала введите пароль ссылки на её странице.",
+    );
   });
 });
 

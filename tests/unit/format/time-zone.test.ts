@@ -41,6 +41,12 @@ describe("moments in the workspace's zone", () => {
     expect(workspaceTimeZoneOf(undefined)).toBe("UTC");
   });
 
+  it("finds the zone of a shared report's workspace on its public page", () => {
+    const shared = { root: {}, "routes/s.$token": { state: "report", timeZone: "Asia/Tokyo" } };
+    expect(workspaceTimeZoneOf(shared)).toBe("Asia/Tokyo");
+    expect(workspaceTimeZoneOf({ "routes/s.$token": { state: "password" } })).toBe("UTC");
+  });
+
   it("knows IANA names and UTC, not made-up ones", () => {
     expect(isTimeZone("Europe/Istanbul")).toBe(true);
     expect(isTimeZone("UTC")).toBe(true);

@@ -8,6 +8,7 @@ import { englishInside, englishMessage } from "~/i18n/english";
 import { localeT } from "~/i18n/locale-t";
 import { translateMessage } from "~/i18n/message";
 import { clauseList, message, messageList } from "~/i18n/message-code";
+import { formatBytes } from "~/ingest/archive.server";
 import { duplicateKeyReason } from "~/ingest/file-keys";
 import { formatRowErrors } from "~/ingest/schemas";
 import { resources } from "~/locales";
@@ -146,6 +147,30 @@ describe("message codes", () => {
     const omitted = message("messages:ingest.preview.columnsOmitted", { shown: 50, total: 5000 });
     expect(translateMessage(localeT("tr"), omitted)).toContain("5.000 sütundan 50 tanesi");
     expect(englishMessage(omitted)).toContain("Showing 50 of 5,000 columns");
+  });
+
+  it("word upload and ZIP errors, sizes and counts in the reader's language", () => {
+    const many = message("messages:ingest.upload.zipManyCsv", { count: 2, names: "a.csv, b.csv" });
+    expect(englishMessage(many)).toBe(
+      "The ZIP archive holds 2 CSV files (a.csv, b.csv); upload one file at a time.",
+    );
+    expect(translateMessage(localeT("tr"), many)).toBe(
+      "ZIP arşivinde 2 CSV dosyası var (a.csv, b.csv); dosyaları tek tek yükleyin.",
+    );
+    expect(translateMessage(localeT("ru"), many)).toBe(
+      "В ZIP-архиве 2 CSV-файла (a.csv, b.csv); загружайте по одному файлу.",
+    );
+    const tooLarge = message("messages:ingest.upload.tooLarge", { size: formatBytes(1536 * 1024) });
+    expect(englishMessage(tooLarge)).toBe(
+      "The file is larger than the upload limit of 1.5 MB (UPLOAD_MAX_BYTES).",
+    );
+    expect(translateMessage(localeT("tr"), tooLarge)).toBe(
+      "Dosya, 1,5 MB olan yükleme sınırından büyük (UPLOAD_MAX_BYTES).",
+    );
+    expect(translateMessage(localeT("ru"), tooLarge)).toBe(
+      "Файл больше допустимого размера загрузки — 1,5 МБ (UPLOAD_MAX_BYTES).",
+    );
+    expect(englishMessage(formatBytes(100))).toBe("100 bytes");
   });
 
   it("leave text that is no code as it is (reasons stored before the codes)", () => {

@@ -10,11 +10,15 @@ import { eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { datasets } from "#db/schema";
 import { recoverExpiredImports, STOPPED_IMPORT_ERROR } from "~/datasets/stale-imports.server";
+import { englishMessage } from "~/i18n/english";
 import { isBeingImported } from "~/ingest/import-job.server";
 import { STORED_COPY_REMOVED } from "~/ingest/load.server";
 import { runCli } from "../../../../cli/run";
 import { countOf, fixture, setUpIngest } from "../support";
 import { type Child, killHard, spawnTsx, waitUntil } from "./processes";
+
+/** What the CLI and pages in English say of an import whose process died. */
+const STOPPED_AND_REMOVED = `${englishMessage(STOPPED_IMPORT_ERROR)} ${STORED_COPY_REMOVED}`;
 
 const { db, dir, scope, workspaceId, importOk } = setUpIngest("acme");
 const LEASE_MS = 1_500;
@@ -92,7 +96,7 @@ describe("a CLI import killed with kill -9", { timeout: 180_000 }, () => {
       status: "failed",
       rows_read: 0,
       rows_loaded: 0,
-      error: `${STOPPED_IMPORT_ERROR} ${STORED_COPY_REMOVED}`,
+      error: STOPPED_AND_REMOVED,
     });
     expect(countOf(db, "customers", workspaceId)).toBe(3);
     expect(

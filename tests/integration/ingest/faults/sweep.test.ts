@@ -13,11 +13,15 @@ import { datasets } from "#db/schema";
 import { scopeTo } from "#db/scoped";
 import { claimNext, enqueue } from "#jobs/queue";
 import { recoverExpiredImports, STOPPED_IMPORT_ERROR } from "~/datasets/stale-imports.server";
+import { englishMessage } from "~/i18n/english";
 import { importDataset, STORED_COPY_REMOVED } from "~/ingest/load.server";
 import { removeAbandonedUploads, uploadDir } from "~/ingest/upload.server";
 import { runCli } from "../../../../cli/run";
 import { english } from "../../../helpers/english";
 import { countOf, fixture, setUpIngest, storedForImport } from "../support";
+
+/** What the CLI and pages in English say of an import whose process died. */
+const STOPPED_AND_REMOVED = `${englishMessage(STOPPED_IMPORT_ERROR)} ${STORED_COPY_REMOVED}`;
 
 const { db, dir, scope, workspaceId, importOk } = setUpIngest("acme");
 
@@ -53,7 +57,7 @@ describe("the sweep of dead imports", () => {
     expect(english(countOf(db, "products", workspaceId))).toBe(0);
     expect(english(datasetRow(dataset.id))).toMatchObject({
       status: "failed",
-      error: `${STOPPED_IMPORT_ERROR} ${STORED_COPY_REMOVED}`,
+      error: STOPPED_AND_REMOVED,
       rowsLoaded: 0,
       storedPath: null,
       leaseOwner: null,

@@ -4,6 +4,7 @@ import { parseTrendsCsv, TrendsCsvError } from "#scrapers/sources/trends-csv";
 import { LayoutChangedError } from "#scrapers/sources/types";
 import { FETCHED_AT, TRENDS_KEYWORDS, trends } from "../../../fixture-site/expected";
 import { readPage } from "../../../fixture-site/pages";
+import { english } from "../../../helpers/english";
 
 const config = TrendsConfigSchema.parse({ keywords: TRENDS_KEYWORDS, geo: "tr" });
 const URL = trendsAdapter.urls(config)[0] ?? "";
@@ -91,6 +92,14 @@ describe("parseTrendsCsv", () => {
   ])("refuses a file that is not one (%#)", (csv, message) => {
     const parse = () => parseTrendsCsv(csv);
     expect(parse).toThrow(TrendsCsvError);
-    expect(parse).toThrow(message);
+    const inEnglish = () => {
+      try {
+        parse();
+      } catch (error) {
+        throw english(error);
+      }
+    };
+    expect(inEnglish).toThrow(/^not a trends interest-over-time CSV: /);
+    expect(inEnglish).toThrow(message);
   });
 });
