@@ -16,7 +16,7 @@
 import { eq, lt } from "drizzle-orm";
 import type { Db } from "#db/client";
 import { analysisRuns, runViews } from "#db/schema";
-import { scopeTo, type WorkspaceScope } from "#db/scoped";
+import type { WorkspaceScope } from "#db/scoped";
 import { enqueue, getWorkspaceJob } from "#jobs/queue";
 import { SCATTER_SAMPLE_LIMIT, thinScatter } from "~/analytics/scatter-thinning";
 import { bumpDataVersion, currentDataVersion } from "~/data-version.server";
@@ -269,14 +269,16 @@ export function readRunView<T>(
     // The run's own job stores its default views right after the run: no second job then.
     const own = run.jobId ? getWorkspaceJob(scope, run.jobId) : undefined;
     const ownStillRunning = own?.status === "running" || own?.status === "queued";
+    // A page's ask never waits for an import's write lock (page-write.server.ts): the next
+    // view of the page asks again.
     if (!ownStillRunning || !isDefaultView(key))
-      askFromPage(scope.db, () => requestRunView(scope, run.id, key, version));
+      writeIfFree(scope.db, () => requestRunView(scope, run.id, key, version));
     return { state: "computing" };
   }
   const stale = row.dataVersion < version;
   // The change that made it stale queued the refresh of every stale view: no job of its own.
-  if (stale && !jobExists(scope.db, staleRefreshKey(scope.workspaceId, version)))
-    askFromPage(scope.db, () => requestRunView(scope, run.id, key, version));
+  if (stale && jobIdByKey(scope.db, staleRefreshKey(scope.workspaceId, version)) === undefined)
+    writeIfFree(scope.db, () => requestRunView(scope, run.id, key, version));
   return {
     state: "ready",
     payload: (stale ? withoutCustomerRows(key, row.payload) : row.payload) as T,
@@ -285,17 +287,12 @@ export function readRunView<T>(
   };
 }
 
-/**
- * A page asking the queue: never waits for the write lock an import may be holding (it
- * would block every request of the process, app/page-write.server.ts); the next view of
- * the page asks again.
- */
-function askFromPage(db: Db, request: () => number): void {
-  writeIfFree(db, request);
-}
-
-function jobExists(db: Db, dedupeKey: string): boolean {
-  return db.$client.prepare("SELECT 1 FROM jobs WHERE dedupe_key = ?").get(dedupeKey) !== undefined;
+/** The job queued under a dedupe key, if any: a read, which never waits for the writer. */
+function jobIdByKey(db: Db, dedupeKey: string): number | undefined {
+  const row = db.$client.prepare("SELECT id FROM jobs WHERE dedupe_key = ?").get(dedupeKey) as
+    | { id: number }
+    | undefined;
+  return row?.id;
 }
 
 function staleRefreshKey(workspaceId: number, version: number): string {
@@ -311,10 +308,8 @@ export function enqueueOnce(
   dedupeKey: string,
   payload: Record<string, unknown>,
 ): number {
-  const existing = scope.db.$client
-    .prepare("SELECT id FROM jobs WHERE dedupe_key = ?")
-    .get(dedupeKey) as { id: number } | undefined;
-  if (existing) return existing.id;
+  const existing = jobIdByKey(scope.db, dedupeKey);
+  if (existing !== undefined) return existing;
   const { workspaceId } = scope;
   return enqueue(scope.db, {
     kind: RUN_VIEWS_JOB,
